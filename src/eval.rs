@@ -1,0 +1,1 @@
+//! Scoring against gold attributions (PolNeAR).

@@ -1,0 +1,7 @@
+//! Mention stage: names, pronouns, role nouns, organisations.
+use crate::text::Document;
+#[derive(Debug, Clone)]
+pub struct Mention;
+pub fn find(_doc: &Document) -> Vec<Mention> {
+    Vec::new()
+}

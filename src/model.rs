@@ -1,0 +1,125 @@
+//! The analysis result every stage builds toward, in byte offsets into the input text.
+//!
+//! The serialisable form with offsets in a chosen encoding lives in [`crate::output`].
+
+/// A half-open byte range `[start, end)` into the analysed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The text this span covers (empty if the span is out of range or not on char boundaries).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// How a quotation renders the speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// The quoted passage (with its marks) is the speech.
+    Direct,
+    /// Reported speech that contains a quoted fragment; the span is the reported clause.
+    Mixed,
+    /// Reported speech with no quotation marks (`X said that …`, `according to X, …`).
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// What kind of thing a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpeakerKind {
+    Person,
+    Organisation,
+    /// Plural or anonymous groups: "officials", "sources", "Ukrainian officials".
+    Group,
+    Unknown,
+}
+
+impl SpeakerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// Grammatical gender as far as the text tells it (from pronouns, titles, first names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Gender {
+    Male,
+    Female,
+    #[default]
+    Unknown,
+}
+
+/// One quotation with its attribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// The whole quotation; for a direct quote this includes the marks.
+    pub span: Span,
+    /// The cue word(s): "said", "told reporters", "according to", or the colon/dash.
+    pub cue: Option<Span>,
+    /// The speaker mention as written where it is attributed ("he", "the Kremlin spokesman").
+    pub speaker: Option<Span>,
+    /// Index into [`Analysis::speakers`].
+    pub speaker_id: Option<usize>,
+    /// 0..1, how sure the attribution is (see the eval's calibration report).
+    pub confidence: f32,
+    /// The sieve that attributed the quote (for error analysis).
+    pub sieve: &'static str,
+}
+
+/// One entity that speaks in the article, with every way the article names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// The fullest name the article gives.
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub gender: Gender,
+    /// Other surface forms that refer to the speaker (surname, title + surname, spelling variants).
+    pub aliases: Vec<String>,
+    /// Descriptions the article gives ("head of the Russian delegation", "Kremlin spokesman").
+    pub descriptions: Vec<String>,
+    /// Every mention of the speaker found in the text (names, pronouns, role nouns).
+    pub mentions: Vec<Span>,
+    /// How many quotes are attributed to the speaker.
+    pub quotes: usize,
+}
+
+/// The result of analysing one article.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Analysis {
+    pub quotes: Vec<Quote>,
+    pub speakers: Vec<Speaker>,
+}

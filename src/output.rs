@@ -1,0 +1,211 @@
+//! The output contract shared by the CLI's JSON and the wasm object.
+//!
+//! `{"id","quotes":[{"id","kind","start","end","text","cue","speaker","speaker_id","confidence"}],
+//!   "speakers":[{"id","name","kind","aliases","descriptions","quotes"}]}`
+//!
+//! Offsets are end-exclusive and counted in the requested [`Encoding`]: UTF-8 bytes (inside and the CLI's
+//! default), UTF-16 code units (JavaScript strings), or Unicode code points (`chars`, what PolNeAR uses).
+
+use serde::Serialize;
+
+use crate::model::{Analysis, Span};
+
+/// The unit offsets are counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    #[default]
+    Utf8,
+    Utf16,
+    Chars,
+}
+
+impl Encoding {
+    pub fn parse(s: &str) -> Option<Encoding> {
+        match s {
+            "utf8" | "utf-8" | "bytes" => Some(Encoding::Utf8),
+            "utf16" | "utf-16" => Some(Encoding::Utf16),
+            "chars" | "codepoints" | "code-points" => Some(Encoding::Chars),
+            _ => None,
+        }
+    }
+}
+
+/// Converts byte offsets of one text into another encoding in O(distance to a checkpoint).
+pub struct OffsetMap<'a> {
+    text: &'a str,
+    enc: Encoding,
+    ascii: bool,
+    /// `checkpoints[k]` = (first char boundary at or after byte `k * STEP`, units before it).
+    checkpoints: Vec<(usize, usize)>,
+}
+
+const STEP: usize = 512;
+
+impl<'a> OffsetMap<'a> {
+    pub fn new(text: &'a str, enc: Encoding) -> Self {
+        let ascii = text.is_ascii();
+        let mut checkpoints = Vec::new();
+        if enc != Encoding::Utf8 && !ascii {
+            let mut units = 0usize;
+            let mut next = 0usize;
+            for (i, c) in text.char_indices() {
+                while i >= next {
+                    checkpoints.push((i, units));
+                    next += STEP;
+                }
+                units += unit_len(c, enc);
+            }
+            while next <= text.len() {
+                checkpoints.push((text.len(), units));
+                next += STEP;
+            }
+        }
+        OffsetMap { text, enc, ascii, checkpoints }
+    }
+
+    /// The offset of byte `b` in the target encoding (`b` is clamped to the text and to a char boundary).
+    pub fn convert(&self, b: usize) -> usize {
+        let mut b = b.min(self.text.len());
+        while !self.text.is_char_boundary(b) {
+            b -= 1;
+        }
+        if self.enc == Encoding::Utf8 || self.ascii {
+            return b;
+        }
+        // The checkpoint is the first char boundary at or after `(b / STEP) * STEP`, so it is at or before `b`.
+        let (from, mut units) = self.checkpoints[b / STEP];
+        units += self.text[from..b].chars().map(|c| unit_len(c, self.enc)).sum::<usize>();
+        units
+    }
+}
+
+fn unit_len(c: char, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => c.len_utf8(),
+        Encoding::Utf16 => c.len_utf16(),
+        Encoding::Chars => 1,
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteOut {
+    pub id: usize,
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub cue: Option<SpanOut>,
+    pub speaker: Option<SpanOut>,
+    pub speaker_id: Option<usize>,
+    pub confidence: f32,
+    /// Extra: the sieve that made the attribution.
+    pub sieve: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SpeakerOut {
+    pub id: usize,
+    pub name: String,
+    pub kind: &'static str,
+    pub aliases: Vec<String>,
+    pub descriptions: Vec<String>,
+    pub quotes: usize,
+    /// Extra: "male", "female" or "unknown".
+    pub gender: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DocumentOut {
+    pub id: String,
+    pub quotes: Vec<QuoteOut>,
+    pub speakers: Vec<SpeakerOut>,
+}
+
+impl DocumentOut {
+    /// Renders an analysis of `text` with offsets in `enc`.
+    pub fn new(id: &str, text: &str, analysis: &Analysis, enc: Encoding) -> DocumentOut {
+        let map = OffsetMap::new(text, enc);
+        let span = |s: Span| SpanOut {
+            start: map.convert(s.start),
+            end: map.convert(s.end),
+            text: s.text(text).to_string(),
+        };
+        let quotes = analysis
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| QuoteOut {
+                id: i,
+                kind: q.kind.as_str(),
+                start: map.convert(q.span.start),
+                end: map.convert(q.span.end),
+                text: q.span.text(text).to_string(),
+                cue: q.cue.map(span),
+                speaker: q.speaker.map(span),
+                speaker_id: q.speaker_id,
+                confidence: (q.confidence * 100.0).round() / 100.0,
+                sieve: q.sieve,
+            })
+            .collect();
+        let speakers = analysis
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SpeakerOut {
+                id: i,
+                name: s.name.clone(),
+                kind: s.kind.as_str(),
+                aliases: s.aliases.clone(),
+                descriptions: s.descriptions.clone(),
+                quotes: s.quotes,
+                gender: match s.gender {
+                    crate::model::Gender::Male => "male",
+                    crate::model::Gender::Female => "female",
+                    crate::model::Gender::Unknown => "unknown",
+                },
+            })
+            .collect();
+        DocumentOut { id: id.to_string(), quotes, speakers }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_in_every_encoding() {
+        // "é" is 2 bytes / 1 unit; "😀" is 4 bytes / 2 UTF-16 units / 1 char.
+        let t = "aé😀b";
+        let b = t.find('b').unwrap();
+        assert_eq!(OffsetMap::new(t, Encoding::Utf8).convert(b), 7);
+        assert_eq!(OffsetMap::new(t, Encoding::Utf16).convert(b), 4);
+        assert_eq!(OffsetMap::new(t, Encoding::Chars).convert(b), 3);
+    }
+
+    #[test]
+    fn offsets_across_checkpoints_match_a_direct_count() {
+        let t: String = "Zelensky’s “ß” 😀 ".repeat(200);
+        for enc in [Encoding::Utf16, Encoding::Chars] {
+            let map = OffsetMap::new(&t, enc);
+            for (b, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+                let want: usize = t[..b].chars().map(|c| unit_len(c, enc)).sum();
+                assert_eq!(map.convert(b), want, "byte {b} {enc:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_range_offsets_clamp() {
+        let t = "ab😀";
+        assert_eq!(OffsetMap::new(t, Encoding::Chars).convert(100), 3);
+        assert_eq!(OffsetMap::new(t, Encoding::Chars).convert(4), 2);
+    }
+}

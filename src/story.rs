@@ -1,0 +1,1 @@
+//! Several articles, one story (see issue 4).
