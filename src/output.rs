@@ -60,7 +60,12 @@ impl<'a> OffsetMap<'a> {
                 next += STEP;
             }
         }
-        OffsetMap { text, enc, ascii, checkpoints }
+        OffsetMap {
+            text,
+            enc,
+            ascii,
+            checkpoints,
+        }
     }
 
     /// The offset of byte `b` in the target encoding (`b` is clamped to the text and to a char boundary).
@@ -74,7 +79,10 @@ impl<'a> OffsetMap<'a> {
         }
         // The checkpoint is the first char boundary at or after `(b / STEP) * STEP`, so it is at or before `b`.
         let (from, mut units) = self.checkpoints[b / STEP];
-        units += self.text[from..b].chars().map(|c| unit_len(c, self.enc)).sum::<usize>();
+        units += self.text[from..b]
+            .chars()
+            .map(|c| unit_len(c, self.enc))
+            .sum::<usize>();
         units
     }
 }
@@ -172,7 +180,11 @@ impl DocumentOut {
                 },
             })
             .collect();
-        DocumentOut { id: id.to_string(), quotes, speakers }
+        DocumentOut {
+            id: id.to_string(),
+            quotes,
+            speakers,
+        }
     }
 }
 
