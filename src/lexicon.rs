@@ -115,7 +115,8 @@ pub fn role_noun(lower: &str) -> Option<RoleInfo> {
 
 /// The usual gender of a first name (case-insensitive; common Latin diacritics are folded, and a
 /// hyphenated name falls back to its first part: "Jean-Pierre" → "jean"). Unknown when the name is
-/// not in the list or is used for both genders.
+/// not in the list or is used for both genders. This is a gender lookup, not a name detector: some
+/// listed names are also common words ("Hope", "Grant", "Will").
 pub fn first_name_gender(name: &str) -> Gender {
     static MAP: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
     let map = MAP.get_or_init(|| parse_first_names(FIRST_NAMES).0.into_iter().collect());
