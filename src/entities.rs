@@ -92,6 +92,7 @@ pub fn resolve(doc: &Document, names: &[Mention], attributions: Vec<Attribution>
             speaker_id,
             confidence: a.confidence.clamp(0.0, 1.0),
             sieve: a.sieve,
+            parts: a.parts.clone(),
         });
     }
     let speakers = speakers

@@ -115,6 +115,8 @@ pub struct QuoteOut {
     pub confidence: f32,
     /// Extra: the sieve that made the attribution.
     pub sieve: &'static str,
+    /// Extra: for a quote interrupted by its cue, the quoted parts (each `{"start","end","text"}`); else empty.
+    pub parts: Vec<SpanOut>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -160,6 +162,7 @@ impl DocumentOut {
                 speaker_id: q.speaker_id,
                 confidence: (q.confidence * 100.0).round() / 100.0,
                 sieve: q.sieve,
+                parts: q.parts.iter().map(|&p| span(p)).collect(),
             })
             .collect();
         let speakers = analysis

@@ -45,6 +45,8 @@ pub struct Attribution {
     pub sieve: &'static str,
     /// The speaker is the same as that of another attribution (floating quotes): its index.
     pub same_as: Option<usize>,
+    /// For a quote split by its cue (`“A,” X said. “B.”`): the quoted parts; empty otherwise.
+    pub parts: Vec<Span>,
 }
 
 /// What the sieves share.

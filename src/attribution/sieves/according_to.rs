@@ -65,6 +65,7 @@ pub fn run(ctx: &mut Ctx) {
                 confidence,
                 sieve: "",
                 same_as: None,
+                parts: Vec::new(),
             },
             None,
             Some(ci),

@@ -52,6 +52,7 @@ pub fn run(ctx: &mut Ctx) {
                 confidence: 0.8,
                 sieve: "",
                 same_as: None,
+                parts: Vec::new(),
             },
             None,
             Some(ci),

@@ -43,6 +43,7 @@ pub fn run(ctx: &mut Ctx) {
                 confidence,
                 sieve: "",
                 same_as: Some(a),
+                parts: Vec::new(),
             },
             Some(qi),
             None,

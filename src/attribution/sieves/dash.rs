@@ -34,6 +34,7 @@ pub fn run(ctx: &mut Ctx) {
                 confidence,
                 sieve: "",
                 same_as: None,
+                parts: Vec::new(),
             },
             Some(qi),
             None,

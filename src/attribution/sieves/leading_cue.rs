@@ -51,8 +51,8 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let cue = ctx.cues[ci];
-        // Weak cues ("discuss", "called") do not frame a quotation on their own.
-        if cue.strength < 2 {
+        // Weak cues ("discuss", "continued") frame a quotation only with a colon (`Caddell continued:`).
+        if cue.strength < 2 && !(hi > 0 && doc.is(hi - 1, ':')) {
             continue;
         }
         // A colon, a comma or "that" right before the mark, or the mark straight after the cue.
@@ -100,6 +100,7 @@ pub fn run(ctx: &mut Ctx) {
                 confidence,
                 sieve: "",
                 same_as: None,
+                parts: Vec::new(),
             },
             Some(qi),
             Some(ci),

@@ -33,8 +33,8 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let cue = ctx.cues[ci];
-        // Weak cues ("discuss", "called") do not frame a quotation on their own.
-        if cue.strength < 2 {
+        // Weak cues frame a quoted fragment only when it follows closely (`called his supporters “deplorables”`).
+        if cue.strength < 2 && o > cue.last + 6 {
             continue;
         }
         let Some(start) = clause_start_after(doc, &cue) else {
@@ -58,6 +58,7 @@ pub fn run(ctx: &mut Ctx) {
                 confidence,
                 sieve: "",
                 same_as: None,
+                parts: Vec::new(),
             },
             Some(qi),
             Some(ci),

@@ -28,6 +28,19 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         };
         let a = ctx.quote_done[src].expect("has_speaker");
+        // `“A,” X said. “B.”`: B continues A's statement — one attribution spanning A to B, with both parts.
+        if before == Some(src) && continues_directly(ctx, src, qi, a) {
+            let span = q.span;
+            let first = ctx.quotes[src].span;
+            let prev = &mut ctx.out[a];
+            if prev.parts.is_empty() {
+                prev.parts.push(first);
+            }
+            prev.parts.push(span);
+            prev.span.end = span.end;
+            ctx.quote_done[qi] = Some(a);
+            continue;
+        }
         let prev = ctx.out[a].clone();
         let idx = ctx.settle(
             Attribution {
@@ -39,12 +52,36 @@ pub fn run(ctx: &mut Ctx) {
                 confidence: (prev.confidence - 0.05).min(0.9),
                 sieve: "",
                 same_as: Some(a),
+                parts: Vec::new(),
             },
             Some(qi),
             None,
         );
         ctx.out[idx].cue = None;
     }
+}
+
+/// Quote `qi` follows quote `src` (attributed by `a`) with only that attribution's cue sentence between them.
+fn continues_directly(ctx: &Ctx, src: usize, qi: usize, a: usize) -> bool {
+    let doc = ctx.doc;
+    let att = &ctx.out[a];
+    if att.kind != QuoteKind::Direct || att.cue.is_none_or(|c| c.end > ctx.quotes[qi].span.start) {
+        return false;
+    }
+    let Some(close) = ctx.quotes[src].close_tok else {
+        return false;
+    };
+    // Between the two quotes: the cue, the speaker and a few words of adjuncts — no other sentence.
+    let between = close + 1..ctx.quotes[qi].open_tok;
+    let words = between
+        .clone()
+        .filter(|&k| doc.tokens[k].kind == crate::text::Kind::Word)
+        .count();
+    let cue_tok = doc
+        .token_at_or_after(att.cue.map_or(0, |c| c.start))
+        .min(doc.tokens.len() - 1);
+    let sentences = doc.sent_of[ctx.quotes[qi].open_tok].saturating_sub(doc.sent_of[cue_tok]);
+    words <= 25 && sentences <= 1 && between.clone().all(|k| ctx.quote_at(k).is_none())
 }
 
 fn has_speaker(ctx: &Ctx, q: usize) -> bool {

@@ -72,6 +72,7 @@ pub fn run(ctx: &mut Ctx) {
                 confidence,
                 sieve: "",
                 same_as: None,
+                parts: Vec::new(),
             },
             Some(qi),
             ci,
