@@ -383,7 +383,14 @@ const BREAKERS: &[&str] = &[
     "against",
     "between",
     "of",
-    "ukraine’s",
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "truth",
 ];
 
 /// A capitalised word that cannot be part of a name run (a function word or a day or month).
