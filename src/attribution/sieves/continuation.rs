@@ -1,0 +1,52 @@
+//! Floating quotes: a paragraph that opens with a quote and has no cue continues the speaker of the quote that
+//! closed the previous paragraph — only when that paragraph ended in attributed speech, so context supports it.
+
+use crate::attribution::sieves::same_paragraph::is_speech_like;
+use crate::attribution::{Attribution, Ctx};
+use crate::model::QuoteKind;
+
+pub fn run(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for qi in 0..ctx.quotes.len() {
+        if ctx.quote_done[qi].is_some() || !is_speech_like(ctx, qi) {
+            continue;
+        }
+        let q = &ctx.quotes[qi];
+        let p = doc.tokens[q.open_tok].para as usize;
+        if p == 0 || doc.paragraphs[p].tok_start != q.open_tok {
+            continue;
+        }
+        // The last attribution that ends in the previous paragraph.
+        let prev = &doc.paragraphs[p - 1];
+        let Some(a) = ctx
+            .out
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.span.end > prev.span.start && a.span.end <= prev.span.end + 1)
+            .max_by_key(|(_, a)| a.span.end)
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let ends_para = ctx.out[a].span.end + 8 >= prev.span.end;
+        if !ends_para || ctx.out[a].kind == QuoteKind::Indirect && ctx.out[a].sieve != "colon" {
+            continue;
+        }
+        let confidence = (ctx.out[a].confidence - 0.2).max(0.5);
+        ctx.settle(
+            Attribution {
+                kind: QuoteKind::Direct,
+                span: q.span,
+                cue: None,
+                mention: None,
+                quote: None,
+                confidence,
+                sieve: "",
+                same_as: Some(a),
+                parts: Vec::new(),
+            },
+            Some(qi),
+            None,
+        );
+    }
+}
