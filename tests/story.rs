@@ -93,6 +93,7 @@ fn analysis(text: &str, speakers: &[Sp], quotes: &[(QuoteKind, &str, usize)]) ->
             speaker_id: Some(sp),
             confidence: 0.9,
             sieve: "hand",
+            parts: Vec::new(),
         })
         .collect();
     Analysis { quotes, speakers }
@@ -268,6 +269,7 @@ fn story_of(articles: &[&[(&str, SpeakerKind, Gender)]]) -> (Story, Vec<(String,
                 speaker_id: Some(i),
                 confidence: 1.0,
                 sieve: "hand",
+                parts: Vec::new(),
             });
             speakers.push(Speaker {
                 name: name.to_string(),
@@ -676,6 +678,7 @@ fn seed_quote_groups() {
             v.text,
             "offsets point at the version"
         );
+        assert!(analyses[v.article].quotes[v.quote].parts.is_empty());
     }
 
     // The translation: "found certain points…" (000, 002, mixed) / "We have identified certain points…" (001,
@@ -886,6 +889,7 @@ fn empty_and_degenerate_input_is_sane() {
             speaker_id: Some(7),
             confidence: 0.5,
             sieve: "hand",
+            parts: Vec::new(),
         }],
         speakers: vec![Speaker {
             name: String::new(),
@@ -970,4 +974,51 @@ fn end_to_end_on_the_five_seeds() {
         .versions
         .iter()
         .all(|v| v.speaker == Some(medinsky_id)));
+}
+
+#[test]
+fn a_quote_split_by_its_cue_is_compared_by_its_parts() {
+    let t0 = "“The next meeting will take place in the coming days,” Medinsky said. “There is an agreement to that effect.”";
+    let t1 = "Medinsky said: “The next meeting will take place in the coming days. There is an agreement to that effect.”";
+    let first = span_of(t0, "“The next meeting will take place in the coming days,”");
+    let second = span_of(t0, "“There is an agreement to that effect.”");
+    let mut a0 = analysis(
+        t0,
+        &[person("Vladimir Medinsky", &[], &[])],
+        &[(Direct, t0, 0)],
+    );
+    a0.quotes[0].parts = vec![first, second];
+    let a1 = analysis(
+        t1,
+        &[person("Vladimir Medinski", &[], &[])],
+        &[(Direct, &t1[t1.find('“').unwrap()..], 0)],
+    );
+    let story = build_story(&[("a", t0, &a0), ("b", t1, &a1)]);
+    assert_eq!(story.quote_groups.len(), 1);
+    let g = &story.quote_groups[0];
+    let v0 = g.versions.iter().find(|v| v.article == 0).unwrap();
+    assert_eq!(
+        v0.text,
+        "The next meeting will take place in the coming days, There is an agreement to that effect."
+    );
+    assert!(
+        !v0.text.contains("said"),
+        "the cue between the parts is not part of the words"
+    );
+    assert_eq!(
+        (v0.start, v0.end),
+        (first.start + "“".len(), second.end - "”".len())
+    );
+    let other = g.versions.iter().find(|v| v.article == 1).unwrap();
+    let changed: Vec<&str> = other
+        .diff
+        .iter()
+        .chain(&v0.diff)
+        .filter(|o| o.op != "same")
+        .map(|o| o.text.as_str())
+        .collect();
+    assert!(
+        changed.iter().all(|c| c.trim().len() <= 1),
+        "only the comma/period differ: {changed:?}"
+    );
 }

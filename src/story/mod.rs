@@ -30,7 +30,10 @@
 //!                     "reference": version index,  // the version most similar to the others
 //!                     "versions": [{"article", "quote",   // quote id in that document
 //!                                   "kind", "speaker": story speaker id|null,
-//!                                   "start", "end", "text",  // the quote without its outer quotation marks
+//!                                   "start", "end",   // from the first word to the last
+//!                                   "text",           // the quote without its outer quotation marks; for
+//!                                                     // a quote interrupted by its cue, its parts joined
+//!                                                     // by a space
 //!                                   "similarity",          // to the reference version
 //!                                   "diff": [{"op": "same"|"del"|"add", "text"}]}]}],
 //!                                   // reference → this version: same+del = reference, same+add = this
@@ -179,7 +182,7 @@ const QUOTE_MARKS: &[char] = &[
 /// The byte range of a quote without surrounding whitespace and quotation marks.
 fn content_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(s) = text.get(start..end) else {
-        return (start.min(text.len()), start.min(text.len()));
+        return (0, 0);
     };
     let trim = |c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c);
     let lead = s.len() - s.trim_start_matches(trim).len();
@@ -259,22 +262,39 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
     possibly_same(&mut speakers);
 
     // 2. Group quotes.
-    let mut items: Vec<groups::Item> = Vec::new();
-    let mut item_ref: Vec<(usize, usize, usize, usize)> = Vec::new(); // (article, quote, start, end)
+    // A quote's words: the span without outer marks, or for a quote interrupted by its cue its parts joined
+    // by a space.
+    let mut texts: Vec<String> = Vec::new();
+    // (article, quote, start, end, story speaker)
+    let mut item_ref: Vec<ItemRef> = Vec::new();
     for (a, (_, text, an)) in docs.iter().enumerate() {
         for (qi, q) in an.quotes.iter().enumerate() {
-            let (s, e) = content_range(text, q.span.start, q.span.end);
+            let mut ranges: Vec<(usize, usize)> = q
+                .parts
+                .iter()
+                .map(|p| content_range(text, p.start, p.end))
+                .filter(|r| r.1 > r.0)
+                .collect();
+            if ranges.is_empty() {
+                ranges.push(content_range(text, q.span.start, q.span.end));
+            }
+            let words: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+            texts.push(words.join(" "));
             let speaker = q
                 .speaker_id
                 .and_then(|sid| story_id.get(&(a, sid)).copied());
-            items.push(groups::Item {
-                article: a,
-                speaker,
-                text: &text[s..e],
-            });
-            item_ref.push((a, qi, s, e));
+            item_ref.push((a, qi, ranges[0].0, ranges[ranges.len() - 1].1, speaker));
         }
     }
+    let items: Vec<groups::Item> = item_ref
+        .iter()
+        .zip(&texts)
+        .map(|(&(article, _, _, _, speaker), t)| groups::Item {
+            article,
+            speaker,
+            text: t,
+        })
+        .collect();
     let scorer = groups::Scorer::new(&items);
     let quote_groups: Vec<QuoteGroup> = groups::group(&items)
         .into_iter()
@@ -290,6 +310,9 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
         articles,
     }
 }
+
+/// A quote to group: (article, quote index, start, end, story speaker).
+type ItemRef = (usize, usize, usize, usize, Option<usize>);
 
 fn placeholder() -> StorySpeaker {
     StorySpeaker {
@@ -533,7 +556,7 @@ fn make_group(
     gid: usize,
     members: &[usize],
     items: &[groups::Item],
-    item_ref: &[(usize, usize, usize, usize)],
+    item_ref: &[ItemRef],
     scorer: &groups::Scorer,
     docs: &[(&str, &str, &Analysis)],
 ) -> QuoteGroup {
@@ -570,7 +593,7 @@ fn make_group(
         .iter()
         .enumerate()
         .map(|(x, &it)| {
-            let (a, qi, s, e) = item_ref[it];
+            let (a, qi, s, e, _) = item_ref[it];
             Version {
                 article: a,
                 quote: qi,
@@ -619,6 +642,11 @@ mod tests {
         let end = t.find(" Then").unwrap();
         let (s, e) = content_range(t, start, end);
         assert_eq!(&t[s..e], "The next meeting.");
-        assert_eq!(content_range(t, 100, 200), (t.len(), t.len()));
+        assert_eq!(content_range(t, 100, 200), (0, 0));
+        assert_eq!(
+            content_range(t, start + 1, end),
+            (0, 0),
+            "not a char boundary"
+        );
     }
 }

@@ -44,6 +44,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::lexicon;
 use crate::model::{Gender, SpeakerKind};
 
 use super::sides;
@@ -405,8 +406,20 @@ const PREPOSITIONS: &[&str] = &[
 
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
 
+/// A title, office or role word (`president`, `spokesman`, `aide`): this module's list plus the project
+/// lexicon's titles and role nouns.
 fn is_title(lower: &str) -> bool {
-    TITLES.contains(&lower)
+    is_office(lower) || lexicon::role_noun(lower).is_some()
+}
+
+/// A title or office proper (not a role noun such as `delegation`).
+fn is_office(lower: &str) -> bool {
+    TITLES.contains(&lower) || lexicon::title(lower).is_some()
+}
+
+/// A demonym or country name (`Ukrainian`, `Russia`), from the sides table or the project lexicon.
+fn is_place(tok: &str, folded: &str) -> bool {
+    sides::is_place_word(folded) || lexicon::is_demonym(tok.trim_end_matches('.'))
 }
 
 fn is_capitalised(tok: &str) -> bool {
@@ -457,8 +470,8 @@ pub fn parse_person(raw: &str) -> ParsedName {
         if is_possessive(t) {
             break;
         }
-        let name_like = is_capitalised(t)
-            && (tail.is_empty() || (!is_title(&lower) && !sides::is_place_word(&lower)));
+        let name_like =
+            is_capitalised(t) && (tail.is_empty() || (!is_title(&lower) && !is_place(t, &lower)));
         if name_like {
             tail.push(t);
             i -= 1;
@@ -493,7 +506,7 @@ pub fn parse_person(raw: &str) -> ParsedName {
     }
     if tail.iter().all(|t| {
         let l = fold(t.trim_end_matches('.'));
-        is_title(&l) || sides::is_place_word(&l) || DETERMINERS.contains(&l.as_str())
+        is_title(&l) || is_place(t, &l) || DETERMINERS.contains(&l.as_str())
     }) {
         return ParsedName::Unnamed;
     }
@@ -505,7 +518,7 @@ pub fn parse_person(raw: &str) -> ParsedName {
         if PREPOSITIONS.contains(&l.as_str()) {
             return ParsedName::Unnamed;
         }
-        if is_title(&l) || sides::is_place_word(&l) || DETERMINERS.contains(&l.as_str()) {
+        if is_office(&l) || is_place(t, &l) || DETERMINERS.contains(&l.as_str()) {
             j -= 1;
         } else {
             break;
@@ -1076,6 +1089,26 @@ mod tests {
                 tokens: 3
             }
         );
+    }
+
+    #[test]
+    fn a_role_phrase_before_the_name_is_not_a_preposition_object() {
+        assert!(matches!(
+            parse_person("Head of the Russian delegation Vladimir Medinsky"),
+            ParsedName::Person {
+                first: First::Full { .. },
+                tokens: 2,
+                ..
+            }
+        ));
+        assert!(matches!(
+            parse_person("Ukrainian Interior Ministry adviser Anton Herashchenko"),
+            ParsedName::Person {
+                first: First::Full { .. },
+                tokens: 2,
+                ..
+            }
+        ));
     }
 
     #[test]
