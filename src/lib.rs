@@ -35,7 +35,7 @@ pub fn analyze(text: &str) -> Analysis {
     let quote_spans = quotes::find(&doc);
     let cues = cues::find(&doc);
     let mentions = mentions::find(&doc);
-    let attributed = attribution::attribute(&doc, &quote_spans, &cues, &mentions);
+    let attributed = attribution::attribute(&doc, &quote_spans, &cues);
     entities::resolve(&doc, &mentions, attributed)
 }
 

@@ -1,7 +1,865 @@
-//! Mention stage: names, pronouns, role nouns, organisations.
-use crate::text::Document;
-#[derive(Debug, Clone)]
-pub struct Mention;
-pub fn find(_doc: &Document) -> Vec<Mention> {
-    Vec::new()
+//! Mention stage: who can be a speaker — proper names, pronouns, role nouns ("the Kremlin spokesman"), groups
+//! ("Ukrainian officials") and organisations ("the Kremlin").
+//!
+//! [`find`] lists every proper-name mention of the document (with the title or role words in front of it, which become
+//! descriptions); [`np_ending_at`] and [`np_starting_at`] read the noun phrase next to a cue, which is how the
+//! attribution sieves find a subject.
+
+use crate::lexicon;
+use crate::model::{Gender, Span};
+use crate::text::{Document, Kind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name of a person (or of something not known to be an organisation).
+    Name,
+    /// A proper name of an organisation ("the Kremlin", "Interfax", "the State Department").
+    Org,
+    /// he, she, they, it.
+    Pronoun,
+    /// A singular description without a name: "the spokesman", "a source", "the Kremlin’s spokesperson".
+    Role,
+    /// A plural description: "officials", "Ukrainian officials", "sources".
+    Group,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub kind: MentionKind,
+    /// The whole noun phrase as written ("Kremlin spokesman Dmitry Peskov").
+    pub span: Span,
+    /// Token range of the whole phrase, inclusive.
+    pub first: usize,
+    pub last: usize,
+    /// The proper name inside the phrase ("Dmitry Peskov"), if any, as a token range (inclusive).
+    pub name: Option<(usize, usize)>,
+    /// Title/role words before the name, or the whole phrase for a role ("Kremlin spokesman").
+    pub description: Option<Span>,
+    /// The role noun heading the description ("spokesman"), lower case.
+    pub role: Option<&'static str>,
+    pub gender: Gender,
+    pub plural: bool,
+}
+
+impl Mention {
+    pub fn name_span(&self, doc: &Document) -> Option<Span> {
+        self.name.map(|(a, b)| doc.span_of(a, b))
+    }
+}
+
+/// Name particles that may sit inside a name in lower case.
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "da", "di", "del",
+    "du", "dos", "ter",
+];
+
+/// Words that open a noun phrase on its left.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "another", "one", "two", "three", "some",
+    "several", "many", "other", "both", "all", "most",
+];
+
+/// Lower-case modifiers that may stand in a description before a role noun.
+const MODIFIERS: &[&str] = &[
+    "top",
+    "senior",
+    "chief",
+    "former",
+    "deputy",
+    "acting",
+    "presidential",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "human",
+    "rights",
+    "press",
+    "vice",
+    "assistant",
+    "associate",
+    "executive",
+    "general",
+    "national",
+    "security",
+    "military",
+    "state",
+    "federal",
+    "local",
+    "regional",
+    "government",
+    "white",
+    "house",
+    "campaign",
+    "party",
+    "health",
+    "economic",
+    "political",
+    "legal",
+    "spokesman",
+    "spokeswoman",
+    "new",
+    "longtime",
+    "veteran",
+    "prominent",
+    "leading",
+    "key",
+    "high-ranking",
+    "anonymous",
+    "unnamed",
+    "independent",
+    "public",
+    "private",
+    "union",
+    "police",
+    "news",
+    "finance",
+    "trade",
+    "justice",
+    "energy",
+    "education",
+    "communications",
+    "policy",
+    "intelligence",
+    "defense",
+    "interior",
+    "ministry",
+    "department",
+    "agency",
+    "administration",
+    "foreign",
+    "affairs",
+    "world",
+    "international",
+    "european",
+    "republican",
+    "democratic",
+    "conservative",
+    "liberal",
+    "progressive",
+    "opposition",
+    "ruling",
+    "senior",
+    "junior",
+    "other",
+    "fellow",
+    "u.s.",
+    "us",
+    "american",
+    "outside",
+    "independent",
+    "retired",
+    "current",
+    "incoming",
+    "outgoing",
+    "elected",
+    "appointed",
+    "lead",
+    "head",
+    "principal",
+    "special",
+    "civil",
+    "supreme",
+    "district",
+    "appeals",
+    "federal",
+    "county",
+    "city",
+    "town",
+    "village",
+    "community",
+    "business",
+    "industry",
+    "tech",
+    "medical",
+];
+
+/// Adverbs and auxiliaries that may stand between a subject and its verb ("he also said", "she has told").
+pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also",
+    "later",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "then",
+    "previously",
+    "recently",
+    "repeatedly",
+    "again",
+    "further",
+    "reportedly",
+    "publicly",
+    "privately",
+    "earlier",
+    "once",
+    "first",
+    "finally",
+    "just",
+    "already",
+    "often",
+    "still",
+    "simply",
+    "flatly",
+    "quickly",
+    "immediately",
+    "separately",
+    "subsequently",
+    "initially",
+    "frequently",
+    "angrily",
+    "bluntly",
+    "openly",
+    "explicitly",
+    "specifically",
+    "twice",
+    "only",
+    "always",
+    "even",
+    "been",
+    "being",
+    "ever",
+    "n’t",
+    "n't",
+    "had",
+    "should",
+    "must",
+    "shall",
+    "now",
+    "since",
+    "has",
+    "long",
+    "clearly",
+];
+
+/// Capitalised function words and time words that break a run of capitalised words (a name never spans them).
+const BREAKERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "to",
+    "from",
+    "with",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "because",
+    "although",
+    "though",
+    "despite",
+    "meanwhile",
+    "however",
+    "moreover",
+    "still",
+    "also",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "my",
+    "your",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "one",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "said",
+    "says",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "about",
+    "over",
+    "under",
+    "into",
+    "during",
+    "through",
+    "among",
+    "against",
+    "between",
+    "of",
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "truth",
+];
+
+/// A capitalised word that cannot be part of a name run (a function word or a day or month).
+fn breaks_run(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let w = doc.lower(k, &mut buf);
+    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr")
+}
+
+/// All proper-name mentions of the document, in order.
+pub fn find(doc: &Document) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if !starts_name(doc, i) {
+            i += 1;
+            continue;
+        }
+        let end = name_run_end(doc, i);
+        if let Some(m) = mention_from_run(doc, i, end) {
+            out.push(m);
+        }
+        i = end + 1;
+    }
+    out
+}
+
+fn starts_name(doc: &Document, i: usize) -> bool {
+    doc.is_capitalized(i) && !breaks_run(doc, i)
+}
+
+/// Capitalised run from `i`: capitalised words, initials, inner particles and "of" inside organisation names.
+fn name_run_end(doc: &Document, i: usize) -> usize {
+    let n = doc.tokens.len();
+    let mut buf = [0u8; 48];
+    let mut end = i;
+    let mut k = i + 1;
+    while k < n && doc.tokens[k].para == doc.tokens[i].para {
+        if doc.is_capitalized(k) && doc.tokens[k].space_before && !breaks_run(doc, k) {
+            end = k;
+            k += 1;
+            continue;
+        }
+        // Initial's period: "George W. Bush".
+        if doc.is(k, '.')
+            && !doc.tokens[k].space_before
+            && doc.tok(k - 1).chars().count() == 1
+            && doc.is_capitalized(k + 1)
+        {
+            k += 1;
+            continue;
+        }
+        let w = doc.lower(k, &mut buf);
+        if (PARTICLES.contains(&w)
+            || w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end)))
+            && doc.is_capitalized(k + 1)
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+fn is_title_tok(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let w = doc.lower(k, &mut buf);
+    lexicon::title(w.trim_end_matches('.')).is_some()
+}
+
+fn is_role_tok(doc: &Document, k: usize) -> Option<lexicon::RoleInfo> {
+    let mut buf = [0u8; 48];
+    lexicon::role_noun(doc.lower(k, &mut buf))
+}
+
+/// Builds a mention from the capitalised run `[a, b]`: titles, demonyms and organisation words in front become the
+/// description; the rest is the name.
+fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
+    // Where does the name start? At a known first name if there is one with a word after it…
+    let mut name_start = None;
+    for k in a..b {
+        if doc.tokens[k].kind == Kind::Word
+            && lexicon::first_name_gender(doc.tok(k)) != Gender::Unknown
+            && !is_title_tok(doc, k)
+        {
+            name_start = Some(k);
+            break;
+        }
+    }
+    // …otherwise after the last title, demonym or organisation word that has a capitalised word after it.
+    let start = name_start.unwrap_or_else(|| {
+        let mut s = a;
+        for k in a..b {
+            let t = doc.tok(k);
+            if is_title_tok(doc, k) || lexicon::is_demonym(t) || is_role_tok(doc, k).is_some() {
+                s = k + 1;
+            }
+        }
+        s
+    });
+    let mut start = start.min(b);
+    // A name starts with a capitalised word ("Parliament of Ukraine" must not leave "of Ukraine").
+    while start < b && !doc.is_capitalized(start) {
+        start += 1;
+    }
+    let words: Vec<usize> = (start..=b)
+        .filter(|&k| doc.tokens[k].kind == Kind::Word)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
+    let mut gender = Gender::Unknown;
+    if !org {
+        gender = lexicon::first_name_gender(doc.tok(start));
+        for k in a..start {
+            let mut buf = [0u8; 48];
+            let w = doc.lower(k, &mut buf);
+            if let Some(t) = lexicon::title(w.trim_end_matches('.')) {
+                if t.gender != Gender::Unknown {
+                    gender = t.gender;
+                }
+            }
+        }
+    }
+    let description = (start > a).then(|| doc.span_of(a, start - 1));
+    Some(Mention {
+        kind: if org {
+            MentionKind::Org
+        } else {
+            MentionKind::Name
+        },
+        span: doc.span_of(a, b),
+        first: a,
+        last: b,
+        name: Some((start, b)),
+        description,
+        role: None,
+        gender,
+        plural: false,
+    })
+}
+
+/// The noun phrase that ends at token `e` (a subject left of a cue), looking no further left than `floor`.
+pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
+    if e >= doc.tokens.len() || e < floor {
+        return None;
+    }
+    let mut buf = [0u8; 48];
+    let w = doc.lower(e, &mut buf).to_string();
+    if let Some((gender, plural)) = lexicon::is_pronoun(&w) {
+        if matches!(w.as_str(), "he" | "she" | "they" | "it" | "who") {
+            return Some(Mention {
+                kind: MentionKind::Pronoun,
+                span: doc.tokens[e].span(),
+                first: e,
+                last: e,
+                name: None,
+                description: None,
+                role: None,
+                gender,
+                plural,
+            });
+        }
+        return None;
+    }
+    if doc.is_capitalized(e) && !breaks_run(doc, e) {
+        // The capitalised run ending at e.
+        let mut a = e;
+        while a > floor {
+            let k = a - 1;
+            let joins = (doc.is_capitalized(k) && !breaks_run(doc, k))
+                || (doc.is(k, '.') && k > floor && doc.tok(k - 1).chars().count() == 1)
+                || (PARTICLES.contains(&doc.lower(k, &mut buf))
+                    && doc.is_capitalized(k.saturating_sub(1)));
+            if !joins || !doc.tokens[a].space_before && !doc.is(k, '.') && !doc.is(a, '.') {
+                break;
+            }
+            a = k;
+        }
+        let mut m = mention_from_run(doc, a, e)?;
+        extend_description_left(doc, &mut m, floor);
+        return Some(m);
+    }
+    // A role noun, possibly with modifiers and a determiner: "the Kremlin’s spokesperson", "Ukrainian officials".
+    if let Some(role) = is_role_tok(doc, e) {
+        let mut a = e;
+        while a > floor {
+            let k = a - 1;
+            let lw = doc.lower(k, &mut buf);
+            if DETERMINERS.contains(&lw)
+                || lw == "his"
+                || lw == "her"
+                || lw == "their"
+                || lw == "its"
+            {
+                a = k;
+                break;
+            }
+            let ok = MODIFIERS.contains(&lw)
+                || doc.is_capitalized(k) && !breaks_run(doc, k)
+                || is_role_tok(doc, k).is_some()
+                || matches!(lw, "’s" | "'s")
+                || (doc.tokens[k].kind == Kind::Word && lw.contains('-'));
+            if !ok {
+                break;
+            }
+            a = k;
+        }
+        // "one of Zelensky’s advisers"
+        if a >= floor + 2 && doc.lower(a - 1, &mut buf) == "of" {
+            let q = doc.lower(a - 2, &mut buf);
+            if matches!(
+                q,
+                "one" | "some" | "two" | "three" | "many" | "several" | "most" | "all"
+            ) {
+                a -= 2;
+            }
+        }
+        let span = doc.span_of(a, e);
+        return Some(Mention {
+            kind: if role.plural {
+                MentionKind::Group
+            } else {
+                MentionKind::Role
+            },
+            span,
+            first: a,
+            last: e,
+            name: None,
+            description: Some(span),
+            role: lexicon_role_name(&w),
+            gender: role.gender,
+            plural: role.plural,
+        });
+    }
+    None
+}
+
+/// Interns a role word: the lexicon's own `&'static str` is not exposed, so keep the common ones here.
+fn lexicon_role_name(w: &str) -> Option<&'static str> {
+    const COMMON: &[&str] = &[
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "minister",
+        "adviser",
+        "advisor",
+        "aide",
+        "president",
+        "source",
+        "sources",
+        "leader",
+        "chief",
+        "head",
+        "director",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "negotiator",
+        "governor",
+        "senator",
+        "lawmaker",
+        "analyst",
+        "expert",
+        "prosecutor",
+        "lawyer",
+        "attorney",
+    ];
+    COMMON.iter().copied().find(|c| *c == w)
+}
+
+/// Extends a name mention leftwards over role/title words and capitalised organisation words:
+/// "Kremlin spokesman | Dmitry Peskov", "Ukrainian Interior Ministry adviser | Anton Herashchenko".
+fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
+    let mut buf = [0u8; 48];
+    let mut a = m.first;
+    let mut has_role = m.description.is_some();
+    while a > floor {
+        let k = a - 1;
+        let lw = doc.lower(k, &mut buf);
+        let role = is_role_tok(doc, k).is_some() || is_title_tok(doc, k);
+        let ok = role
+            || MODIFIERS.contains(&lw)
+            || doc.is_capitalized(k)
+            || matches!(lw, "’s" | "'s")
+            || (doc.tokens[k].kind == Kind::Word
+                && lw.contains('-')
+                && lw.chars().all(|c| c.is_lowercase() || c == '-'));
+        if !ok || doc.tokens[k].para != doc.tokens[m.first].para {
+            break;
+        }
+        has_role |= role;
+        a = k;
+    }
+    if has_role && a < m.first {
+        let name_start = m.name.map(|n| n.0).unwrap_or(m.first);
+        if name_start > a {
+            m.description = Some(doc.span_of(a, name_start - 1));
+        }
+        m.first = a;
+        m.span = doc.span_of(a, m.last);
+        if m.gender == Gender::Unknown {
+            for k in a..name_start {
+                if let Some(r) = is_role_tok(doc, k) {
+                    if r.gender != Gender::Unknown {
+                        m.gender = r.gender;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The noun phrase that starts at token `s` (an inverted subject, `said X`, or `according to X`), up to `ceil`
+/// (exclusive).
+pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> {
+    let ceil = ceil.min(doc.tokens.len());
+    if s >= ceil {
+        return None;
+    }
+    let mut buf = [0u8; 48];
+    let w = doc.lower(s, &mut buf).to_string();
+    if let Some((gender, plural)) = lexicon::is_pronoun(&w) {
+        if matches!(w.as_str(), "he" | "she" | "they" | "it") {
+            return Some(Mention {
+                kind: MentionKind::Pronoun,
+                span: doc.tokens[s].span(),
+                first: s,
+                last: s,
+                name: None,
+                description: None,
+                role: None,
+                gender,
+                plural,
+            });
+        }
+        return None;
+    }
+    // Walk right over determiners, modifiers, role words and capitalised words, stopping at punctuation, verbs and
+    // prepositions; then read the phrase back with np_ending_at from its last token.
+    let mut e = s;
+    let mut last_good = None;
+    let mut k = s;
+    while k < ceil && k < s + 12 {
+        let lw = doc.lower(k, &mut buf);
+        let tok = &doc.tokens[k];
+        if k > s && tok.kind != Kind::Word && !matches!(lw, "’s" | "'s" | ".") {
+            break;
+        }
+        if doc.is_capitalized(k) && !breaks_run(doc, k) || is_role_tok(doc, k).is_some() {
+            last_good = Some(k);
+        } else if k == s && DETERMINERS.contains(&lw)
+            || MODIFIERS.contains(&lw)
+            || matches!(lw, "’s" | "'s" | ".")
+            || lw.contains('-')
+            || (k > s && PARTICLES.contains(&lw))
+        {
+        } else if k > s && (lw == "of" || lw == "to") {
+            // "head of the Russian delegation": stop the subject before the preposition.
+            break;
+        } else if k > s && doc.tokens[k].kind == Kind::Word && last_good.is_none() {
+            // An unknown lower-case noun after a determiner: "the company".
+            if DETERMINERS.contains(&doc.lower(s, &mut [0u8; 48])) {
+                last_good = Some(k);
+            }
+            break;
+        } else {
+            break;
+        }
+        e = k;
+        k += 1;
+    }
+    let _ = e;
+    let end = last_good?;
+    let m = np_ending_at(doc, end, s)?;
+    if m.first < s {
+        return None;
+    }
+    Some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(t: &str) -> Vec<(String, Option<String>)> {
+        let d = Document::new(t);
+        find(&d)
+            .iter()
+            .map(|m| {
+                (
+                    m.name_span(&d).unwrap().text(t).to_string(),
+                    m.description.map(|s| s.text(t).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_demonyms_become_descriptions() {
+        let n = names("Meanwhile Russian President Vladimir Putin met Belarusian Foreign Minister Vladimir Makei.");
+        assert_eq!(
+            n,
+            [
+                (
+                    "Vladimir Putin".to_string(),
+                    Some("Russian President".to_string())
+                ),
+                (
+                    "Vladimir Makei".to_string(),
+                    Some("Belarusian Foreign Minister".to_string())
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn subject_left_of_a_cue_with_role_words() {
+        let t =
+            "“Kharkiv is on fire,” Ukrainian Interior Ministry adviser Anton Herashchenko said.";
+        let d = Document::new(t);
+        let said = (0..d.tokens.len()).find(|&i| d.tok(i) == "said").unwrap();
+        let m = np_ending_at(&d, said - 1, 0).unwrap();
+        assert_eq!(m.kind, MentionKind::Name);
+        assert_eq!(m.name_span(&d).unwrap().text(t), "Anton Herashchenko");
+        assert_eq!(
+            m.description.unwrap().text(t),
+            "Ukrainian Interior Ministry adviser"
+        );
+    }
+
+    #[test]
+    fn role_and_group_phrases() {
+        let t = "the Kremlin’s spokesperson told journalists. Ukrainian officials said so.";
+        let d = Document::new(t);
+        let told = (0..d.tokens.len()).find(|&i| d.tok(i) == "told").unwrap();
+        let m = np_ending_at(&d, told - 1, 0).unwrap();
+        assert_eq!(
+            (m.kind, m.span.text(t)),
+            (MentionKind::Role, "the Kremlin’s spokesperson")
+        );
+        let said = (0..d.tokens.len()).find(|&i| d.tok(i) == "said").unwrap();
+        let m = np_ending_at(&d, said - 1, 0).unwrap();
+        assert_eq!(
+            (m.kind, m.span.text(t)),
+            (MentionKind::Group, "Ukrainian officials")
+        );
+    }
+
+    #[test]
+    fn inverted_subject_after_the_cue() {
+        let t = "“No,” said Kremlin spokesman Dmitry Peskov, adding more.";
+        let d = Document::new(t);
+        let said = (0..d.tokens.len()).find(|&i| d.tok(i) == "said").unwrap();
+        let m = np_starting_at(&d, said + 1, d.tokens.len()).unwrap();
+        assert_eq!(m.name_span(&d).unwrap().text(t), "Dmitry Peskov");
+        assert_eq!(m.description.unwrap().text(t), "Kremlin spokesman");
+    }
+
+    #[test]
+    fn pronouns() {
+        let t = "she said";
+        let d = Document::new(t);
+        let m = np_ending_at(&d, 0, 0).unwrap();
+        assert_eq!((m.kind, m.gender), (MentionKind::Pronoun, Gender::Female));
+    }
 }

@@ -98,6 +98,9 @@ pub struct Quote {
     pub confidence: f32,
     /// The sieve that attributed the quote (for error analysis).
     pub sieve: &'static str,
+    /// A quote interrupted by its cue (`“A,” X said. “B.”`) spans A to B; these are the quoted parts A and B.
+    /// Empty for a quote in one piece.
+    pub parts: Vec<Span>,
 }
 
 /// One entity that speaks in the article, with every way the article names it.

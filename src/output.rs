@@ -60,7 +60,12 @@ impl<'a> OffsetMap<'a> {
                 next += STEP;
             }
         }
-        OffsetMap { text, enc, ascii, checkpoints }
+        OffsetMap {
+            text,
+            enc,
+            ascii,
+            checkpoints,
+        }
     }
 
     /// The offset of byte `b` in the target encoding (`b` is clamped to the text and to a char boundary).
@@ -74,7 +79,10 @@ impl<'a> OffsetMap<'a> {
         }
         // The checkpoint is the first char boundary at or after `(b / STEP) * STEP`, so it is at or before `b`.
         let (from, mut units) = self.checkpoints[b / STEP];
-        units += self.text[from..b].chars().map(|c| unit_len(c, self.enc)).sum::<usize>();
+        units += self.text[from..b]
+            .chars()
+            .map(|c| unit_len(c, self.enc))
+            .sum::<usize>();
         units
     }
 }
@@ -107,6 +115,8 @@ pub struct QuoteOut {
     pub confidence: f32,
     /// Extra: the sieve that made the attribution.
     pub sieve: &'static str,
+    /// Extra: for a quote interrupted by its cue, the quoted parts (each `{"start","end","text"}`); else empty.
+    pub parts: Vec<SpanOut>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -152,6 +162,7 @@ impl DocumentOut {
                 speaker_id: q.speaker_id,
                 confidence: (q.confidence * 100.0).round() / 100.0,
                 sieve: q.sieve,
+                parts: q.parts.iter().map(|&p| span(p)).collect(),
             })
             .collect();
         let speakers = analysis
@@ -172,7 +183,11 @@ impl DocumentOut {
                 },
             })
             .collect();
-        DocumentOut { id: id.to_string(), quotes, speakers }
+        DocumentOut {
+            id: id.to_string(),
+            quotes,
+            speakers,
+        }
     }
 }
 

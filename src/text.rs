@@ -1,9 +1,684 @@
-//! Text stage: paragraphs, sentences and tokens with byte offsets.
+//! Text stage: tokens, paragraphs and sentences, all with byte offsets into the input.
+//!
+//! One pass over the characters makes the tokens; paragraphs are lines (a blank line or a single line break both end
+//! one, since news text uses either); sentences split at `.`, `!`, `?` and `…` (after any closing quotes or brackets)
+//! when the next token can start a sentence and the word before the period is not an abbreviation.
+
+use crate::model::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (and digits) with inner apostrophes, hyphens and initials' periods: `Ukraine`, `don’t`, `U.S.`, `cease-fire`.
+    Word,
+    /// Digits with inner `.`, `,`, `:`: `3,500`, `2022`, `1.1`.
+    Number,
+    /// A quotation-mark candidate: “ ” " ‘ ’ ' « » „ ‚ ‹ ›. The quote stage decides what it is.
+    QuoteMark,
+    /// Any other single non-space character: `,` `.` `:` `—` `(` …
+    Punct,
+}
+
+/// One token. Offsets are `u32` to keep the token array small (texts over 4 GiB are refused by [`Document::new`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+    /// Index of the paragraph the token is in.
+    pub para: u32,
+    /// True if whitespace (or the start of the text) comes right before the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// A paragraph or a sentence: its byte span and its token range `[tok_start, tok_end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub span: Span,
+    pub tok_start: usize,
+    pub tok_end: usize,
+}
+
+/// The analysed text with its tokens, paragraphs and sentences.
 pub struct Document<'a> {
     pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<Segment>,
+    pub sentences: Vec<Segment>,
+    /// For each token, the index of its sentence.
+    pub sent_of: Vec<u32>,
+    /// For each paragraph: true if it belongs to page furniture ("Top stories", "Read more", newsletter boxes).
+    pub boilerplate: Vec<bool>,
 }
+
+/// Headings that open page furniture rather than article text (compared lower-cased, trimmed of punctuation).
+const FURNITURE_HEADINGS: &[&str] = &[
+    "top stories",
+    "partner news",
+    "related",
+    "related stories",
+    "related articles",
+    "related news",
+    "read more",
+    "more from",
+    "more stories",
+    "recommended",
+    "recommended for you",
+    "most read",
+    "most popular",
+    "trending",
+    "trending now",
+    "you may also like",
+    "you might also like",
+    "latest news",
+    "latest stories",
+    "popular stories",
+    "editor's picks",
+    "editors' picks",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "also read",
+    "see also",
+    "newsletter",
+    "sign up",
+    "comments",
+    "share this article",
+    "more on this story",
+    "watch",
+    "what to read next",
+];
+
+/// Abbreviations that take a period and do not end a sentence (lower case, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gov", "sen", "rep", "gen", "col", "lt",
+    "sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "atty",
+    "amb", "messrs", "mt", "ft", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept",
+    "est", "fig", "al", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c",
+];
+
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
-        Document { text }
+        // Offsets are u32: analyse at most the first 4 GiB - 1 (cut on a char boundary).
+        let mut limit = text.len().min(u32::MAX as usize - 1);
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let text = &text[..limit];
+        let mut doc = Document {
+            text,
+            tokens: Vec::with_capacity(text.len() / 5 + 1),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            sent_of: Vec::new(),
+            boilerplate: Vec::new(),
+        };
+        doc.tokenize();
+        doc.split_sentences();
+        doc.mark_furniture();
+        doc
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    pub fn tok(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    /// The first byte of token `i` (0 if out of range).
+    #[inline]
+    pub fn first_byte(&self, i: usize) -> u8 {
+        self.tokens
+            .get(i)
+            .map(|t| self.text.as_bytes()[t.start as usize])
+            .unwrap_or(0)
+    }
+
+    /// True if token `i` is the single character `c`.
+    #[inline]
+    pub fn is(&self, i: usize, c: char) -> bool {
+        i < self.tokens.len() && {
+            let s = self.tok(i);
+            s.len() == c.len_utf8() && s.starts_with(c)
+        }
+    }
+
+    /// True if token `i` is a word starting with an upper-case letter.
+    #[inline]
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        i < self.tokens.len()
+            && self.tokens[i].kind == Kind::Word
+            && self.tok(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Lower-cases token `i` into `buf` (ASCII letters only; other bytes are kept) and returns it.
+    /// Tokens longer than the buffer come back as `""`.
+    #[inline]
+    pub fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 48]) -> &'b str {
+        if i >= self.tokens.len() {
+            return "";
+        }
+        lower_into(self.tok(i), buf)
+    }
+
+    /// The sentence that token `i` is in.
+    #[inline]
+    pub fn sentence_of(&self, i: usize) -> &Segment {
+        &self.sentences[self.sent_of[i] as usize]
+    }
+
+    /// Byte span from the start of token `a` to the end of token `b` (inclusive).
+    #[inline]
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].start as usize, self.tokens[b].end as usize)
+    }
+
+    /// Index of the first token starting at or after byte `b`.
+    pub fn token_at_or_after(&self, b: usize) -> usize {
+        self.tokens.partition_point(|t| (t.start as usize) < b)
+    }
+
+    fn tokenize(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut para: u32 = 0;
+        let mut para_start_tok = 0usize;
+        let mut para_start_byte: Option<usize> = None;
+        let mut space_before = true;
+        let mut i = 0usize;
+        let close_para = |doc: &mut Document, start_tok: usize, start_byte: Option<usize>| {
+            if let Some(sb) = start_byte {
+                if doc.tokens.len() > start_tok {
+                    let end = doc.tokens.last().map(|t| t.end as usize).unwrap_or(sb);
+                    doc.paragraphs.push(Segment {
+                        span: Span::new(sb, end),
+                        tok_start: start_tok,
+                        tok_end: doc.tokens.len(),
+                    });
+                }
+            }
+        };
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Fast path for ASCII whitespace and line breaks.
+            if b == b'\n' || b == b'\r' {
+                if para_start_byte.is_some() {
+                    close_para(self, para_start_tok, para_start_byte);
+                    para += 1;
+                    para_start_byte = None;
+                }
+                para_start_tok = self.tokens.len();
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            if b == b' ' || b == b'\t' || b == 0x0c || b == 0x0b {
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            let c = next_char(text, i);
+            let clen = c.len_utf8();
+            if c.is_whitespace() || c.is_control() || is_invisible(c) {
+                if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                    if para_start_byte.is_some() {
+                        close_para(self, para_start_tok, para_start_byte);
+                        para += 1;
+                        para_start_byte = None;
+                    }
+                    para_start_tok = self.tokens.len();
+                }
+                space_before = true;
+                i += clen;
+                continue;
+            }
+            if para_start_byte.is_none() {
+                para_start_byte = Some(i);
+                para_start_tok = self.tokens.len();
+            }
+            let start = i;
+            let kind;
+            if c.is_alphabetic() {
+                i = scan_word(text, i);
+                kind = Kind::Word;
+            } else if c.is_numeric() {
+                i = scan_number(text, i);
+                // "3rd", "1990s", "COVID-19" style: digits followed by letters stay one word.
+                kind = if text[start..i].bytes().any(|b| b.is_ascii_alphabetic()) {
+                    Kind::Word
+                } else {
+                    Kind::Number
+                };
+            } else if is_quote_mark(c) {
+                i += clen;
+                kind = Kind::QuoteMark;
+            } else {
+                i += clen;
+                // Keep "--" and "..." together; everything else is one char.
+                if (c == '-' || c == '.') && i < bytes.len() && bytes[i] == c as u8 {
+                    while i < bytes.len() && bytes[i] == c as u8 {
+                        i += 1;
+                    }
+                }
+                kind = Kind::Punct;
+            }
+            // Possessive 's / ’s split off a word so that "Zelensky’s" yields the name "Zelensky".
+            if kind == Kind::Word {
+                if let Some(pos) = possessive_split(&text[start..i]) {
+                    self.tokens.push(Token {
+                        start: start as u32,
+                        end: (start + pos) as u32,
+                        kind,
+                        para,
+                        space_before,
+                    });
+                    self.tokens.push(Token {
+                        start: (start + pos) as u32,
+                        end: i as u32,
+                        kind: Kind::Word,
+                        para,
+                        space_before: false,
+                    });
+                    space_before = false;
+                    continue;
+                }
+            }
+            self.tokens.push(Token {
+                start: start as u32,
+                end: i as u32,
+                kind,
+                para,
+                space_before,
+            });
+            space_before = false;
+        }
+        close_para(self, para_start_tok, para_start_byte);
+    }
+
+    fn split_sentences(&mut self) {
+        let n = self.tokens.len();
+        self.sent_of = vec![0; n];
+        let mut buf = [0u8; 48];
+        for p in 0..self.paragraphs.len() {
+            let Segment {
+                tok_start, tok_end, ..
+            } = self.paragraphs[p];
+            let mut s = tok_start;
+            let mut i = tok_start;
+            while i < tok_end {
+                let t = self.tok(i);
+                let ender = matches!(t, "." | "!" | "?" | "…" | "..." | "?!" | "!?");
+                if ender && i + 1 < tok_end {
+                    // Swallow closing quotes and brackets after the period.
+                    let mut j = i + 1;
+                    while j < tok_end
+                        && !self.tokens[j].space_before
+                        && (self.tokens[j].kind == Kind::QuoteMark
+                            || matches!(self.tok(j), ")" | "]" | "." | "!" | "?"))
+                    {
+                        j += 1;
+                    }
+                    let starts_new =
+                        j < tok_end && self.tokens[j].space_before && self.can_start_sentence(j);
+                    let abbrev = t == "."
+                        && i > tok_start
+                        && !self.tokens[i].space_before
+                        && {
+                            let w = self.lower(i - 1, &mut buf);
+                            self.tokens[i - 1].kind == Kind::Word
+                                && (ABBREVIATIONS.contains(&w)
+                                // Single capital initials: "J. Smith", "George W. Bush".
+                                || (self.tok(i - 1).chars().count() == 1 && self.is_capitalized(i - 1)))
+                        };
+                    if starts_new && !abbrev {
+                        self.push_sentence(s, j);
+                        s = j;
+                        i = j;
+                        continue;
+                    }
+                    i = j.max(i + 1);
+                    continue;
+                }
+                i += 1;
+            }
+            if s < tok_end {
+                self.push_sentence(s, tok_end);
+            }
+        }
+    }
+
+    /// Marks page furniture: a furniture heading, and the short teaser paragraphs after it (one or two sentences, under
+    /// 300 bytes each) up to the next long paragraph; newsletter sign-up lines too.
+    fn mark_furniture(&mut self) {
+        self.boilerplate = vec![false; self.paragraphs.len()];
+        let mut in_box = false;
+        for p in 0..self.paragraphs.len() {
+            let seg = self.paragraphs[p];
+            let t = seg
+                .span
+                .text(self.text)
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            let heading = t.len() <= 40 && {
+                let l = t.to_lowercase();
+                FURNITURE_HEADINGS
+                    .iter()
+                    .any(|h| l == *h || l.starts_with("sign up for") || l.ends_with("newsletter"))
+            };
+            if heading {
+                in_box = true;
+                self.boilerplate[p] = true;
+                continue;
+            }
+            if in_box {
+                let sentences = self.sent_of[seg.tok_end - 1] - self.sent_of[seg.tok_start] + 1;
+                if seg.span.len() < 300 && sentences <= 2 {
+                    self.boilerplate[p] = true;
+                    continue;
+                }
+                in_box = false;
+            }
+            let l = t.to_lowercase();
+            if l.starts_with("by registering for")
+                || l.starts_with("sign up for")
+                || l.contains("privacy policy")
+            {
+                self.boilerplate[p] = true;
+            }
+        }
+    }
+
+    fn can_start_sentence(&self, j: usize) -> bool {
+        let t = self.tok(j);
+        let c = t.chars().next().unwrap_or(' ');
+        c.is_uppercase()
+            || c.is_numeric()
+            || self.tokens[j].kind == Kind::QuoteMark
+            || matches!(t, "(" | "[" | "—" | "–" | "-")
+    }
+
+    fn push_sentence(&mut self, a: usize, b: usize) {
+        let idx = self.sentences.len() as u32;
+        for k in a..b {
+            self.sent_of[k] = idx;
+        }
+        self.sentences.push(Segment {
+            span: Span::new(
+                self.tokens[a].start as usize,
+                self.tokens[b - 1].end as usize,
+            ),
+            tok_start: a,
+            tok_end: b,
+        });
+    }
+}
+
+/// Lower-cases `s` into `buf` (ASCII letters only) and returns it; `""` if it does not fit.
+#[inline]
+pub fn lower_into<'b>(s: &str, buf: &'b mut [u8; 48]) -> &'b str {
+    let b = s.as_bytes();
+    if b.len() > buf.len() {
+        return "";
+    }
+    for (d, &c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    // Only ASCII bytes changed, so the result is still valid UTF-8.
+    std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
+}
+
+#[inline]
+fn next_char(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// Zero-width and formatting characters that are neither words nor punctuation.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}')
+}
+
+/// Characters that can be quotation marks.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '„'
+            | '‚'
+            | '‹'
+            | '›'
+            | '‟'
+            | '‛'
+            | '＂'
+            | '〝'
+            | '〞'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Scans a word from `i`: letters, digits, combining marks, and inner apostrophes, hyphens and initials' periods.
+fn scan_word(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // Letters, digits, combining marks.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                break;
+            }
+            let c = next_char(text, i);
+            if c.is_alphanumeric() || is_combining(c) {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if i >= bytes.len() {
+            return i;
+        }
+        // A joiner followed by a letter continues the word.
+        let c = next_char(text, i);
+        let after = i + c.len_utf8();
+        let next_is_letter = after < bytes.len() && next_char(text, after).is_alphanumeric();
+        if next_is_letter && (is_apostrophe(c) || c == '-' || c == '‐' || c == '&') {
+            i = after;
+            continue;
+        }
+        // Initials: "U.S." — a single letter, a period, a single letter.
+        if c == '.' && next_is_letter {
+            let prev_single = word_ends_with_single_letter(text, i);
+            let next_single =
+                after + 1 >= bytes.len() || !next_char(text, after + 1).is_alphanumeric();
+            if prev_single && next_single && bytes[after].is_ascii_alphabetic() {
+                i = after + 1;
+                // Keep a trailing period of the initialism ("U.S.") when another letter-period pair came before.
+                if i < bytes.len() && bytes[i] == b'.' {
+                    let end_ok = i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric();
+                    if end_ok {
+                        i += 1;
+                        return i;
+                    }
+                }
+                continue;
+            }
+        }
+        return i;
+    }
+}
+
+fn word_ends_with_single_letter(text: &str, end: usize) -> bool {
+    let mut it = text[..end].chars().rev();
+    match (it.next(), it.next()) {
+        (Some(a), Some(b)) => a.is_alphabetic() && !b.is_alphanumeric(),
+        (Some(a), None) => a.is_alphabetic(),
+        _ => false,
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+fn scan_number(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i].is_ascii_alphabetic()) {
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i] >= 0x80 {
+            let c = next_char(text, i);
+            if c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        if i + 1 < bytes.len()
+            && matches!(bytes[i], b'.' | b',' | b':')
+            && bytes[i + 1].is_ascii_digit()
+        {
+            i += 1;
+            continue;
+        }
+        return i;
+    }
+}
+
+/// Where a trailing possessive `'s` / `’s` starts in a word, if it has one ("Zelensky’s" → 8).
+fn possessive_split(w: &str) -> Option<usize> {
+    for suf in ["’s", "'s", "’S", "'S"] {
+        if w.len() > suf.len() + 1 && w.ends_with(suf) {
+            return Some(w.len() - suf.len());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(t: &str) -> Vec<String> {
+        let d = Document::new(t);
+        (0..d.tokens.len()).map(|i| d.tok(i).to_string()).collect()
+    }
+
+    fn sents(t: &str) -> Vec<String> {
+        let d = Document::new(t);
+        d.sentences
+            .iter()
+            .map(|s| s.span.text(t).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens_and_split_possessives() {
+        assert_eq!(
+            toks("Ukraine’s talks don’t stop; the Belarus-Ukraine border."),
+            [
+                "Ukraine",
+                "’s",
+                "talks",
+                "don’t",
+                "stop",
+                ";",
+                "the",
+                "Belarus-Ukraine",
+                "border",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_marks_are_their_own_tokens() {
+        assert_eq!(
+            toks("“Hi,” he said."),
+            ["“", "Hi", ",", "”", "he", "said", "."]
+        );
+        assert_eq!(
+            toks("the Ukrainians’ view"),
+            ["the", "Ukrainians", "’", "view"]
+        );
+    }
+
+    #[test]
+    fn initials_and_numbers() {
+        assert_eq!(
+            toks("U.S. aid of $3,500.50 in 2022."),
+            ["U.S.", "aid", "of", "$", "3,500.50", "in", "2022", "."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let d = Document::new("First line.\nSecond line.\n\n\nThird.\r\nFourth");
+        let p: Vec<&str> = d.paragraphs.iter().map(|p| p.span.text(d.text)).collect();
+        assert_eq!(p, ["First line.", "Second line.", "Third.", "Fourth"]);
+        assert_eq!(d.tokens.last().unwrap().para, 3);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_initials_and_quotes() {
+        assert_eq!(
+            sents("Gov. Mike Pence spoke on Sept. 11 in the U.S. capital. George W. Bush did not. “It ended.” He left."),
+            [
+                "Gov. Mike Pence spoke on Sept. 11 in the U.S. capital.",
+                "George W. Bush did not.",
+                "“It ended.”",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_do_not_cross_paragraphs() {
+        assert_eq!(sents("He said it\nThen left"), ["He said it", "Then left"]);
+    }
+
+    #[test]
+    fn furniture_boxes_are_marked() {
+        let t = "He said the talks went well.\n\n Top stories\nAuthorities said 192 troops were killed.\nA teaser here.\nPartner news\n---";
+        let d = Document::new(t);
+        assert_eq!(d.boilerplate, [false, true, true, true, true, true]);
+    }
+
+    #[test]
+    fn empty_and_blank_inputs() {
+        for t in ["", " ", "\n\n", "\u{feff}", "\u{200b}\r"] {
+            let d = Document::new(t);
+            assert!(
+                d.tokens.is_empty() && d.paragraphs.is_empty() && d.sentences.is_empty(),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_token_lies_on_char_boundaries() {
+        let t = "Zé’s «ü» 😀 e\u{301}t — x…y\u{0}z \u{202e}abc";
+        let d = Document::new(t);
+        for tok in &d.tokens {
+            assert!(t.is_char_boundary(tok.start as usize) && t.is_char_boundary(tok.end as usize));
+            assert!(tok.start < tok.end);
+        }
     }
 }

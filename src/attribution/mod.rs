@@ -1,0 +1,504 @@
+//! Attribution stage: ordered sieves, most precise first, give each quotation a cue and a speaker mention.
+//!
+//! Every sieve is one file in `sieves/` with a `pub fn run(ctx: &mut Ctx)`; it looks at quotes (and cues) that no
+//! earlier sieve settled and settles those it is sure of. [`SIEVES`] is the order. To add a sieve, copy one of the
+//! files, give it a name, and add it to the list.
+//!
+//! The helpers here read the text around a cue: [`subject_left`] (`X said`, `X, a top adviser, said`),
+//! [`subject_right`] (`said X`), and [`clause_after`] / [`clause_before`] for the content of reported speech.
+
+pub mod sieves;
+
+use crate::cues::{Cue, CueKind};
+use crate::lexicon::VerbForm;
+use crate::mentions::{self, Mention, MentionKind, BETWEEN_SUBJECT_AND_VERB};
+use crate::model::{QuoteKind, Span};
+use crate::quotes::QuoteSpan;
+use crate::text::{Document, Kind};
+
+/// A sieve: its name (reported with each quote it settles) and its function.
+pub type Sieve = (&'static str, fn(&mut Ctx));
+
+/// The sieves in the order they run.
+pub const SIEVES: &[Sieve] = &[
+    ("colon", sieves::colon::run),
+    ("trailing_cue", sieves::trailing_cue::run),
+    ("leading_cue", sieves::leading_cue::run),
+    ("dash", sieves::dash::run),
+    ("mixed", sieves::mixed::run),
+    ("same_paragraph", sieves::same_paragraph::run),
+    ("continuation", sieves::continuation::run),
+    ("indirect", sieves::indirect::run),
+    ("according_to", sieves::according_to::run),
+];
+
+/// One attribution: a quotation with its cue and speaker mention.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    pub kind: QuoteKind,
+    pub span: Span,
+    pub cue: Option<Span>,
+    pub mention: Option<Mention>,
+    /// Index of the quote span this came from (for direct and mixed quotes).
+    pub quote: Option<usize>,
+    pub confidence: f32,
+    pub sieve: &'static str,
+    /// The speaker is the same as that of another attribution (floating quotes): its index.
+    pub same_as: Option<usize>,
+    /// For a quote split by its cue (`“A,” X said. “B.”`): the quoted parts; empty otherwise.
+    pub parts: Vec<Span>,
+}
+
+/// What the sieves share.
+pub struct Ctx<'d, 'a> {
+    pub doc: &'d Document<'a>,
+    pub quotes: &'d [QuoteSpan],
+    pub cues: &'d [Cue],
+    /// For each quote span: the attribution that settled it.
+    pub quote_done: Vec<Option<usize>>,
+    /// For each cue: the attribution that used it.
+    pub cue_used: Vec<Option<usize>>,
+    pub out: Vec<Attribution>,
+    /// The sieve running now.
+    pub sieve: &'static str,
+    /// For each token: the quote span it lies in, if any.
+    pub in_quote: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    pub fn new(doc: &'d Document<'a>, quotes: &'d [QuoteSpan], cues: &'d [Cue]) -> Self {
+        let mut in_quote = vec![NONE; doc.tokens.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            for slot in &mut in_quote[q.open_tok..=q.last_tok] {
+                *slot = qi as u32;
+            }
+        }
+        Ctx {
+            doc,
+            quotes,
+            cues,
+            quote_done: vec![None; quotes.len()],
+            cue_used: vec![None; cues.len()],
+            out: Vec::new(),
+            sieve: "",
+            in_quote,
+        }
+    }
+
+    /// The quote span token `i` lies in.
+    pub fn quote_at(&self, i: usize) -> Option<usize> {
+        self.in_quote
+            .get(i)
+            .copied()
+            .filter(|&q| q != NONE)
+            .map(|q| q as usize)
+    }
+
+    /// Index of the cue starting at token `i`.
+    pub fn cue_at(&self, i: usize) -> Option<usize> {
+        self.cues.binary_search_by_key(&i, |c| c.tok).ok()
+    }
+
+    /// Records an attribution of quote span `q` (if any) with cue `c` (if any).
+    pub fn settle(&mut self, mut a: Attribution, q: Option<usize>, c: Option<usize>) -> usize {
+        let idx = self.out.len();
+        a.sieve = self.sieve;
+        a.quote = q;
+        if let Some(q) = q {
+            self.quote_done[q] = Some(idx);
+        }
+        if let Some(c) = c {
+            self.cue_used[c] = Some(idx);
+            a.cue = Some(self.cues[c].span(self.doc));
+        }
+        self.out.push(a);
+        idx
+    }
+
+    /// The speaker attribution of the quote `q`, if settled.
+    pub fn attribution_of(&self, q: usize) -> Option<&Attribution> {
+        self.quote_done[q].map(|i| &self.out[i])
+    }
+}
+
+/// Runs every sieve and returns the attributions sorted by position.
+pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attribution> {
+    let mut ctx = Ctx::new(doc, quotes, cues);
+    for (name, run) in SIEVES {
+        ctx.sieve = name;
+        run(&mut ctx);
+    }
+    let mut out = ctx.out;
+    // Page furniture ("Top stories" teasers) is not the article's speech.
+    for a in &mut out {
+        let t = doc
+            .token_at_or_after(a.span.start)
+            .min(doc.tokens.len().saturating_sub(1));
+        if doc
+            .tokens
+            .get(t)
+            .is_some_and(|t| doc.boilerplate[t.para as usize])
+        {
+            a.confidence = -1.0;
+        }
+    }
+    // Keep order stable for `same_as` links: sort a permutation, then remap.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].span.start, out[i].span.end));
+    let mut new_index = vec![0; out.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for a in &mut out {
+        a.same_as = a.same_as.map(|s| new_index[s]);
+    }
+    let mut sorted: Vec<Option<Attribution>> = out.into_iter().map(Some).collect();
+    let mut result: Vec<Attribution> = order
+        .iter()
+        .map(|&i| sorted[i].take().expect("each index once"))
+        .collect();
+    // Remove dropped ones, remapping links.
+    let keep: Vec<bool> = result.iter().map(|a| a.confidence >= 0.0).collect();
+    let mut remap = vec![None; result.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            remap[i] = Some(n);
+            n += 1;
+        }
+    }
+    result.retain(|a| a.confidence >= 0.0);
+    for a in &mut result {
+        a.same_as = a.same_as.and_then(|s| remap[s]);
+    }
+    result
+}
+
+/// The subject of the cue `c`, read leftwards from the cue, not before token `floor`:
+/// `X said`, `X also said`, `X, a top adviser to Y, said`, `the spokesman told`.
+pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> {
+    let mut buf = [0u8; 48];
+    let mut k = cue.tok;
+    while k > floor {
+        let w = doc.lower(k - 1, &mut buf);
+        if BETWEEN_SUBJECT_AND_VERB.contains(&w)
+            || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(k - 1))
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k <= floor {
+        return None;
+    }
+    let e = k - 1;
+    // `…, adding` / `…, saying`: the subject is the clause's, found by the caller.
+    if cue.form == VerbForm::Gerund && doc.is(e, ',') {
+        return None;
+    }
+    if doc.is(e, ',') || doc.is(e, ')') {
+        return appositive_subject(doc, e, floor);
+    }
+    let m = mentions::np_ending_at(doc, e, floor)?;
+    // A subject is not the object of a preposition: "in an interview with X said" is not X.
+    if m.first > floor {
+        let p = doc.lower(m.first - 1, &mut buf);
+        if matches!(
+            p,
+            "with" | "to" | "by" | "from" | "for" | "of" | "about" | "against" | "on" | "at"
+        ) {
+            return None;
+        }
+    }
+    Some(m)
+}
+
+/// `X, APPOSITIVE, said`: `e` is the comma right before the verb. The appositive adds a description; when the head is
+/// a role and the appositive a name (`the UN’s rights chief, Michelle Bachelet, said`), the name is the subject.
+fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
+    let close = e;
+    let mut j = e;
+    let lim = e.saturating_sub(40).max(floor);
+    let open_char = if doc.is(e, ')') { '(' } else { ',' };
+    while j > lim {
+        j -= 1;
+        if doc.is(j, open_char) {
+            break;
+        }
+        if doc.tokens[j].kind == Kind::QuoteMark || doc.is(j, '.') && doc.tokens[j].space_before {
+            return None;
+        }
+    }
+    if j <= lim || !doc.is(j, open_char) || j + 1 >= close {
+        return None;
+    }
+    let inner = mentions::np_starting_at(doc, j + 1, close);
+    let mut head = mentions::np_ending_at(doc, j - 1, floor)?;
+    if head.kind == MentionKind::Pronoun {
+        return None;
+    }
+    let appos = doc.span_of(j + 1, close - 1);
+    match inner {
+        // `the UN’s human rights chief, Michelle Bachelet, said`
+        Some(n)
+            if n.last == close - 1
+                && n.name.is_some()
+                && matches!(head.kind, MentionKind::Role) =>
+        {
+            let mut n = n;
+            n.description = head.description.or(Some(head.span));
+            n.first = head.first;
+            Some(n)
+        }
+        _ => {
+            if head.description.is_none() || head.name.is_some() {
+                head.description = Some(appos);
+            }
+            head.last = close - 1;
+            Some(head)
+        }
+    }
+}
+
+/// The subject right after an inverted cue: `said X`, `said Kremlin spokesman Dmitry Peskov, who …`.
+pub fn subject_right(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> {
+    let m = mentions::np_starting_at(doc, cue.last + 1, ceil)?;
+    Some(m)
+}
+
+/// Words that may stand between a verb and the clause it reports: listeners, time and place adjuncts.
+pub const ADJUNCT_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "that",
+    "a",
+    "an",
+    "the",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
+    "statement",
+    "interview",
+    "tweet",
+    "post",
+    "facebook",
+    "twitter",
+    "press",
+    "conference",
+    "briefing",
+    "speech",
+    "email",
+    "phone",
+    "call",
+    "telephone",
+    "televised",
+    "address",
+    "message",
+    "news",
+    "letter",
+    "radio",
+    "video",
+    "online",
+    "emailed",
+    "written",
+    "rally",
+    "hearing",
+    "recent",
+    "his",
+    "her",
+    "their",
+    "its",
+    "also",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "again",
+    "reporters",
+    "journalists",
+    "told",
+    "friday",
+    "separately",
+    "recently",
+    "previously",
+    "ago",
+    "days",
+    "weeks",
+    "wednesday’s",
+    "program",
+    "show",
+    "appearance",
+    "with",
+];
+
+/// Where the content of reported speech starts after the cue: past a listener ("told reporters"), adjuncts ("on
+/// Monday", "in a statement"), a comma or colon and "that". Returns None if no clause follows.
+pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
+    let sent = *doc.sentence_of(cue.last);
+    let mut buf = [0u8; 48];
+    let mut k = cue.last + 1;
+    // Listener object of tell/assure/urge: a name, pronoun or short noun phrase.
+    if cue.listener && k < sent.tok_end {
+        let w = doc.lower(k, &mut buf);
+        if matches!(
+            w,
+            "me" | "him" | "her" | "them" | "us" | "reporters" | "journalists" | "lawmakers"
+        ) {
+            k += 1;
+        } else if let Some(m) = mentions::np_starting_at(doc, k, sent.tok_end) {
+            k = m.last + 1;
+        } else if doc.is_capitalized(k) {
+            while k < sent.tok_end && doc.is_capitalized(k) {
+                k += 1;
+            }
+        }
+    }
+    // Adjuncts, at most a handful of words, then optional "that".
+    let mut j = k;
+    let mut skipped = 0;
+    while j < sent.tok_end && skipped < 8 {
+        let w = doc.lower(j, &mut buf);
+        if w == "that" {
+            return Some(j + 1).filter(|&s| s < sent.tok_end);
+        }
+        if ADJUNCT_WORDS.contains(&w)
+            || doc.is(j, ',')
+            || (doc.is_capitalized(j)
+                && j > k
+                && ADJUNCT_WORDS.contains(&doc.lower(j - 1, &mut [0u8; 48])))
+        {
+            j += 1;
+            skipped += 1;
+            continue;
+        }
+        break;
+    }
+    // Only skip adjuncts if a comma or "that" closed them; otherwise the clause starts right after the listener.
+    let start = if j > k && (doc.is(j - 1, ',') || doc.is(j - 1, ':')) {
+        j
+    } else {
+        k
+    };
+    let start = if doc.is(start, ':') || doc.is(start, ',') {
+        start + 1
+    } else {
+        start
+    };
+    if start >= sent.tok_end {
+        return None;
+    }
+    // "concluded with no agreement", "declined to comment on …": a prepositional phrase is not a reported clause.
+    let w = doc.lower(start, &mut buf);
+    if matches!(
+        w,
+        "with"
+            | "on"
+            | "for"
+            | "about"
+            | "by"
+            | "from"
+            | "of"
+            | "into"
+            | "at"
+            | "against"
+            | "over"
+            | "in"
+            | "as"
+            | "to"
+    ) {
+        return None;
+    }
+    Some(start)
+}
+
+/// Tokens that end reported content inside a sentence when they follow a comma.
+const CLAUSE_BREAKS: &[&str] = &[
+    "though",
+    "although",
+    "while",
+    "but",
+    "adding",
+    "saying",
+    "according",
+    "noting",
+    "and",
+    "as",
+    "whereas",
+    "which",
+];
+
+/// The end (inclusive token) of reported content that starts at `start`: the sentence end without its final
+/// punctuation, or an earlier `, though …` / `, adding …` break.
+pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
+    let sent = *doc.sentence_of(start);
+    let mut buf = [0u8; 48];
+    let mut end = sent.tok_end - 1;
+    let mut k = start + 1;
+    while k + 1 < sent.tok_end {
+        if doc.is(k, ',') || doc.is(k, ';') {
+            let w = doc.lower(k + 1, &mut buf);
+            if doc.is(k, ';')
+                || (CLAUSE_BREAKS.contains(&w) && !(w == "and" || w == "as" || w == "which"))
+            {
+                end = k - 1;
+                break;
+            }
+            // `…, X said.` — a trailing cue for the same content ends it too.
+            if let Some(ci) = cues
+                .iter()
+                .position(|c| c.tok > k && c.tok <= k + 8 && c.tok < sent.tok_end)
+            {
+                let c = &cues[ci];
+                let rest_is_short = sent.tok_end - c.last <= 8;
+                if rest_is_short && c.kind == CueKind::Verb && c.form != VerbForm::Gerund {
+                    end = k - 1;
+                    break;
+                }
+            }
+        }
+        k += 1;
+    }
+    while end > start && doc.tokens[end].kind == Kind::Punct && !doc.is(end, ')') {
+        end -= 1;
+    }
+    end
+}
+
+/// The start of content that ends before token `end_excl` in its sentence (for `CLAUSE, X said.`).
+pub fn clause_start_before(doc: &Document, end_excl: usize) -> usize {
+    doc.sentence_of(end_excl.saturating_sub(1)).tok_start
+}
+
+/// Confidence for a speaker mention: names are surest, pronouns and bare roles less.
+pub fn mention_confidence(m: Option<&Mention>) -> f32 {
+    match m.map(|m| m.kind) {
+        Some(MentionKind::Name) | Some(MentionKind::Org) => 0.95,
+        Some(MentionKind::Pronoun) => 0.85,
+        Some(MentionKind::Role) | Some(MentionKind::Group) => 0.85,
+        None => 0.4,
+    }
+}

@@ -1,0 +1,74 @@
+//! `According to Macron’s office, Putin agreed …` / `… the road south of Kyiv, according to the Kremlin.` — the source
+//! follows "according to"; the content is the rest of the sentence on the other side of the comma.
+
+use crate::attribution::sieves::indirect::{overlaps_settled, settle_quotes_inside};
+use crate::attribution::{clause_end, mention_confidence, Attribution, Ctx};
+use crate::cues::CueKind;
+use crate::mentions;
+use crate::model::QuoteKind;
+use crate::text::Kind;
+
+pub fn run(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for ci in 0..ctx.cues.len() {
+        let cue = ctx.cues[ci];
+        if ctx.cue_used[ci].is_some()
+            || cue.kind != CueKind::According
+            || ctx.quote_at(cue.tok).is_some()
+        {
+            continue;
+        }
+        let sent = *doc.sentence_of(cue.tok);
+        let source = mentions::np_starting_at(doc, cue.last + 1, sent.tok_end);
+        // The source phrase runs to the next comma (or the sentence end).
+        let mut src_end = cue.last + 1;
+        while src_end < sent.tok_end && !doc.is(src_end, ',') && !doc.is(src_end, '.') {
+            src_end += 1;
+        }
+        let words_before = (sent.tok_start..cue.tok)
+            .filter(|&k| doc.tokens[k].kind == Kind::Word)
+            .count();
+        let (a, b) = if words_before <= 2 {
+            // Fronted: content after the comma.
+            if src_end + 1 >= sent.tok_end {
+                continue;
+            }
+            let a = src_end + 1;
+            (a, clause_end(doc, a, ctx.cues))
+        } else {
+            let mut b = cue.tok - 1;
+            while b > sent.tok_start && doc.tokens[b].kind == Kind::Punct {
+                b -= 1;
+            }
+            (sent.tok_start, b)
+        };
+        let words = (a..=b)
+            .filter(|&k| doc.tokens[k].kind == Kind::Word)
+            .count();
+        if words < 3 || overlaps_settled(ctx, a, b) {
+            continue;
+        }
+        let kind = if (a..=b).any(|k| ctx.quote_at(k).is_some()) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
+        let confidence = mention_confidence(source.as_ref()) - 0.1;
+        settle_quotes_inside(ctx, a, b);
+        ctx.settle(
+            Attribution {
+                kind,
+                span: doc.span_of(a, b),
+                cue: None,
+                mention: source,
+                quote: None,
+                confidence,
+                sieve: "",
+                same_as: None,
+                parts: Vec::new(),
+            },
+            None,
+            Some(ci),
+        );
+    }
+}

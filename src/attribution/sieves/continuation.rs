@@ -1,0 +1,58 @@
+//! Floating quotes: a paragraph that opens with a quote and has no cue continues the speaker of the quote that
+//! closed the previous paragraph — only when that paragraph ended in attributed speech, so context supports it.
+
+use crate::attribution::sieves::same_paragraph::is_speech_like;
+use crate::attribution::{Attribution, Ctx};
+use crate::model::QuoteKind;
+
+pub fn run(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for qi in 0..ctx.quotes.len() {
+        if ctx.quote_done[qi].is_some() || !is_speech_like(ctx, qi) {
+            continue;
+        }
+        let q = &ctx.quotes[qi];
+        let p = doc.tokens[q.open_tok].para as usize;
+        if p == 0 || doc.paragraphs[p].tok_start != q.open_tok {
+            continue;
+        }
+        // The last attribution that ends in the previous paragraph.
+        let prev = &doc.paragraphs[p - 1];
+        let Some(a) = ctx
+            .out
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.span.end > prev.span.start && a.span.end <= prev.span.end + 1)
+            .max_by_key(|(_, a)| a.span.end)
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        // The attribution closes the previous paragraph: its quote ends it, or its cue sits in the last sentence
+        // (`“Negotiations are difficult,” X, a top adviser to Y, tweeted after the meeting.`).
+        let last_sentence = doc.sent_of[prev.tok_end - 1];
+        let cue_last = ctx.out[a].cue.is_some_and(|c| {
+            doc.sent_of[doc.token_at_or_after(c.start).min(doc.tokens.len() - 1)] == last_sentence
+        });
+        let ends_para = ctx.out[a].span.end + 8 >= prev.span.end || cue_last;
+        if !ends_para || ctx.out[a].kind == QuoteKind::Indirect && ctx.out[a].sieve != "colon" {
+            continue;
+        }
+        let confidence = (ctx.out[a].confidence - 0.2).max(0.5);
+        ctx.settle(
+            Attribution {
+                kind: QuoteKind::Direct,
+                span: q.span,
+                cue: None,
+                mention: None,
+                quote: None,
+                confidence,
+                sieve: "",
+                same_as: Some(a),
+                parts: Vec::new(),
+            },
+            Some(qi),
+            None,
+        );
+    }
+}

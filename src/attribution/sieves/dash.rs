@@ -1,0 +1,44 @@
+//! `“We will not surrender.” — Dmytro Kuleba` — a dash after the closing mark introduces the speaker.
+
+use crate::attribution::{mention_confidence, Attribution, Ctx};
+use crate::mentions;
+use crate::model::QuoteKind;
+
+pub fn run(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for qi in 0..ctx.quotes.len() {
+        if ctx.quote_done[qi].is_some() {
+            continue;
+        }
+        let q = &ctx.quotes[qi];
+        let Some(close) = q.close_tok else { continue };
+        let d = close + 1;
+        if d >= doc.tokens.len() || doc.tokens[d].para != doc.tokens[close].para {
+            continue;
+        }
+        if !matches!(doc.tok(d), "—" | "–" | "--" | "―" | "-") {
+            continue;
+        }
+        let end = doc.paragraphs[doc.tokens[d].para as usize].tok_end;
+        let Some(m) = mentions::np_starting_at(doc, d + 1, end) else {
+            continue;
+        };
+        let confidence = mention_confidence(Some(&m)) - 0.05;
+        let idx = ctx.settle(
+            Attribution {
+                kind: QuoteKind::Direct,
+                span: q.span,
+                cue: None,
+                mention: Some(m),
+                quote: None,
+                confidence,
+                sieve: "",
+                same_as: None,
+                parts: Vec::new(),
+            },
+            Some(qi),
+            None,
+        );
+        ctx.out[idx].cue = Some(doc.tokens[d].span());
+    }
+}

@@ -1,0 +1,160 @@
+//! Reported speech without quotation marks:
+//! - forward: `Medinsky said (that) the talks …` — the content runs from after the cue (past a listener, adjuncts and
+//!   "that") to the clause end;
+//! - backward: `The talks were difficult, a member of the delegation said.` / `…, said Podolyak.` — the content runs
+//!   from the sentence start to the comma before the speaker.
+//!
+//! Weak cues ("called", "reported", "posted") need "that" or a colon after them.
+
+use crate::attribution::{
+    clause_end, clause_start_after, mention_confidence, subject_left, subject_right, Attribution,
+    Ctx,
+};
+use crate::cues::CueKind;
+use crate::lexicon::VerbForm;
+use crate::model::QuoteKind;
+use crate::text::Kind;
+
+pub fn run(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    let mut buf = [0u8; 48];
+    for ci in 0..ctx.cues.len() {
+        let cue = ctx.cues[ci];
+        if ctx.cue_used[ci].is_some()
+            || cue.kind != CueKind::Verb
+            || ctx.quote_at(cue.tok).is_some()
+        {
+            continue;
+        }
+        let sent = *doc.sentence_of(cue.tok);
+        // Backward: the cue's phrase closes the sentence and a comma comes before its subject (or before the cue).
+        let subj = subject_left(doc, &cue, sent.tok_start);
+        let before_subject = subj.as_ref().map(|m| m.first).unwrap_or(cue.tok);
+        let tail_end = (cue.last + 1..sent.tok_end)
+            .find(|&k| {
+                doc.tokens[k].kind == Kind::QuoteMark
+                    || doc.is(k, ':')
+                    || doc.is(k, ',') && ctx.cue_at(k + 1).is_some()
+            })
+            .unwrap_or(sent.tok_end);
+        let tail_words = (cue.last + 1..tail_end)
+            .filter(|&k| doc.tokens[k].kind == Kind::Word)
+            .count();
+        let comma_before = before_subject > sent.tok_start && doc.is(before_subject - 1, ',');
+        if comma_before && tail_words <= 4 {
+            let mention = subj.clone().or_else(|| {
+                (before_subject == cue.tok)
+                    .then(|| subject_right(doc, &cue, sent.tok_end))
+                    .flatten()
+            });
+            let content_end = before_subject - 2;
+            let start = sent.tok_start;
+            let words = (start..=content_end)
+                .filter(|&k| doc.tokens[k].kind == Kind::Word)
+                .count();
+            if words >= 3 && mention.is_some() && !overlaps_settled(ctx, start, content_end) {
+                let kind = if (start..=content_end).any(|k| ctx.quote_at(k).is_some()) {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                };
+                let confidence = mention_confidence(mention.as_ref()) - 0.1;
+                settle_quotes_inside(ctx, start, content_end);
+                ctx.settle(
+                    Attribution {
+                        kind,
+                        span: doc.span_of(start, content_end),
+                        cue: None,
+                        mention,
+                        quote: None,
+                        confidence,
+                        sieve: "",
+                        same_as: None,
+                        parts: Vec::new(),
+                    },
+                    None,
+                    Some(ci),
+                );
+                continue;
+            }
+        }
+        // Forward.
+        if cue.strength <= 1 {
+            let next = doc.lower(cue.last + 1, &mut buf);
+            if !(next == "that" || next == ":") {
+                continue;
+            }
+        }
+        let mention = match subj {
+            Some(m) => Some(m),
+            None => super::mixed::clause_subject(ctx, &cue),
+        };
+        let Some(mention) = mention else { continue };
+        if cue.form == VerbForm::Base
+            && !matches!(
+                doc.lower(cue.tok.saturating_sub(1), &mut buf),
+                "to" | "will"
+                    | "would"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "can"
+                    | "should"
+                    | "must"
+            )
+            && mention.last + 1 != cue.tok
+        {
+            continue;
+        }
+        let Some(start) = clause_start_after(doc, &cue) else {
+            continue;
+        };
+        let end = clause_end(doc, start, ctx.cues);
+        let words = (start..=end)
+            .filter(|&k| doc.tokens[k].kind == Kind::Word)
+            .count();
+        if words < 3 || overlaps_settled(ctx, start, end) {
+            continue;
+        }
+        let kind = if (start..=end).any(|k| ctx.quote_at(k).is_some()) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
+        let confidence = mention_confidence(Some(&mention)) - 0.1;
+        settle_quotes_inside(ctx, start, end);
+        ctx.settle(
+            Attribution {
+                kind,
+                span: doc.span_of(start, end),
+                cue: None,
+                mention: Some(mention),
+                quote: None,
+                confidence,
+                sieve: "",
+                same_as: None,
+                parts: Vec::new(),
+            },
+            None,
+            Some(ci),
+        );
+    }
+}
+
+/// True if tokens `a..=b` overlap a quote that an earlier sieve already attributed.
+pub fn overlaps_settled(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..=b).any(|k| ctx.quote_at(k).is_some_and(|q| ctx.quote_done[q].is_some()))
+}
+
+/// Marks the quote spans inside tokens `a..=b` as settled by the attribution about to be recorded.
+pub fn settle_quotes_inside(ctx: &mut Ctx, a: usize, b: usize) {
+    let idx = ctx.out.len();
+    for k in a..=b {
+        if let Some(q) = ctx.quote_at(k) {
+            ctx.quote_done[q] = Some(idx);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! `Medinsky said the sides had “found certain points …”` — a quoted fragment inside reported speech. The cue comes
+//! earlier in the sentence; the span is the reported clause, from after the cue (and "that") to the clause end.
+
+use crate::attribution::{
+    clause_end, clause_start_after, mention_confidence, subject_left, Attribution, Ctx,
+};
+use crate::cues::{Cue, CueKind};
+use crate::lexicon;
+use crate::mentions::{self, Mention};
+use crate::model::QuoteKind;
+use crate::text::Document;
+
+pub fn run(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for qi in 0..ctx.quotes.len() {
+        if ctx.quote_done[qi].is_some() {
+            continue;
+        }
+        let q = &ctx.quotes[qi];
+        let o = q.open_tok;
+        let sent = *doc.sentence_of(o);
+        // The nearest unused cue before the quote in its sentence.
+        let Some(ci) = (0..ctx.cues.len()).rev().find(|&ci| {
+            let c = &ctx.cues[ci];
+            c.tok < o
+                && c.tok >= sent.tok_start
+                && c.kind == CueKind::Verb
+                && ctx.quote_at(c.tok).is_none()
+        }) else {
+            continue;
+        };
+        if ctx.cue_used[ci].is_some() {
+            continue;
+        }
+        let cue = ctx.cues[ci];
+        // Weak cues frame a quoted fragment only when it follows closely (`called his supporters “deplorables”`).
+        if cue.strength < 2
+            && !(matches!(
+                cue.lemma,
+                "call" | "describe" | "label" | "dub" | "term" | "brand"
+            ) && o <= cue.last + 6)
+        {
+            continue;
+        }
+        let Some(start) = clause_start_after(doc, &cue) else {
+            continue;
+        };
+        if start > o {
+            continue;
+        }
+        let mention = subject_left(doc, &cue, sent.tok_start).or_else(|| clause_subject(ctx, &cue));
+        let Some(mention) = mention else { continue };
+        let end = clause_end(doc, start, ctx.cues).max(q.last_tok);
+        let span = doc.span_of(start, end);
+        let confidence = mention_confidence(Some(&mention)) - 0.05;
+        let idx = ctx.settle(
+            Attribution {
+                kind: QuoteKind::Mixed,
+                span,
+                cue: None,
+                mention: Some(mention),
+                quote: None,
+                confidence,
+                sieve: "",
+                same_as: None,
+                parts: Vec::new(),
+            },
+            Some(qi),
+            Some(ci),
+        );
+        // Other quoted fragments in the same clause belong to it.
+        for other in qi + 1..ctx.quotes.len() {
+            if span.contains(ctx.quotes[other].span) && ctx.quote_done[other].is_none() {
+                ctx.quote_done[other] = Some(idx);
+            }
+        }
+    }
+}
+
+/// The subject for a cue with none of its own: the speaker of an earlier cue in the same sentence (`she said,
+/// adding …`), else the sentence subject.
+pub fn clause_subject(ctx: &Ctx, cue: &Cue) -> Option<Mention> {
+    let doc = ctx.doc;
+    let sent = doc.sentence_of(cue.tok);
+    let earlier = ctx
+        .out
+        .iter()
+        .filter(|a| {
+            a.mention.is_some()
+                && a.cue.is_some_and(|c| {
+                    c.start >= sent.span.start && c.end <= doc.tokens[cue.tok].start as usize
+                })
+        })
+        .max_by_key(|a| a.cue.map(|c| c.start));
+    if let Some(a) = earlier {
+        return a.mention.clone();
+    }
+    // `X, she said, adding: …` where the `she said` has not been settled yet: read its subject directly.
+    if cue.form == crate::lexicon::VerbForm::Gerund {
+        if let Some(prev) = ctx
+            .cues
+            .iter()
+            .rev()
+            .find(|c| c.tok < cue.tok && c.tok >= sent.tok_start && c.kind == CueKind::Verb)
+        {
+            if let Some(m) = subject_left(doc, prev, sent.tok_start) {
+                return Some(m);
+            }
+        }
+    }
+    sentence_subject(doc, cue)
+}
+
+/// The subject of a sentence whose cue has none of its own: `X accused … and said …`, `X gave few details except to
+/// say that …`, `…, saying …`. The first noun phrase of the sentence, skipping connectives.
+pub fn sentence_subject(doc: &Document, cue: &Cue) -> Option<Mention> {
+    let sent = doc.sentence_of(cue.tok);
+    let mut s = sent.tok_start;
+    let mut buf = [0u8; 48];
+    while s < cue.tok {
+        let w = doc.lower(s, &mut buf);
+        if doc.tokens[s].kind != crate::text::Kind::Word
+            || matches!(
+                w,
+                "but"
+                    | "and"
+                    | "meanwhile"
+                    | "however"
+                    | "still"
+                    | "yet"
+                    | "also"
+                    | "so"
+                    | "then"
+                    | "later"
+                    | "earlier"
+            )
+        {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    // The subject is only trusted for coordinated or non-finite cues.
+    let mut p = cue.tok;
+    while p > s && crate::mentions::BETWEEN_SUBJECT_AND_VERB.contains(&doc.lower(p - 1, &mut buf)) {
+        p -= 1;
+    }
+    let left = if p > 0 {
+        doc.lower(p - 1, &mut buf).to_string()
+    } else {
+        String::new()
+    };
+    let nonfinite = matches!(
+        cue.form,
+        lexicon::VerbForm::Gerund | lexicon::VerbForm::Base
+    );
+    if !(left == "and" || left == "to" || left == "," && nonfinite || nonfinite && left == "while")
+    {
+        return None;
+    }
+    let m = mentions::np_starting_at(doc, s, cue.tok)?;
+    (m.kind != mentions::MentionKind::Pronoun || m.first == s).then_some(m)
+}

@@ -1,0 +1,11 @@
+//! The sieves, one file each; [`super::SIEVES`] gives their order.
+
+pub mod according_to;
+pub mod colon;
+pub mod continuation;
+pub mod dash;
+pub mod indirect;
+pub mod leading_cue;
+pub mod mixed;
+pub mod same_paragraph;
+pub mod trailing_cue;

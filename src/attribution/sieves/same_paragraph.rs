@@ -1,0 +1,97 @@
+//! `“I suggest we wait for the talks,” Peskov told reporters. “I would not declare any positions.”` — a quote with no
+//! cue of its own in a paragraph where another quote is attributed takes that speaker (the nearest one before it,
+//! else after it).
+
+use crate::attribution::{Attribution, Ctx};
+use crate::model::QuoteKind;
+
+pub fn run(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for qi in 0..ctx.quotes.len() {
+        if ctx.quote_done[qi].is_some() {
+            continue;
+        }
+        let q = &ctx.quotes[qi];
+        if !is_speech_like(ctx, qi) {
+            continue;
+        }
+        let para = doc.tokens[q.open_tok].para;
+        let same_para = |o: usize| doc.tokens[ctx.quotes[o].open_tok].para == para;
+        let before = (0..qi)
+            .rev()
+            .take_while(|&o| same_para(o))
+            .find(|&o| has_speaker(ctx, o));
+        let after = (qi + 1..ctx.quotes.len())
+            .take_while(|&o| same_para(o))
+            .find(|&o| has_speaker(ctx, o));
+        let Some(src) = before.or(after) else {
+            continue;
+        };
+        let a = ctx.quote_done[src].expect("has_speaker");
+        // `“A,” X said. “B.”`: B continues A's statement — one attribution spanning A to B, with both parts.
+        if before == Some(src) && continues_directly(ctx, src, qi, a) {
+            let span = q.span;
+            let first = ctx.quotes[src].span;
+            let prev = &mut ctx.out[a];
+            if prev.parts.is_empty() {
+                prev.parts.push(first);
+            }
+            prev.parts.push(span);
+            prev.span.end = span.end;
+            ctx.quote_done[qi] = Some(a);
+            continue;
+        }
+        let prev = ctx.out[a].clone();
+        let idx = ctx.settle(
+            Attribution {
+                kind: QuoteKind::Direct,
+                span: q.span,
+                cue: None,
+                mention: None,
+                quote: None,
+                confidence: (prev.confidence - 0.05).min(0.9),
+                sieve: "",
+                same_as: Some(a),
+                parts: Vec::new(),
+            },
+            Some(qi),
+            None,
+        );
+        ctx.out[idx].cue = None;
+    }
+}
+
+/// Quote `qi` follows quote `src` (attributed by `a`) with only that attribution's cue sentence between them.
+fn continues_directly(ctx: &Ctx, src: usize, qi: usize, a: usize) -> bool {
+    let doc = ctx.doc;
+    let att = &ctx.out[a];
+    if att.kind != QuoteKind::Direct || att.cue.is_none_or(|c| c.end > ctx.quotes[qi].span.start) {
+        return false;
+    }
+    let Some(close) = ctx.quotes[src].close_tok else {
+        return false;
+    };
+    // Between the two quotes: the cue, the speaker and a few words of adjuncts — no other sentence.
+    let between = close + 1..ctx.quotes[qi].open_tok;
+    let words = between
+        .clone()
+        .filter(|&k| doc.tokens[k].kind == crate::text::Kind::Word)
+        .count();
+    let cue_tok = doc
+        .token_at_or_after(att.cue.map_or(0, |c| c.start))
+        .min(doc.tokens.len() - 1);
+    let sentences = doc.sent_of[ctx.quotes[qi].open_tok].saturating_sub(doc.sent_of[cue_tok]);
+    words <= 25 && sentences <= 1 && between.clone().all(|k| ctx.quote_at(k).is_none())
+}
+
+fn has_speaker(ctx: &Ctx, q: usize) -> bool {
+    ctx.quote_done[q].is_some_and(|a| ctx.out[a].mention.is_some() || ctx.out[a].same_as.is_some())
+}
+
+/// A quote that reads as speech rather than a scare-quoted term: whole sentences or several words opening a sentence.
+pub fn is_speech_like(ctx: &Ctx, qi: usize) -> bool {
+    let q = &ctx.quotes[qi];
+    let doc = ctx.doc;
+    let starts_sentence = doc.sentence_of(q.open_tok).tok_start == q.open_tok;
+    q.words >= 4 && starts_sentence || q.words >= 12
+}

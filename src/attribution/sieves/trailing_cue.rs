@@ -1,0 +1,128 @@
+//! `“…,” Medinsky said.` / `“…,” said Medinsky.` / `“…,” the Kremlin’s spokesperson told journalists.` /
+//! `“…,” according to X.` — the cue and speaker follow the closing mark in the same sentence.
+//! A quote that starts inside a sentence (`… the figure is “considerably higher,” X said`) is mixed: its span is the
+//! whole reported clause.
+
+use crate::attribution::{mention_confidence, subject_left, subject_right, Attribution, Ctx};
+use crate::cues::{Cue, CueKind};
+use crate::lexicon::{self, VerbForm};
+use crate::model::{QuoteKind, Span};
+use crate::text::{Document, Kind};
+
+pub fn run(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for qi in 0..ctx.quotes.len() {
+        if ctx.quote_done[qi].is_some() {
+            continue;
+        }
+        let q = &ctx.quotes[qi];
+        let Some(close) = q.close_tok else { continue };
+        let para = doc.tokens[close].para;
+        let mut j = close + 1;
+        while j < doc.tokens.len()
+            && (doc.is(j, ',') || doc.is(j, '.') && !doc.tokens[j].space_before)
+        {
+            j += 1;
+        }
+        if j >= doc.tokens.len() || doc.tokens[j].para != para {
+            continue;
+        }
+        let inner_ends_sentence = close > 0 && matches!(doc.tok(close - 1), "." | "!" | "?");
+        let sent = *doc.sentence_of(j);
+        // Room for a long appositive: `“…,” Mikhail Podolyak, adviser to the head of the office of …, said`.
+        let limit = (j + 30).min(sent.tok_end);
+        // A new sentence after the quote may only be a bare `He said.`.
+        if inner_ends_sentence && sent.tok_end - j > 6 {
+            continue;
+        }
+        let mut found = None;
+        for k in j..limit {
+            if doc.tokens[k].kind == Kind::QuoteMark {
+                break;
+            }
+            if let Some(ci) = ctx.cue_at(k) {
+                if ctx.cue_used[ci].is_none() && ctx.cues[ci].kind != CueKind::Colon {
+                    found = Some(ci);
+                }
+                break;
+            }
+        }
+        let (ci, cue) = match found {
+            Some(ci) => (Some(ci), ctx.cues[ci]),
+            None => match misspelt_cue(doc, j, limit) {
+                Some(c) => (None, c),
+                None => continue,
+            },
+        };
+        let mention = if cue.tok == j || cue.kind == CueKind::According {
+            subject_right(doc, &cue, sent.tok_end)
+        } else {
+            subject_left(doc, &cue, j).filter(|m| m.first == j || (m.first > j && m.first <= j + 1))
+        };
+        let Some(mention) = mention else { continue };
+        let (kind, span) = shape(doc, q.span, q.open_tok, close);
+        let confidence = mention_confidence(Some(&mention));
+        let idx = ctx.settle(
+            Attribution {
+                kind,
+                span,
+                cue: None,
+                mention: Some(mention),
+                quote: None,
+                confidence,
+                sieve: "",
+                same_as: None,
+                parts: Vec::new(),
+            },
+            Some(qi),
+            ci,
+        );
+        if ci.is_none() {
+            ctx.out[idx].cue = Some(cue.span(doc));
+            ctx.out[idx].confidence -= 0.1;
+        }
+    }
+}
+
+/// Direct if the quote starts its sentence; otherwise mixed, spanning from the sentence start.
+pub fn shape(doc: &Document, span: Span, open: usize, close: usize) -> (QuoteKind, Span) {
+    let sent = doc.sentence_of(open);
+    let words_before = (sent.tok_start..open)
+        .filter(|&k| doc.tokens[k].kind == Kind::Word)
+        .count();
+    if words_before >= 3 {
+        (QuoteKind::Mixed, doc.span_of(sent.tok_start, close))
+    } else {
+        (QuoteKind::Direct, span)
+    }
+}
+
+/// `“…,” Zelensky zaid.` — a lower-case word one letter away from a strong speech verb, right before the sentence
+/// end, after a capitalised name: read as that verb (typos happen in real copy).
+fn misspelt_cue(doc: &Document, j: usize, limit: usize) -> Option<Cue> {
+    let mut k = j;
+    while k < limit && doc.is_capitalized(k) {
+        k += 1;
+    }
+    if k == j || k >= limit || doc.tokens[k].kind != Kind::Word || doc.is_capitalized(k) {
+        return None;
+    }
+    if !(k + 1 >= limit || doc.is(k + 1, '.')) {
+        return None;
+    }
+    let w = doc.tok(k);
+    const STRONG: &[&str] = &["said", "says", "told", "added", "wrote", "tweeted"];
+    let lemma = STRONG.iter().find(|v| {
+        w.len() == v.len() && w.bytes().zip(v.bytes()).filter(|(a, b)| a != b).count() == 1
+    })?;
+    let info = lexicon::speech_verb(lemma)?;
+    Some(Cue {
+        kind: CueKind::Verb,
+        tok: k,
+        last: k,
+        lemma: info.lemma,
+        form: VerbForm::Past,
+        listener: false,
+        strength: 2,
+    })
+}

@@ -1,1 +1,0 @@
-//! Several articles, one story (see issue 4).

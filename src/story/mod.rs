@@ -1,0 +1,652 @@
+//! Several articles, one story (issue 4): who is quoted by which outlet, one speaker however each outlet
+//! spells him, and the same statement as each outlet worded it.
+//!
+//! [`analyze_story`] runs [`crate::analyze`] on every article and [`build_story`] puts the analyses together:
+//!
+//! 1. speakers of all articles are merged into story speakers ([`names`]: romanisation-aware name keys with
+//!    an edit-distance check, organisation keys; near-linear);
+//! 2. each story speaker gets an affiliation ("side") from its descriptions ([`sides`]);
+//! 3. quotes of different articles that render one statement form quote groups ([`groups`]), each version with
+//!    a similarity and a word diff against the group's reference version ([`diff`]);
+//! 4. each article gets a report: quote shares by speaker and by side, quotes no other article has, and
+//!    conflicting attributions ([`report`]); [`text_report`] renders it all for the CLI.
+//!
+//! # JSON shape ([`StoryOut`])
+//! Offsets are end-exclusive, in the requested [`Encoding`], into the article they belong to.
+//! ```text
+//! {"documents": [DocumentOut, …],                  // one per article, see crate::output
+//!  "story": {
+//!   "speakers": [{"id", "name", "kind", "gender",  // name: the fullest spelling; kind/gender as in DocumentOut
+//!                 "aliases": [str],                // every other spelling across the articles
+//!                 "descriptions": [str],
+//!                 "affiliation": str|null,         // e.g. "Russia", "Ukraine", "United Nations"
+//!                 "articles": [article index],
+//!                 "quotes": [{"article", "quotes"}], "total_quotes",
+//!                 "members": [[article index, speaker id in that document], …],
+//!                 "possibly_same": [story speaker id]}],  // see "Vladimir Green" below
+//!   "quote_groups": [{"id", "similarity",          // mean pairwise similarity across articles, 0..1
+//!                     "articles": [article index], "speakers": [story speaker id],
+//!                     "conflict": bool,            // outlets attribute it to different story speakers
+//!                     "reference": version index,  // the version most similar to the others
+//!                     "versions": [{"article", "quote",   // quote id in that document
+//!                                   "kind", "speaker": story speaker id|null,
+//!                                   "start", "end",   // from the first word to the last
+//!                                   "text",           // the quote without its outer quotation marks; for
+//!                                                     // a quote interrupted by its cue, its parts joined
+//!                                                     // by a space
+//!                                   "similarity",          // to the reference version
+//!                                   "diff": [{"op": "same"|"del"|"add", "text"}]}]}],
+//!                                   // reference → this version: same+del = reference, same+add = this
+//!   "articles": [{"article", "id", "quotes", "attributed",
+//!                 "by_speaker": [{"speaker", "name", "quotes", "share"}],  // share of the article's quotes
+//!                 "by_side": [{"side", "quotes", "share"}],  // side name, "unknown" or "unattributed"
+//!                 "groups": [group id],
+//!                 "exclusive_quotes": [quote id],   // in no group: only this article has them
+//!                 "conflicts": [{"group", "quote", "speaker",
+//!                                "others": [{"article", "quote", "speaker"}]}]}]}}
+//! ```
+//!
+//! # "Vladimir Green"
+//! The machine-translated seed article (001) calls Zelensky "Ukrainian President Vladimir Green" once ("Green" is
+//! a calque: *zelenyi* means green). We do **not** merge it with Zelensky: the first names match (Vladimir /
+//! Volodymyr) and the title is the same, but the surnames do not, and a surname mismatch is never overridden by
+//! descriptions — a shared office ("Ukrainian President", "foreign minister") is held by different people over
+//! time and across countries' spellings, and nothing in the text links "Green" to "Zelensky" by spelling. Such
+//! pairs — same normalised description, matching first names, different surnames — are instead listed in each
+//! other's `possibly_same`, so a reader can judge; when the core has already resolved the translated name to
+//! Zelensky within the article, its spelling simply shows up as an alias there.
+
+pub mod diff;
+pub mod groups;
+pub mod names;
+pub mod report;
+pub mod sides;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::{Analysis, Gender, SpeakerKind};
+use crate::output::{DocumentOut, Encoding, OffsetMap};
+
+pub use diff::DiffOp;
+pub use report::{text_report, ArticleReport};
+
+/// [`analyze_story`]'s result: every article in the output contract, and the story across them.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StoryOut {
+    pub documents: Vec<DocumentOut>,
+    pub story: Story,
+}
+
+/// The story across articles (byte offsets from [`build_story`]; [`analyze_story`] converts them).
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct Story {
+    pub speakers: Vec<StorySpeaker>,
+    pub quote_groups: Vec<QuoteGroup>,
+    pub articles: Vec<ArticleReport>,
+}
+
+/// Quotes of one story speaker in one article.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArticleQuotes {
+    pub article: usize,
+    pub quotes: usize,
+}
+
+/// One entity across the articles.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StorySpeaker {
+    pub id: usize,
+    pub name: String,
+    pub kind: &'static str,
+    pub gender: &'static str,
+    pub aliases: Vec<String>,
+    pub descriptions: Vec<String>,
+    pub affiliation: Option<&'static str>,
+    pub articles: Vec<usize>,
+    pub quotes: Vec<ArticleQuotes>,
+    pub total_quotes: usize,
+    /// `[article index, speaker id in that article's analysis]`.
+    pub members: Vec<[usize; 2]>,
+    pub possibly_same: Vec<usize>,
+}
+
+/// One statement as one article renders it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Version {
+    pub article: usize,
+    pub quote: usize,
+    pub kind: &'static str,
+    pub speaker: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub similarity: f32,
+    pub diff: Vec<DiffOp>,
+}
+
+/// One statement across articles.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteGroup {
+    pub id: usize,
+    pub similarity: f32,
+    pub articles: Vec<usize>,
+    pub speakers: Vec<usize>,
+    pub conflict: bool,
+    pub reference: usize,
+    pub versions: Vec<Version>,
+}
+
+/// Runs [`crate::analyze`] on each `(id, text)` and builds the story, offsets in `enc`.
+pub fn analyze_story(docs: &[(&str, &str)], enc: Encoding) -> StoryOut {
+    let analyses: Vec<Analysis> = docs.iter().map(|(_, text)| crate::analyze(text)).collect();
+    let documents = docs
+        .iter()
+        .zip(&analyses)
+        .map(|((id, text), a)| DocumentOut::new(id, text, a, enc))
+        .collect();
+    let triples: Vec<(&str, &str, &Analysis)> = docs
+        .iter()
+        .zip(&analyses)
+        .map(|((id, text), a)| (*id, *text, a))
+        .collect();
+    let mut story = build_story(&triples);
+    let texts: Vec<&str> = docs.iter().map(|(_, t)| *t).collect();
+    story.convert_offsets(&texts, enc);
+    StoryOut { documents, story }
+}
+
+impl Story {
+    /// Converts the versions' byte offsets into `enc` (`texts[i]` is article `i`).
+    pub fn convert_offsets(&mut self, texts: &[&str], enc: Encoding) {
+        if enc == Encoding::Utf8 {
+            return;
+        }
+        let maps: Vec<OffsetMap> = texts.iter().map(|t| OffsetMap::new(t, enc)).collect();
+        for g in &mut self.quote_groups {
+            for v in &mut g.versions {
+                if let Some(m) = maps.get(v.article) {
+                    v.start = m.convert(v.start);
+                    v.end = m.convert(v.end);
+                }
+            }
+        }
+    }
+}
+
+const QUOTE_MARKS: &[char] = &[
+    '"', '“', '”', '„', '‟', '«', '»', '‘', '’', '\'', '‹', '›', '「', '」',
+];
+
+/// The byte range of a quote without surrounding whitespace and quotation marks.
+fn content_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let Some(s) = text.get(start..end) else {
+        return (0, 0);
+    };
+    let trim = |c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c);
+    let lead = s.len() - s.trim_start_matches(trim).len();
+    let inner = s.trim_matches(trim);
+    (start + lead, start + lead + inner.len())
+}
+
+fn gender_str(g: Gender) -> &'static str {
+    match g {
+        Gender::Male => "male",
+        Gender::Female => "female",
+        Gender::Unknown => "unknown",
+    }
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Builds the story over analysed articles: `(id, text, analysis)`, in article order.
+pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
+    // 1. Merge speakers.
+    let mut refs: Vec<(usize, usize)> = Vec::new();
+    let mut inputs: Vec<names::NameInput> = Vec::new();
+    for (a, (_, _, an)) in docs.iter().enumerate() {
+        for (s, sp) in an.speakers.iter().enumerate() {
+            refs.push((a, s));
+            inputs.push(names::NameInput {
+                kind: sp.kind,
+                gender: sp.gender,
+                name: &sp.name,
+                aliases: &sp.aliases,
+            });
+        }
+    }
+    let clusters = names::cluster(&inputs);
+
+    // Quote counts per (article, speaker).
+    let mut qcount: HashMap<(usize, usize), usize> = HashMap::new();
+    for (a, (_, _, an)) in docs.iter().enumerate() {
+        for q in &an.quotes {
+            if let Some(s) = q.speaker_id.filter(|&s| s < an.speakers.len()) {
+                *qcount.entry((a, s)).or_insert(0) += 1;
+            }
+        }
+    }
+
+    let mut speakers: Vec<StorySpeaker> = clusters
+        .iter()
+        .map(|c| {
+            let members: Vec<(usize, usize)> = c.iter().map(|&i| refs[i]).collect();
+            make_speaker(docs, &members, &qcount)
+        })
+        .collect();
+    // Most quoted first, then most widely covered, then first appearance.
+    let mut order: Vec<usize> = (0..speakers.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&speakers[x], &speakers[y]);
+        b.total_quotes
+            .cmp(&a.total_quotes)
+            .then(b.articles.len().cmp(&a.articles.len()))
+            .then(a.members.cmp(&b.members))
+    });
+    let mut sorted: Vec<StorySpeaker> = Vec::with_capacity(speakers.len());
+    for &i in &order {
+        sorted.push(std::mem::replace(&mut speakers[i], placeholder()));
+    }
+    let mut speakers = sorted;
+    let mut story_id: HashMap<(usize, usize), usize> = HashMap::new();
+    for (id, sp) in speakers.iter_mut().enumerate() {
+        sp.id = id;
+        for m in &sp.members {
+            story_id.insert((m[0], m[1]), id);
+        }
+    }
+    inherit_affiliations(&mut speakers);
+    possibly_same(&mut speakers);
+
+    // 2. Group quotes.
+    // A quote's words: the span without outer marks, or for a quote interrupted by its cue its parts joined
+    // by a space.
+    let mut texts: Vec<String> = Vec::new();
+    // (article, quote, start, end, story speaker)
+    let mut item_ref: Vec<ItemRef> = Vec::new();
+    for (a, (_, text, an)) in docs.iter().enumerate() {
+        for (qi, q) in an.quotes.iter().enumerate() {
+            let mut ranges: Vec<(usize, usize)> = q
+                .parts
+                .iter()
+                .map(|p| content_range(text, p.start, p.end))
+                .filter(|r| r.1 > r.0)
+                .collect();
+            if ranges.is_empty() {
+                ranges.push(content_range(text, q.span.start, q.span.end));
+            }
+            let words: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+            texts.push(words.join(" "));
+            let speaker = q
+                .speaker_id
+                .and_then(|sid| story_id.get(&(a, sid)).copied());
+            item_ref.push((a, qi, ranges[0].0, ranges[ranges.len() - 1].1, speaker));
+        }
+    }
+    let items: Vec<groups::Item> = item_ref
+        .iter()
+        .zip(&texts)
+        .map(|(&(article, _, _, _, speaker), t)| groups::Item {
+            article,
+            speaker,
+            text: t,
+        })
+        .collect();
+    let scorer = groups::Scorer::new(&items);
+    let quote_groups: Vec<QuoteGroup> = groups::group(&items)
+        .into_iter()
+        .enumerate()
+        .map(|(gid, members)| make_group(gid, &members, &items, &item_ref, &scorer, docs))
+        .collect();
+
+    // 3. Per-article reports.
+    let articles = report::articles(docs, &speakers, &quote_groups, &story_id);
+    Story {
+        speakers,
+        quote_groups,
+        articles,
+    }
+}
+
+/// A quote to group: (article, quote index, start, end, story speaker).
+type ItemRef = (usize, usize, usize, usize, Option<usize>);
+
+fn placeholder() -> StorySpeaker {
+    StorySpeaker {
+        id: 0,
+        name: String::new(),
+        kind: "unknown",
+        gender: "unknown",
+        aliases: Vec::new(),
+        descriptions: Vec::new(),
+        affiliation: None,
+        articles: Vec::new(),
+        quotes: Vec::new(),
+        total_quotes: 0,
+        members: Vec::new(),
+        possibly_same: Vec::new(),
+    }
+}
+
+/// Pushes `s` unless an equal string (ignoring case) is there already.
+fn push_unique(list: &mut Vec<String>, s: &str) {
+    let s = s.trim();
+    if !s.is_empty() && !list.iter().any(|x| x.to_lowercase() == s.to_lowercase()) {
+        list.push(s.to_string());
+    }
+}
+
+fn make_speaker(
+    docs: &[(&str, &str, &Analysis)],
+    members: &[(usize, usize)],
+    qcount: &HashMap<(usize, usize), usize>,
+) -> StorySpeaker {
+    let sp = |(a, s): (usize, usize)| &docs[a].2.speakers[s];
+    // Name: a written-out first name first, then most name tokens, then the most frequent spelling, then
+    // the earliest.
+    let mut freq: HashMap<String, usize> = HashMap::new();
+    for &m in members {
+        *freq.entry(sp(m).name.trim().to_string()).or_insert(0) += 1;
+    }
+    let rank = |name: &str| match names::parse_person(name) {
+        names::ParsedName::Person { first, tokens, .. } => {
+            (matches!(first, names::First::Full { .. }), tokens)
+        }
+        names::ParsedName::Unnamed => (false, 0),
+    };
+    let mut name = sp(members[0]).name.trim().to_string();
+    let mut best = (rank(&name), freq[&name]);
+    for &m in &members[1..] {
+        let n = sp(m).name.trim();
+        let r = (rank(n), freq[n]);
+        if r > best {
+            best = r;
+            name = n.to_string();
+        }
+    }
+    let kind = {
+        let kinds: Vec<SpeakerKind> = members.iter().map(|&m| sp(m).kind).collect();
+        if kinds.contains(&SpeakerKind::Person) {
+            SpeakerKind::Person
+        } else if kinds.contains(&SpeakerKind::Organisation) {
+            SpeakerKind::Organisation
+        } else {
+            kinds[0]
+        }
+    };
+    let gender = {
+        let known: Vec<Gender> = members
+            .iter()
+            .map(|&m| sp(m).gender)
+            .filter(|g| *g != Gender::Unknown)
+            .collect();
+        match known.first() {
+            Some(&g) if known.iter().all(|&x| x == g) => g,
+            _ => Gender::Unknown,
+        }
+    };
+    let mut aliases: Vec<String> = vec![name.clone()];
+    let mut descriptions: Vec<String> = Vec::new();
+    for &m in members {
+        push_unique(&mut aliases, &sp(m).name);
+        for al in &sp(m).aliases {
+            push_unique(&mut aliases, al);
+        }
+        for d in &sp(m).descriptions {
+            push_unique(&mut descriptions, d);
+        }
+    }
+    aliases.remove(0);
+    let mut quotes: Vec<ArticleQuotes> = Vec::new();
+    let mut articles: Vec<usize> = Vec::new();
+    for &(a, s) in members {
+        if articles.last() != Some(&a) && !articles.contains(&a) {
+            articles.push(a);
+        }
+        let n = qcount.get(&(a, s)).copied().unwrap_or(0);
+        match quotes.iter_mut().find(|q| q.article == a) {
+            Some(q) => q.quotes += n,
+            None => quotes.push(ArticleQuotes {
+                article: a,
+                quotes: n,
+            }),
+        }
+    }
+    articles.sort_unstable();
+    quotes.sort_by_key(|q| q.article);
+    let total_quotes = quotes.iter().map(|q| q.quotes).sum();
+    // Side: descriptions for everyone; the name too for organisations, groups ("Ukrainian officials") and
+    // people known only by a description ("a U.S. senior defense official").
+    let name_describes = matches!(kind, SpeakerKind::Organisation | SpeakerKind::Group)
+        || names::parse_person(&name) == names::ParsedName::Unnamed;
+    let affiliation = if name_describes {
+        sides::vote(
+            descriptions
+                .iter()
+                .map(|s| s.as_str())
+                .chain(std::iter::once(name.as_str())),
+        )
+    } else {
+        sides::vote(descriptions.iter().map(|s| s.as_str()))
+    };
+    StorySpeaker {
+        id: 0,
+        name,
+        kind: kind.as_str(),
+        gender: gender_str(gender),
+        aliases,
+        descriptions,
+        affiliation,
+        articles,
+        quotes,
+        total_quotes,
+        members: members.iter().map(|&(a, s)| [a, s]).collect(),
+        possibly_same: Vec::new(),
+    }
+}
+
+/// A speaker with no side of its own takes the side of a person its descriptions name ("Putin aide",
+/// "a top adviser to Zelensky"), when that surname belongs to exactly one story speaker with a side.
+fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for sp in speakers.iter() {
+        if sp.kind != "person" {
+            continue;
+        }
+        if let names::ParsedName::Person { surname, .. } = names::parse_person(&sp.name) {
+            by_surname.entry(surname).or_default().push(sp.id);
+        }
+    }
+    let mut updates: Vec<(usize, &'static str)> = Vec::new();
+    for sp in speakers.iter() {
+        if sp.affiliation.is_some() {
+            continue;
+        }
+        let mut votes: Vec<&'static str> = Vec::new();
+        for d in &sp.descriptions {
+            let found = d
+                .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .find_map(|w| {
+                    let w = w.trim_end_matches("’s").trim_end_matches("'s");
+                    match by_surname
+                        .get(&names::romanised_key(w))
+                        .map(|v| v.as_slice())
+                    {
+                        Some([other]) if *other != sp.id => speakers[*other].affiliation,
+                        _ => None,
+                    }
+                });
+            votes.extend(found);
+        }
+        votes.sort_unstable();
+        votes.dedup();
+        if let [side] = votes.as_slice() {
+            updates.push((sp.id, side));
+        }
+    }
+    for (id, side) in updates {
+        speakers[id].affiliation = Some(side);
+    }
+}
+
+/// Flags pairs of people who share a description (compared as sorted content stems) and a first name but not a
+/// surname: possibly one person under a mistranslated or different surname, left for the reader to judge.
+fn possibly_same(speakers: &mut [StorySpeaker]) {
+    const CAP: usize = 64;
+    let mut by_desc: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut parsed: Vec<Option<(String, String)>> = Vec::with_capacity(speakers.len());
+    for sp in speakers.iter() {
+        let p = match names::parse_person(&sp.name) {
+            names::ParsedName::Person {
+                first: names::First::Full { key, .. },
+                surname,
+                ..
+            } if sp.kind == "person" => Some((key, surname)),
+            _ => None,
+        };
+        if p.is_some() {
+            for d in &sp.descriptions {
+                let mut stems = groups::content_stems(d);
+                stems.sort();
+                stems.dedup();
+                if stems.is_empty() {
+                    continue;
+                }
+                let list = by_desc.entry(stems.join(" ")).or_default();
+                if list.len() < CAP && !list.contains(&sp.id) {
+                    list.push(sp.id);
+                }
+            }
+        }
+        parsed.push(p);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for list in by_desc.values() {
+        for (i, &x) in list.iter().enumerate() {
+            for &y in &list[i + 1..] {
+                let (Some((fx, sx)), Some((fy, sy))) = (&parsed[x], &parsed[y]) else {
+                    continue;
+                };
+                let sides_ok = match (speakers[x].affiliation, speakers[y].affiliation) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                if sides_ok
+                    && names::first_names_match(fx, fy).is_some()
+                    && names::surnames_match(sx, sy).is_none()
+                {
+                    pairs.push((x.min(y), x.max(y)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (x, y) in pairs {
+        speakers[x].possibly_same.push(y);
+        speakers[y].possibly_same.push(x);
+    }
+}
+
+fn make_group(
+    gid: usize,
+    members: &[usize],
+    items: &[groups::Item],
+    item_ref: &[ItemRef],
+    scorer: &groups::Scorer,
+    docs: &[(&str, &str, &Analysis)],
+) -> QuoteGroup {
+    let k = members.len();
+    let mut sim = vec![vec![1f32; k]; k];
+    for x in 0..k {
+        for y in x + 1..k {
+            let s = scorer.score(members[x], members[y]).0;
+            sim[x][y] = s;
+            sim[y][x] = s;
+        }
+    }
+    // Reference: the medoid (highest total similarity), earliest on ties.
+    let mut reference = 0;
+    let mut best = f32::MIN;
+    for (x, row) in sim.iter().enumerate() {
+        let total: f32 = row.iter().sum();
+        if total > best + 1e-6 {
+            best = total;
+            reference = x;
+        }
+    }
+    let (mut sum, mut n) = (0f32, 0usize);
+    for x in 0..k {
+        for y in x + 1..k {
+            if items[members[x]].article != items[members[y]].article {
+                sum += sim[x][y];
+                n += 1;
+            }
+        }
+    }
+    let ref_text = items[members[reference]].text;
+    let versions: Vec<Version> = members
+        .iter()
+        .enumerate()
+        .map(|(x, &it)| {
+            let (a, qi, s, e, _) = item_ref[it];
+            Version {
+                article: a,
+                quote: qi,
+                kind: docs[a].2.quotes[qi].kind.as_str(),
+                speaker: items[it].speaker,
+                start: s,
+                end: e,
+                text: items[it].text.to_string(),
+                similarity: round3(sim[reference][x]),
+                diff: diff::diff_words(ref_text, items[it].text),
+            }
+        })
+        .collect();
+    let mut articles: Vec<usize> = versions.iter().map(|v| v.article).collect();
+    articles.dedup();
+    let mut speakers: Vec<usize> = versions.iter().filter_map(|v| v.speaker).collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    let conflict = versions.iter().any(|v| {
+        versions.iter().any(|w| {
+            v.article != w.article
+                && v.speaker.is_some()
+                && w.speaker.is_some()
+                && v.speaker != w.speaker
+        })
+    });
+    QuoteGroup {
+        id: gid,
+        similarity: round3(if n == 0 { 1.0 } else { sum / n as f32 }),
+        articles,
+        speakers,
+        conflict,
+        reference,
+        versions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_range_drops_marks_and_space() {
+        let t = "He said: “The next meeting.” Then";
+        let start = t.find('“').unwrap();
+        let end = t.find(" Then").unwrap();
+        let (s, e) = content_range(t, start, end);
+        assert_eq!(&t[s..e], "The next meeting.");
+        assert_eq!(content_range(t, 100, 200), (0, 0));
+        assert_eq!(
+            content_range(t, start + 1, end),
+            (0, 0),
+            "not a char boundary"
+        );
+    }
+}
