@@ -296,7 +296,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
         })
         .collect();
     let scorer = groups::Scorer::new(&items);
-    let quote_groups: Vec<QuoteGroup> = groups::group(&items)
+    let quote_groups: Vec<QuoteGroup> = groups::group_with(&scorer)
         .into_iter()
         .enumerate()
         .map(|(gid, members)| make_group(gid, &members, &items, &item_ref, &scorer, docs))
