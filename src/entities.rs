@@ -380,7 +380,7 @@ impl Resolver<'_, '_> {
             // "Ukrainian President" over "Russian President"), then by recency.
             let words: Vec<String> = desc
                 .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
+                .filter(|w| w.chars().count() > 1)
                 .map(|w| w.to_lowercase())
                 .collect();
             let found = self
@@ -393,16 +393,7 @@ impl Resolver<'_, '_> {
                         .descriptions
                         .iter()
                         .filter(|d| role_matches(d, &head))
-                        .map(|d| {
-                            let dl = d.to_lowercase();
-                            words
-                                .iter()
-                                .filter(|w| {
-                                    dl.split(|c: char| !c.is_alphanumeric())
-                                        .any(|x| x == w.as_str())
-                                })
-                                .count()
-                        })
+                        .map(|d| words.iter().filter(|w| role_matches(d, w)).count())
                         .max()?;
                     Some((i, best, e.last_seen))
                 })
@@ -429,7 +420,7 @@ impl Resolver<'_, '_> {
                 return e;
             }
         }
-        let kind = if m.plural {
+        let kind = if m.kind == MentionKind::Group {
             SpeakerKind::Group
         } else {
             SpeakerKind::Person

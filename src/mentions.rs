@@ -246,6 +246,160 @@ pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "clearly",
 ];
 
+/// Capitalised function words and time words that break a run of capitalised words (a name never spans them).
+const BREAKERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "to",
+    "from",
+    "with",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "because",
+    "although",
+    "though",
+    "despite",
+    "meanwhile",
+    "however",
+    "moreover",
+    "still",
+    "also",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "my",
+    "your",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "one",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "said",
+    "says",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "about",
+    "over",
+    "under",
+    "into",
+    "during",
+    "through",
+    "among",
+    "against",
+    "between",
+    "of",
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "truth",
+];
+
+/// A capitalised word that cannot be part of a name run (a function word or a day or month).
+fn breaks_run(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let w = doc.lower(k, &mut buf);
+    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr")
+}
+
 /// All proper-name mentions of the document, in order.
 pub fn find(doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -266,7 +420,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
 }
 
 fn starts_name(doc: &Document, i: usize) -> bool {
-    doc.is_capitalized(i) && !lexicon::not_name_word(doc.tok(i))
+    doc.is_capitalized(i) && !breaks_run(doc, i)
 }
 
 /// Capitalised run from `i`: capitalised words, initials, inner particles and "of" inside organisation names.
@@ -276,10 +430,7 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
     let mut end = i;
     let mut k = i + 1;
     while k < n && doc.tokens[k].para == doc.tokens[i].para {
-        if doc.is_capitalized(k)
-            && doc.tokens[k].space_before
-            && !lexicon::not_name_word(doc.tok(k))
-        {
+        if doc.is_capitalized(k) && doc.tokens[k].space_before && !breaks_run(doc, k) {
             end = k;
             k += 1;
             continue;
@@ -408,12 +559,12 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         }
         return None;
     }
-    if doc.is_capitalized(e) && !lexicon::not_name_word(doc.tok(e)) {
+    if doc.is_capitalized(e) && !breaks_run(doc, e) {
         // The capitalised run ending at e.
         let mut a = e;
         while a > floor {
             let k = a - 1;
-            let joins = (doc.is_capitalized(k) && !lexicon::not_name_word(doc.tok(k)))
+            let joins = (doc.is_capitalized(k) && !breaks_run(doc, k))
                 || (doc.is(k, '.') && k > floor && doc.tok(k - 1).chars().count() == 1)
                 || (PARTICLES.contains(&doc.lower(k, &mut buf))
                     && doc.is_capitalized(k.saturating_sub(1)));
@@ -442,7 +593,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 break;
             }
             let ok = MODIFIERS.contains(&lw)
-                || doc.is_capitalized(k) && !lexicon::not_name_word(doc.tok(k))
+                || doc.is_capitalized(k) && !breaks_run(doc, k)
                 || is_role_tok(doc, k).is_some()
                 || matches!(lw, "’s" | "'s")
                 || (doc.tokens[k].kind == Kind::Word && lw.contains('-'));
@@ -463,7 +614,8 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         }
         let span = doc.span_of(a, e);
         return Some(Mention {
-            kind: if role.plural {
+            // "officials" and bodies such as "administration" or "delegation" are groups, not one person.
+            kind: if role.plural || role.group {
                 MentionKind::Group
             } else {
                 MentionKind::Role
@@ -594,9 +746,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         if k > s && tok.kind != Kind::Word && !matches!(lw, "’s" | "'s" | ".") {
             break;
         }
-        if doc.is_capitalized(k) && !lexicon::not_name_word(doc.tok(k))
-            || is_role_tok(doc, k).is_some()
-        {
+        if doc.is_capitalized(k) && !breaks_run(doc, k) || is_role_tok(doc, k).is_some() {
             last_good = Some(k);
         } else if k == s && DETERMINERS.contains(&lw)
             || MODIFIERS.contains(&lw)

@@ -1,1 +1,49 @@
-//! Thin wasm binding.
+//! Thin wasm binding: the output contract ([`crate::output::DocumentOut`]) as plain JS objects.
+//!
+//! Compiled only for `wasm32` (see `lib.rs`); the core never imports a wasm crate. Offsets cross the
+//! boundary in UTF-16 code units, so in JavaScript `text.slice(quote.start, quote.end) === quote.text`.
+//! Objects are JSON-compatible: a missing cue or speaker is `null`, never `undefined`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::output::Encoding;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// Runs once when the module is instantiated: a panic (a bug) is reported on the console with its
+/// message instead of only as an opaque `unreachable` trap.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!("whosaid panicked: {info}"))
+    }));
+}
+
+/// Analyses one article: `{id: "", quotes: [...], speakers: [...]}` with UTF-16 offsets.
+#[wasm_bindgen]
+pub fn analyze(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::analyze_document("", text, Encoding::Utf16))
+}
+
+/// The crate version, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Bytes of linear memory the module holds now (the page reports it; tests check it stays flat).
+#[wasm_bindgen]
+pub fn memory_bytes() -> usize {
+    core::arch::wasm32::memory_size::<0>() * 65536
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("whosaid: cannot convert the result: {e}")))
+}

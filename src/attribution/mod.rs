@@ -246,7 +246,7 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
         Some(n)
             if n.last == close - 1
                 && n.name.is_some()
-                && matches!(head.kind, MentionKind::Role) =>
+                && matches!(head.kind, MentionKind::Role | MentionKind::Group) =>
         {
             let mut n = n;
             n.description = head.description.or(Some(head.span));

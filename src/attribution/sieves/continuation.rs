@@ -28,7 +28,13 @@ pub fn run(ctx: &mut Ctx) {
         else {
             continue;
         };
-        let ends_para = ctx.out[a].span.end + 8 >= prev.span.end;
+        // The attribution closes the previous paragraph: its quote ends it, or its cue sits in the last sentence
+        // (`“Negotiations are difficult,” X, a top adviser to Y, tweeted after the meeting.`).
+        let last_sentence = doc.sent_of[prev.tok_end - 1];
+        let cue_last = ctx.out[a].cue.is_some_and(|c| {
+            doc.sent_of[doc.token_at_or_after(c.start).min(doc.tokens.len() - 1)] == last_sentence
+        });
+        let ends_para = ctx.out[a].span.end + 8 >= prev.span.end || cue_last;
         if !ends_para || ctx.out[a].kind == QuoteKind::Indirect && ctx.out[a].sieve != "colon" {
             continue;
         }

@@ -3,7 +3,7 @@
 //! adjuncts, a comma, a colon or "that" between.
 
 use crate::attribution::{mention_confidence, subject_left, Attribution, Ctx, ADJUNCT_WORDS};
-use crate::cues::CueKind;
+use crate::cues::{Cue, CueKind};
 use crate::model::QuoteKind;
 use crate::text::Kind;
 
@@ -45,6 +45,50 @@ pub fn run(ctx: &mut Ctx) {
                 break;
             }
             gap += 1;
+        }
+        // Passive: `This was said by the adviser Mikhail Podoliak: “…”`.
+        if found.is_none() {
+            if let Some(by) = (lo..hi)
+                .rev()
+                .take(12)
+                .find(|&k| doc.lower(k, &mut buf) == "by")
+            {
+                if let Some(ci) = by.checked_sub(1).and_then(|v| ctx.cue_at(v)) {
+                    let cue = ctx.cues[ci];
+                    let gap_ok = (by + 1..hi)
+                        .all(|k| !doc.is(k, '.') && doc.tokens[k].kind != Kind::QuoteMark);
+                    if ctx.cue_used[ci].is_none() && cue.strength >= 2 && gap_ok {
+                        // Prefer a name at the end of the agent phrase (`by the adviser to the President Mikhail
+                        // Podoliak`), else the phrase itself.
+                        let named = (by + 1..hi).rev().find_map(|k| {
+                            crate::mentions::np_ending_at(doc, k, by + 1)
+                                .filter(|m| m.name.is_some())
+                        });
+                        let agent = named.or_else(|| {
+                            crate::attribution::subject_right(doc, &Cue { last: by, ..cue }, hi)
+                        });
+                        if let Some(m) = agent {
+                            let confidence = mention_confidence(Some(&m)) - 0.1;
+                            ctx.settle(
+                                Attribution {
+                                    kind: QuoteKind::Direct,
+                                    span: q.span,
+                                    cue: None,
+                                    mention: Some(m),
+                                    quote: None,
+                                    confidence,
+                                    sieve: "",
+                                    same_as: None,
+                                    parts: Vec::new(),
+                                },
+                                Some(qi),
+                                Some(ci),
+                            );
+                            continue;
+                        }
+                    }
+                }
+            }
         }
         let Some(ci) = found else { continue };
         if ctx.cue_used[ci].is_some() {

@@ -34,7 +34,12 @@ pub fn run(ctx: &mut Ctx) {
         }
         let cue = ctx.cues[ci];
         // Weak cues frame a quoted fragment only when it follows closely (`called his supporters “deplorables”`).
-        if cue.strength < 2 && o > cue.last + 6 {
+        if cue.strength < 2
+            && !(matches!(
+                cue.lemma,
+                "call" | "describe" | "label" | "dub" | "term" | "brand"
+            ) && o <= cue.last + 6)
+        {
             continue;
         }
         let Some(start) = clause_start_after(doc, &cue) else {

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/ (gitignored):
+#   release wasm -> wasm-bindgen (--target no-modules) -> wasm-opt (npm binaryen) -> www/ + samples.
+# The same dist/ works from any static server and opened from disk (file://).
+# Env: WASM_OPT=-O3|-Oz|none (default -O3), WHOSAID_MAX_GZIP (bytes, default 256000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+opt_level=${WASM_OPT:--O3}
+max_gzip=${WHOSAID_MAX_GZIP:-256000}
+log() { printf '[build-web] %s\n' "$*" >&2; }
+die() { printf '[build-web] FAILED: %s\n' "$*" >&2; exit 1; }
+
+command -v wasm-bindgen >/dev/null || die "wasm-bindgen CLI missing: run scripts/setup.sh"
+[ -x node_modules/.bin/wasm-opt ] || [ "$opt_level" = none ] || die "node_modules/.bin/wasm-opt missing: run scripts/setup.sh"
+
+# --lib: the CLI binary has the same name and would overwrite whosaid.wasm.
+log "cargo build (release, wasm32)"
+cargo build --locked --release --target wasm32-unknown-unknown --lib --quiet
+
+work=target/web
+rm -rf "$work" && mkdir -p "$work/bindgen"
+wasm-bindgen --target no-modules --no-typescript --out-dir "$work/bindgen" --out-name whosaid \
+  target/wasm32-unknown-unknown/release/whosaid.wasm
+
+# Debian's binaryen corrupts wasm-bindgen output; only the npm build is used (see TOOLCHAIN.md).
+if [ "$opt_level" = none ]; then
+  cp "$work/bindgen/whosaid_bg.wasm" "$work/whosaid_bg.wasm"
+else
+  log "wasm-opt $opt_level"
+  node_modules/.bin/wasm-opt "$opt_level" --strip-debug --strip-producers \
+    --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+    "$work/bindgen/whosaid_bg.wasm" -o "$work/whosaid_bg.wasm"
+fi
+
+log "assembling dist/"
+rm -rf dist && mkdir -p dist
+cp www/index.html www/style.css www/app.js www/worker.js dist/
+cp "$work/whosaid_bg.wasm" dist/
+node - "$work" <<'NODE'
+const fs = require("fs");
+const path = require("path");
+const work = process.argv[2];
+// engine.js with the wasm-bindgen glue inside whosaidEngine() (the page rebuilds a worker from its source).
+const glue = fs.readFileSync(path.join(work, "bindgen/whosaid.js"), "utf8");
+const template = fs.readFileSync("www/engine.js", "utf8");
+const marker = "/* @@WASM_BINDGEN_GLUE@@ */";
+if (!template.includes(marker)) throw new Error("www/engine.js lacks " + marker);
+if (!/^let wasm_bindgen = /m.test(glue)) throw new Error("unexpected wasm-bindgen glue (need --target no-modules)");
+fs.writeFileSync("dist/engine.js", template.replace(marker, () => glue));
+// The wasm as base64 in a classic script: fetch() of a .wasm is refused from file://.
+const wasm = fs.readFileSync("dist/whosaid_bg.wasm");
+fs.writeFileSync("dist/wasm-inline.js",
+  "// whosaid_bg.wasm as base64, for pages opened from disk.\nself.WHOSAID_WASM_B64 = \"" + wasm.toString("base64") + "\";\n");
+// The seed articles as the "Sample story".
+const dir = "tests/fixtures";
+const samples = fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()
+  .map((f) => ({ id: f.replace(/\.txt$/, ""), text: fs.readFileSync(path.join(dir, f), "utf8") }));
+if (samples.length === 0) throw new Error("no sample articles in " + dir);
+fs.writeFileSync("dist/samples.js", "// The sample story: seed articles from tests/fixtures.\nself.WHOSAID_SAMPLES = " +
+  JSON.stringify(samples, null, 1) + ";\n");
+NODE
+
+# Sizes: what a browser loads when served (the worker fetches the binary .wasm) and from disk
+# (the base64 copy instead). samples.js loads only on "Sample story".
+gz() { gzip -9 -c "$1" | wc -c; }
+raw() { wc -c < "$1"; }
+served=(index.html style.css app.js worker.js engine.js whosaid_bg.wasm)
+fromdisk=(index.html style.css app.js engine.js wasm-inline.js)
+total() { local t=0 f; for f in "$@"; do t=$((t + $(gz "dist/$f"))); done; echo "$t"; }
+printf '[build-web] %-18s %9s %9s\n' file bytes gzip >&2
+for f in dist/*; do printf '[build-web] %-18s %9d %9d\n' "${f#dist/}" "$(raw "$f")" "$(gz "$f")" >&2; done
+served_gz=$(total "${served[@]}")
+disk_gz=$(total "${fromdisk[@]}")
+log "page payload, gzip -9: served $served_gz bytes; from disk $disk_gz bytes (+ samples.js $(gz dist/samples.js) on demand)"
+[ "$served_gz" -le "$max_gzip" ] || die "served payload $served_gz > $max_gzip bytes gzipped"
+[ "$disk_gz" -le "$max_gzip" ] || die "file:// payload $disk_gz > $max_gzip bytes gzipped"
+log "dist/ ready"

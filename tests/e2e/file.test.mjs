@@ -1,0 +1,62 @@
+// The built page opened straight from disk (file://): no server, no ES modules, no fetch of .wasm.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, engineReady, paste, waitAnalysed, readResults, fixture, DIST } from "./helpers.mjs";
+
+const BASE = "file://" + DIST + "/";
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function open(query) {
+  const p = await openPage(browser.context, (u) => u.startsWith(BASE) || u.startsWith("blob:null/"));
+  await p.page.goto(BASE + "index.html" + query);
+  p.engine = await engineReady(p.page);
+  p.assertClean = () => {
+    assert.deepEqual(p.errors, [], "console errors");
+    const foreign = p.requests.filter((u) => !u.startsWith(BASE) && !u.startsWith("blob:null/"));
+    assert.deepEqual(foreign, [], "requests outside the page's directory");
+  };
+  return p;
+}
+
+test("from disk: the sample story is analysed in a background worker", async () => {
+  const p = await open("?sample");
+  assert.equal(p.engine, "blob-worker");
+  await p.page.waitForFunction(() => document.getElementById("text").value.length > 0);
+  await waitAnalysed(p.page);
+  const r = await readResults(p.page);
+  assert.match(r.status, /^\d+ quotes, \d+ speakers in 5 articles\.$/);
+  const wait = r.highlights.find((h) => h.text.includes("I suggest we wait for the talks"));
+  assert.ok(wait, "quote “I suggest we wait for the talks” not highlighted");
+  assert.match(wait.title, /^Dmitry Peskov/);
+  for (const surname of ["Peskov", "Medinsky", "Podoliak", "Herashchenko", "Bachelet"]) {
+    assert.ok(r.speakers.some((s) => s.name.includes(surname)), surname);
+  }
+  // Files the page loaded: its own scripts (no worker.js: file:// refuses it), the inlined wasm, the samples.
+  const files = p.requests.filter((u) => u.startsWith(BASE)).map((u) => u.slice(BASE.length).replace(/\?.*/, "")).sort();
+  assert.deepEqual(files, ["app.js", "engine.js", "index.html", "samples.js", "style.css", "wasm-inline.js"]);
+  p.assertClean();
+  await p.page.close();
+});
+
+test("from disk: the main-thread fallback works too and agrees with the worker", async () => {
+  const a = await open("");
+  await paste(a.page, fixture("002_"));
+  const b = await open("?engine=main-thread");
+  assert.equal(b.engine, "main-thread");
+  await paste(b.page, fixture("002_"));
+  const [ra, rb] = [await readResults(a.page), await readResults(b.page)];
+  assert.ok(ra.quotes.length > 0);
+  assert.deepEqual(rb.quotes, ra.quotes);
+  a.assertClean();
+  b.assertClean();
+  await a.page.close();
+  await b.page.close();
+});

@@ -1,0 +1,225 @@
+//! The wasm API as JavaScript sees it, run in headless Chromium:
+//! `cargo test --target wasm32-unknown-unknown --test wasm_api` (runner and flags: .cargo/config.toml,
+//! webdriver.json). Natively this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JsString, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED_002: &str = include_str!("fixtures/002_5a0a87bd08680d7a.txt");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or_else(|_| panic!("no property {key}"))
+}
+
+fn array(v: &JsValue, key: &str) -> Vec<JsValue> {
+    let a = get(v, key);
+    assert!(Array::is_array(&a), "{key} is not an array: {a:?}");
+    a.unchecked_into::<Array>().iter().collect()
+}
+
+fn string(v: &JsValue, key: &str) -> String {
+    get(v, key)
+        .as_string()
+        .unwrap_or_else(|| panic!("{key} is not a string"))
+}
+
+fn number(v: &JsValue, key: &str) -> u32 {
+    let n = get(v, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number"));
+    assert!(n >= 0.0 && n.fract() == 0.0, "{key} = {n} is not an offset");
+    n as u32
+}
+
+fn keys(v: &JsValue) -> Vec<String> {
+    let mut k: Vec<String> = Object::keys(v.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    k.sort();
+    k
+}
+
+/// `text.slice(start, end)` in JavaScript, i.e. in UTF-16 code units.
+fn js_slice(text: &str, start: u32, end: u32) -> String {
+    JsString::from(text).slice(start, end).into()
+}
+
+/// Every span the result gives (quote, cue, speaker) must be exactly what JS slicing finds there.
+fn assert_spans_slice_back(text: &str, result: &JsValue) {
+    for q in array(result, "quotes") {
+        let (s, e) = (number(&q, "start"), number(&q, "end"));
+        assert!(s < e, "empty quote span {s}..{e}");
+        assert_eq!(js_slice(text, s, e), string(&q, "text"), "quote {s}..{e}");
+        for part in ["cue", "speaker"] {
+            let span = get(&q, part);
+            if span.is_null() {
+                continue;
+            }
+            let (s, e) = (number(&span, "start"), number(&span, "end"));
+            assert_eq!(
+                js_slice(text, s, e),
+                string(&span, "text"),
+                "{part} {s}..{e}"
+            );
+        }
+    }
+}
+
+fn speaker_name(result: &JsValue, quote: &JsValue) -> Option<String> {
+    let id = get(quote, "speaker_id").as_f64()? as usize;
+    let speakers = array(result, "speakers");
+    Some(string(&speakers[id], "name"))
+}
+
+fn quote_containing(result: &JsValue, needle: &str) -> JsValue {
+    array(result, "quotes")
+        .into_iter()
+        .find(|q| string(q, "text").contains(needle))
+        .unwrap_or_else(|| panic!("no quote contains {needle:?}"))
+}
+
+#[wasm_bindgen_test]
+fn empty_input_gives_an_empty_result() {
+    for text in ["", " ", "\n\n\t\n", "\u{feff}"] {
+        let r = whosaid::wasm::analyze(text).unwrap();
+        assert_eq!(keys(&r), ["id", "quotes", "speakers"]);
+        assert_eq!(string(&r, "id"), "");
+        assert!(array(&r, "quotes").is_empty(), "{text:?}");
+        assert!(array(&r, "speakers").is_empty(), "{text:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn text_without_quotes_gives_no_quotes() {
+    let text = "The talks ended on Monday. Delegations returned home in the evening.";
+    let r = whosaid::wasm::analyze(text).unwrap();
+    assert!(array(&r, "quotes").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(whosaid::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn offsets_are_utf16_after_emoji_and_accents() {
+    // Emoji (2 UTF-16 units, 4 UTF-8 bytes) and accents (1 unit, 2 bytes) before and inside the quote.
+    let text = "Zürich, Kyiv 🇺🇦 — Café owners 😀 in Brăila watched the news.\n\n\
+                “I suggest we wait for the talks — señor, 😀,” Kremlin spokesman Dmitry Peskov told reporters.";
+    let r = whosaid::wasm::analyze(text).unwrap();
+    assert_spans_slice_back(text, &r);
+    let q = quote_containing(&r, "I suggest we wait for the talks");
+    let start = number(&q, "start") as usize;
+    let utf16_start = text[..text.find('“').unwrap()].encode_utf16().count();
+    assert_eq!(
+        start, utf16_start,
+        "the quote starts at its opening mark, counted in UTF-16 units"
+    );
+    assert_eq!(speaker_name(&r, &q).as_deref(), Some("Dmitry Peskov"));
+    assert!(
+        string(&get(&q, "cue"), "text").starts_with("told"),
+        "cue of {q:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn seed_article_quotes_and_speakers() {
+    let r = whosaid::wasm::analyze(SEED_002).unwrap();
+    assert_spans_slice_back(SEED_002, &r);
+
+    let q = quote_containing(&r, "I suggest we wait for the talks");
+    assert_eq!(string(&q, "kind"), "direct");
+    assert_eq!(speaker_name(&r, &q).as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(
+        keys(&q),
+        [
+            "confidence",
+            "cue",
+            "end",
+            "id",
+            "kind",
+            "sieve",
+            "speaker",
+            "speaker_id",
+            "start",
+            "text"
+        ]
+    );
+
+    let names: Vec<String> = array(&r, "speakers")
+        .iter()
+        .map(|s| string(s, "name"))
+        .collect();
+    for surname in ["Peskov", "Medinsky", "Podoliak", "Herashchenko", "Bachelet"] {
+        assert!(
+            names.iter().any(|n| n.contains(surname)),
+            "{surname} missing from {names:?}"
+        );
+    }
+    let speaker = &array(&r, "speakers")[0];
+    assert_eq!(
+        keys(speaker),
+        [
+            "aliases",
+            "descriptions",
+            "gender",
+            "id",
+            "kind",
+            "name",
+            "quotes"
+        ]
+    );
+    // Each speaker's count is the number of quotes attributed to it.
+    for (i, s) in array(&r, "speakers").iter().enumerate() {
+        let n = array(&r, "quotes")
+            .iter()
+            .filter(|q| get(q, "speaker_id").as_f64() == Some(i as f64))
+            .count();
+        assert_eq!(
+            number(s, "quotes") as usize,
+            n,
+            "speaker {}",
+            string(s, "name")
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn result_is_json_compatible() {
+    let r = whosaid::wasm::analyze(SEED_002).unwrap();
+    assert!(!array(&r, "quotes").is_empty(), "seed 002 has quotes");
+    let json: String = JSON::stringify(&r).unwrap().into();
+    let back = JSON::parse(&json).unwrap();
+    assert_eq!(array(&back, "quotes").len(), array(&r, "quotes").len());
+    // Missing parts are null (kept by JSON), not undefined (dropped by JSON).
+    for q in array(&r, "quotes") {
+        for k in ["cue", "speaker", "speaker_id"] {
+            assert!(!get(&q, k).is_undefined(), "{k} is undefined");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn repeated_article_scales_and_keeps_offsets() {
+    // 40 copies (~260 KB): every copy yields the same quotes, shifted by the copy's UTF-16 length.
+    let one = whosaid::wasm::analyze(SEED_002).unwrap();
+    let per_copy = array(&one, "quotes").len();
+    assert!(per_copy > 0);
+    let sep = "\n\n";
+    let text = [SEED_002; 40].join(sep);
+    let r = whosaid::wasm::analyze(&text).unwrap();
+    let quotes = array(&r, "quotes");
+    assert_eq!(quotes.len(), 40 * per_copy);
+    assert_spans_slice_back(&text, &r);
+    let shift = ((SEED_002.encode_utf16().count() + sep.len()) * 39) as u32;
+    let first_in_last = &quotes[39 * per_copy];
+    assert_eq!(
+        number(first_in_last, "start"),
+        number(&array(&one, "quotes")[0], "start") + shift
+    );
+}

@@ -1,0 +1,759 @@
+// whosaid page: paste text, see who said what. Plain DOM; pasted text is only ever set as text
+// (textContent / text nodes), never parsed as HTML. The analysis runs in a Web Worker.
+"use strict";
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const ui = {
+    text: $("text"),
+    big: $("big"),
+    bigInfo: $("big-info"),
+    bigEdit: $("big-edit"),
+    status: $("status"),
+    notice: $("notice"),
+    annotated: $("annotated"),
+    moreText: $("more-text"),
+    docPick: $("doc-pick"),
+    doc: $("doc"),
+    speakers: $("speakers"),
+    speakersNote: $("speakers-note"),
+    showAll: $("show-all"),
+    quotes: $("quotes"),
+    moreQuotes: $("more-quotes"),
+    sample: $("sample"),
+    clear: $("clear"),
+    version: $("version"),
+    engineMode: $("engine-mode"),
+  };
+
+  /** Above this many UTF-16 units the text is not analysed (the worker would need gigabytes). */
+  const MAX_TEXT = 32 * 1024 * 1024;
+  /**
+   * Pastes longer than this (UTF-16 units) are kept out of the text box: laying out a 10 MB textarea
+   * blocks the page for seconds in any browser. The text is analysed and shown annotated all the same.
+   */
+  const LARGE = 1024 * 1024;
+  /** The annotated view renders this much text at first, then more on request. */
+  const TEXT_CHUNK = 200000;
+  /** The quote list renders this many items at first, then more on request. */
+  const QUOTE_CHUNK = 300;
+  /** A job running longer than this is abandoned (worker restarted) when newer text arrives. */
+  const SUPERSEDE_MS = 250;
+  const PALETTE = 8;
+
+  // ---------------------------------------------------------------------------------------------
+  // Engine: a Worker when possible; from file:// a Worker built from engine.js's own source; else
+  // the main thread. Only the latest text's result is ever shown.
+
+  const engine = {
+    mode: null,
+    worker: null,
+    wasm: null, // what "init" gets: the .wasm URL, or its bytes when opened from disk
+    busy: null, // {id, since}
+    queued: null, // {id, text}
+    latest: 0,
+    nextId: 1,
+    texts: new Map(), // id -> text, for the jobs in flight
+  };
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = () => reject(new Error("cannot load " + src));
+      document.head.appendChild(s);
+    });
+  }
+
+  function base64ToBytes(b64) {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
+  /** A stand-in for a Worker that runs the same message loop on the main thread. */
+  function inlineWorker() {
+    const scope = { onmessage: null, postMessage: null };
+    const w = {
+      onmessage: null,
+      onerror: null,
+      postMessage(data) {
+        setTimeout(() => scope.onmessage({ data }), 0);
+      },
+      terminate() {
+        scope.postMessage = () => {};
+      },
+    };
+    scope.postMessage = (data) => w.onmessage && w.onmessage({ data });
+    whosaidWorker(scope); // eslint-disable-line no-undef
+    return w;
+  }
+
+  async function ensureInlineEngine() {
+    if (typeof whosaidWorker !== "function") await loadScript("engine.js");
+    if (typeof WHOSAID_WASM_B64 !== "string") await loadScript("wasm-inline.js");
+    // eslint-disable-next-line no-undef
+    engine.wasm = base64ToBytes(WHOSAID_WASM_B64).buffer;
+  }
+
+  function blobWorker() {
+    // eslint-disable-next-line no-undef
+    const src = [whosaidEngine, whosaidAnalyzeAll, whosaidWorker].map(String).join("\n") +
+      "\nwhosaidWorker(self);\n";
+    const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
+    try {
+      return new Worker(url);
+    } finally {
+      // The worker has fetched its script once it runs; revoking later keeps the URL from leaking.
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    }
+  }
+
+  function makeWorker(mode) {
+    if (mode === "worker") return new Worker("worker.js");
+    if (mode === "blob-worker") return blobWorker();
+    return inlineWorker();
+  }
+
+  /** Starts a worker in `mode`; resolves with its version once the wasm module is running. */
+  function startWorker(mode) {
+    return new Promise((resolve, reject) => {
+      let w;
+      try {
+        w = makeWorker(mode);
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      let ready = false;
+      w.onerror = (e) => {
+        if (e && e.preventDefault) e.preventDefault();
+        if (!ready) {
+          w.terminate();
+          reject(new Error((e && e.message) || "worker failed to start"));
+        } else {
+          onEngineError(w, (e && e.message) || "the analyser stopped");
+        }
+      };
+      w.onmessage = (e) => {
+        const msg = e.data;
+        if (!ready) {
+          if (msg.type === "ready") {
+            ready = true;
+            engine.worker = w;
+            engine.mode = mode;
+            resolve(msg.version);
+          } else {
+            w.terminate();
+            reject(new Error(msg.message || "worker failed to start"));
+          }
+          return;
+        }
+        onEngineMessage(w, msg);
+      };
+      const wasm = engine.wasm instanceof ArrayBuffer ? engine.wasm.slice(0) : engine.wasm;
+      w.postMessage({ type: "init", wasm }, wasm instanceof ArrayBuffer ? [wasm] : []);
+    });
+  }
+
+  async function startEngine() {
+    const attempts = [];
+    // ?engine=blob-worker or ?engine=main-thread forces a fallback (to test them over http).
+    const forced = new URLSearchParams(location.search).get("engine");
+    if (forced === "main-thread" || forced === "blob-worker") {
+      await ensureInlineEngine();
+      return startWorker(forced);
+    }
+    if (location.protocol !== "file:") {
+      engine.wasm = "whosaid_bg.wasm";
+      try {
+        return await startWorker("worker");
+      } catch (e) {
+        attempts.push("worker: " + e.message);
+      }
+    }
+    await ensureInlineEngine();
+    try {
+      return await startWorker("blob-worker");
+    } catch (e) {
+      attempts.push("blob worker: " + e.message);
+    }
+    if (attempts.length) console.warn("whosaid: analysing on the main thread (" + attempts.join("; ") + ")");
+    return startWorker("main-thread");
+  }
+
+  async function restartEngine() {
+    const old = engine.worker;
+    engine.worker = null;
+    if (old) old.terminate();
+    engine.busy = null;
+    await startWorker(engine.mode);
+  }
+
+  function send(id, text) {
+    engine.busy = { id, since: performance.now() };
+    engine.worker.postMessage({ type: "analyze", id, text });
+  }
+
+  /** Asks for an analysis of `text`; earlier requests that have not started are dropped. */
+  function request(text) {
+    const id = engine.nextId++;
+    engine.latest = id;
+    document.documentElement.dataset.requested = String(id);
+    engine.texts.set(id, text);
+    for (const old of engine.texts.keys()) if (old !== id && (!engine.busy || old !== engine.busy.id)) engine.texts.delete(old);
+    if (!engine.worker) {
+      engine.queued = { id, text };
+      return;
+    }
+    if (!engine.busy) {
+      send(id, text);
+    } else if (engine.mode !== "main-thread" && performance.now() - engine.busy.since > SUPERSEDE_MS) {
+      // A long job for outdated text: drop it rather than wait.
+      engine.texts.delete(engine.busy.id);
+      engine.queued = { id, text };
+      restartEngine().then(drain, fatal);
+    } else {
+      engine.queued = { id, text };
+    }
+  }
+
+  function drain() {
+    if (!engine.busy && engine.queued && engine.worker) {
+      const q = engine.queued;
+      engine.queued = null;
+      send(q.id, q.text);
+    }
+  }
+
+  function onEngineMessage(w, msg) {
+    if (w !== engine.worker) return;
+    if (engine.busy && engine.busy.id === msg.id) engine.busy = null;
+    const text = engine.texts.get(msg.id);
+    engine.texts.delete(msg.id);
+    if (msg.type === "result" && msg.id === engine.latest && text !== undefined) {
+      show(text, msg.result, msg.ms, msg.memory);
+    } else if (msg.type === "error" && msg.id === engine.latest) {
+      showError("The analyser failed on this text: " + msg.message);
+      // A trap can leave the wasm instance in a bad state: start a fresh one.
+      restartEngine().then(drain, fatal);
+      return;
+    }
+    drain();
+  }
+
+  function onEngineError(w, message) {
+    if (w !== engine.worker) return;
+    showError("The analyser stopped (" + message + "); restarting it.");
+    if (engine.busy) engine.texts.delete(engine.busy.id);
+    restartEngine().then(() => {
+      if (!engine.queued && engine.latest) {
+        request(currentText());
+      }
+      drain();
+    }, fatal);
+  }
+
+  function fatal(e) {
+    showError("whosaid cannot run here: " + ((e && e.message) || e));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // State and rendering
+
+  const state = {
+    text: "",
+    result: null,
+    order: [], // speaker ids, most quoted first
+    number: new Map(), // speaker id -> 1-based number shown in the UI
+    filter: null, // null | speaker id | "none" (unattributed)
+    doc: "all",
+    textLimit: TEXT_CHUNK,
+    quoteLimit: QUOTE_CHUNK,
+  };
+
+  const plural = (n, one, many) => n + " " + (n === 1 ? one : many);
+
+  function setStatus(message) {
+    if (ui.status.textContent !== message) ui.status.textContent = message;
+  }
+
+  function showError(message) {
+    ui.notice.textContent = message;
+    ui.notice.hidden = false;
+    ui.notice.classList.add("error");
+  }
+
+  function clearNotice() {
+    ui.notice.hidden = true;
+    ui.notice.textContent = "";
+    ui.notice.classList.remove("error");
+  }
+
+  function colour(speakerId) {
+    if (speakerId === null) return "cu";
+    return "c" + ((state.number.get(speakerId) - 1) % PALETTE);
+  }
+
+  function badge(speakerId) {
+    return speakerId === null ? "?" : String(state.number.get(speakerId));
+  }
+
+  function speakerName(speakerId) {
+    return speakerId === null ? "No speaker found" : state.result.speakers[speakerId].name;
+  }
+
+  function matchesFilter(q) {
+    if (state.filter === null) return true;
+    if (state.filter === "none") return q.speaker_id === null;
+    return q.speaker_id === state.filter;
+  }
+
+  function inDoc(q) {
+    return state.doc === "all" || q.doc === Number(state.doc);
+  }
+
+  function show(text, result, ms, memory) {
+    setResult(text, result);
+    renderAll();
+    // For benchmarks and tests: how long the analysis took and how much memory the module holds.
+    const root = document.documentElement.dataset;
+    root.ms = ms.toFixed(1);
+    root.memory = String(memory);
+    root.analysed = String(engine.latest);
+  }
+
+  /** Makes `result` (the analysis of `text`) the one on screen, keeping the filter when it still applies. */
+  function setResult(text, result) {
+    const docChanged = !state.result || state.result.docs.length !== result.docs.length;
+    state.text = text;
+    state.result = result;
+    state.textLimit = TEXT_CHUNK;
+    state.quoteLimit = QUOTE_CHUNK;
+    const counts = new Map();
+    for (const q of result.quotes) if (q.speaker_id !== null) counts.set(q.speaker_id, (counts.get(q.speaker_id) || 0) + 1);
+    state.order = result.speakers
+      .map((s) => s.id)
+      .sort((a, b) => (counts.get(b) || 0) - (counts.get(a) || 0) || a - b);
+    state.number = new Map(state.order.map((id, i) => [id, i + 1]));
+    if (typeof state.filter === "number" && !result.speakers[state.filter]) state.filter = null;
+    if (state.filter === "none" && !result.quotes.some((q) => q.speaker_id === null)) state.filter = null;
+    if (docChanged || (state.doc !== "all" && Number(state.doc) >= result.docs.length)) state.doc = "all";
+    clearNotice();
+    renderDocPick();
+  }
+
+  function renderAll() {
+    renderStatus();
+    renderSpeakers();
+    renderQuotes();
+    renderAnnotated();
+  }
+
+  function renderStatus() {
+    const r = state.result;
+    if (!r || r.docs.length === 0) {
+      setStatus("Paste an article to see who said what.");
+      return;
+    }
+    const attributed = r.speakers.filter((s) => s.quotes > 0).length;
+    let message = plural(r.quotes.length, "quote", "quotes") + ", " + plural(attributed, "speaker", "speakers");
+    if (r.docs.length > 1) message += " in " + r.docs.length + " articles";
+    if (state.filter !== null) {
+      const shown = r.quotes.filter((q) => matchesFilter(q) && inDoc(q)).length;
+      message += ". Showing " + plural(shown, "quote", "quotes") + " by " + speakerName(state.filter === "none" ? null : state.filter);
+    }
+    setStatus(message + ".");
+  }
+
+  function renderDocPick() {
+    const docs = state.result ? state.result.docs : [];
+    ui.docPick.hidden = docs.length < 2;
+    const options = [new Option("All articles (" + docs.length + ")", "all")];
+    for (const d of docs) options.push(new Option(d.index + 1 + ". " + (d.title || "Untitled"), String(d.index)));
+    ui.doc.replaceChildren(...options);
+    ui.doc.value = state.doc;
+  }
+
+  function el(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function renderSpeakers() {
+    const r = state.result;
+    const items = [];
+    if (r) {
+      const unattributed = r.quotes.filter((q) => q.speaker_id === null).length;
+      const entries = state.order.map((id) => [id, r.speakers[id]]);
+      if (unattributed) entries.push(["none", null]);
+      for (const [id, s] of entries) {
+        const li = el("li", "speaker");
+        const b = el("button", "speaker-button " + (s ? colour(id) : "cu"));
+        b.type = "button";
+        b.dataset.speaker = String(id);
+        b.setAttribute("aria-pressed", String(state.filter === id));
+        b.append(el("span", "badge", s ? badge(id) : "?"));
+        b.append(el("span", "name", s ? s.name : "No speaker found"));
+        const n = s ? s.quotes : unattributed;
+        b.append(el("span", "count", plural(n, "quote", "quotes")));
+        li.append(b);
+        if (s) {
+          const facts = [];
+          if (s.descriptions.length) facts.push(s.descriptions.join("; "));
+          const aliases = s.aliases.filter((a) => a !== s.name);
+          if (aliases.length) facts.push("also: " + aliases.join(", "));
+          if (s.kind && s.kind !== "person" && s.kind !== "unknown") facts.push(s.kind);
+          if (r.docs.length > 1) facts.push((s.docs.length === 1 ? "article " : "articles ") + s.docs.map((d) => d + 1).join(", "));
+          if (facts.length) li.append(el("p", "facts", facts.join(" · ")));
+        }
+        items.push(li);
+      }
+    }
+    ui.speakers.replaceChildren(...items);
+    ui.speakersNote.hidden = items.length === 0;
+    ui.showAll.hidden = state.filter === null;
+  }
+
+  function renderQuotes() {
+    const r = state.result;
+    const shown = r ? r.quotes.filter((q) => matchesFilter(q) && inDoc(q)) : [];
+    const items = [];
+    for (const q of shown.slice(0, state.quoteLimit)) {
+      const li = el("li", "quote " + colour(q.speaker_id) + " k-" + q.kind);
+      li.dataset.quote = String(q.id);
+      const head = el("p", "quote-head");
+      head.append(el("span", "badge", badge(q.speaker_id)));
+      head.append(el("span", "who", speakerName(q.speaker_id)));
+      const meta = [q.kind];
+      if (q.cue) meta.push("cue: " + q.cue.text);
+      if (q.speaker && q.speaker_id !== null && q.speaker.text !== r.speakers[q.speaker_id].name) meta.push("as “" + q.speaker.text + "”");
+      if (r.docs.length > 1) meta.push("article " + (q.doc + 1));
+      head.append(el("span", "meta", meta.join(" · ")));
+      li.append(head);
+      li.append(el("blockquote", "quote-text", q.text));
+      const go = el("button", "linkish goto", "Show in text");
+      go.type = "button";
+      go.dataset.quote = String(q.id);
+      go.setAttribute("aria-label", "Show quote " + (q.id + 1) + " in the text");
+      li.append(go);
+      items.push(li);
+    }
+    ui.quotes.replaceChildren(...items);
+    const rest = shown.length - Math.min(shown.length, state.quoteLimit);
+    ui.moreQuotes.hidden = rest <= 0;
+    if (rest > 0) ui.moreQuotes.textContent = "Show more quotes (" + rest + " more)";
+  }
+
+  /** The annotated view: text nodes and <mark>s built from offsets; overlapping quotes nest. */
+  function renderAnnotated() {
+    const r = state.result;
+    const text = state.text;
+    let from = 0;
+    let to = text.length;
+    if (r && state.doc !== "all") {
+      const d = r.docs[Number(state.doc)];
+      from = d.start;
+      to = d.end;
+    }
+    const limit = Math.min(to, from + state.textLimit);
+    const quotes = r ? r.quotes.filter((q) => q.end > from && q.start < limit) : [];
+    // Boundaries where the set of covering quotes changes.
+    const points = [from, limit];
+    for (const q of quotes) points.push(Math.max(q.start, from), Math.min(q.end, limit));
+    points.sort((a, b) => a - b);
+    const frag = document.createDocumentFragment();
+    const active = [];
+    let qi = 0;
+    const sorted = quotes.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+    const started = new Set();
+    for (let i = 0; i < points.length - 1; i++) {
+      const a = points[i];
+      const b = points[i + 1];
+      if (a === b) continue;
+      while (qi < sorted.length && sorted[qi].start <= a) active.push(sorted[qi++]);
+      for (let k = active.length - 1; k >= 0; k--) if (active[k].end <= a) active.splice(k, 1);
+      const piece = text.slice(a, b);
+      if (active.length === 0) {
+        frag.append(piece);
+        continue;
+      }
+      // The innermost (latest-starting) quote owns the segment.
+      const q = active[active.length - 1];
+      const m = el("mark", "q " + colour(q.speaker_id) + " k-" + q.kind + (matchesFilter(q) ? "" : " dim"));
+      m.dataset.quote = String(q.id);
+      if (active.length > 1) m.classList.add("nested");
+      if (!started.has(q.id)) {
+        started.add(q.id);
+        m.id = "q-" + q.id;
+        m.tabIndex = -1;
+        m.classList.add("first");
+        m.dataset.badge = badge(q.speaker_id);
+        m.title = speakerName(q.speaker_id) + " · " + q.kind + (q.cue ? " · " + q.cue.text : "");
+      }
+      m.textContent = piece;
+      frag.append(m);
+    }
+    ui.annotated.replaceChildren(frag);
+    const rest = to - limit;
+    ui.moreText.hidden = rest <= 0;
+    if (rest > 0) ui.moreText.textContent = "Show more of the text (" + formatSize(rest) + " more)";
+  }
+
+  function formatSize(units) {
+    if (units < 1024) return units + " characters";
+    if (units < 1048576) return Math.round(units / 1024) + " K characters";
+    return (units / 1048576).toFixed(1) + " M characters";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Input
+
+  let timer = 0;
+  let lastSent = null;
+  let big = null; // a large pasted text kept out of the text box, or null
+
+  const currentText = () => (big !== null ? big : ui.text.value);
+
+  function setBig(text, origin) {
+    big = text;
+    ui.text.value = "";
+    ui.text.hidden = true;
+    ui.big.hidden = false;
+    ui.bigInfo.textContent = "Large text " + origin + ": " + formatSize(text.length) + ".";
+    state.filter = null;
+    analyseNow();
+    ui.bigEdit.focus();
+  }
+
+  function leaveBig(keepInBox) {
+    if (big === null) return;
+    ui.text.value = keepInBox ? big : "";
+    big = null;
+    ui.big.hidden = true;
+    ui.text.hidden = false;
+  }
+
+  /** The text after inserting `data` at the text box's selection (or instead of the large text). */
+  function afterInsert(data, target) {
+    if (big !== null || target !== ui.text) return data;
+    const v = ui.text.value;
+    return v.slice(0, ui.text.selectionStart) + data + v.slice(ui.text.selectionEnd);
+  }
+
+  document.addEventListener("paste", (e) => {
+    if (big === null && e.target !== ui.text) return;
+    const data = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+    const next = afterInsert(data, e.target);
+    if (next.length >= LARGE) {
+      e.preventDefault();
+      setBig(next, "pasted");
+    } else if (big !== null) {
+      e.preventDefault();
+      leaveBig(false);
+      ui.text.value = next;
+      analyseNow();
+      ui.text.focus();
+    }
+  });
+
+  // Dropping text or a text file: large ones go the same way as large pastes.
+  ui.text.addEventListener("drop", (e) => {
+    const dt = e.dataTransfer;
+    if (!dt) return;
+    const file = dt.files && dt.files[0];
+    if (file && (file.type === "" || file.type.startsWith("text/"))) {
+      e.preventDefault();
+      file.text().then((t) => {
+        if (t.length >= LARGE) {
+          setBig(t, "from " + file.name);
+        } else {
+          ui.text.value = t;
+          analyseNow();
+        }
+      }, (err) => showError("Cannot read " + file.name + ": " + err));
+      return;
+    }
+    const data = dt.getData("text/plain");
+    if (data && afterInsert(data, ui.text).length >= LARGE) {
+      e.preventDefault();
+      setBig(afterInsert(data, ui.text), "dropped");
+    }
+  });
+
+  ui.bigEdit.addEventListener("click", () => {
+    leaveBig(true);
+    ui.text.focus();
+  });
+
+  function analyseNow() {
+    clearTimeout(timer);
+    const text = currentText();
+    if (text === lastSent) return;
+    lastSent = text;
+    if (text.length > MAX_TEXT) {
+      engine.latest = engine.nextId++; // drop anything in flight
+      document.documentElement.dataset.requested = document.documentElement.dataset.analysed = String(engine.latest);
+      setResult("", { docs: [], quotes: [], speakers: [] });
+      renderAll();
+      showError("This text is " + formatSize(text.length) + " long; whosaid analyses up to " + formatSize(MAX_TEXT) + ". Paste less text.");
+      return;
+    }
+    if (!/\S/.test(text)) {
+      engine.latest = engine.nextId++;
+      document.documentElement.dataset.requested = document.documentElement.dataset.analysed = String(engine.latest);
+      state.filter = null;
+      setResult(text, { docs: [], quotes: [], speakers: [] });
+      renderAll();
+      return;
+    }
+    if (text.length > 1000000) setStatus("Analysing " + formatSize(text.length) + "…");
+    request(text);
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    const n = ui.text.textLength;
+    timer = setTimeout(analyseNow, n < 100000 ? 120 : 400);
+  }
+
+  ui.text.addEventListener("input", schedule);
+  // Leaving the field analyses at once.
+  ui.text.addEventListener("change", analyseNow);
+
+  ui.clear.addEventListener("click", () => {
+    leaveBig(false);
+    ui.text.value = "";
+    state.filter = null;
+    analyseNow();
+    ui.text.focus();
+  });
+
+  async function loadSample() {
+    try {
+      if (!Array.isArray(self.WHOSAID_SAMPLES)) await loadScript("samples.js");
+    } catch (e) {
+      showError("The sample story is missing from this build.");
+      return;
+    }
+    const samples = self.WHOSAID_SAMPLES;
+    leaveBig(false);
+    ui.text.value = samples
+      .map((s, i) => "=== Article " + (i + 1) + " of " + samples.length + " ===\n\n" + s.text.trim() + "\n")
+      .join("\n");
+    state.filter = null;
+    state.doc = "all";
+    analyseNow();
+  }
+
+  ui.sample.addEventListener("click", () => {
+    loadSample();
+  });
+
+  ui.speakers.addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-speaker]");
+    if (!b) return;
+    const id = b.dataset.speaker === "none" ? "none" : Number(b.dataset.speaker);
+    state.filter = state.filter === id ? null : id;
+    state.quoteLimit = QUOTE_CHUNK;
+    renderAll();
+    const again = ui.speakers.querySelector('button[data-speaker="' + b.dataset.speaker + '"]');
+    if (again) again.focus();
+  });
+
+  ui.showAll.addEventListener("click", () => {
+    state.filter = null;
+    renderAll();
+    const first = ui.speakers.querySelector("button");
+    (first || ui.text).focus();
+  });
+
+  ui.doc.addEventListener("change", () => {
+    state.doc = ui.doc.value;
+    state.textLimit = TEXT_CHUNK;
+    state.quoteLimit = QUOTE_CHUNK;
+    renderStatus();
+    renderQuotes();
+    renderAnnotated();
+  });
+
+  ui.moreText.addEventListener("click", () => {
+    state.textLimit += TEXT_CHUNK * 5;
+    renderAnnotated();
+  });
+
+  ui.moreQuotes.addEventListener("click", () => {
+    const next = ui.quotes.children.length;
+    state.quoteLimit += QUOTE_CHUNK;
+    renderQuotes();
+    const b = ui.quotes.children[next] && ui.quotes.children[next].querySelector("button");
+    if (b) b.focus();
+  });
+
+  function reveal(id) {
+    let m = document.getElementById("q-" + id);
+    if (!m) {
+      // Outside the rendered part of the text, or in another article: render enough to show it.
+      const q = state.result.quotes[id];
+      if (state.doc !== "all" && q.doc !== Number(state.doc)) {
+        state.doc = "all";
+        ui.doc.value = "all";
+      }
+      const from = state.doc === "all" ? 0 : state.result.docs[Number(state.doc)].start;
+      state.textLimit = Math.max(state.textLimit, q.end - from + TEXT_CHUNK);
+      renderAnnotated();
+      m = document.getElementById("q-" + id);
+    }
+    if (!m) return;
+    m.scrollIntoView({ block: "center" });
+    m.focus({ preventScroll: true });
+    m.classList.remove("flash");
+    void m.offsetWidth; // restart the animation
+    m.classList.add("flash");
+  }
+
+  ui.quotes.addEventListener("click", (e) => {
+    const b = e.target.closest("button.goto");
+    if (b) reveal(Number(b.dataset.quote));
+  });
+
+  ui.annotated.addEventListener("click", (e) => {
+    const m = e.target.closest("mark[data-quote]");
+    if (!m) return;
+    const item = ui.quotes.querySelector('li[data-quote="' + m.dataset.quote + '"]');
+    if (item) {
+      item.scrollIntoView({ block: "nearest" });
+      item.classList.remove("flash");
+      void item.offsetWidth;
+      item.classList.add("flash");
+    }
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Start
+
+  startEngine().then(
+    (version) => {
+      ui.version.textContent = version;
+      document.documentElement.dataset.engine = engine.mode;
+      const note = {
+        worker: "",
+        "blob-worker": "",
+        "main-thread": " (on the main thread: very large texts may pause the page)",
+      }[engine.mode];
+      ui.engineMode.textContent = note;
+      drain();
+    },
+    (e) => {
+      document.documentElement.dataset.engine = "failed";
+      fatal(e);
+    },
+  );
+
+  if (new URLSearchParams(location.search).has("sample")) loadSample();
+  else if (ui.text.value) analyseNow(); // text the browser restored on reload
+})();
