@@ -485,6 +485,36 @@ fn unnamed_speakers_never_merge() {
 }
 
 #[test]
+fn unknown_kind_places_merge_by_name_but_not_with_people() {
+    let u = |n| (n, SpeakerKind::Unknown, Gender::Unknown);
+    let (story, _) = story_of(&[
+        &[u("Ukraine"), u("Moscow")],
+        &[u("Ukraine"), p("spokesperson")],
+        &[p("Ukraine"), p("spokesperson")],
+    ]);
+    assert_eq!(sid(&story, 0, 0), sid(&story, 1, 0));
+    assert_ne!(sid(&story, 0, 0), sid(&story, 0, 1));
+    assert_ne!(
+        sid(&story, 1, 1),
+        sid(&story, 2, 1),
+        "unnamed people stay apart"
+    );
+    assert_ne!(
+        sid(&story, 0, 0),
+        sid(&story, 2, 0),
+        "a person-kind speaker is not merged with a place"
+    );
+    assert_eq!(
+        story.speakers[sid(&story, 0, 0)].affiliation,
+        Some("Ukraine")
+    );
+    assert_eq!(
+        story.speakers[sid(&story, 0, 1)].affiliation,
+        Some("Russia")
+    );
+}
+
+#[test]
 fn groups_merge_by_name_and_get_a_side() {
     let (story, _) = story_of(&[
         &[("Russian officials", SpeakerKind::Group, Gender::Unknown)],

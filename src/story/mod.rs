@@ -431,7 +431,15 @@ fn make_speaker(
         )
     } else {
         sides::vote(descriptions.iter().map(|s| s.as_str()))
-    };
+    }
+    // A speaker whose whole name is a place or seat of government ("Moscow", "the Kremlin") stands for it.
+    .or_else(|| {
+        if kind == SpeakerKind::Person {
+            None
+        } else {
+            sides::side_of_name(&name)
+        }
+    });
     StorySpeaker {
         id: 0,
         name,
