@@ -143,6 +143,7 @@ fn seed_article_quotes_and_speakers() {
             "end",
             "id",
             "kind",
+            "parts",
             "sieve",
             "speaker",
             "speaker_id",

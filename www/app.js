@@ -467,26 +467,17 @@
     for (const q of quotes) points.push(Math.max(q.start, from), Math.min(q.end, limit));
     points.sort((a, b) => a - b);
     const frag = document.createDocumentFragment();
-    const active = [];
-    let qi = 0;
+    // Marks nest like the quotes do: an open mark per active quote, outermost first. A quote that ends while a
+    // quote inside it goes on closes both and reopens the inner one (partial overlaps stay well-formed).
     const sorted = quotes.slice().sort((a, b) => a.start - b.start || b.end - a.end);
     const started = new Set();
-    for (let i = 0; i < points.length - 1; i++) {
-      const a = points[i];
-      const b = points[i + 1];
-      if (a === b) continue;
-      while (qi < sorted.length && sorted[qi].start <= a) active.push(sorted[qi++]);
-      for (let k = active.length - 1; k >= 0; k--) if (active[k].end <= a) active.splice(k, 1);
-      const piece = text.slice(a, b);
-      if (active.length === 0) {
-        frag.append(piece);
-        continue;
-      }
-      // The innermost (latest-starting) quote owns the segment.
-      const q = active[active.length - 1];
+    const open = []; // [{ q, el }]
+    let qi = 0;
+    const parent = () => (open.length ? open[open.length - 1].el : frag);
+    const openMark = (q) => {
       const m = el("mark", "q " + colour(q.speaker_id) + " k-" + q.kind + (matchesFilter(q) ? "" : " dim"));
       m.dataset.quote = String(q.id);
-      if (active.length > 1) m.classList.add("nested");
+      if (open.length) m.classList.add("nested");
       if (!started.has(q.id)) {
         started.add(q.id);
         m.id = "q-" + q.id;
@@ -495,8 +486,24 @@
         m.dataset.badge = badge(q.speaker_id);
         m.title = speakerName(q.speaker_id) + " · " + q.kind + (q.cue ? " · " + q.cue.text : "");
       }
-      m.textContent = piece;
-      frag.append(m);
+      parent().append(m);
+      open.push({ q, el: m });
+    };
+    for (let i = 0; i < points.length - 1; i++) {
+      const a = points[i];
+      const b = points[i + 1];
+      if (a === b) continue;
+      // Close quotes that ended; reopen the ones opened inside them that go on.
+      const ended = open.findIndex((o) => o.q.end <= a);
+      if (ended >= 0) {
+        const reopen = open.splice(ended).map((o) => o.q).filter((q) => q.end > a);
+        for (const q of reopen) openMark(q);
+      }
+      while (qi < sorted.length && sorted[qi].start <= a) {
+        const q = sorted[qi++];
+        if (q.end > a) openMark(q);
+      }
+      parent().append(text.slice(a, b));
     }
     ui.annotated.replaceChildren(frag);
     const rest = to - limit;
