@@ -622,10 +622,12 @@ pub const BUCKETS: [(&str, f64, f64); 4] = [
     ("<0.5", f64::NEG_INFINITY, 0.5),
 ];
 
-/// One row of the calibration table (predictions at threshold 0.3).
+/// One row of the calibration table (by confidence) or of the sieve table: what became of the predictions at
+/// threshold 0.3.
 #[derive(Debug, Clone, Serialize, PartialEq, Default)]
-pub struct Bucket {
-    pub bucket: &'static str,
+pub struct Row {
+    /// The confidence bucket ("≥0.9", …, "no confidence") or the sieve.
+    pub label: String,
     pub predictions: usize,
     /// Matched with the right speaker.
     pub correct: usize,
@@ -637,6 +639,36 @@ pub struct Bucket {
     pub neutral: usize,
     /// correct / (predictions − neutral), in percent.
     pub accuracy: Option<f64>,
+}
+
+impl Row {
+    fn new(label: &str) -> Row {
+        Row {
+            label: label.to_string(),
+            ..Default::default()
+        }
+    }
+    fn count(&mut self, outcome: Outcome) {
+        self.predictions += 1;
+        match outcome {
+            Outcome::Correct => self.correct += 1,
+            Outcome::WrongSpeaker => self.wrong_speaker += 1,
+            Outcome::Unmatched => self.unmatched += 1,
+            Outcome::Neutral => self.neutral += 1,
+        }
+    }
+    fn finish(&mut self) {
+        self.accuracy = pct(self.correct, self.predictions - self.neutral);
+    }
+}
+
+/// What became of one prediction at threshold 0.3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Correct,
+    WrongSpeaker,
+    Unmatched,
+    Neutral,
 }
 
 fn bucket_of(confidence: Option<f64>) -> usize {
@@ -785,7 +817,7 @@ pub struct Example {
     pub gold: Option<Range>,
     /// The prediction's span, when there is one.
     pub pred: Option<Range>,
-    /// The sentence(s) around, with marks: ⟦gold quote⟧ ⟪predicted quote⟫ ⟨cue⟩ ⦃gold speaker⦄ ⦅predicted speaker⦆.
+    /// The sentence(s) around, with the marks of [`MARKS_LEGEND`]; long stretches elided with "…".
     pub context: String,
     /// What the gold and the prediction say (cue, speakers, kind, sieve, confidence).
     pub detail: String,
@@ -793,7 +825,7 @@ pub struct Example {
 
 /// The marks used in [`Example::context`].
 pub const MARKS_LEGEND: &str =
-    "⟦gold quote⟧ ⟪predicted quote⟫ ⟨cue⟩ ⦃gold speaker⦄ ⦅predicted speaker⦆";
+    "⟦gold quote⟧ ⟨gold cue⟩ ⦃gold speaker⦄ ⟪predicted quote⟫ ⟮predicted cue⟯ ⦅predicted speaker⦆";
 
 /// All errors of one cause.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -816,6 +848,8 @@ pub struct CueCount {
     /// The cue's head word forms seen, most frequent first.
     pub forms: Vec<String>,
     pub missed: usize,
+    /// Misses with no predicted cue over the gold cue: candidates for the cue lexicon.
+    pub no_cue: usize,
     pub total: usize,
     /// Whether the scorer treats the cue as speech.
     pub speech: bool,
@@ -843,7 +877,10 @@ pub struct ViewReport {
     pub at_08: Figures,
     /// Speech view at 0.3: predictions that matched a non-speech attribution.
     pub neutral: usize,
-    pub calibration: Vec<Bucket>,
+    /// Predictions by confidence.
+    pub calibration: Vec<Row>,
+    /// Predictions by the sieve that made them, most frequent first.
+    pub by_sieve: Vec<Row>,
 }
 
 /// The whole evaluation.
@@ -864,7 +901,8 @@ struct ViewAcc {
     view: View,
     gold: usize,
     counts: [Counts; 2],
-    calibration: Vec<Bucket>,
+    calibration: Vec<Row>,
+    by_sieve: HashMap<String, Row>,
 }
 
 struct GroupAcc {
@@ -881,6 +919,7 @@ struct GroupAcc {
 struct CueAcc {
     forms: HashMap<String, usize>,
     missed: usize,
+    no_cue: usize,
     total: usize,
     speech: bool,
 }
@@ -967,11 +1006,9 @@ impl Evaluator {
                     .iter()
                     .map(|b| b.0)
                     .chain(["no confidence"])
-                    .map(|bucket| Bucket {
-                        bucket,
-                        ..Default::default()
-                    })
+                    .map(Row::new)
                     .collect(),
+                by_sieve: HashMap::new(),
             })
             .collect();
         let errors = opts
@@ -1030,26 +1067,28 @@ impl Evaluator {
                 }
                 if t == 0 {
                     acc.gold += m.gold.len();
-                    let mut status = vec![2u8; preds.len()]; // 0 correct, 1 wrong speaker, 2 unmatched, 3 neutral
+                    let mut outcome = vec![Outcome::Unmatched; preds.len()];
                     for &(gi, pi) in &m.pairs {
-                        status[pi] = if speaker_ok(&doc.quotes[m.gold[gi]], &preds[pi]) {
-                            0
+                        outcome[pi] = if speaker_ok(&doc.quotes[m.gold[gi]], &preds[pi]) {
+                            Outcome::Correct
                         } else {
-                            1
+                            Outcome::WrongSpeaker
                         };
                     }
                     for &(_, pi) in &m.neutral {
-                        status[pi] = 3;
+                        outcome[pi] = Outcome::Neutral;
                     }
-                    for (p, s) in preds.iter().zip(status) {
-                        let b = &mut acc.calibration[bucket_of(p.confidence)];
-                        b.predictions += 1;
-                        match s {
-                            0 => b.correct += 1,
-                            1 => b.wrong_speaker += 1,
-                            2 => b.unmatched += 1,
-                            _ => b.neutral += 1,
-                        }
+                    for (p, o) in preds.iter().zip(outcome) {
+                        acc.calibration[bucket_of(p.confidence)].count(o);
+                        let sieve = if p.sieve.is_empty() {
+                            "(none)"
+                        } else {
+                            p.sieve.as_str()
+                        };
+                        acc.by_sieve
+                            .entry(sieve.to_string())
+                            .or_insert_with(|| Row::new(sieve))
+                            .count(o);
                     }
                     if let Some(err) = self.errors.as_mut().filter(|e| e.view == acc.view) {
                         err.add(doc, preds, &m);
@@ -1073,15 +1112,21 @@ impl Evaluator {
             if calibration.last().is_some_and(|b| b.predictions == 0) {
                 calibration.pop();
             }
-            for b in &mut calibration {
-                b.accuracy = pct(b.correct, b.predictions - b.neutral);
-            }
+            calibration.iter_mut().for_each(Row::finish);
+            let mut by_sieve: Vec<Row> = acc.by_sieve.into_values().collect();
+            by_sieve.iter_mut().for_each(Row::finish);
+            by_sieve.sort_by(|a, b| {
+                b.predictions
+                    .cmp(&a.predictions)
+                    .then_with(|| a.label.cmp(&b.label))
+            });
             let r = ViewReport {
                 gold: acc.gold,
                 at_03: acc.counts[0].figures(),
                 at_08: acc.counts[1].figures(),
                 neutral: acc.counts[0].neutral,
                 calibration,
+                by_sieve,
             };
             match acc.view {
                 View::Speech => report.speech = Some(r),
@@ -1447,12 +1492,18 @@ impl ErrorAcc {
             } else {
                 Cause::MissedIndirect
             };
+            if cause == Cause::NoCue {
+                if let Some(head) = cue_head(&g.cue) {
+                    self.cues.entry(stem(&head)).or_default().no_cue += 1;
+                }
+            }
             self.record(cause, &doc_id, g.direct, None, || {
                 let mut marks = gold_marks(g);
                 let mut detail = gold_detail(g);
                 if let Some(pi) = shown {
                     let p = &preds[pi];
                     marks.push((p.span, "⟪", "⟫"));
+                    marks.extend(p.cue_span.map(|r| (r, "⟮", "⟯")));
                     detail.push_str(&format!(
                         "; overlapping {} (covers {:.0}%)",
                         pred_detail(p),
@@ -1541,7 +1592,7 @@ impl ErrorAcc {
             let direct = p.kind == "direct";
             self.record(cause, &doc_id, direct, Some(&p.sieve), || {
                 let mut marks = vec![(p.span, "⟪", "⟫")];
-                marks.extend(p.cue_span.map(|r| (r, "⟨", "⟩")));
+                marks.extend(p.cue_span.map(|r| (r, "⟮", "⟯")));
                 marks.extend(p.speaker_span.map(|r| (r, "⦅", "⦆")));
                 let mut detail = pred_detail(p);
                 if let Some(q) = gold {
@@ -1593,6 +1644,7 @@ impl ErrorAcc {
                 CueCount {
                     forms: forms.into_iter().map(|f| f.0).collect(),
                     missed: c.missed,
+                    no_cue: c.no_cue,
                     total: c.total,
                     speech: c.speech,
                 }
@@ -1606,5 +1658,187 @@ impl ErrorAcc {
             groups,
             missed_cues,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_is_of_the_gold_span() {
+        assert_eq!(cover((10, 20), (15, 40)), 0.5);
+        assert_eq!(cover((10, 20), (0, 100)), 1.0);
+        assert_eq!(cover((10, 20), (20, 30)), 0.0);
+        assert_eq!(cover((10, 10), (0, 100)), 0.0);
+        assert!(!overlaps(Some((0, 5)), Some((5, 9))) && overlaps(Some((0, 6)), Some((5, 9))));
+        assert!(!overlaps(None, Some((0, 9))));
+    }
+
+    #[test]
+    fn greedy_matching_takes_the_best_remaining_and_the_first_on_ties() {
+        // Gold 0 prefers candidate 2 (full cover) over 1 (0.8); gold 1 then gets 1 (4/12); 3 is left.
+        let golds = [(0, 10), (8, 20)];
+        let cands = [(1, (2, 12)), (2, (0, 10)), (3, (50, 60))];
+        let (pairs, rest) = greedy(&golds, &cands, 0.3);
+        assert_eq!(pairs, [(0, 2), (1, 1)]);
+        assert_eq!(rest, [3]);
+        // Equal coverage: the earlier candidate wins.
+        let (pairs, rest) = greedy(&[(0, 10)], &[(7, (0, 5)), (8, (5, 10))], 0.3);
+        assert_eq!((pairs, rest), (vec![(0, 7)], vec![8]));
+        // Coverage must exceed the threshold strictly.
+        assert!(greedy(&[(0, 10)], &[(0, (0, 3))], 0.3).0.is_empty());
+    }
+
+    #[test]
+    fn speech_cues_as_score_py_tokenises_them() {
+        for cue in [
+            "said",
+            "Told reporters",
+            "according to",
+            ":",
+            "—",
+            "--",
+            "has SAID that",
+            "tweeted:",
+        ] {
+            assert!(is_speech(cue), "{cue}");
+        }
+        for cue in [
+            "believes", "said-ish", "-", "thinks", "", "sayings", "posted-",
+        ] {
+            assert_eq!(
+                is_speech(cue),
+                cue == "said-ish" || cue == "posted-",
+                "{cue}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_normalise_like_score_py() {
+        assert_eq!(
+            norm_tokens("President Volodymyr Zelenskyy’s"),
+            ["volodymyr", "zelenskyy"]
+        );
+        assert_eq!(
+            norm_tokens("Mr. François Hollande"),
+            ["francois", "hollande"]
+        );
+        assert_eq!(
+            norm_tokens("Ødegård"),
+            ["degard"],
+            "ø has no decomposition and is dropped"
+        );
+        assert!(same_person("Hollande", "François Hollande"));
+        assert!(!same_person("François Fillon", "François Hollande"));
+        assert!(!same_person("", "Hollande"));
+    }
+
+    #[test]
+    fn rounding_matches_python() {
+        // round(12.25, 1) == 12.2 and round(0.35, 1) == 0.3 in Python (binary values below the tie).
+        assert_eq!(round1(12.25), 12.2);
+        assert_eq!(round1(0.35), 0.3);
+        assert_eq!(round1(66.666_666), 66.7);
+        assert_eq!(round1(100.0), 100.0);
+    }
+
+    #[test]
+    fn cue_words_group_by_stem() {
+        for (a, b) in [
+            ("said", "says"),
+            ("told", "telling"),
+            ("claimed", "claims"),
+            ("replied", "replies"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} {b}");
+        }
+        assert_ne!(stem("said"), stem("told"));
+        assert_eq!(cue_head("has also said"), Some("said".into()));
+        assert_eq!(cue_head(":"), Some(":".into()));
+    }
+
+    #[test]
+    fn context_marks_the_spans_in_their_sentence() {
+        let c = Chars::new("First one. “We will,” she said. Last one.");
+        let ctx = c.context(&[((11, 21), "⟦", "⟧"), ((22, 25), "⦃", "⦄")]);
+        assert_eq!(ctx, "⟦“We will,”⟧ ⦃she⦄ said.");
+        // Long stretches are elided, marks kept.
+        let long = format!("Intro. {} end.", "word ".repeat(100));
+        let c = Chars::new(&long);
+        let ctx = c.context(&[((7, 12), "⟦", "⟧"), ((457, 461), "⟪", "⟫")]);
+        assert!(
+            ctx.starts_with("⟦word ⟧") && ctx.contains(" … ") && ctx.contains("⟪word⟫"),
+            "{ctx}"
+        );
+        assert!(ctx.chars().count() < 300, "{ctx}");
+    }
+
+    fn gold(span: Range, speaker: Option<Range>, speech: bool) -> GoldQuote {
+        GoldQuote {
+            span,
+            speaker_span: speaker,
+            reference: String::new(),
+            cue: if speech { "said" } else { "believes" }.into(),
+            cue_spans: vec![(span.1, span.1 + 4)],
+            content_spans: vec![span],
+            direct: false,
+            speech,
+        }
+    }
+
+    fn pred(span: Range, speaker: Option<Range>) -> PredQuote {
+        PredQuote {
+            span,
+            speaker_span: speaker,
+            confidence: Some(0.9),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn speech_view_ignores_matches_of_non_speech_attributions() {
+        let doc = GoldDoc {
+            id: Value::from("d"),
+            text: "x".repeat(200),
+            quotes: vec![
+                gold((0, 10), Some((12, 15)), true),
+                gold((50, 60), None, false),
+            ],
+        };
+        let preds = [
+            pred((0, 10), Some((12, 14))), // right, right speaker
+            pred((50, 60), None),          // matches the belief: neutral
+            pred((100, 120), None),        // false alarm
+        ];
+        let mut ev = Evaluator::new(&Options {
+            format: Format::Polnear,
+            views: vec![View::Speech, View::All],
+            errors: Some(1),
+        });
+        ev.add(&doc, Some(&preds));
+        let r = ev.finish();
+        let (s, a) = (r.speech.unwrap(), r.all.unwrap());
+        assert_eq!(
+            (s.at_03.tp, s.at_03.fp, s.at_03.fn_, s.neutral),
+            (1, 1, 0, 1)
+        );
+        assert_eq!((a.at_03.tp, a.at_03.fp, a.at_03.fn_), (2, 1, 0));
+        assert_eq!(
+            (s.at_03.precision, s.at_03.recall, s.at_03.speaker_acc),
+            (50.0, 100.0, 100.0)
+        );
+        assert_eq!(s.calibration[0].predictions, 3);
+        assert_eq!((s.calibration[0].correct, s.calibration[0].neutral), (1, 1));
+        let groups = r.errors.unwrap().groups;
+        let count = |c: Cause| groups.iter().find(|g| g.cause == c).unwrap().count;
+        assert_eq!(
+            (
+                count(Cause::NeutralNonSpeech),
+                count(Cause::FalseAlarmNoGold)
+            ),
+            (1, 1)
+        );
     }
 }

@@ -417,7 +417,8 @@ Options:
       --offsets <ENC>        Offsets in JSON output: utf8 (bytes, default), utf16 (JavaScript) or chars (code
                              points)
       --color <WHEN>         auto (default: only on a terminal, off with NO_COLOR), always or never
-      --story                Treat the files as articles of one story (not available yet)
+      --story                The documents are articles of one story: speakers merged across them, the same
+                             statement compared across outlets (with --json: one JSON object for the story)
   -h, --help                 Print this help
   -V, --version              Print the version
       --                     End of options (a file named like an option follows)

@@ -2,9 +2,11 @@
 //! line, in order, in constant memory (one reused line buffer; each document is dropped before the next is read).
 
 use std::borrow::Cow;
+use std::fmt;
 use std::io::{self, BufRead, BufReader, Write};
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Serialize;
 use serde_json::Value;
 use whosaid::output::{QuoteOut, SpeakerOut};
 use whosaid::{DocumentOut, Encoding};
@@ -16,25 +18,69 @@ use super::{analyze_caught, describe, open, report, Ctx, Fatal, Output};
 /// A line buffer that grew past this (one huge line) is released after use.
 const KEEP_CAPACITY: usize = 4 << 20;
 
-#[derive(Deserialize)]
-#[serde(expecting = "a JSON object {\"id\", \"text\", …}")]
-struct InDoc<'a> {
-    #[serde(default)]
+/// The fields of one input record, filled in as they are read: when a line breaks off, what came before
+/// (the id) still names the record.
+#[derive(Default)]
+struct Fields<'a> {
     id: Option<Value>,
-    /// PolNeAR and GGT files name it `doc_id`; accepted when `id` is absent.
-    #[serde(default)]
+    /// PolNeAR and GGT files name it `doc_id`; used when `id` is absent.
     doc_id: Option<Value>,
-    #[serde(borrow, default)]
     text: Option<Cow<'a, str>>,
 }
 
-/// Only the ids, to name a record whose text is unusable.
-#[derive(Deserialize)]
-struct IdOnly {
-    #[serde(default)]
-    id: Option<Value>,
-    #[serde(default)]
-    doc_id: Option<Value>,
+struct RecordSeed<'f, 'a>(&'f mut Fields<'a>);
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object {\"id\", \"text\", …}")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key_seed(StrSeed)? {
+            match key.as_ref() {
+                "id" => self.0.id = Some(map.next_value()?),
+                "doc_id" => self.0.doc_id = Some(map.next_value()?),
+                "text" => self.0.text = Some(map.next_value_seed(StrSeed)?),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A string, borrowed from the line when it has no escapes.
+struct StrSeed;
+
+impl<'de> DeserializeSeed<'de> for StrSeed {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StrSeed {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
 }
 
 /// One output line: [`DocumentOut`] with the id echoed as given (a string, a number or null).
@@ -72,37 +118,95 @@ fn json_error(e: &serde_json::Error) -> String {
     }
 }
 
-/// Parses one line into (id, text), or (id if known, error).
+/// Parses one line into (id, text), or (the id if it was read, error).
 fn parse_line(line: &[u8]) -> Result<(Value, Cow<'_, str>), (Value, String)> {
-    let recover_id = || match serde_json::from_slice::<IdOnly>(line) {
-        Ok(ids) => pick_id(ids.id, ids.doc_id),
-        Err(_) => Value::Null,
-    };
+    let mut fields = Fields::default();
+    let mut de = serde_json::Deserializer::from_slice(line);
+    let parsed = RecordSeed(&mut fields)
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+    let id = pick_id(fields.id, fields.doc_id);
+    let id_ok = matches!(id, Value::Null | Value::String(_) | Value::Number(_));
+    let named = if id_ok { id.clone() } else { Value::Null };
     if let Err(e) = std::str::from_utf8(line) {
-        return Err((
-            recover_id(),
-            format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
-        ));
+        let msg = format!("invalid UTF-8 at byte {} of the line", e.valid_up_to());
+        return Err((named, msg));
     }
-    // serde would also take an array for the struct.
-    if line.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        let msg = match serde_json::from_slice::<serde::de::IgnoredAny>(line) {
-            Ok(_) => "expected a JSON object {\"id\", \"text\", …}".to_string(),
-            Err(e) => json_error(&e),
-        };
-        return Err((Value::Null, msg));
+    if let Err(e) = parsed {
+        return Err((named, json_error(&e)));
     }
-    let doc: InDoc = serde_json::from_slice(line).map_err(|e| (recover_id(), json_error(&e)))?;
-    let id = pick_id(doc.id, doc.doc_id);
-    if !matches!(id, Value::Null | Value::String(_) | Value::Number(_)) {
+    if !id_ok {
         return Err((
-            Value::Null,
+            named,
             format!("\"id\" must be a string or a number, got {id}"),
         ));
     }
-    match doc.text {
+    match fields.text {
         Some(text) => Ok((id, text)),
         None => Err((id, "no \"text\" (a string) in the record".into())),
+    }
+}
+
+/// Reads every good record of `inputs` as (id, text), reporting bad lines (for `--story`, a few articles).
+pub fn read_all(inputs: &[Input], ctx: &mut Ctx) -> Vec<(String, String)> {
+    let mut docs = Vec::new();
+    for input in inputs {
+        let reader = match open(input) {
+            Ok(r) => r,
+            Err(e) => {
+                ctx.error(&format!("{}: {}", input.display(), describe(&e)));
+                continue;
+            }
+        };
+        let mut buf = Vec::new();
+        let mut reader = BufReader::new(reader);
+        let mut line_no = 0u64;
+        loop {
+            buf.clear();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => break,
+                Ok(_) => line_no += 1,
+                Err(e) => {
+                    ctx.error(&format!(
+                        "{}: line {}: {}",
+                        input.display(),
+                        line_no + 1,
+                        describe(&e)
+                    ));
+                    break;
+                }
+            }
+            let line = trim_line(&buf, line_no);
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match parse_line(line) {
+                Ok((id, text)) => docs.push((id_string(&id, line_no), text.into_owned())),
+                Err((_, msg)) => ctx.error(&format!("{}:{line_no}: {msg}", input.display())),
+            }
+        }
+    }
+    docs
+}
+
+/// A line without its line end (and, on the first line, a byte-order mark).
+fn trim_line(buf: &[u8], line_no: u64) -> &[u8] {
+    let mut line = buf;
+    while let [rest @ .., b'\n' | b'\r'] = line {
+        line = rest;
+    }
+    if line_no == 1 {
+        line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
+    }
+    line
+}
+
+/// The id as a document name: a string as is, a number written out, null as "line N".
+fn id_string(id: &Value, line_no: u64) -> String {
+    match id {
+        Value::String(s) => s.clone(),
+        Value::Null => format!("line {line_no}"),
+        v => v.to_string(),
     }
 }
 
@@ -140,22 +244,12 @@ pub fn run(
                     break;
                 }
             }
-            let mut line = buf.as_slice();
-            while let [rest @ .., b'\n' | b'\r'] = line {
-                line = rest;
-            }
-            if line_no == 1 {
-                line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
-            }
+            let line = trim_line(&buf, line_no);
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             let parsed = parse_line(line).and_then(|(id, text)| {
-                let name = match &id {
-                    Value::String(s) => s.clone(),
-                    Value::Null => String::new(),
-                    v => v.to_string(),
-                };
+                let name = id_string(&id, line_no);
                 let enc = if o.json { o.offsets } else { Encoding::Utf8 };
                 match analyze_caught(&name, &text, enc) {
                     Ok(doc) => Ok((id, name, text, doc)),
@@ -186,12 +280,7 @@ pub fn run(
                             out.write_all(b"\n")?;
                         }
                         first_report = false;
-                        let title = if name.is_empty() {
-                            format!("line {line_no}")
-                        } else {
-                            name
-                        };
-                        report::write(out, style, &title, &text, &doc)?;
+                        report::write(out, style, &name, &text, &doc)?;
                     }
                 }
                 Err((id, msg)) => {
@@ -257,10 +346,20 @@ mod tests {
         let (id, e) = parse_line(br#"{"id": "k", "text": 5}"#).unwrap_err();
         assert_eq!(id, Value::from("k"));
         assert!(e.starts_with("invalid type: integer `5`, expected"), "{e}");
+        // A line that breaks off keeps the id read before the break.
         let (id, e) = parse_line(br#"{"id": "k", "text": "abc"#).unwrap_err();
         assert_eq!(
             (id, e.starts_with("truncated JSON")),
-            (Value::Null, true),
+            (Value::from("k"), true),
+            "{e}"
+        );
+        let (id, _) = parse_line(br#"{"text": "abc", "id": "#).unwrap_err();
+        assert_eq!(id, Value::Null);
+        let (_, e) = parse_line(br#"{"id": "k", "text": "a"} x"#).unwrap_err();
+        assert!(e.starts_with("invalid JSON: trailing characters"), "{e}");
+        let (_, e) = parse_line(br#"{"id": "k", "text": null}"#).unwrap_err();
+        assert!(
+            e.starts_with("invalid type: null, expected a string"),
             "{e}"
         );
         let (_, e) = parse_line(b"[1, 2]").unwrap_err();

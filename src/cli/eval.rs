@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use whosaid::eval::{
-    Bucket, Cause, ErrorReport, Evaluator, Family, Figures, Format, GoldDoc, Options, PredQuote,
-    Report, View, ViewReport,
+    Cause, ErrorReport, Evaluator, Family, Figures, Format, GoldDoc, Options, PredQuote, Report,
+    Row, View, ViewReport,
 };
 use whosaid::Encoding;
 
@@ -217,20 +217,34 @@ fn figures_table(out: &mut Output, st: &Style, ggt: bool, v: &ViewReport) -> std
     Ok(())
 }
 
-fn calibration_table(out: &mut Output, st: &Style, rows: &[Bucket]) -> std::io::Result<()> {
+/// A table of what became of the predictions, by confidence or by sieve.
+fn outcome_table(out: &mut Output, st: &Style, first: &str, rows: &[Row]) -> std::io::Result<()> {
+    let width = rows
+        .iter()
+        .map(|r| r.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(first.len())
+        .max(13);
     writeln!(
         out,
         "{}",
         st.dim(&format!(
-            "  {:<13} {:>6} {:>8} {:>8} {:>9} {:>11} {:>9}",
-            "confidence", "preds", "correct", "wrong-sp", "unmatched", "not-counted", "accuracy"
+            "  {} {:>6} {:>8} {:>8} {:>9} {:>11} {:>9}",
+            pad(first, width),
+            "preds",
+            "correct",
+            "wrong-sp",
+            "unmatched",
+            "not-counted",
+            "accuracy"
         ))
     )?;
     for b in rows {
         writeln!(
             out,
             "  {} {:>6} {:>8} {:>8} {:>9} {:>11} {:>9}",
-            pad(b.bucket, 13),
+            pad(&b.label, width),
             b.predictions,
             b.correct,
             b.wrong_speaker,
@@ -299,7 +313,15 @@ fn print_report(
                 view.as_str()
             ))
         )?;
-        calibration_table(out, st, &v.calibration)?;
+        outcome_table(out, st, "confidence", &v.calibration)?;
+        if v.by_sieve.iter().any(|r| r.label != "(none)") {
+            writeln!(
+                out,
+                "\n{}",
+                st.bold(&format!("by sieve ({}, @0.3)", view.as_str()))
+            )?;
+            outcome_table(out, st, "sieve", &v.by_sieve)?;
+        }
     }
     if let Some(e) = &r.errors {
         print_errors(out, st, e, r)?;
@@ -377,19 +399,21 @@ fn print_errors(out: &mut Output, st: &Style, e: &ErrorReport, r: &Report) -> st
         }
     }
     if !e.missed_cues.is_empty() {
+        writeln!(out, "\n  {}", st.bold("missed gold cues by word"))?;
         writeln!(
             out,
-            "\n  {}",
-            st.bold("missed gold cues by word (missed / gold in the view)")
+            "{}",
+            st.dim("    missed /   gold  no-cue  word forms (no-cue: no prediction had a cue on the gold cue)")
         )?;
         for c in e.missed_cues.iter().take(25) {
             let forms: Vec<&str> = c.forms.iter().take(4).map(String::as_str).collect();
             let more = if c.forms.len() > 4 { ", …" } else { "" };
             writeln!(
                 out,
-                "    {:>6} / {:<6} {}{}",
+                "    {:>6} / {:>6}  {:>6}  {}{}",
                 c.missed,
                 c.total,
+                c.no_cue,
                 st.cue(&one_line(&format!("{}{more}", forms.join(", ")))),
                 if c.speech { "" } else { "  (non-speech cue)" }
             )?;

@@ -24,7 +24,6 @@ pub const EXIT_USAGE: i32 = 2;
 /// What ends a run early.
 #[derive(Debug)]
 pub enum Fatal {
-    Usage(UsageError),
     /// Writing the output failed (a closed pipe is not reported).
     Output(io::Error),
     /// An input that the whole run depends on is unusable (already reported on stderr).
@@ -178,7 +177,6 @@ pub fn run() -> i32 {
     let status = if ctx.failed { EXIT_INPUT } else { 0 };
     match result {
         Ok(()) => status,
-        Err(Fatal::Usage(e)) => usage_error(&e),
         Err(Fatal::Input) => EXIT_INPUT,
         // The reader went away (`| head`): stop quietly.
         Err(Fatal::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => status,
@@ -260,18 +258,57 @@ fn analyze(o: &AnalyzeOpts, out: &mut Output, ctx: &mut Ctx) -> Result<(), Fatal
     Ok(())
 }
 
-/// `--story FILE...`: the files are articles of one story, and speakers are merged across them. The place for
-/// `whosaid::story` once it exists; until then the option is parsed and refused.
+/// `--story FILE...`: the documents are articles of one story; speakers are merged across them and the same
+/// statement is compared across outlets (`whosaid::story`). A story is a handful of articles, read whole.
 fn run_story(
-    _o: &AnalyzeOpts,
-    _inputs: &[Input],
-    _out: &mut Output,
-    _ctx: &mut Ctx,
+    o: &AnalyzeOpts,
+    inputs: &[Input],
+    out: &mut Output,
+    ctx: &mut Ctx,
 ) -> Result<(), Fatal> {
-    Err(Fatal::Usage(UsageError {
-        message:
-            "--story is not available yet (the cross-article story module is still being written)"
-                .into(),
-        eval: false,
-    }))
+    let docs: Vec<(String, String)> = match o.input {
+        InputFormat::Jsonl => batch::read_all(inputs, ctx),
+        InputFormat::Text => inputs
+            .iter()
+            .filter_map(|input| match read_text(input) {
+                Ok(text) => Some((input.id(), text)),
+                Err(msg) => {
+                    ctx.error(&msg);
+                    None
+                }
+            })
+            .collect(),
+    };
+    if docs.is_empty() {
+        return Ok(());
+    }
+    let pairs: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|(id, t)| (id.as_str(), t.as_str()))
+        .collect();
+    let enc = if o.json { o.offsets } else { Encoding::Utf8 };
+    let Ok(story) = std::panic::catch_unwind(|| whosaid::story::analyze_story(&pairs, enc)) else {
+        ctx.error("internal error: the story analysis panicked (please report it with the input)");
+        return Ok(());
+    };
+    if o.json {
+        serde_json::to_writer(&mut *out, &story).map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+    } else {
+        let report = whosaid::story::text_report(&story.story, &pairs);
+        // Pasted text may hold terminal escapes: only newlines and tabs pass.
+        let clean: String = report
+            .chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        out.write_all(clean.as_bytes())?;
+    }
+    out.record_done()?;
+    Ok(())
 }

@@ -52,7 +52,7 @@ impl Style {
     pub fn warn<'a>(&self, s: &'a str) -> Cow<'a, str> {
         self.paint("1;31", s)
     }
-    /// Colours the error-analysis marks (⟦ ⟧ gold, ⟪ ⟫ predicted, ⟨ ⟩ cue, ⦃ ⦄ ⦅ ⦆ speakers).
+    /// Colours the error-analysis marks (see `whosaid::eval::MARKS_LEGEND`).
     pub fn marks(&self, s: &str) -> String {
         if !self.on {
             return s.to_string();
@@ -63,6 +63,7 @@ impl Style {
                 '⟦' | '⟧' => "1;32",
                 '⟪' | '⟫' => "1;34",
                 '⟨' | '⟩' => "1;33",
+                '⟮' | '⟯' => "33",
                 '⦃' | '⦄' | '⦅' | '⦆' => "1;35",
                 _ => {
                     out.push(c);
