@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*" >&2; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# Runs a test command, keeping its output to count the tests.
+run() { "$@" 2>&1 | tee -a "$log"; return "${PIPESTATUS[0]}"; }
 fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
 
 step "set-up"
@@ -19,16 +23,18 @@ step "cargo clippy --all-targets"
 cargo clippy --locked --all-targets -- -D warnings || fail "clippy"
 
 step "native tests (unit, seeds acceptance, story, CLI, eval agreement with score.py)"
-cargo test --locked || fail "native tests"
+run cargo test --locked || fail "native tests"
 
 step "wasm API tests in headless Chromium"
-CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
-  cargo test --locked --target wasm32-unknown-unknown --test wasm_api || fail "wasm tests"
+export CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
+run cargo test --locked --target wasm32-unknown-unknown --test wasm_api || fail "wasm tests"
 
 step "web build"
 bash scripts/build-web.sh || fail "web build"
 
 step "page end-to-end tests in headless Chromium"
-node --test tests/e2e/ || fail "end-to-end tests"
+run node --test tests/e2e/ || fail "end-to-end tests"
 
-printf '\nAll tests passed.\n' >&2
+# One closing line over every runner: "N passed, N failed".
+passed=$(grep -hoE '(test result: ok\. [0-9]+ passed|^# pass [0-9]+)' "$log" | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }')
+printf '\nAll tests passed.\n%s passed, 0 failed\n' "${passed:-0}"
