@@ -215,8 +215,20 @@ pub fn first_name_gender(name: &str) -> Gender {
 
 /// Lowercases `name` into `buf`, folding common Latin diacritics to ASCII. `None` if it does not fit.
 fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let name = name.trim();
+    if name.is_ascii() {
+        // ASCII folds to its lower case (the general path below gives the same, a char at a time).
+        let b = name.as_bytes();
+        if b.len() > buf.len() {
+            return None;
+        }
+        for (d, &c) in buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..b.len()]).ok();
+    }
     let mut len = 0;
-    for c in name.trim().chars() {
+    for c in name.chars() {
         let mut push = |c: char| -> Option<()> {
             let n = c.len_utf8();
             if len + n > buf.len() {
