@@ -96,7 +96,8 @@ pub fn run(ctx: &mut Ctx) {
         }
         let cue = ctx.cues[ci];
         // Weak cues ("discuss", "continued") frame a quotation only with a colon (`Caddell continued:`).
-        if cue.strength < 2 && !(hi > 0 && doc.is(hi - 1, ':')) {
+        let colon = o > 0 && doc.is(o - 1, ':');
+        if cue.strength < 2 && !colon {
             continue;
         }
         // A colon, a comma or "that" right before the mark, or the mark straight after the cue.

@@ -12,7 +12,12 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let q = &ctx.quotes[qi];
-        if !is_speech_like(ctx, qi) {
+        // A short second half of a split quote (`“…,” he said, “and they’re terrifying.”`) joins its first half even
+        // though it would not pass for speech on its own.
+        let split_half = qi > 0
+            && ctx.quote_done[qi - 1].is_some_and(|a| continues_directly(ctx, qi - 1, qi, a))
+            && has_speaker(ctx, qi - 1);
+        if !split_half && !is_speech_like(ctx, qi) {
             continue;
         }
         let para = doc.tokens[q.open_tok].para;
