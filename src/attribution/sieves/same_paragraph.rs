@@ -86,7 +86,12 @@ fn continues_directly(ctx: &Ctx, src: usize, qi: usize, a: usize) -> bool {
         .token_at_or_after(att.cue.map_or(0, |c| c.start))
         .min(doc.tokens.len() - 1);
     let sentences = doc.sent_of[ctx.quotes[qi].open_tok].saturating_sub(doc.sent_of[cue_tok]);
-    words <= 25 && sentences <= 1 && between.clone().all(|k| ctx.quote_at(k).is_none())
+    // One more reporter's sentence may stand between (`“…,” Obama said after meeting Putin. He didn't suggest
+    // retaliation. “…”`) if it has no cue of its own.
+    let cues_between = between.clone().filter(|&k| ctx.cue_at(k).is_some()).count();
+    let ok_gap =
+        sentences <= 1 && words <= 40 || sentences == 2 && cues_between <= 1 && words <= 30;
+    ok_gap && between.clone().all(|k| ctx.quote_at(k).is_none())
 }
 
 fn has_speaker(ctx: &Ctx, q: usize) -> bool {
