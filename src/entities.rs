@@ -420,7 +420,7 @@ impl Resolver<'_, '_> {
                 return e;
             }
         }
-        let kind = if m.plural {
+        let kind = if m.kind == MentionKind::Group {
             SpeakerKind::Group
         } else {
             SpeakerKind::Person

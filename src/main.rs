@@ -1,4 +1,7 @@
+//! The `whosaid` command line: reports, JSON lines and the evaluation (see `whosaid --help`).
+
+mod cli;
+
 fn main() {
-    eprintln!("whosaid: not built yet");
-    std::process::exit(2);
+    std::process::exit(cli::run());
 }

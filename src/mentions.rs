@@ -614,7 +614,8 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         }
         let span = doc.span_of(a, e);
         return Some(Mention {
-            kind: if role.plural {
+            // "officials" and bodies such as "administration" or "delegation" are groups, not one person.
+            kind: if role.plural || role.group {
                 MentionKind::Group
             } else {
                 MentionKind::Role

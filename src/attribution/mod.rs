@@ -246,7 +246,7 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
         Some(n)
             if n.last == close - 1
                 && n.name.is_some()
-                && matches!(head.kind, MentionKind::Role) =>
+                && matches!(head.kind, MentionKind::Role | MentionKind::Group) =>
         {
             let mut n = n;
             n.description = head.description.or(Some(head.span));
@@ -468,10 +468,11 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
                 break;
             }
             // `…, X said.` — a trailing cue for the same content ends it too.
-            if let Some(ci) = cues
-                .iter()
-                .position(|c| c.tok > k && c.tok <= k + 8 && c.tok < sent.tok_end)
-            {
+            // Cues are sorted by token: the first one after the comma, if it is near.
+            let next = cues.partition_point(|c| c.tok <= k);
+            if let Some(ci) = Some(next).filter(|&ci| {
+                ci < cues.len() && cues[ci].tok <= k + 8 && cues[ci].tok < sent.tok_end
+            }) {
                 let c = &cues[ci];
                 let rest_is_short = sent.tok_end - c.last <= 8;
                 if rest_is_short && c.kind == CueKind::Verb && c.form != VerbForm::Gerund {

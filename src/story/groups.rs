@@ -25,7 +25,8 @@
 //! (the mean similarity across the two groups, on a sample of at most 8 × 8 pairs, must reach
 //! [`LINK_THRESHOLD`]), so one loose pair does not chain two statements together.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -195,6 +196,12 @@ const STOPWORDS: &[&str] = &[
     "according",
 ];
 
+fn is_stopword(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(w)
+}
+
 /// The stem of one lowercase folded word.
 pub fn stem(word: &str) -> String {
     let mut w = word.trim_end_matches("'s").to_string();
@@ -223,11 +230,11 @@ pub fn content_stems(text: &str) -> Vec<String> {
     text.unicode_words()
         .filter_map(|w| {
             let f = fold(w);
-            if f.is_empty() || STOPWORDS.contains(&f.as_str()) {
+            if f.is_empty() || is_stopword(&f) {
                 return None;
             }
             let s = stem(&f);
-            (!s.is_empty() && !STOPWORDS.contains(&s.as_str())).then_some(s)
+            (!s.is_empty() && !is_stopword(&s)).then_some(s)
         })
         .collect()
 }
@@ -360,35 +367,44 @@ impl<'a> Scorer<'a> {
 
 /// Groups items; returns groups (item indices, sorted) that span at least two articles, ordered by first item.
 pub fn group(items: &[Item]) -> Vec<Vec<usize>> {
-    let scorer = Scorer::new(items);
-    // Candidate pairs from the capped inverted index.
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    group_with(&Scorer::new(items))
+}
+
+/// [`group`] with a scorer already built over the items.
+pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
+    let items = scorer.items;
+    // Candidate pairs from the capped inverted index (stem ids are dense, so are the posting lists; shared
+    // stems are counted in a dense array reset through the list of touched entries).
+    let n_stems = scorer.idf.len();
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); n_stems];
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut counts: Vec<u32> = vec![0; items.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for i in 0..items.len() {
-        counts.clear();
         for &s in &scorer.feats[i].stems {
-            let list = postings.entry(s).or_default();
+            let list = &mut postings[s as usize];
             for &j in list.iter() {
                 if items[j].article != items[i].article {
-                    *counts.entry(j).or_insert(0) += 1;
+                    if counts[j] == 0 {
+                        touched.push(j);
+                    }
+                    counts[j] += 1;
                 }
             }
             if list.len() < MAX_POSTINGS {
                 list.push(i);
             }
         }
-        let mut cands: Vec<usize> = counts
-            .iter()
-            .filter(|(_, &c)| c >= MIN_SHARED)
-            .map(|(&j, _)| j)
-            .collect();
-        cands.sort_unstable();
-        for j in cands {
-            if let Some(s) = scorer.same_statement(j, i) {
-                edges.push((s, j, i));
+        touched.sort_unstable();
+        for &j in &touched {
+            if counts[j] as usize >= MIN_SHARED {
+                if let Some(s) = scorer.same_statement(j, i) {
+                    edges.push((s, j, i));
+                }
             }
+            counts[j] = 0;
         }
+        touched.clear();
     }
     edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 

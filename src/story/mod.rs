@@ -296,7 +296,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
         })
         .collect();
     let scorer = groups::Scorer::new(&items);
-    let quote_groups: Vec<QuoteGroup> = groups::group(&items)
+    let quote_groups: Vec<QuoteGroup> = groups::group_with(&scorer)
         .into_iter()
         .enumerate()
         .map(|(gid, members)| make_group(gid, &members, &items, &item_ref, &scorer, docs))
@@ -431,7 +431,15 @@ fn make_speaker(
         )
     } else {
         sides::vote(descriptions.iter().map(|s| s.as_str()))
-    };
+    }
+    // A speaker whose whole name is a place or seat of government ("Moscow", "the Kremlin") stands for it.
+    .or_else(|| {
+        if kind == SpeakerKind::Person {
+            None
+        } else {
+            sides::side_of_name(&name)
+        }
+    });
     StorySpeaker {
         id: 0,
         name,

@@ -37,8 +37,9 @@
 //!   never chain `Anders Karlsson` to `Erik Karlsson`: different first names always block.
 //! * An initial (`V. Putin`) or a bare surname (`Podolyak`, `President Zelensky`) joins a cluster only when
 //!   exactly one cluster in the whole story matches it; with two Karlssons around, `Karlsson` goes to neither.
-//! * Organisations, groups and people never merge with each other, and unnamed speakers (a role with no name)
-//!   never merge at all: two outlets' "the spokesman" need not be one person.
+//! * Organisations, groups and people never merge with each other, and unnamed people (a role with no name)
+//!   never merge at all: two outlets' "the spokesman" need not be one person. A speaker of unknown kind that
+//!   is no person's name ("Ukraine", "Moscow") merges by normalised name with other such speakers.
 //! * Descriptions never merge anyone: a surname that does not match is not overridden by a shared title
 //!   (see the module doc of [`crate::story`] on "Vladimir Green").
 
@@ -756,6 +757,7 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
     // People (and speakers of unknown kind that are not a known organisation).
     let mut forms: Vec<Form> = Vec::new();
     let mut form_index: HashMap<(First, String), usize> = HashMap::new();
+    let mut unknown_by_key: HashMap<String, usize> = HashMap::new();
     for (i, inp) in inputs.iter().enumerate() {
         match inp.kind {
             SpeakerKind::Person => {}
@@ -769,7 +771,22 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
         }
         let (first, surname) = match person_name(inp) {
             Some(p) => p,
-            None => continue,
+            None => {
+                // An unknown-kind speaker that is no person's name ("Ukraine", "Moscow" as speakers) is one
+                // referent under one name: merge by normalised name with the other such speakers.
+                let key = org_key(inp.name);
+                if inp.kind == SpeakerKind::Unknown && !key.is_empty() {
+                    match unknown_by_key.get(&key) {
+                        Some(&j) => {
+                            dsu.union(i, j);
+                        }
+                        None => {
+                            unknown_by_key.insert(key, i);
+                        }
+                    }
+                }
+                continue;
+            }
         };
         let fi = *form_index
             .entry((first.clone(), surname.clone()))

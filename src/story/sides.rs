@@ -96,6 +96,17 @@ fn side_of(phrase: &str) -> Option<&'static str> {
         .map(|(s, _, _)| *s)
 }
 
+/// The side a whole name stands for ("Moscow", "the Kremlin", "Ukraine"), if it is one of the table's terms.
+pub fn side_of_name(name: &str) -> Option<&'static str> {
+    let key = super::names::org_key(name);
+    side_of(&key).or_else(|| {
+        ACRONYMS
+            .iter()
+            .find(|(a, _)| *a == name.trim())
+            .map(|(_, s)| *s)
+    })
+}
+
 /// Words of a description: (raw without possessive and dots, folded).
 fn words(text: &str) -> Vec<(String, String)> {
     text.split(|c: char| {
@@ -193,6 +204,15 @@ mod tests {
         assert_eq!(first_side("Belarus' authoritarian leader"), Some("Belarus"));
         assert_eq!(first_side("president of the Foreign Affairs Council"), None);
         assert_eq!(first_side("he told us"), None);
+    }
+
+    #[test]
+    fn whole_names_that_are_places() {
+        assert_eq!(side_of_name("Moscow"), Some("Russia"));
+        assert_eq!(side_of_name("the Kremlin"), Some("Russia"));
+        assert_eq!(side_of_name("NATO"), Some("NATO"));
+        assert_eq!(side_of_name("Sofia Ivanova"), None);
+        assert_eq!(side_of_name("Kremlin spokesman"), None);
     }
 
     #[test]

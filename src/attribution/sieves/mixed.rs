@@ -20,13 +20,19 @@ pub fn run(ctx: &mut Ctx) {
         let o = q.open_tok;
         let sent = *doc.sentence_of(o);
         // The nearest unused cue before the quote in its sentence.
-        let Some(ci) = (0..ctx.cues.len()).rev().find(|&ci| {
-            let c = &ctx.cues[ci];
-            c.tok < o
-                && c.tok >= sent.tok_start
-                && c.kind == CueKind::Verb
-                && ctx.quote_at(c.tok).is_none()
-        }) else {
+        // Cues are sorted by token: scan back from the quote, within its sentence.
+        let before = ctx.cues.partition_point(|c| c.tok < o);
+        let Some(ci) = (0..before)
+            .rev()
+            .take_while(|&ci| ctx.cues[ci].tok >= sent.tok_start)
+            .find(|&ci| {
+                let c = &ctx.cues[ci];
+                c.tok < o
+                    && c.tok >= sent.tok_start
+                    && c.kind == CueKind::Verb
+                    && ctx.quote_at(c.tok).is_none()
+            })
+        else {
             continue;
         };
         if ctx.cue_used[ci].is_some() {
@@ -82,26 +88,23 @@ pub fn run(ctx: &mut Ctx) {
 pub fn clause_subject(ctx: &Ctx, cue: &Cue) -> Option<Mention> {
     let doc = ctx.doc;
     let sent = doc.sentence_of(cue.tok);
-    let earlier = ctx
-        .out
-        .iter()
-        .filter(|a| {
-            a.mention.is_some()
-                && a.cue.is_some_and(|c| {
-                    c.start >= sent.span.start && c.end <= doc.tokens[cue.tok].start as usize
-                })
-        })
-        .max_by_key(|a| a.cue.map(|c| c.start));
+    // An attributed cue earlier in the sentence (cues are sorted by token; `cue_used` links each to its attribution).
+    let first = ctx.cues.partition_point(|c| c.tok < sent.tok_start);
+    let this = ctx.cues.partition_point(|c| c.tok < cue.tok);
+    let earlier = (first..this)
+        .rev()
+        .filter_map(|ci| ctx.cue_used[ci])
+        .map(|a| &ctx.out[a])
+        .find(|a| a.mention.is_some());
     if let Some(a) = earlier {
         return a.mention.clone();
     }
     // `X, she said, adding: …` where the `she said` has not been settled yet: read its subject directly.
     if cue.form == crate::lexicon::VerbForm::Gerund {
-        if let Some(prev) = ctx
-            .cues
+        if let Some(prev) = ctx.cues[first..this]
             .iter()
             .rev()
-            .find(|c| c.tok < cue.tok && c.tok >= sent.tok_start && c.kind == CueKind::Verb)
+            .find(|c| c.kind == CueKind::Verb)
         {
             if let Some(m) = subject_left(doc, prev, sent.tok_start) {
                 return Some(m);

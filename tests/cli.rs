@@ -1,0 +1,495 @@
+//! The `whosaid` binary as a user runs it: JSON shape on the seed articles, offsets in three encodings, the
+//! streaming JSON-lines mode with bad lines, unreadable inputs, standard input, usage errors, colour and a
+//! reader that goes away (broken pipe).
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::{json, Value};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(FIXTURES)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    v.sort();
+    assert_eq!(v.len(), 5, "the five seed articles");
+    v
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-tests");
+    std::fs::create_dir_all(&d).unwrap();
+    d.join(name)
+}
+
+/// Runs with `stdin` as standard input.
+fn run_with(cmd: &mut Command, stdin: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut w = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = w.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+fn run(cmd: &mut Command) -> Output {
+    run_with(cmd, b"")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json_lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line ({e}): {l}")))
+        .collect()
+}
+
+/// The text of `[start, end)` counted in `enc` units.
+fn slice(text: &str, start: usize, end: usize, enc: &str) -> String {
+    match enc {
+        "utf8" => text
+            .get(start..end)
+            .expect("UTF-8 offsets on char boundaries")
+            .to_string(),
+        "utf16" => {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            String::from_utf16(&units[start..end])
+                .expect("UTF-16 offsets not inside a surrogate pair")
+        }
+        "chars" => text.chars().skip(start).take(end - start).collect(),
+        _ => unreachable!(),
+    }
+}
+
+/// Every span of a document (quote, cue, speaker, parts) points at its own text in `text`.
+fn check_spans(doc: &Value, text: &str, enc: &str) -> usize {
+    let mut n = 0;
+    let mut check = |span: &Value, what: &str| {
+        let (s, e) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        assert!(s <= e, "{what}: start {s} > end {e}");
+        assert_eq!(
+            slice(text, s, e, enc),
+            span["text"].as_str().unwrap(),
+            "{what} at {s}..{e} ({enc})"
+        );
+        n += 1;
+    };
+    for q in doc["quotes"].as_array().unwrap() {
+        check(q, "quote");
+        for key in ["cue", "speaker"] {
+            if !q[key].is_null() {
+                check(&q[key], key);
+            }
+        }
+        for p in q["parts"].as_array().into_iter().flatten() {
+            check(p, "part");
+        }
+    }
+    n
+}
+
+#[test]
+fn json_shape_on_the_seed_articles() {
+    let mut total = 0;
+    let mut attributed = 0;
+    for path in fixtures() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let out = run(bin().arg("--json").arg(&path));
+        assert!(out.status.success(), "{}", stderr(&out));
+        let lines = json_lines(&out);
+        assert_eq!(lines.len(), 1);
+        let doc = &lines[0];
+        let keys: Vec<&str> = doc
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["id", "quotes", "speakers"]);
+        assert!(stdout(&out).starts_with(r#"{"id":"#), "the id comes first");
+        assert_eq!(
+            doc["id"],
+            json!(path.to_str().unwrap()),
+            "the id is the file name as given"
+        );
+        let speakers = doc["speakers"].as_array().unwrap();
+        let quotes = doc["quotes"].as_array().unwrap();
+        for (i, q) in quotes.iter().enumerate() {
+            assert_eq!(q["id"], json!(i));
+            assert!(
+                ["direct", "mixed", "indirect"].contains(&q["kind"].as_str().unwrap()),
+                "{q}"
+            );
+            let c = q["confidence"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&c), "{q}");
+            assert!(q["sieve"].is_string(), "{q}");
+            match q["speaker_id"].as_u64() {
+                Some(k) => {
+                    assert!((k as usize) < speakers.len(), "{q}");
+                    attributed += 1;
+                }
+                None => assert!(q["speaker_id"].is_null()),
+            }
+        }
+        for (i, s) in speakers.iter().enumerate() {
+            assert_eq!(s["id"], json!(i));
+            assert!(!s["name"].as_str().unwrap().is_empty());
+            assert!(["person", "organisation", "group", "unknown"]
+                .contains(&s["kind"].as_str().unwrap()));
+            assert!(s["aliases"].is_array() && s["descriptions"].is_array());
+            let own = quotes
+                .iter()
+                .filter(|q| q["speaker_id"] == json!(i))
+                .count();
+            assert_eq!(s["quotes"], json!(own), "speaker {i}'s quote count");
+        }
+        total += quotes.len();
+        check_spans(doc, &text, "utf8");
+    }
+    // Each seed article quotes several people ("…," said X).
+    assert!(
+        total >= 25 && attributed * 2 > total,
+        "{attributed} of {total} quotes attributed"
+    );
+}
+
+#[test]
+fn offsets_agree_in_every_encoding() {
+    // A seed article behind a headline with astral characters, so that bytes, UTF-16 units and code points all
+    // differ before every quote; read from standard input ('-').
+    let seed = std::fs::read_to_string(&fixtures()[2]).unwrap();
+    let text = format!("🇺🇦 Київ — “Переговори” 😀\n\n{seed}");
+    let mut docs = Vec::new();
+    for enc in ["utf8", "utf16", "chars"] {
+        let out = run_with(
+            bin().args(["--json", "--offsets", enc, "-"]),
+            text.as_bytes(),
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let doc = json_lines(&out).remove(0);
+        assert_eq!(doc["id"], "-");
+        let n = check_spans(&doc, &text, enc);
+        assert!(n >= 10, "{n} spans checked in {enc}");
+        docs.push(doc);
+    }
+    // Same quotes in the same order; the offsets differ exactly as the encodings do.
+    let (b, u, c) = (&docs[0]["quotes"], &docs[1]["quotes"], &docs[2]["quotes"]);
+    assert_eq!(b.as_array().unwrap().len(), c.as_array().unwrap().len());
+    for i in 0..b.as_array().unwrap().len() {
+        assert_eq!(b[i]["text"], c[i]["text"]);
+        assert_eq!(u[i]["text"], c[i]["text"]);
+        let byte = b[i]["start"].as_u64().unwrap() as usize;
+        let prefix = &text[..byte];
+        assert_eq!(u[i]["start"], json!(prefix.encode_utf16().count()));
+        assert_eq!(c[i]["start"], json!(prefix.chars().count()));
+        assert!(b[i]["start"] != c[i]["start"] && u[i]["start"] != c[i]["start"]);
+    }
+    // --offsets=utf8 is the default.
+    let out = run_with(bin().args(["--json"]), text.as_bytes());
+    assert_eq!(json_lines(&out)[0], docs[0]);
+}
+
+#[test]
+fn batch_mode_answers_every_line_in_order_and_goes_on_after_bad_ones() {
+    let seeds: Vec<String> = fixtures()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut input = Vec::new();
+    let mut line = |s: &[u8]| {
+        input.extend_from_slice(s);
+        input.push(b'\n');
+    };
+    line(
+        json!({"id": "a", "text": seeds[0], "url": "ignored"})
+            .to_string()
+            .as_bytes(),
+    ); // 1
+    line(b""); // 2: blank, skipped
+    line(br#"{"id": "broken", "text": "He said: \"yes"#); // 3: truncated
+    line(br#"{"id": 7, "title": "no text"}"#); // 4
+    line(b"{\"id\": \"u\", \"text\": \"caf\xe9 said\"}"); // 5: invalid UTF-8
+    line(json!({"id": 42, "text": seeds[1]}).to_string().as_bytes()); // 6
+    line(b"not json at all"); // 7
+    input.extend_from_slice(
+        json!({"doc_id": "c", "text": seeds[2]})
+            .to_string()
+            .as_bytes(),
+    ); // 8, no newline
+    let file = tmp("batch.jsonl");
+    std::fs::write(&file, &input).unwrap();
+
+    for from_stdin in [false, true] {
+        let mut cmd = bin();
+        cmd.args(["--json", "--input", "jsonl"]);
+        let out = if from_stdin {
+            run_with(&mut cmd, &input)
+        } else {
+            run(cmd.arg(&file))
+        };
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "a bad line makes the exit status 1"
+        );
+        let recs = json_lines(&out);
+        let ids: Vec<&Value> = recs.iter().map(|r| &r["id"]).collect();
+        assert_eq!(
+            ids,
+            [
+                &json!("a"),
+                &json!("broken"),
+                &json!(7),
+                &json!("u"),
+                &json!(42),
+                &Value::Null,
+                &json!("c")
+            ]
+            .map(|v| v.clone())
+            .iter()
+            .collect::<Vec<_>>()
+        );
+        // Error records name the line.
+        let errors: Vec<(u64, &str)> = recs
+            .iter()
+            .filter(|r| r.get("error").is_some())
+            .map(|r| (r["line"].as_u64().unwrap(), r["error"].as_str().unwrap()))
+            .collect();
+        assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), [3, 4, 5, 7]);
+        assert!(errors[0].1.starts_with("truncated JSON"), "{errors:?}");
+        assert!(errors[1].1.contains("no \"text\""), "{errors:?}");
+        assert!(errors[2].1.contains("invalid UTF-8"), "{errors:?}");
+        assert!(errors[3].1.starts_with("invalid JSON"), "{errors:?}");
+        // The error record has the documented shape.
+        let raw = stdout(&out);
+        let second = raw.lines().nth(1).unwrap();
+        assert!(
+            second.starts_with(r#"{"id":"broken","line":3,"error":"truncated JSON"#),
+            "{second}"
+        );
+        assert_eq!(recs[1].as_object().unwrap().len(), 3);
+        // stderr names the input and the line of each.
+        let name = if from_stdin {
+            "<stdin>".to_string()
+        } else {
+            file.display().to_string()
+        };
+        let err = stderr(&out);
+        for n in [3, 4, 5, 7] {
+            assert!(err.contains(&format!("{name}:{n}: ")), "{err}");
+        }
+        // Good lines are analysed exactly as the same text given as a file.
+        for (rec, seed) in [
+            (&recs[0], &seeds[0]),
+            (&recs[4], &seeds[1]),
+            (&recs[6], &seeds[2]),
+        ] {
+            let alone =
+                json_lines(&run_with(bin().args(["--json", "-"]), seed.as_bytes())).remove(0);
+            assert!(!rec["quotes"].as_array().unwrap().is_empty());
+            assert_eq!(rec["quotes"], alone["quotes"]);
+            assert_eq!(rec["speakers"], alone["speakers"]);
+        }
+    }
+}
+
+#[test]
+fn batch_mode_without_json_prints_reports() {
+    let seed = std::fs::read_to_string(&fixtures()[0]).unwrap();
+    let input = format!(
+        "{}\n{}\n",
+        json!({"id": "first", "text": seed}),
+        json!({"id": 2, "text": "Nothing."})
+    );
+    let out = run_with(
+        bin().args(["--input=jsonl", "--color=never"]),
+        input.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("== first =="), "{text}");
+    assert!(
+        text.contains("\n== 2 == 0 quotes, 0 speakers\n  no quotes found\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_lists_every_speaker_and_quote() {
+    let path = &fixtures()[1];
+    let doc = json_lines(&run(bin().arg("--json").arg(path))).remove(0);
+    let out = run(bin().arg(path));
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("== {} ==", path.display())),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'), "no colour in a pipe");
+    for s in doc["speakers"].as_array().unwrap() {
+        assert!(
+            text.contains(s["name"].as_str().unwrap()),
+            "{} missing from\n{text}",
+            s["name"]
+        );
+    }
+    let quote_lines = text
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.trim_start().as_bytes()[0].is_ascii_digit());
+    assert_eq!(
+        quote_lines.count(),
+        doc["quotes"].as_array().unwrap().len(),
+        "{text}"
+    );
+    // Colour when asked for.
+    let coloured = stdout(&run(bin().args(["--color", "always"]).arg(path)));
+    assert!(coloured.contains("\u{1b}[1;32m"), "{coloured}");
+}
+
+#[test]
+fn unreadable_inputs_are_named_and_the_rest_is_processed() {
+    let bad = tmp("latin1.txt");
+    std::fs::write(&bad, b"Line one\nCaf\xe9 owner said: \"fine\"\n").unwrap();
+    let good = &fixtures()[3];
+    let missing = tmp("no-such-article.txt");
+    let out = run(bin().arg("--json").arg(&bad).arg(&missing).arg(good));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{}: invalid UTF-8 at byte 12 (line 2)",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}: no such file or directory", missing.display())),
+        "{err}"
+    );
+    let recs = json_lines(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["id"], json!(good.to_str().unwrap()));
+    // A directory is not a document either.
+    let out = run(bin().arg(FIXTURES));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+    // Batch mode names a missing file the same way.
+    let out = run(bin().args(["--json", "--input", "jsonl"]).arg(&missing));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no such file or directory"));
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_hint() {
+    for (args, needle) in [
+        (
+            &["--jsn"][..],
+            "unknown option '--jsn' (did you mean '--json'?)",
+        ),
+        (
+            &["--offsets", "utf32"],
+            "invalid value 'utf32' for --offsets (expected utf8, utf16 or chars)",
+        ),
+        (&["--input"], "--input needs a value"),
+        (
+            &["--color=sometimes"],
+            "invalid value 'sometimes' for --color",
+        ),
+        (&["--errors"], "'--errors' is an option of 'whosaid eval'"),
+        (&["eval", "--json"], "missing the gold file"),
+    ] {
+        let out = run(bin().args(args));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(err.contains("--help"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = run(bin().arg("-h"));
+    assert!(out.status.success() && stdout(&out).contains("Usage: whosaid [OPTIONS] [FILE...]"));
+    let out = run(bin().arg("--version"));
+    assert_eq!(
+        stdout(&out),
+        format!("whosaid {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn double_dash_ends_options() {
+    let dir = tmp("dashdash");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("--json"), "“Yes,” she said.").unwrap();
+    let out = run(bin().current_dir(&dir).args(["--json", "--", "--json"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json_lines(&out)[0]["id"], "--json");
+}
+
+#[test]
+fn story_mode_reads_the_articles_together() {
+    let out = run(bin().arg("--story").arg("--json").args(fixtures()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = json_lines(&out);
+    assert_eq!(recs.len(), 1, "one JSON object for the story");
+    assert_eq!(recs[0]["documents"].as_array().unwrap().len(), 5);
+    assert!(recs[0]["story"]["speakers"].is_array());
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_run_quietly() {
+    // Many documents in batch mode, and a reader that takes one line and closes the pipe (`| head -1`).
+    let seed = std::fs::read_to_string(&fixtures()[4]).unwrap();
+    let line = format!("{}\n", json!({"id": "x", "text": seed}));
+    let input = line.repeat(400);
+    let mut child = bin()
+        .args(["--json", "--input", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut w = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = w.write_all(input.as_bytes()); // fails once whosaid has gone
+    });
+    let mut first = String::new();
+    {
+        let mut r = BufReader::new(child.stdout.take().unwrap());
+        r.read_line(&mut first).unwrap();
+    } // the read end closes here
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert!(first.starts_with("{\"id\":\"x\""), "{first}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "quiet exit, no signal, no panic"
+    );
+    assert_eq!(stderr(&out), "", "nothing on stderr");
+}
