@@ -407,9 +407,12 @@
     const attributed = r.speakers.filter((s) => s.quotes > 0).length;
     let message = plural(r.quotes.length, "quote", "quotes") + ", " + plural(attributed, "speaker", "speakers");
     if (r.docs.length > 1) message += " in " + r.docs.length + " articles";
+    const where = state.doc === "all" ? "" : " in article " + (Number(state.doc) + 1);
     if (state.filter !== null) {
       const shown = r.quotes.filter((q) => matchesFilter(q) && inDoc(q)).length;
-      message += ". Showing " + plural(shown, "quote", "quotes") + " by " + speakerName(state.filter === "none" ? null : state.filter);
+      message += ". Showing " + plural(shown, "quote", "quotes") + " by " + speakerName(state.filter === "none" ? null : state.filter) + where;
+    } else if (where) {
+      message += ". Showing " + plural(r.quotes.filter(inDoc).length, "quote", "quotes") + where;
     }
     setStatus(message + ".");
   }
@@ -479,15 +482,15 @@
       head.append(el("span", "badge", badge(q.speaker_id)));
       head.append(el("span", "who", speakerName(q.speaker_id)));
       const meta = [q.kind];
-      if (q.cue) meta.push("cue: " + q.cue.text);
-      if (q.speaker && q.speaker_id !== null && q.speaker.text !== r.speakers[q.speaker_id].name) meta.push("as “" + q.speaker.text + "”");
+      if (q.cue) meta.push("cue: " + spanText(q.cue));
+      if (q.speaker && q.speaker_id !== null && spanText(q.speaker) !== r.speakers[q.speaker_id].name) meta.push("as “" + spanText(q.speaker) + "”");
       if (r.docs.length > 1) meta.push("article " + (q.doc + 1));
       head.append(el("span", "meta", meta.join(" · ")));
       li.append(head);
       const body = el("blockquote", "quote-text");
       rangesOf(q).forEach((p, i) => {
         if (i) body.append(el("span", "gap", " … "));
-        body.append(el("span", "part", p.text));
+        body.append(el("span", "part", spanText(p)));
       });
       li.append(body);
       const go = el("button", "linkish goto", "Show in text");
@@ -502,6 +505,9 @@
     ui.moreQuotes.hidden = rest <= 0;
     if (rest > 0) ui.moreQuotes.textContent = "Show more quotes (" + rest + " more)";
   }
+
+  /** The text of a span of the analysed text (results carry offsets, not copies of the text). */
+  const spanText = (span) => state.text.slice(span.start, span.end);
 
   /** The ranges a quote highlights: its quoted parts when its cue interrupts it, else the whole span. */
   const rangesOf = (q) => (q.parts && q.parts.length ? q.parts : [q]);
@@ -522,14 +528,21 @@
     }
     const limit = Math.min(to, from + state.textLimit);
     const ranges = [];
+    const seen = new Set();
+    const add = (q, type, p) => {
+      const start = Math.max(p.start, from);
+      const end = Math.min(p.end, limit);
+      const key = type + start + ":" + end;
+      if (start >= end || (type !== "quote" && seen.has(key))) return;
+      seen.add(key);
+      ranges.push({ q, type, start, end, len: p.end - p.start });
+    };
     if (r) {
       for (const q of r.quotes) {
-        if (q.end <= from || q.start >= limit) continue;
-        for (const p of rangesOf(q)) {
-          const start = Math.max(p.start, from);
-          const end = Math.min(p.end, limit);
-          if (start < end) ranges.push({ q, start, end, len: p.end - p.start });
-        }
+        for (const p of rangesOf(q)) add(q, "quote", p);
+        // The words that attribute it: the speaker as named there, and the cue.
+        if (q.speaker) add(q, "source", q.speaker);
+        if (q.cue) add(q, "cue", q.cue);
       }
     }
     // Outer ranges first: by start, then longest.
@@ -555,7 +568,7 @@
       let parent = k ? chain[k - 1].el : root;
       for (let j = k; j < active.length; j++) {
         const g = active[j];
-        const m = markFor(g.q, started, j > 0);
+        const m = g.type === "quote" ? markFor(g.q, started, j > 0) : attributionFor(g);
         parent.append(m);
         chain.push({ range: g, el: m });
         parent = m;
@@ -568,6 +581,14 @@
     if (rest > 0) ui.moreText.textContent = "Show more of the text (" + formatSize(rest) + " more)";
   }
 
+  function attributionFor(g) {
+    const q = g.q;
+    const e = el("span", g.type + " " + colour(q.speaker_id) + (matchesFilter(q) ? "" : " dim"));
+    e.dataset.quote = String(q.id);
+    e.title = g.type === "cue" ? "cue of a quote by " + speakerName(q.speaker_id) : speakerName(q.speaker_id) + " (as named here)";
+    return e;
+  }
+
   function markFor(q, started, nested) {
     const m = el("mark", "q " + colour(q.speaker_id) + " k-" + q.kind + (matchesFilter(q) ? "" : " dim") + (nested ? " nested" : ""));
     m.dataset.quote = String(q.id);
@@ -577,7 +598,7 @@
       m.tabIndex = -1;
       m.classList.add("first");
       m.dataset.badge = badge(q.speaker_id);
-      m.title = speakerName(q.speaker_id) + " · " + q.kind + (q.cue ? " · " + q.cue.text : "");
+      m.title = speakerName(q.speaker_id) + " · " + q.kind + (q.cue ? " · " + spanText(q.cue) : "");
     }
     return m;
   }
@@ -803,7 +824,7 @@
   }
 
   ui.annotated.addEventListener("click", (e) => {
-    const m = e.target.closest("mark[data-quote]");
+    const m = e.target.closest("[data-quote]");
     if (!m) return;
     const item = ui.quotes.querySelector('li[data-quote="' + m.dataset.quote + '"]');
     if (item) {

@@ -22,10 +22,10 @@ function whosaidEngine() {
  * Analyses a paste of one or more articles. A line that starts with "===" separates articles. One
  * article goes through `analyze`; several go through `analyze_story`, which analyses each on its own (no
  * pronoun reaches across articles) and merges speakers across them however each outlet spells them.
- * The page gets one result with offsets into the whole paste (UTF-16 units, so
- * `text.slice(q.start, q.end) === q.text`):
+ * The page gets one result with offsets into the whole paste, in UTF-16 units as JS strings count:
  *   {docs: [{index, start, end, title}],
- *    quotes: [{id, doc, kind, start, end, text, parts, cue, speaker, speaker_id, confidence, sieve}],
+ *    quotes: [{id, doc, kind, start, end, parts, cue, speaker, speaker_id, confidence, sieve}],
+ *      (spans are {start, end} only: text.slice(start, end) is their text)
  *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, possibly_same}],
  *    groups: [{id, similarity, conflict, versions: [{doc, quote, speaker, kind, text, similarity, diff}]}]}
  */
@@ -74,7 +74,9 @@ function whosaidAnalyzeAll(engine, text) {
     speakerOf = (d, id) => (map[d].has(id) ? map[d].get(id) : null);
     groups = story.story.quote_groups;
   }
-  const shift = (span, by) => (span ? { start: span.start + by, end: span.end + by, text: span.text } : null);
+  // Spans carry offsets only: the page slices its own copy of the text (a 10 MB paste's result would
+  // otherwise copy most of the text again through postMessage).
+  const shift = (span, by) => (span ? { start: span.start + by, end: span.end + by } : null);
   const base = [];
   documents.forEach((r, d) => {
     const by = docs[d].start;
@@ -86,7 +88,6 @@ function whosaidAnalyzeAll(engine, text) {
         kind: q.kind,
         start: q.start + by,
         end: q.end + by,
-        text: q.text,
         parts: (q.parts || []).map((p) => shift(p, by)),
         cue: shift(q.cue, by),
         speaker: shift(q.speaker, by),
