@@ -20,7 +20,11 @@ step() {
   shift
   local t0=$SECONDS
   printf '\n=== %s\n' "$name"
-  if ! "$@" > >(tee -a "$log") 2>&1; then
+  set +e
+  "$@" 2>&1 | tee -a "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  if [ "$rc" != 0 ]; then
     printf '\n=== FAILED: %s (after %ss)\n    command: %s\n' "$name" "$((SECONDS - t0))" "$*" >&2
     exit 1
   fi
