@@ -513,6 +513,10 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     if words.is_empty() {
         return None;
     }
+    // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run.
+    let org_with_of =
+        (a..start).any(|k| lexicon::is_org_word(doc.tok(k))) && (a..=b).any(|k| doc.tok(k) == "of");
+    let start = if org_with_of { a } else { start };
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
     let mut gender = Gender::Unknown;
     if !org {

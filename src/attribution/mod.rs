@@ -254,7 +254,41 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             Some(n)
         }
         _ => {
-            if head.description.is_none() || head.name.is_some() {
+            // `Zelenskyy, in a televised address, said` / `Mr. King, 82, said`: an adjunct or an age, not a
+            // description of the speaker.
+            let mut buf = [0u8; 48];
+            let first = doc.lower(j + 1, &mut buf);
+            let adjunct = matches!(
+                first,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "speaking"
+                    | "according"
+                    | "however"
+                    | "though"
+                    | "also"
+                    | "meanwhile"
+                    | "for"
+                    | "if"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "like"
+                    | "by"
+                    | "with"
+                    | "without"
+                    | "in an"
+                    | "then"
+                    | "too"
+                    | "again"
+                    | "now"
+                    | "later"
+                    | "earlier"
+            ) || (j + 1..close).all(|k| doc.tokens[k].kind != Kind::Word);
+            if !adjunct && (head.description.is_none() || head.name.is_some()) {
                 head.description = Some(appos);
             }
             head.last = close - 1;
