@@ -70,7 +70,8 @@ pub fn run(ctx: &mut Ctx) {
 fn continues_directly(ctx: &Ctx, src: usize, qi: usize, a: usize) -> bool {
     let doc = ctx.doc;
     let att = &ctx.out[a];
-    if att.kind != QuoteKind::Direct || att.cue.is_none_or(|c| c.end > ctx.quotes[qi].span.start) {
+    if att.kind == QuoteKind::Indirect || att.cue.is_none_or(|c| c.end > ctx.quotes[qi].span.start)
+    {
         return false;
     }
     let Some(close) = ctx.quotes[src].close_tok else {
