@@ -2,7 +2,9 @@
 //! the previous paragraph (`He said:` ⏎ `“…”`) — the cue comes before the opening mark with nothing but a listener,
 //! adjuncts, a comma, a colon or "that" between.
 
-use crate::attribution::{mention_confidence, subject_left, Attribution, Ctx, ADJUNCT_WORDS};
+use crate::attribution::{
+    mention_confidence, subject_left_for_quote, Attribution, Ctx, ADJUNCT_WORDS,
+};
 use crate::cues::{Cue, CueKind};
 use crate::model::QuoteKind;
 use crate::text::Kind;
@@ -39,6 +41,7 @@ pub fn run(ctx: &mut Ctx) {
             let ok = doc.is(k, ',')
                 || doc.is(k, ':')
                 || w == "that"
+                || w == "to"
                 || ADJUNCT_WORDS.contains(&w)
                 || doc.is_capitalized(k);
             if !ok {
@@ -97,7 +100,15 @@ pub fn run(ctx: &mut Ctx) {
         let cue = ctx.cues[ci];
         // Weak cues ("discuss", "continued") frame a quotation only with a colon (`Caddell continued:`).
         let colon = o > 0 && doc.is(o - 1, ':');
-        if cue.strength < 2 && !colon {
+        // `He continued, “…”` — a weak verb with a comma right before a quote that opens with a capital.
+        let comma_capital = o > 0
+            && doc.is(o - 1, ',')
+            && cue.last + 2 == o
+            && doc
+                .tokens
+                .get(o + 1)
+                .is_some_and(|_| doc.is_capitalized(o + 1));
+        if cue.strength < 2 && !colon && !comma_capital {
             continue;
         }
         // A colon, a comma or "that" right before the mark, or the mark straight after the cue.
@@ -114,7 +125,7 @@ pub fn run(ctx: &mut Ctx) {
         let inverted = (cue.tok == sent_start)
             .then(|| crate::attribution::subject_right(doc, &cue, hi))
             .flatten();
-        let mention = subject_left(doc, &cue, sent_start)
+        let mention = subject_left_for_quote(doc, &cue, sent_start)
             .or(inverted)
             .or_else(|| super::mixed::clause_subject(ctx, &cue));
         let Some(mention) = mention else { continue };
