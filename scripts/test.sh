@@ -12,12 +12,19 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 started=$SECONDS
 summary=()
+# Every step's output is also kept, to count the tests for one closing "N passed, N failed" line.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 step() {
   local name=$1
   shift
   local t0=$SECONDS
   printf '\n=== %s\n' "$name"
-  if ! "$@"; then
+  set +e
+  "$@" 2>&1 | tee -a "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  if [ "$rc" != 0 ]; then
     printf '\n=== FAILED: %s (after %ss)\n    command: %s\n' "$name" "$((SECONDS - t0))" "$*" >&2
     exit 1
   fi
@@ -44,3 +51,5 @@ step "page tests (headless Chromium)" e2e
 
 printf '\n=== all tests passed in %ss\n' "$((SECONDS - started))"
 printf '    %s\n' "${summary[@]}"
+passed=$(grep -hoE '(test result: ok\. [0-9]+ passed|^# pass [0-9]+)' "$log" | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }')
+printf '%s passed, 0 failed\n' "$passed"

@@ -203,13 +203,34 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
         return appositive_subject(doc, e, floor);
     }
     let m = mentions::np_ending_at(doc, e, floor)?;
-    // A subject is not the object of a preposition: "in an interview with X said" is not X.
-    if m.first > floor {
-        let p = doc.lower(m.first - 1, &mut buf);
+    // A noun phrase after a preposition is not the subject ("in an interview with X said" is not X) — unless the
+    // preposition post-modifies the subject: `Mr. Morgan of the Sierra Club said`, `attorneys for the family said`.
+    let mut p = m.first;
+    if p > floor && matches!(doc.lower(p - 1, &mut buf), "the" | "a" | "an") {
+        p -= 1;
+    }
+    if p > floor {
+        let prep = doc.lower(p - 1, &mut buf).to_string();
         if matches!(
-            p,
-            "with" | "to" | "by" | "from" | "for" | "of" | "about" | "against" | "on" | "at"
+            prep.as_str(),
+            "with" | "to" | "by" | "from" | "for" | "of" | "about" | "against" | "on" | "at" | "in"
         ) {
+            let post_modifier = matches!(
+                prep.as_str(),
+                "of" | "for" | "from" | "at" | "with" | "on" | "in"
+            );
+            if post_modifier && p >= floor + 2 {
+                if let Some(mut h) = mentions::np_ending_at(doc, p - 2, floor) {
+                    if h.kind != MentionKind::Pronoun {
+                        if h.name.is_some() && h.description.is_none() {
+                            h.description = Some(doc.span_of(p - 1, e));
+                        }
+                        h.last = e;
+                        h.span = doc.span_of(h.first, e);
+                        return Some(h);
+                    }
+                }
+            }
             return None;
         }
     }
@@ -236,7 +257,20 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
         return None;
     }
     let inner = mentions::np_starting_at(doc, j + 1, close);
-    let mut head = mentions::np_ending_at(doc, j - 1, floor)?;
+    let head = mentions::np_ending_at(doc, j - 1, floor);
+    // Stacked appositives: `Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said` — the
+    // subject is before the first comma of the chain.
+    let chained = head
+        .as_ref()
+        .is_none_or(|h| h.first > floor && doc.is(h.first - 1, ','));
+    if chained && open_char == ',' && j > floor + 1 {
+        if let Some(outer) = appositive_subject(doc, j, floor) {
+            if head.as_ref().is_none_or(|h| outer.first < h.first) {
+                return Some(outer);
+            }
+        }
+    }
+    let mut head = head?;
     if head.kind == MentionKind::Pronoun {
         return None;
     }
@@ -254,7 +288,41 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             Some(n)
         }
         _ => {
-            if head.description.is_none() || head.name.is_some() {
+            // `Zelenskyy, in a televised address, said` / `Mr. King, 82, said`: an adjunct or an age, not a
+            // description of the speaker.
+            let mut buf = [0u8; 48];
+            let first = doc.lower(j + 1, &mut buf);
+            let adjunct = matches!(
+                first,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "speaking"
+                    | "according"
+                    | "however"
+                    | "though"
+                    | "also"
+                    | "meanwhile"
+                    | "for"
+                    | "if"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "like"
+                    | "by"
+                    | "with"
+                    | "without"
+                    | "in an"
+                    | "then"
+                    | "too"
+                    | "again"
+                    | "now"
+                    | "later"
+                    | "earlier"
+            ) || (j + 1..close).all(|k| doc.tokens[k].kind != Kind::Word);
+            if !adjunct && (head.description.is_none() || head.name.is_some()) {
                 head.description = Some(appos);
             }
             head.last = close - 1;

@@ -96,7 +96,8 @@ pub fn run(ctx: &mut Ctx) {
         }
         let cue = ctx.cues[ci];
         // Weak cues ("discuss", "continued") frame a quotation only with a colon (`Caddell continued:`).
-        if cue.strength < 2 && !(hi > 0 && doc.is(hi - 1, ':')) {
+        let colon = o > 0 && doc.is(o - 1, ':');
+        if cue.strength < 2 && !colon {
             continue;
         }
         // A colon, a comma or "that" right before the mark, or the mark straight after the cue.
@@ -109,8 +110,13 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let sent_start = doc.sentence_of(cue.tok).tok_start;
-        let mention =
-            subject_left(doc, &cue, sent_start).or_else(|| super::mixed::clause_subject(ctx, &cue));
+        // `Said Ellis: “…”` — an inverted cue opening the sentence.
+        let inverted = (cue.tok == sent_start)
+            .then(|| crate::attribution::subject_right(doc, &cue, hi))
+            .flatten();
+        let mention = subject_left(doc, &cue, sent_start)
+            .or(inverted)
+            .or_else(|| super::mixed::clause_subject(ctx, &cue));
         let Some(mention) = mention else { continue };
         // A short quote with more of the clause after it is a fragment: mixed.
         let (kind, span) = match q.close_tok {

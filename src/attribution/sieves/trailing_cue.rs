@@ -54,10 +54,19 @@ pub fn run(ctx: &mut Ctx) {
                 None => continue,
             },
         };
+        // An inverted cue (`,” said X`) needs the quote to end its clause: `,”` / `?”` / `!”` / `”,` — a bare
+        // `” suggests that Phoenix …` continues the sentence instead.
+        let ends_clause = matches!(
+            doc.tok(close - 1),
+            "," | "?" | "!" | "…" | "—" | "–" | "-" | "." | "..."
+        ) || doc.is(close + 1, ',');
+        if !ends_clause && cue.tok == j {
+            continue;
+        }
         let mention = if cue.tok == j || cue.kind == CueKind::According {
             subject_right(doc, &cue, sent.tok_end)
         } else {
-            subject_left(doc, &cue, j).filter(|m| m.first == j || (m.first > j && m.first <= j + 1))
+            subject_left(doc, &cue, j).filter(|m| m.first == j || m.first == j + 1)
         };
         let Some(mention) = mention else { continue };
         let (kind, span) = shape(doc, q.span, q.open_tok, close);
@@ -90,7 +99,7 @@ pub fn shape(doc: &Document, span: Span, open: usize, close: usize) -> (QuoteKin
     let words_before = (sent.tok_start..open)
         .filter(|&k| doc.tokens[k].kind == Kind::Word)
         .count();
-    if words_before >= 3 {
+    if words_before >= 1 {
         (QuoteKind::Mixed, doc.span_of(sent.tok_start, close))
     } else {
         (QuoteKind::Direct, span)
