@@ -42,6 +42,8 @@
   /** A job running longer than this is abandoned (worker restarted) when newer text arrives. */
   const SUPERSEDE_MS = 250;
   const PALETTE = 8;
+  /** Statements quoted in several articles: at most this many are listed at once. */
+  const MAX_GROUPS = 100;
 
   // ---------------------------------------------------------------------------------------------
   // Engine: a Worker when possible; from file:// a Worker built from engine.js's own source; else
@@ -100,17 +102,17 @@
     engine.wasm = base64ToBytes(WHOSAID_WASM_B64).buffer;
   }
 
+  let blobUrl = null;
+
+  /** A worker whose script is engine.js's own functions, from a blob: URL (made once, kept for restarts). */
   function blobWorker() {
-    // eslint-disable-next-line no-undef
-    const src = [whosaidEngine, whosaidAnalyzeAll, whosaidWorker].map(String).join("\n") +
-      "\nwhosaidWorker(self);\n";
-    const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
-    try {
-      return new Worker(url);
-    } finally {
-      // The worker has fetched its script once it runs; revoking later keeps the URL from leaking.
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    if (blobUrl === null) {
+      // eslint-disable-next-line no-undef
+      const src = [whosaidEngine, whosaidAnalyzeAll, whosaidWorker].map(String).join("\n") +
+        "\nwhosaidWorker(self);\n";
+      blobUrl = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
     }
+    return new Worker(blobUrl);
   }
 
   function makeWorker(mode) {
@@ -271,6 +273,7 @@
     order: [], // speaker ids, most quoted first
     number: new Map(), // speaker id -> 1-based number shown in the UI
     filter: null, // null | speaker id | "none" (unattributed)
+    result_names: null, // speaker names of the result on screen (the filter is kept by name)
     doc: "all",
     textLimit: TEXT_CHUNK,
     quoteLimit: QUOTE_CHUNK,
@@ -340,7 +343,13 @@
       .map((s) => s.id)
       .sort((a, b) => (counts.get(b) || 0) - (counts.get(a) || 0) || a - b);
     state.number = new Map(state.order.map((id, i) => [id, i + 1]));
-    if (typeof state.filter === "number" && !result.speakers[state.filter]) state.filter = null;
+    // Speaker ids change as the text changes: the filter follows the speaker's name.
+    if (typeof state.filter === "number") {
+      const name = state.result_names ? state.result_names[state.filter] : null;
+      const same = result.speakers.find((s) => s.name === name);
+      state.filter = same ? same.id : null;
+    }
+    state.result_names = result.speakers.map((s) => s.name);
     if (state.filter === "none" && !result.quotes.some((q) => q.speaker_id === null)) state.filter = null;
     if (docChanged || (state.doc !== "all" && Number(state.doc) >= result.docs.length)) state.doc = "all";
     clearNotice();
@@ -362,7 +371,7 @@
     const shown = groups.filter((g) =>
       g.versions.some((v) => matchesFilter(r.quotes[v.quote])) && g.versions.some((v) => inDoc(r.quotes[v.quote])),
     );
-    const items = shown.map((g) => {
+    const items = shown.slice(0, MAX_GROUPS).map((g) => {
       const li = el("li", "group");
       const names = [...new Set(g.versions.map((v) => speakerName(v.speaker === null ? null : v.speaker)))];
       const head = el("p", "group-head");
@@ -394,7 +403,8 @@
       li.append(list);
       return li;
     });
-    ui.groups.replaceChildren(...items);
+    fill(ui.groups, items);
+    if (shown.length > MAX_GROUPS) items.push(el("li", "hint", "… and " + (shown.length - MAX_GROUPS) + " more; pick an article or a speaker to narrow the list."));
     ui.groupsSec.hidden = items.length === 0;
   }
 
@@ -422,8 +432,15 @@
     ui.docPick.hidden = docs.length < 2;
     const options = [new Option("All articles (" + docs.length + ")", "all")];
     for (const d of docs) options.push(new Option(d.index + 1 + ". " + (d.title || "Untitled"), String(d.index)));
-    ui.doc.replaceChildren(...options);
+    fill(ui.doc, options);
     ui.doc.value = state.doc;
+  }
+
+  /** Replaces `parent`'s children with `items` (any number: no argument spreading). */
+  function fill(parent, items) {
+    const frag = document.createDocumentFragment();
+    for (const item of items) frag.append(item);
+    parent.replaceChildren(frag);
   }
 
   function el(tag, className, text) {
@@ -466,7 +483,7 @@
         items.push(li);
       }
     }
-    ui.speakers.replaceChildren(...items);
+    fill(ui.speakers, items);
     ui.speakersNote.hidden = items.length === 0;
     ui.showAll.hidden = state.filter === null;
   }
@@ -500,7 +517,7 @@
       li.append(go);
       items.push(li);
     }
-    ui.quotes.replaceChildren(...items);
+    fill(ui.quotes, items);
     const rest = shown.length - Math.min(shown.length, state.quoteLimit);
     ui.moreQuotes.hidden = rest <= 0;
     if (rest > 0) ui.moreQuotes.textContent = "Show more quotes (" + rest + " more)";

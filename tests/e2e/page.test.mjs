@@ -103,6 +103,13 @@ test("clicking a speaker filters the quotes, clicking again shows all", async ()
   assert.ok(filtered.highlights.filter((h) => !h.dim).every((h) => h.title.startsWith("Dmitry Peskov")));
   // The focus stays on the button that was pressed.
   assert.equal(await p.page.evaluate(() => document.activeElement.getAttribute("aria-pressed")), "true");
+  // Editing the text (a new speaker first, so every speaker's number changes) keeps the filter on Peskov.
+  await paste(p.page, "“We are ready,” said John Smith, a local official.\n\n" + SEED_002);
+  const edited = await readResults(p.page);
+  assert.equal(edited.speakers.find((s) => s.pressed === "true")?.name, "Dmitry Peskov");
+  assert.deepEqual(edited.quotes.map((q) => q.text), filtered.quotes.map((q) => q.text));
+  await paste(p.page, SEED_002);
+  await p.page.focus(`#speakers button[aria-pressed="true"]`);
   await p.page.keyboard.press("Enter");
   const again = await readResults(p.page);
   assert.equal(again.quotes.length, all.quotes.length);
