@@ -488,13 +488,28 @@ fn clean_description(s: &str) -> String {
 /// (Zelenskyy/Zelensky, Podoliak/Podolyak, Mykhailo/Mikhailo).
 pub fn name_key(w: &str) -> String {
     let mut s = String::with_capacity(w.len());
-    for c in w.chars().flat_map(|c| c.to_lowercase()) {
-        let c = fold_diacritic(c);
-        if c.is_alphanumeric() {
-            s.push(c);
+    for c in w.chars() {
+        if c.is_ascii() {
+            // The general path below gives the same for ASCII, without the Unicode tables.
+            if c.is_ascii_alphanumeric() {
+                s.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
+        for c in c.to_lowercase() {
+            let c = fold_diacritic(c);
+            if c.is_alphanumeric() {
+                s.push(c);
+            }
         }
     }
-    let s = s.replace("kh", "h").replace("ck", "k").replace("ph", "f");
+    // `s.replace("kh", "h").replace("ck", "k").replace("ph", "f")` in place: ASCII pairs never match inside a
+    // multi-byte char, and each pass is str::replace's leftmost non-overlapping matching.
+    let mut b = s.into_bytes();
+    replace_pair(&mut b, *b"kh", b'h');
+    replace_pair(&mut b, *b"ck", b'k');
+    replace_pair(&mut b, *b"ph", b'f');
+    let s = String::from_utf8(b).unwrap_or_default();
     let mut out = String::with_capacity(s.len());
     let mut prev = '\0';
     for c in s.chars() {
@@ -509,6 +524,22 @@ pub fn name_key(w: &str) -> String {
         prev = c;
     }
     out
+}
+
+/// Replaces every non-overlapping `pat` (left to right) with `with`, in place.
+fn replace_pair(b: &mut Vec<u8>, pat: [u8; 2], with: u8) {
+    let (mut r, mut w) = (0, 0);
+    while r < b.len() {
+        if r + 1 < b.len() && b[r] == pat[0] && b[r + 1] == pat[1] {
+            b[w] = with;
+            r += 2;
+        } else {
+            b[w] = b[r];
+            r += 1;
+        }
+        w += 1;
+    }
+    b.truncate(w);
 }
 
 fn first_names_match(a: &str, b: &str) -> bool {

@@ -13,7 +13,87 @@
 
 use crate::model::Gender;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FxHash, the multiply-rotate hash rustc uses for its own tables: a few instructions per word where the default
+/// SipHash costs a hundred or more, which matters at one or more lookups per token. Its weakness (no defence
+/// against crafted collisions) does not matter for the compiled-in tables here, whose keys are fixed.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` with [`FxHasher`].
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// A fixed word list, looked up through a hash set built on first use (a linear `contains` over a list of a hundred
+/// words costs more than the rest of a token's processing). `static L: WordList = WordList::new(&[…]);`
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<FxSet<&'static str>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordList {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `w` is in the list (the same answer as `<[&str]>::contains`, whose signature it keeps).
+    #[inline]
+    pub fn contains(&self, w: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(*w)
+    }
+
+    /// The words, in list order.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 const BELIEF_VERBS: &str = include_str!("../data/belief_verbs.txt");
@@ -61,7 +141,7 @@ pub struct VerbInfo {
 
 /// The speech verb `lower` is a form of, if any.
 pub fn speech_verb(lower: &str) -> Option<VerbInfo> {
-    static MAP: OnceLock<HashMap<&'static str, VerbInfo>> = OnceLock::new();
+    static MAP: OnceLock<FxMap<&'static str, VerbInfo>> = OnceLock::new();
     MAP.get_or_init(|| verb_map(&parse_speech_verbs(SPEECH_VERBS).0))
         .get(lower)
         .copied()
@@ -69,7 +149,7 @@ pub fn speech_verb(lower: &str) -> Option<VerbInfo> {
 
 /// Whether `lower` is a form of a verb of belief or expectation ("thinks", "hoped", "feared").
 pub fn is_verb_of_belief(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         parse_belief_verbs(BELIEF_VERBS)
             .0
@@ -90,7 +170,7 @@ pub struct TitleInfo {
 
 /// The title `lower` is (lowercased, without a trailing dot: "mr", "sen", "president").
 pub fn title(lower_without_trailing_dot: &str) -> Option<TitleInfo> {
-    static MAP: OnceLock<HashMap<&'static str, TitleInfo>> = OnceLock::new();
+    static MAP: OnceLock<FxMap<&'static str, TitleInfo>> = OnceLock::new();
     MAP.get_or_init(|| parse_titles(TITLES).0.into_iter().collect())
         .get(lower_without_trailing_dot)
         .copied()
@@ -107,7 +187,7 @@ pub struct RoleInfo {
 
 /// The role noun `lower` is, if any.
 pub fn role_noun(lower: &str) -> Option<RoleInfo> {
-    static MAP: OnceLock<HashMap<&'static str, RoleInfo>> = OnceLock::new();
+    static MAP: OnceLock<FxMap<&'static str, RoleInfo>> = OnceLock::new();
     MAP.get_or_init(|| parse_role_nouns(ROLE_NOUNS).0.into_iter().collect())
         .get(lower)
         .copied()
@@ -118,7 +198,7 @@ pub fn role_noun(lower: &str) -> Option<RoleInfo> {
 /// not in the list or is used for both genders. This is a gender lookup, not a name detector: some
 /// listed names are also common words ("Hope", "Grant", "Will").
 pub fn first_name_gender(name: &str) -> Gender {
-    static MAP: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    static MAP: OnceLock<FxMap<&'static str, Gender>> = OnceLock::new();
     let map = MAP.get_or_init(|| parse_first_names(FIRST_NAMES).0.into_iter().collect());
     let mut buf = [0u8; 64];
     let Some(key) = fold_name(name, &mut buf) else {
@@ -135,8 +215,20 @@ pub fn first_name_gender(name: &str) -> Gender {
 
 /// Lowercases `name` into `buf`, folding common Latin diacritics to ASCII. `None` if it does not fit.
 fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let name = name.trim();
+    if name.is_ascii() {
+        // ASCII folds to its lower case (the general path below gives the same, a char at a time).
+        let b = name.as_bytes();
+        if b.len() > buf.len() {
+            return None;
+        }
+        for (d, &c) in buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..b.len()]).ok();
+    }
     let mut len = 0;
-    for c in name.trim().chars() {
+    for c in name.chars() {
         let mut push = |c: char| -> Option<()> {
             let n = c.len_utf8();
             if len + n > buf.len() {
@@ -210,27 +302,27 @@ fn fold_latin(c: char) -> Option<&'static str> {
 /// Whether `word` (case-sensitive, as written) is a capitalised head or part of an organisation
 /// name: "Ministry", "Kremlin", "Reuters", "Inc".
 pub fn is_org_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| word_set(ORG_WORDS)).contains(word)
 }
 
 /// Whether `word` (case-sensitive) is a nationality adjective or noun: "Russian", "Ukrainians".
 pub fn is_demonym(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| word_set(DEMONYMS)).contains(word)
 }
 
 /// Whether `word` (case-sensitive) is a capitalised word that neither begins nor continues a
 /// person's name: weekdays, months, connectives, determiners, sentence adverbs, pronouns.
 pub fn not_name_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| word_set(NOT_NAME_WORDS)).contains(word)
 }
 
 /// Gender and number of a third-person personal pronoun (subject or object form): "he" →
 /// `(Male, false)`, "them" → `(Unknown, true)`, "it" → `(Unknown, false)`.
 pub fn is_pronoun(lower: &str) -> Option<(Gender, bool)> {
-    static MAP: OnceLock<HashMap<&'static str, (Gender, bool)>> = OnceLock::new();
+    static MAP: OnceLock<FxMap<&'static str, (Gender, bool)>> = OnceLock::new();
     MAP.get_or_init(|| parse_pronouns(PRONOUNS).0.into_iter().collect())
         .get(lower)
         .copied()
@@ -255,7 +347,7 @@ fn content_lines(text: &'static str) -> impl Iterator<Item = (usize, &'static st
     })
 }
 
-fn word_set(text: &'static str) -> HashSet<&'static str> {
+fn word_set(text: &'static str) -> FxSet<&'static str> {
     parse_words(text).0.into_iter().collect()
 }
 
@@ -349,8 +441,8 @@ fn is_lower_word(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'')
 }
 
-fn verb_map(entries: &[VerbEntry]) -> HashMap<&'static str, VerbInfo> {
-    let mut map = HashMap::new();
+fn verb_map(entries: &[VerbEntry]) -> FxMap<&'static str, VerbInfo> {
+    let mut map = FxMap::default();
     for e in entries {
         for (form, slot) in e.forms.iter().zip(FORMS) {
             // The first slot (and the first lemma) to claim a form keeps it.

@@ -5,7 +5,7 @@
 //! descriptions); [`np_ending_at`] and [`np_starting_at`] read the noun phrase next to a cue, which is how the
 //! attribution sieves find a subject.
 
-use crate::lexicon;
+use crate::lexicon::{self, WordList};
 use crate::model::{Gender, Span};
 use crate::text::{Document, Kind};
 
@@ -48,19 +48,19 @@ impl Mention {
 }
 
 /// Name particles that may sit inside a name in lower case.
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordList = WordList::new(&[
     "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "da", "di", "del",
     "du", "dos", "ter",
-];
+]);
 
 /// Words that open a noun phrase on its left.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "that", "these", "those", "another", "one", "two", "three", "some",
     "several", "many", "other", "both", "all", "most",
-];
+]);
 
 /// Lower-case modifiers that may stand in a description before a role noun.
-const MODIFIERS: &[&str] = &[
+static MODIFIERS: WordList = WordList::new(&[
     "top",
     "senior",
     "chief",
@@ -172,10 +172,10 @@ const MODIFIERS: &[&str] = &[
     "industry",
     "tech",
     "medical",
-];
+]);
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb ("he also said", "she has told").
-pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+pub static BETWEEN_SUBJECT_AND_VERB: WordList = WordList::new(&[
     "also",
     "later",
     "has",
@@ -244,10 +244,10 @@ pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "has",
     "long",
     "clearly",
-];
+]);
 
 /// Capitalised function words and time words that break a run of capitalised words (a name never spans them).
-const BREAKERS: &[&str] = &[
+static BREAKERS: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -391,7 +391,7 @@ const BREAKERS: &[&str] = &[
     "tiktok",
     "linkedin",
     "truth",
-];
+]);
 
 /// A capitalised word that cannot be part of a name run (a function word or a day or month).
 fn breaks_run(doc: &Document, k: usize) -> bool {

@@ -510,10 +510,13 @@ fn scan_word(text: &str, mut i: usize) -> usize {
         }
         // Initials: "U.S." — a single letter, a period, a single letter.
         if c == '.' && next_is_letter {
-            let prev_single = word_ends_with_single_letter(text, i);
-            let next_single =
-                after + 1 >= bytes.len() || !next_char(text, after + 1).is_alphanumeric();
-            if prev_single && next_single && bytes[after].is_ascii_alphabetic() {
+            // The letter after the period must be ASCII before `after + 1` is read as a char boundary
+            // ("a.ꀝ" panicked here: found by the fuzz target).
+            let ascii_next = bytes[after].is_ascii_alphabetic();
+            let prev_single = ascii_next && word_ends_with_single_letter(text, i);
+            let next_single = ascii_next
+                && (after + 1 >= bytes.len() || !next_char(text, after + 1).is_alphanumeric());
+            if prev_single && next_single {
                 i = after + 1;
                 // Keep a trailing period of the initialism ("U.S.") when another letter-period pair came before.
                 if i < bytes.len() && bytes[i] == b'.' {

@@ -1,0 +1,121 @@
+//! Native throughput of `whosaid::analyze` next to one bare UAX #29 word-boundary pass over the same text.
+//!
+//! The text is the seed articles (tests/fixtures/*.txt) repeated, a blank line between copies, to each size asked
+//! for (default 1 MB and 10 MB; cut on a char boundary). For each size it times, `RUNS` times each, interleaved:
+//! `analyze(text)`, `analyze_document(…, Utf16)` serialised to JSON (what the CLI and page add on top), and
+//! `text.split_word_bounds().count()` (the reference pass); it prints medians, MB/s and the ratio to the reference.
+//! The last line per size is machine-readable for scripts/bench.sh:
+//! `RESULT size=<bytes> analyze_s=<median> segment_s=<median> json_s=<median> quotes=<n> speakers=<n>`.
+//!
+//! `cargo run --release --example bench -- [--runs N] [SIZE_MB ...]`
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+const SEEDS: [&str; 5] = [
+    include_str!("../tests/fixtures/000_0b425a99d12787b3.txt"),
+    include_str!("../tests/fixtures/001_29c8fd17e0dbaca8.txt"),
+    include_str!("../tests/fixtures/002_5a0a87bd08680d7a.txt"),
+    include_str!("../tests/fixtures/003_6cb643e6d6094715.txt"),
+    include_str!("../tests/fixtures/004_7117306b83a53ba3.txt"),
+];
+
+/// The seeds repeated to exactly `size` bytes (or just under, to stay on a char boundary).
+fn corpus(size: usize) -> String {
+    let mut s = String::with_capacity(size + 8192);
+    'fill: loop {
+        for seed in SEEDS {
+            if s.len() >= size {
+                break 'fill;
+            }
+            s.push_str(seed.trim_end());
+            s.push_str("\n\n");
+        }
+    }
+    let mut cut = size.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn mbps(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64()
+}
+
+fn main() {
+    let mut runs = 7usize;
+    let mut sizes_mb: Vec<f64> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--runs" {
+            runs = args
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("--runs N");
+        } else {
+            sizes_mb.push(a.parse().expect("size in MB"));
+        }
+    }
+    if sizes_mb.is_empty() {
+        sizes_mb = vec![1.0, 10.0];
+    }
+    let runs = runs.max(1);
+    for mb in sizes_mb {
+        let size = (mb * 1e6) as usize;
+        let text = corpus(size);
+        // One warm-up of each, untimed.
+        let a = whosaid::analyze(&text);
+        let (quotes, speakers) = (a.quotes.len(), a.speakers.len());
+        drop(a);
+        black_box(text.split_word_bounds().count());
+        let (mut t_an, mut t_seg, mut t_json) = (Vec::new(), Vec::new(), Vec::new());
+        let mut words = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            words = black_box(black_box(text.as_str()).split_word_bounds().count());
+            t_seg.push(t.elapsed());
+
+            let t = Instant::now();
+            let a = whosaid::analyze(black_box(&text));
+            t_an.push(t.elapsed());
+            black_box(&a);
+            drop(a);
+
+            let t = Instant::now();
+            let d = whosaid::analyze_document("bench", black_box(&text), whosaid::Encoding::Utf16);
+            let json = serde_json::to_vec(&d).expect("serialise");
+            t_json.push(t.elapsed());
+            black_box(json);
+        }
+        let (an, seg, js) = (median(t_an), median(t_seg), median(t_json));
+        println!(
+            "native {:>6.2} MB: analyze {:>8.2} ms ({:>6.1} MB/s) | +JSON/UTF-16 {:>8.2} ms ({:>6.1} MB/s) | \
+             split_word_bounds {:>7.2} ms ({:>6.1} MB/s, {words} segments) | analyze/segmentation {:.2}x | \
+             {quotes} quotes, {speakers} speakers | median of {runs}",
+            text.len() as f64 / 1e6,
+            an.as_secs_f64() * 1e3,
+            mbps(text.len(), an),
+            js.as_secs_f64() * 1e3,
+            mbps(text.len(), js),
+            seg.as_secs_f64() * 1e3,
+            mbps(text.len(), seg),
+            an.as_secs_f64() / seg.as_secs_f64(),
+        );
+        println!(
+            "RESULT size={} analyze_s={:.6} segment_s={:.6} json_s={:.6} quotes={quotes} speakers={speakers}",
+            text.len(),
+            an.as_secs_f64(),
+            seg.as_secs_f64(),
+            js.as_secs_f64()
+        );
+    }
+}
