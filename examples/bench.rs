@@ -57,10 +57,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--runs" {
-            runs = args
-                .next()
-                .and_then(|n| n.parse().ok())
-                .expect("--runs N");
+            runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N");
         } else {
             sizes_mb.push(a.parse().expect("size in MB"));
         }

@@ -2,12 +2,14 @@
 # Builds the static site into dist/ (gitignored):
 #   release wasm -> wasm-bindgen (--target no-modules) -> wasm-opt (npm binaryen) -> www/ + samples.
 # The same dist/ works from any static server and opened from disk (file://).
-# Env: WASM_OPT=-O3|-Oz|none (default -O3), WHOSAID_MAX_GZIP (bytes, default 256000).
+# Env: WASM_OPT=-O3|-Oz|none (default -O3), WHOSAID_MAX_GZIP (bytes, default 250000).
+# Fails when what a browser downloads from a server (gzip -9) exceeds WHOSAID_MAX_GZIP. Opened from disk
+# nothing is downloaded; that variant's size (base64 wasm) is printed for information.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 opt_level=${WASM_OPT:--O3}
-max_gzip=${WHOSAID_MAX_GZIP:-256000}
+max_gzip=${WHOSAID_MAX_GZIP:-250000}
 log() { printf '[build-web] %s\n' "$*" >&2; }
 die() { printf '[build-web] FAILED: %s\n' "$*" >&2; exit 1; }
 
@@ -73,7 +75,6 @@ printf '[build-web] %-18s %9s %9s\n' file bytes gzip >&2
 for f in dist/*; do printf '[build-web] %-18s %9d %9d\n' "${f#dist/}" "$(raw "$f")" "$(gz "$f")" >&2; done
 served_gz=$(total "${served[@]}")
 disk_gz=$(total "${fromdisk[@]}")
-log "page payload, gzip -9: served $served_gz bytes; from disk $disk_gz bytes (+ samples.js $(gz dist/samples.js) on demand)"
+log "page payload, gzip -9: served $served_gz bytes (limit $max_gzip); from disk $disk_gz bytes; + samples.js $(gz dist/samples.js) on demand"
 [ "$served_gz" -le "$max_gzip" ] || die "served payload $served_gz > $max_gzip bytes gzipped"
-[ "$disk_gz" -le "$max_gzip" ] || die "file:// payload $disk_gz > $max_gzip bytes gzipped"
 log "dist/ ready"

@@ -1,18 +1,50 @@
 #!/usr/bin/env bash
-# Installs everything whosaid needs to build, serve and test, idempotently:
-#   - the wasm32 rustup target
-#   - the wasm-bindgen CLI at exactly the version pinned in Cargo.lock
-#   - Debian's Chromium and ChromeDriver (browser tests)
-#   - npm packages from package-lock.json (Playwright core, binaryen's wasm-opt)
-# Each step is skipped when what it installs is already there.
-# Usage: scripts/setup.sh [--no-browser]
+# Installs what whosaid needs to build, serve and test, idempotently (Debian 12; as root or with sudo):
+#   - the wasm32-unknown-unknown rustup target;
+#   - the wasm-bindgen CLI at exactly the version in Cargo.lock (wasm-bindgen, wasm-bindgen-test-runner);
+#   - Node.js and npm if missing (Debian packages);
+#   - Debian's Chromium, ChromeDriver and colour-emoji fonts (browser tests, screenshots);
+#   - npm packages exactly as locked (playwright-core: no browser download; binaryen: wasm-opt).
+# Each step is skipped when what it installs is there; with everything present it prints nothing.
+# Usage: scripts/setup.sh [--no-browser]     (--no-browser: enough to build and serve the page)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=1
 [ "${1:-}" = "--no-browser" ] && want_browser=0
 
-log() { printf '[setup] %s\n' "$*" >&2; }
+did=0
+log() { printf '[setup] %s\n' "$*" >&2; did=1; }
+die() { printf '[setup] FAILED: %s\n' "$*" >&2; exit 1; }
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else die "need root (or sudo) for: $*"
+  fi
+}
+
+apt_updated=0
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  if [ "$apt_updated" = 0 ]; then
+    as_root apt-get update -qq
+    apt_updated=1
+  fi
+  as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+missing_debs() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || printf '%s ' "$p"
+  done
+}
+
+# 0. Rust itself comes from rustup (Debian 12's rustc is too old for this crate).
+command -v cargo >/dev/null && command -v rustup >/dev/null ||
+  die "cargo and rustup are required (https://rustup.rs); install them, then run this again"
 
 # 1. Rust target for the browser build.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -21,35 +53,44 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # 2. wasm-bindgen CLI, same version as the crate in Cargo.lock (they must match to the patch).
-wb_version=$(cargo pkgid --locked wasm-bindgen 2>/dev/null | sed 's/.*@//')
+wb_version=$(cargo pkgid --locked wasm-bindgen 2>/dev/null | sed 's/.*@//' || true)
 if [ -z "$wb_version" ]; then
   wb_version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p' | head -n1)
 fi
+[ -n "$wb_version" ] || die "cannot find the wasm-bindgen version in Cargo.lock"
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have" != "$wb_version" ]; then
-  log "installing wasm-bindgen-cli $wb_version (was: ${have:-none}); this takes several minutes the first time"
-  # Not --locked: a locked dependency of the CLI is not served by the registry (see docs/TOOLCHAIN notes).
-  cargo install wasm-bindgen-cli --version "=$wb_version" --no-default-features --force
+have_runner=$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$wb_version" ] || [ "$have_runner" != "$wb_version" ]; then
+  log "installing wasm-bindgen-cli $wb_version (had: ${have:-none}); about 6 minutes the first time"
+  # Not --locked: a dependency pinned in the CLI's own lock file is not served by the registry
+  # (see TOOLCHAIN.md). --no-default-features drops TLS support the CLI does not need here.
+  cargo install wasm-bindgen-cli --version "=$wb_version" --no-default-features --force --quiet
 fi
 
-# 3. Chromium + ChromeDriver from Debian (no browser downloads from test tools).
+# 3. Node.js and npm (Debian's are recent enough: playwright-core needs Node >= 18).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  log "installing nodejs and npm from Debian"
+  apt_install nodejs npm
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$node_major" -ge 18 ] || die "Node.js >= 18 needed, found $(node --version)"
+
+# 4. Chromium + ChromeDriver from Debian (test tools never download a browser).
 if [ "$want_browser" = 1 ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    log "installing chromium and chromium-driver from Debian"
-    export DEBIAN_FRONTEND=noninteractive
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-noto-color-emoji >/dev/null
+  debs=$(missing_debs chromium chromium-driver fonts-noto-color-emoji)
+  if [ -n "$debs" ]; then
+    log "installing from Debian: $debs"
+    # shellcheck disable=SC2086
+    apt_install $debs
   fi
 fi
 
-# 4. npm packages exactly as locked.
-if [ -f package-lock.json ]; then
-  stamp=node_modules/.whosaid-lock-stamp
-  if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-    log "npm ci"
-    npm ci --no-audit --no-fund --loglevel=error
-    cp package-lock.json "$stamp"
-  fi
+# 5. npm packages exactly as locked (.npmrc keeps registry addresses out of the lock file).
+stamp=node_modules/.whosaid-lock-stamp
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp" || [ ! -x node_modules/.bin/wasm-opt ]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null 2> >(grep -v "Unknown user config \"nodedir\"" >&2)
+  cp package-lock.json "$stamp"
 fi
-log "ready"
+
+[ "$did" = 0 ] || log "ready"

@@ -302,7 +302,14 @@ impl Resolver<'_, '_> {
         let want_person = matches!(w.as_str(), "he" | "she");
         let compatible = |ent: &Entity| -> bool {
             if want_person {
-                ent.kind == SpeakerKind::Person
+                // A lone surname of unknown kind ("Rhimes declared …") may be a person; places are in the lexicon's
+                // not-name list and stay out.
+                let maybe_person = ent.kind == SpeakerKind::Unknown
+                    && ent.full.len() == 1
+                    && ent.full[0].chars().next().is_some_and(|c| c.is_uppercase())
+                    && !lexicon::not_name_word(&ent.full[0])
+                    && !lexicon::is_demonym(&ent.full[0]);
+                (ent.kind == SpeakerKind::Person || maybe_person)
                     && (ent.gender == Gender::Unknown || ent.gender == m.gender)
             } else {
                 ent.kind != SpeakerKind::Person || w == "they" && ent.kind == SpeakerKind::Group
@@ -420,10 +427,13 @@ impl Resolver<'_, '_> {
                 return e;
             }
         }
+        // A role noun names a person ("the spokesman"); any other noun a thing that speaks ("the letter", "the ad").
         let kind = if m.kind == MentionKind::Group {
             SpeakerKind::Group
-        } else {
+        } else if lexicon::role_noun(&head).is_some() {
             SpeakerKind::Person
+        } else {
+            SpeakerKind::Unknown
         };
         let words = vec![desc.clone()];
         let e = self.new_entity(kind, m.gender, &words, format!("role:{desc}"), None);

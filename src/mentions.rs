@@ -435,10 +435,10 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
             k += 1;
             continue;
         }
-        // Initial's period: "George W. Bush".
+        // Initial's or title's period: "George W. Bush", "Sen. Lindsey Graham".
         if doc.is(k, '.')
             && !doc.tokens[k].space_before
-            && doc.tok(k - 1).chars().count() == 1
+            && abbreviation_before(doc, k)
             && doc.is_capitalized(k + 1)
         {
             k += 1;
@@ -455,6 +455,15 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
         break;
     }
     end
+}
+
+/// The period at `dot` closes an initial ("W.") or an abbreviated title ("Mr.", "Sen.", "Gov.").
+fn abbreviation_before(doc: &Document, dot: usize) -> bool {
+    dot > 0
+        && !doc.tokens[dot].space_before
+        && doc.is_capitalized(dot - 1)
+        && (doc.tok(dot - 1).chars().count() == 1
+            || doc.tok(dot - 1).len() <= 5 && is_title_tok(doc, dot - 1))
 }
 
 fn is_title_tok(doc: &Document, k: usize) -> bool {
@@ -504,6 +513,10 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     if words.is_empty() {
         return None;
     }
+    // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run.
+    let org_with_of =
+        (a..start).any(|k| lexicon::is_org_word(doc.tok(k))) && (a..=b).any(|k| doc.tok(k) == "of");
+    let start = if org_with_of { a } else { start };
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
     let mut gender = Gender::Unknown;
     if !org {
@@ -565,7 +578,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         while a > floor {
             let k = a - 1;
             let joins = (doc.is_capitalized(k) && !breaks_run(doc, k))
-                || (doc.is(k, '.') && k > floor && doc.tok(k - 1).chars().count() == 1)
+                || (doc.is(k, '.') && k > floor && abbreviation_before(doc, k))
                 || (PARTICLES.contains(&doc.lower(k, &mut buf))
                     && doc.is_capitalized(k.saturating_sub(1)));
             if !joins || !doc.tokens[a].space_before && !doc.is(k, '.') && !doc.is(a, '.') {
@@ -854,6 +867,22 @@ mod tests {
         let m = np_starting_at(&d, said + 1, d.tokens.len()).unwrap();
         assert_eq!(m.name_span(&d).unwrap().text(t), "Dmitry Peskov");
         assert_eq!(m.description.unwrap().text(t), "Kremlin spokesman");
+    }
+
+    #[test]
+    fn abbreviated_titles_stay_with_the_name() {
+        let t = "''They pay us,'' Mr. King said. Sen. Lindsey Graham (R-S.C.) agreed.";
+        let d = Document::new(t);
+        let said = (0..d.tokens.len()).find(|&i| d.tok(i) == "said").unwrap();
+        let m = np_ending_at(&d, said - 1, 0).unwrap();
+        assert_eq!(m.span.text(t), "Mr. King");
+        assert_eq!(m.name_span(&d).unwrap().text(t), "King");
+        let n = names(t);
+        assert!(
+            n.iter()
+                .any(|(name, desc)| name == "Lindsey Graham" && desc.as_deref() == Some("Sen.")),
+            "{n:?}"
+        );
     }
 
     #[test]

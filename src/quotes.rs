@@ -81,7 +81,7 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
             if doc.tokens[i].kind != Kind::QuoteMark {
                 continue;
             }
-            let ch = doc.tok(i).chars().next().unwrap_or('"');
+            let ch = mark_char(doc, i);
             let family = family_of(ch);
             if first_mark_continues && i == para.tok_start {
                 // Continuation mark of a multi-paragraph quote: absorbed.
@@ -160,7 +160,7 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
             let continues = p + 1 < np && {
                 let next = doc.paragraphs[p + 1].tok_start;
                 doc.tokens[next].kind == Kind::QuoteMark && {
-                    let c = doc.tok(next).chars().next().unwrap_or(' ');
+                    let c = mark_char(doc, next);
                     family_of(c) == outer.family && role_of(doc, next, c) != Role::Close
                 }
             };
@@ -223,6 +223,17 @@ fn make(
         unclosed: close.is_none(),
         nested: std::mem::take(nested),
         words,
+    }
+}
+
+/// The mark a quote-mark token stands for: `''` is a straight double quote, ``` `` ``` an opening one, a lone
+/// backtick an opening single quote.
+fn mark_char(doc: &Document, i: usize) -> char {
+    match doc.tok(i) {
+        "''" => '"',
+        "``" => '“',
+        "`" => '‘',
+        t => t.chars().next().unwrap_or('"'),
     }
 }
 
@@ -397,6 +408,15 @@ mod tests {
             quotes(t),
             ["\"eliminate the key concept of \"compatriot\".", "\"here\""]
         );
+    }
+
+    #[test]
+    fn typewriter_double_apostrophes_pair_as_double_quotes() {
+        assert_eq!(
+            quotes("''They pay us a lot of money,'' Mr. King said. It's ''fine.''"),
+            ["''They pay us a lot of money,''", "''fine.''"]
+        );
+        assert_eq!(quotes("``Quoted,'' he said."), ["``Quoted,''"]);
     }
 
     #[test]

@@ -259,6 +259,10 @@ impl<'a> Document<'a> {
                 };
             } else if is_quote_mark(c) {
                 i += clen;
+                // Typewriter doubles: '' and `` stand for a double quotation mark (as in some wire and NYT copy).
+                if (c == '\'' || c == '`') && i < bytes.len() && bytes[i] == c as u8 {
+                    i += 1;
+                }
                 kind = Kind::QuoteMark;
             } else {
                 i += clen;
@@ -449,6 +453,7 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
+            | '`'
             | '“'
             | '”'
             | '‘'

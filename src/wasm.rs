@@ -3,6 +3,8 @@
 //! Compiled only for `wasm32` (see `lib.rs`); the core never imports a wasm crate. Offsets cross the
 //! boundary in UTF-16 code units, so in JavaScript `text.slice(quote.start, quote.end) === quote.text`.
 //! Objects are JSON-compatible: a missing cue or speaker is `null`, never `undefined`.
+//!
+//! JS API: `analyze(text)`, `analyze_story([text, …])`, `version()`, `memory_bytes()`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -28,6 +30,20 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     to_js(&crate::analyze_document("", text, Encoding::Utf16))
+}
+
+/// Analyses several articles as one story: `{documents: [DocumentOut…], story: {speakers, quote_groups,
+/// articles}}` (see [`crate::story`]), offsets in UTF-16 units into each article. Article `i` gets the id
+/// `"i"`.
+#[wasm_bindgen]
+pub fn analyze_story(texts: Vec<String>) -> Result<JsValue, JsError> {
+    let ids: Vec<String> = (0..texts.len()).map(|i| i.to_string()).collect();
+    let docs: Vec<(&str, &str)> = ids
+        .iter()
+        .map(String::as_str)
+        .zip(texts.iter().map(String::as_str))
+        .collect();
+    to_js(&crate::story::analyze_story(&docs, Encoding::Utf16))
 }
 
 /// The crate version, e.g. `"0.1.0"`.

@@ -10,6 +10,13 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED_002: &str = include_str!("fixtures/002_5a0a87bd08680d7a.txt");
+const SEEDS: [&str; 5] = [
+    include_str!("fixtures/000_0b425a99d12787b3.txt"),
+    include_str!("fixtures/001_29c8fd17e0dbaca8.txt"),
+    SEED_002,
+    include_str!("fixtures/003_6cb643e6d6094715.txt"),
+    include_str!("fixtures/004_7117306b83a53ba3.txt"),
+];
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap_or_else(|_| panic!("no property {key}"))
@@ -65,6 +72,18 @@ fn assert_spans_slice_back(text: &str, result: &JsValue) {
                 js_slice(text, s, e),
                 string(&span, "text"),
                 "{part} {s}..{e}"
+            );
+        }
+        for part in array(&q, "parts") {
+            let (ps, pe) = (number(&part, "start"), number(&part, "end"));
+            assert!(
+                s <= ps && pe <= e,
+                "part {ps}..{pe} outside its quote {s}..{e}"
+            );
+            assert_eq!(
+                js_slice(text, ps, pe),
+                string(&part, "text"),
+                "part {ps}..{pe}"
             );
         }
     }
@@ -223,4 +242,48 @@ fn repeated_article_scales_and_keeps_offsets() {
         number(first_in_last, "start"),
         number(&array(&one, "quotes")[0], "start") + shift
     );
+}
+
+#[wasm_bindgen_test]
+fn story_merges_speakers_across_articles_with_utf16_offsets() {
+    let texts: Vec<String> = SEEDS.iter().map(|s| s.to_string()).collect();
+    let r = whosaid::wasm::analyze_story(texts).unwrap();
+    let documents = array(&r, "documents");
+    assert_eq!(documents.len(), 5);
+    for (i, (doc, text)) in documents.iter().zip(SEEDS).enumerate() {
+        assert_eq!(string(doc, "id"), i.to_string());
+        assert_spans_slice_back(text, doc);
+    }
+    let story = get(&r, "story");
+    let speakers = array(&story, "speakers");
+    // Podoliak / Podolyak / Mikhail / Mykhailo: one speaker, quoted in several articles.
+    let podolyak: Vec<&JsValue> = speakers
+        .iter()
+        .filter(|s| string(s, "name").contains("Podol"))
+        .collect();
+    assert_eq!(
+        podolyak.len(),
+        1,
+        "one story speaker for every spelling of Podolyak"
+    );
+    assert!(array(podolyak[0], "articles").len() >= 3);
+    // Every member points at a real speaker of its article.
+    for s in &speakers {
+        for m in array(s, "members") {
+            let m: Vec<JsValue> = m.unchecked_into::<Array>().iter().collect();
+            let (a, id) = (
+                m[0].as_f64().unwrap() as usize,
+                m[1].as_f64().unwrap() as usize,
+            );
+            assert!(id < array(&documents[a], "speakers").len());
+        }
+    }
+    assert!(!array(&story, "quote_groups").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn empty_story_is_empty() {
+    let r = whosaid::wasm::analyze_story(Vec::new()).unwrap();
+    assert!(array(&r, "documents").is_empty());
+    assert!(array(&get(&r, "story"), "speakers").is_empty());
 }

@@ -19,6 +19,8 @@
     speakersNote: $("speakers-note"),
     showAll: $("show-all"),
     quotes: $("quotes"),
+    groupsSec: $("groups-sec"),
+    groups: $("groups"),
     moreQuotes: $("more-quotes"),
     sample: $("sample"),
     clear: $("clear"),
@@ -40,6 +42,8 @@
   /** A job running longer than this is abandoned (worker restarted) when newer text arrives. */
   const SUPERSEDE_MS = 250;
   const PALETTE = 8;
+  /** Statements quoted in several articles: at most this many are listed at once. */
+  const MAX_GROUPS = 100;
 
   // ---------------------------------------------------------------------------------------------
   // Engine: a Worker when possible; from file:// a Worker built from engine.js's own source; else
@@ -98,17 +102,17 @@
     engine.wasm = base64ToBytes(WHOSAID_WASM_B64).buffer;
   }
 
+  let blobUrl = null;
+
+  /** A worker whose script is engine.js's own functions, from a blob: URL (made once, kept for restarts). */
   function blobWorker() {
-    // eslint-disable-next-line no-undef
-    const src = [whosaidEngine, whosaidAnalyzeAll, whosaidWorker].map(String).join("\n") +
-      "\nwhosaidWorker(self);\n";
-    const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
-    try {
-      return new Worker(url);
-    } finally {
-      // The worker has fetched its script once it runs; revoking later keeps the URL from leaking.
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    if (blobUrl === null) {
+      // eslint-disable-next-line no-undef
+      const src = [whosaidEngine, whosaidAnalyzeAll, whosaidWorker].map(String).join("\n") +
+        "\nwhosaidWorker(self);\n";
+      blobUrl = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
     }
+    return new Worker(blobUrl);
   }
 
   function makeWorker(mode) {
@@ -269,6 +273,7 @@
     order: [], // speaker ids, most quoted first
     number: new Map(), // speaker id -> 1-based number shown in the UI
     filter: null, // null | speaker id | "none" (unattributed)
+    result_names: null, // speaker names of the result on screen (the filter is kept by name)
     doc: "all",
     textLimit: TEXT_CHUNK,
     quoteLimit: QUOTE_CHUNK,
@@ -338,7 +343,13 @@
       .map((s) => s.id)
       .sort((a, b) => (counts.get(b) || 0) - (counts.get(a) || 0) || a - b);
     state.number = new Map(state.order.map((id, i) => [id, i + 1]));
-    if (typeof state.filter === "number" && !result.speakers[state.filter]) state.filter = null;
+    // Speaker ids change as the text changes: the filter follows the speaker's name.
+    if (typeof state.filter === "number") {
+      const name = state.result_names ? state.result_names[state.filter] : null;
+      const same = result.speakers.find((s) => s.name === name);
+      state.filter = same ? same.id : null;
+    }
+    state.result_names = result.speakers.map((s) => s.name);
     if (state.filter === "none" && !result.quotes.some((q) => q.speaker_id === null)) state.filter = null;
     if (docChanged || (state.doc !== "all" && Number(state.doc) >= result.docs.length)) state.doc = "all";
     clearNotice();
@@ -348,8 +359,53 @@
   function renderAll() {
     renderStatus();
     renderSpeakers();
+    renderGroups();
     renderQuotes();
     renderAnnotated();
+  }
+
+  /** Statements that several articles quote, each version with its word diff. */
+  function renderGroups() {
+    const r = state.result;
+    const groups = r && r.groups ? r.groups : [];
+    const shown = groups.filter((g) =>
+      g.versions.some((v) => matchesFilter(r.quotes[v.quote])) && g.versions.some((v) => inDoc(r.quotes[v.quote])),
+    );
+    const items = shown.slice(0, MAX_GROUPS).map((g) => {
+      const li = el("li", "group");
+      const names = [...new Set(g.versions.map((v) => speakerName(v.speaker === null ? null : v.speaker)))];
+      const head = el("p", "group-head");
+      head.append(el("span", "who", names.join(" / ")));
+      const docs = [...new Set(g.versions.map((v) => v.doc + 1))];
+      head.append(el("span", "meta", "articles " + docs.join(", ") + " · " + Math.round(g.similarity * 100) + "% alike"));
+      if (g.conflict) head.append(el("span", "conflict", "attributed to different speakers"));
+      li.append(head);
+      const list = el("ul", "versions");
+      g.versions.forEach((v, i) => {
+        const item = el("li", "version " + colour(v.speaker));
+        const label = el("p", "version-head");
+        label.append(el("span", "badge", badge(v.speaker)));
+        label.append(el("span", "meta", "article " + (v.doc + 1) + " · " + speakerName(v.speaker) + " · " + v.kind + (i === g.reference ? " · reference" : "")));
+        item.append(label);
+        const words = el("p", "version-text");
+        for (const op of v.diff) {
+          if (op.op === "same") words.append(op.text);
+          else words.append(el(op.op === "add" ? "ins" : "del", "", op.text));
+        }
+        item.append(words);
+        const go = el("button", "linkish goto", "Show in text");
+        go.type = "button";
+        go.dataset.quote = String(v.quote);
+        go.setAttribute("aria-label", "Show article " + (v.doc + 1) + "’s version in the text");
+        item.append(go);
+        list.append(item);
+      });
+      li.append(list);
+      return li;
+    });
+    fill(ui.groups, items);
+    if (shown.length > MAX_GROUPS) items.push(el("li", "hint", "… and " + (shown.length - MAX_GROUPS) + " more; pick an article or a speaker to narrow the list."));
+    ui.groupsSec.hidden = items.length === 0;
   }
 
   function renderStatus() {
@@ -361,9 +417,12 @@
     const attributed = r.speakers.filter((s) => s.quotes > 0).length;
     let message = plural(r.quotes.length, "quote", "quotes") + ", " + plural(attributed, "speaker", "speakers");
     if (r.docs.length > 1) message += " in " + r.docs.length + " articles";
+    const where = state.doc === "all" ? "" : " in article " + (Number(state.doc) + 1);
     if (state.filter !== null) {
       const shown = r.quotes.filter((q) => matchesFilter(q) && inDoc(q)).length;
-      message += ". Showing " + plural(shown, "quote", "quotes") + " by " + speakerName(state.filter === "none" ? null : state.filter);
+      message += ". Showing " + plural(shown, "quote", "quotes") + " by " + speakerName(state.filter === "none" ? null : state.filter) + where;
+    } else if (where) {
+      message += ". Showing " + plural(r.quotes.filter(inDoc).length, "quote", "quotes") + where;
     }
     setStatus(message + ".");
   }
@@ -373,8 +432,15 @@
     ui.docPick.hidden = docs.length < 2;
     const options = [new Option("All articles (" + docs.length + ")", "all")];
     for (const d of docs) options.push(new Option(d.index + 1 + ". " + (d.title || "Untitled"), String(d.index)));
-    ui.doc.replaceChildren(...options);
+    fill(ui.doc, options);
     ui.doc.value = state.doc;
+  }
+
+  /** Replaces `parent`'s children with `items` (any number: no argument spreading). */
+  function fill(parent, items) {
+    const frag = document.createDocumentFragment();
+    for (const item of items) frag.append(item);
+    parent.replaceChildren(frag);
   }
 
   function el(tag, className, text) {
@@ -404,17 +470,20 @@
         li.append(b);
         if (s) {
           const facts = [];
-          if (s.descriptions.length) facts.push(s.descriptions.join("; "));
+          if (s.descriptions.length) facts.push(s.descriptions.slice(0, 3).join("; ") + (s.descriptions.length > 3 ? "; …" : ""));
           const aliases = s.aliases.filter((a) => a !== s.name);
           if (aliases.length) facts.push("also: " + aliases.join(", "));
           if (s.kind && s.kind !== "person" && s.kind !== "unknown") facts.push(s.kind);
+          if (s.affiliation) facts.push("side: " + s.affiliation);
           if (r.docs.length > 1) facts.push((s.docs.length === 1 ? "article " : "articles ") + s.docs.map((d) => d + 1).join(", "));
+          const same = (s.possibly_same || []).map((o) => r.speakers[o] && r.speakers[o].name).filter(Boolean);
+          if (same.length) facts.push("possibly the same person as " + same.join(", "));
           if (facts.length) li.append(el("p", "facts", facts.join(" · ")));
         }
         items.push(li);
       }
     }
-    ui.speakers.replaceChildren(...items);
+    fill(ui.speakers, items);
     ui.speakersNote.hidden = items.length === 0;
     ui.showAll.hidden = state.filter === null;
   }
@@ -430,12 +499,17 @@
       head.append(el("span", "badge", badge(q.speaker_id)));
       head.append(el("span", "who", speakerName(q.speaker_id)));
       const meta = [q.kind];
-      if (q.cue) meta.push("cue: " + q.cue.text);
-      if (q.speaker && q.speaker_id !== null && q.speaker.text !== r.speakers[q.speaker_id].name) meta.push("as “" + q.speaker.text + "”");
+      if (q.cue) meta.push("cue: " + spanText(q.cue));
+      if (q.speaker && q.speaker_id !== null && spanText(q.speaker) !== r.speakers[q.speaker_id].name) meta.push("as “" + spanText(q.speaker) + "”");
       if (r.docs.length > 1) meta.push("article " + (q.doc + 1));
       head.append(el("span", "meta", meta.join(" · ")));
       li.append(head);
-      li.append(el("blockquote", "quote-text", q.text));
+      const body = el("blockquote", "quote-text");
+      rangesOf(q).forEach((p, i) => {
+        if (i) body.append(el("span", "gap", " … "));
+        body.append(el("span", "part", spanText(p)));
+      });
+      li.append(body);
       const go = el("button", "linkish goto", "Show in text");
       go.type = "button";
       go.dataset.quote = String(q.id);
@@ -443,13 +517,22 @@
       li.append(go);
       items.push(li);
     }
-    ui.quotes.replaceChildren(...items);
+    fill(ui.quotes, items);
     const rest = shown.length - Math.min(shown.length, state.quoteLimit);
     ui.moreQuotes.hidden = rest <= 0;
     if (rest > 0) ui.moreQuotes.textContent = "Show more quotes (" + rest + " more)";
   }
 
-  /** The annotated view: text nodes and <mark>s built from offsets; overlapping quotes nest. */
+  /** The text of a span of the analysed text (results carry offsets, not copies of the text). */
+  const spanText = (span) => state.text.slice(span.start, span.end);
+
+  /** The ranges a quote highlights: its quoted parts when its cue interrupts it, else the whole span. */
+  const rangesOf = (q) => (q.parts && q.parts.length ? q.parts : [q]);
+
+  /**
+   * The annotated view: text nodes and <mark>s built from offsets. A quote inside another (an indirect
+   * quote inside a mixed one) nests inside it; crossing quotes are split where they cross.
+   */
   function renderAnnotated() {
     const r = state.result;
     const text = state.text;
@@ -461,54 +544,80 @@
       to = d.end;
     }
     const limit = Math.min(to, from + state.textLimit);
-    const quotes = r ? r.quotes.filter((q) => q.end > from && q.start < limit) : [];
-    // Boundaries where the set of covering quotes changes.
-    const points = [from, limit];
-    for (const q of quotes) points.push(Math.max(q.start, from), Math.min(q.end, limit));
-    points.sort((a, b) => a - b);
-    const frag = document.createDocumentFragment();
-    // Marks nest like the quotes do: an open mark per active quote, outermost first. A quote that ends while a
-    // quote inside it goes on closes both and reopens the inner one (partial overlaps stay well-formed).
-    const sorted = quotes.slice().sort((a, b) => a.start - b.start || b.end - a.end);
-    const started = new Set();
-    const open = []; // [{ q, el }]
-    let qi = 0;
-    const parent = () => (open.length ? open[open.length - 1].el : frag);
-    const openMark = (q) => {
-      const m = el("mark", "q " + colour(q.speaker_id) + " k-" + q.kind + (matchesFilter(q) ? "" : " dim"));
-      m.dataset.quote = String(q.id);
-      if (open.length) m.classList.add("nested");
-      if (!started.has(q.id)) {
-        started.add(q.id);
-        m.id = "q-" + q.id;
-        m.tabIndex = -1;
-        m.classList.add("first");
-        m.dataset.badge = badge(q.speaker_id);
-        m.title = speakerName(q.speaker_id) + " · " + q.kind + (q.cue ? " · " + q.cue.text : "");
-      }
-      parent().append(m);
-      open.push({ q, el: m });
+    const ranges = [];
+    const seen = new Set();
+    const add = (q, type, p) => {
+      const start = Math.max(p.start, from);
+      const end = Math.min(p.end, limit);
+      const key = type + start + ":" + end;
+      if (start >= end || (type !== "quote" && seen.has(key))) return;
+      seen.add(key);
+      ranges.push({ q, type, start, end, len: p.end - p.start });
     };
+    if (r) {
+      for (const q of r.quotes) {
+        for (const p of rangesOf(q)) add(q, "quote", p);
+        // The words that attribute it: the speaker as named there, and the cue.
+        if (q.speaker) add(q, "source", q.speaker);
+        if (q.cue) add(q, "cue", q.cue);
+      }
+    }
+    // Outer ranges first: by start, then longest.
+    ranges.sort((a, b) => a.start - b.start || b.len - a.len || a.q.id - b.q.id);
+    const points = [from, limit];
+    for (const g of ranges) points.push(g.start, g.end);
+    points.sort((a, b) => a - b);
+    const root = document.createDocumentFragment();
+    let active = []; // ranges covering the current segment, outermost first
+    let chain = []; // open <mark>s: [{range, el}], outermost first
+    let next = 0;
+    const started = new Set();
     for (let i = 0; i < points.length - 1; i++) {
       const a = points[i];
       const b = points[i + 1];
       if (a === b) continue;
-      // Close quotes that ended; reopen the ones opened inside them that go on.
-      const ended = open.findIndex((o) => o.q.end <= a);
-      if (ended >= 0) {
-        const reopen = open.splice(ended).map((o) => o.q).filter((q) => q.end > a);
-        for (const q of reopen) openMark(q);
+      active = active.filter((g) => g.end > a);
+      while (next < ranges.length && ranges[next].start <= a) active.push(ranges[next++]);
+      active.sort((x, y) => x.start - y.start || y.end - x.end || x.q.id - y.q.id);
+      let k = 0;
+      while (k < chain.length && k < active.length && chain[k].range === active[k]) k++;
+      chain = chain.slice(0, k);
+      let parent = k ? chain[k - 1].el : root;
+      for (let j = k; j < active.length; j++) {
+        const g = active[j];
+        const m = g.type === "quote" ? markFor(g.q, started, j > 0) : attributionFor(g);
+        parent.append(m);
+        chain.push({ range: g, el: m });
+        parent = m;
       }
-      while (qi < sorted.length && sorted[qi].start <= a) {
-        const q = sorted[qi++];
-        if (q.end > a) openMark(q);
-      }
-      parent().append(text.slice(a, b));
+      parent.append(text.slice(a, b));
     }
-    ui.annotated.replaceChildren(frag);
+    ui.annotated.replaceChildren(root);
     const rest = to - limit;
     ui.moreText.hidden = rest <= 0;
     if (rest > 0) ui.moreText.textContent = "Show more of the text (" + formatSize(rest) + " more)";
+  }
+
+  function attributionFor(g) {
+    const q = g.q;
+    const e = el("span", g.type + " " + colour(q.speaker_id) + (matchesFilter(q) ? "" : " dim"));
+    e.dataset.quote = String(q.id);
+    e.title = g.type === "cue" ? "cue of a quote by " + speakerName(q.speaker_id) : speakerName(q.speaker_id) + " (as named here)";
+    return e;
+  }
+
+  function markFor(q, started, nested) {
+    const m = el("mark", "q " + colour(q.speaker_id) + " k-" + q.kind + (matchesFilter(q) ? "" : " dim") + (nested ? " nested" : ""));
+    m.dataset.quote = String(q.id);
+    if (!started.has(q.id)) {
+      started.add(q.id);
+      m.id = "q-" + q.id;
+      m.tabIndex = -1;
+      m.classList.add("first");
+      m.dataset.badge = badge(q.speaker_id);
+      m.title = speakerName(q.speaker_id) + " · " + q.kind + (q.cue ? " · " + spanText(q.cue) : "");
+    }
+    return m;
   }
 
   function formatSize(units) {
@@ -684,6 +793,7 @@
     state.textLimit = TEXT_CHUNK;
     state.quoteLimit = QUOTE_CHUNK;
     renderStatus();
+    renderGroups();
     renderQuotes();
     renderAnnotated();
   });
@@ -723,13 +833,15 @@
     m.classList.add("flash");
   }
 
-  ui.quotes.addEventListener("click", (e) => {
-    const b = e.target.closest("button.goto");
-    if (b) reveal(Number(b.dataset.quote));
-  });
+  for (const list of [ui.quotes, ui.groups]) {
+    list.addEventListener("click", (e) => {
+      const b = e.target.closest("button.goto");
+      if (b) reveal(Number(b.dataset.quote));
+    });
+  }
 
   ui.annotated.addEventListener("click", (e) => {
-    const m = e.target.closest("mark[data-quote]");
+    const m = e.target.closest("[data-quote]");
     if (!m) return;
     const item = ui.quotes.querySelector('li[data-quote="' + m.dataset.quote + '"]');
     if (item) {

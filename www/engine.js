@@ -12,22 +12,25 @@ function whosaidEngine() {
   return {
     init: (source) => glue({ module_or_path: source }),
     analyze: (text) => glue.analyze(text),
-    hasStory: () => typeof glue.analyze_story === "function",
+    analyzeStory: (texts) => glue.analyze_story(texts),
     version: () => glue.version(),
     memoryBytes: () => glue.memory_bytes(),
   };
 }
 
 /**
- * Analyses a paste of one or more articles. A line that starts with "===" separates articles. Each
- * article is analysed on its own (no pronoun reaches across articles); offsets are shifted into the
- * whole text (UTF-16 units, so `text.slice(q.start, q.end) === q.text`) and speakers are matched across
- * articles by name until the core's story API (whosaid::story) is exposed.
+ * Analyses a paste of one or more articles. A line that starts with "===" separates articles. One
+ * article goes through `analyze`; several go through `analyze_story`, which analyses each on its own (no
+ * pronoun reaches across articles) and merges speakers across them however each outlet spells them.
+ * The page gets one result with offsets into the whole paste, in UTF-16 units as JS strings count:
+ *   {docs: [{index, start, end, title}],
+ *    quotes: [{id, doc, kind, start, end, parts, cue, speaker, speaker_id, confidence, sieve}],
+ *      (spans are {start, end} only: text.slice(start, end) is their text)
+ *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, possibly_same}],
+ *    groups: [{id, similarity, conflict, versions: [{doc, quote, speaker, kind, text, similarity, diff}]}]}
  */
 function whosaidAnalyzeAll(engine, text) {
   const docs = [];
-  const sep = /^===.*$/gm;
-  let from = 0;
   const space = (i) => {
     const c = text.charCodeAt(i);
     return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
@@ -40,50 +43,67 @@ function whosaidAnalyzeAll(engine, text) {
       docs.push({ index: docs.length, start, end, title: head.length > 90 ? head.slice(0, 89) + "…" : head });
     }
   };
+  const sep = /^===.*$/gm;
+  let from = 0;
   for (let m; (m = sep.exec(text)) !== null; ) {
     push(from, m.index);
     from = m.index + m[0].length;
   }
   push(from, text.length);
 
-  const out = { docs, quotes: [], speakers: [] };
-  const byName = new Map();
-  const shift = (span, by) => (span ? { start: span.start + by, end: span.end + by, text: span.text } : null);
-  const addAll = (into, items) => {
-    for (const x of items) if (!into.includes(x)) into.push(x);
-  };
-  for (const doc of docs) {
-    const r = engine.analyze(text.slice(doc.start, doc.end));
-    const ids = r.speakers.map((s) => {
-      const key = s.name.trim().toLowerCase() || "#" + doc.index + ":" + s.id;
-      let g = byName.get(key);
-      if (!g) {
-        g = { id: out.speakers.length, name: s.name, kind: s.kind, gender: s.gender, aliases: [], descriptions: [], quotes: 0, docs: [] };
-        byName.set(key, g);
-        out.speakers.push(g);
-      }
-      addAll(g.aliases, s.aliases);
-      addAll(g.descriptions, s.descriptions);
-      g.quotes += s.quotes;
-      if (!g.docs.includes(doc.index)) g.docs.push(doc.index);
-      return g.id;
-    });
+  const out = { docs, quotes: [], speakers: [], groups: [] };
+  if (docs.length === 0) return out;
+  const texts = docs.map((d) => text.slice(d.start, d.end));
+  let documents;
+  let speakerOf; // (doc index, speaker id in that document) -> id in out.speakers
+  let groups = [];
+  if (docs.length === 1) {
+    documents = [engine.analyze(texts[0])];
+    for (const s of documents[0].speakers) {
+      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: null, quotes: s.quotes, docs: [0], possibly_same: [] });
+    }
+    speakerOf = (d, id) => id;
+  } else {
+    const story = engine.analyzeStory(texts);
+    documents = story.documents;
+    const map = documents.map(() => new Map());
+    for (const s of story.story.speakers) {
+      for (const [a, id] of s.members) map[a].set(id, s.id);
+      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: s.affiliation, quotes: s.total_quotes, docs: s.articles, possibly_same: s.possibly_same });
+    }
+    speakerOf = (d, id) => (map[d].has(id) ? map[d].get(id) : null);
+    groups = story.story.quote_groups;
+  }
+  // Spans carry offsets only: the page slices its own copy of the text (a 10 MB paste's result would
+  // otherwise copy most of the text again through postMessage).
+  const shift = (span, by) => (span ? { start: span.start + by, end: span.end + by } : null);
+  const base = [];
+  documents.forEach((r, d) => {
+    const by = docs[d].start;
+    base.push(out.quotes.length);
     for (const q of r.quotes) {
       out.quotes.push({
         id: out.quotes.length,
-        doc: doc.index,
+        doc: d,
         kind: q.kind,
-        start: q.start + doc.start,
-        end: q.end + doc.start,
-        text: q.text,
-        cue: shift(q.cue, doc.start),
-        speaker: shift(q.speaker, doc.start),
-        speaker_id: q.speaker_id === null || q.speaker_id === undefined ? null : ids[q.speaker_id],
+        start: q.start + by,
+        end: q.end + by,
+        parts: (q.parts || []).map((p) => shift(p, by)),
+        cue: shift(q.cue, by),
+        speaker: shift(q.speaker, by),
+        speaker_id: q.speaker_id === null || q.speaker_id === undefined ? null : speakerOf(d, q.speaker_id),
         confidence: q.confidence,
         sieve: q.sieve,
       });
     }
-  }
+  });
+  out.groups = groups.map((g) => ({
+    id: g.id,
+    similarity: g.similarity,
+    conflict: g.conflict,
+    reference: g.reference,
+    versions: g.versions.map((v) => ({ doc: v.article, quote: base[v.article] + v.quote, speaker: v.speaker, kind: v.kind, text: v.text, similarity: v.similarity, diff: v.diff })),
+  }));
   return out;
 }
 

@@ -217,18 +217,116 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
     if doc.is(e, ',') || doc.is(e, ')') {
         return appositive_subject(doc, e, floor);
     }
-    let m = mentions::np_ending_at(doc, e, floor)?;
-    // A subject is not the object of a preposition: "in an interview with X said" is not X.
-    if m.first > floor {
-        let p = doc.lower(m.first - 1, &mut buf);
+    let Some(m) = mentions::np_ending_at(doc, e, floor) else {
+        return relative_clause_subject(doc, cue, floor);
+    };
+    // A noun phrase after a preposition is not the subject ("in an interview with X said" is not X) — unless the
+    // preposition post-modifies the subject: `Mr. Morgan of the Sierra Club said`, `attorneys for the family said`.
+    let mut p = m.first;
+    if p > floor && matches!(doc.lower(p - 1, &mut buf), "the" | "a" | "an") {
+        p -= 1;
+    }
+    if p > floor {
+        let prep = doc.lower(p - 1, &mut buf).to_string();
         if matches!(
-            p,
-            "with" | "to" | "by" | "from" | "for" | "of" | "about" | "against" | "on" | "at"
+            prep.as_str(),
+            "with" | "to" | "by" | "from" | "for" | "of" | "about" | "against" | "on" | "at" | "in"
         ) {
+            let post_modifier = matches!(
+                prep.as_str(),
+                "of" | "for" | "from" | "at" | "with" | "on" | "in"
+            );
+            if post_modifier && p >= floor + 2 {
+                if let Some(mut h) = mentions::np_ending_at(doc, p - 2, floor) {
+                    if h.kind != MentionKind::Pronoun {
+                        if h.name.is_some() && h.description.is_none() {
+                            h.description = Some(doc.span_of(p - 1, e));
+                        }
+                        h.last = e;
+                        h.span = doc.span_of(h.first, e);
+                        return Some(h);
+                    }
+                }
+            }
             return None;
         }
     }
     Some(m)
+}
+
+/// [`subject_left`], or for quotation marks only (where the marks already vouch for speech) a generic noun phrase:
+/// `The letter continues: “…”`, `“…,” the ad says`. For reported speech without marks it costs more precision than
+/// it brings.
+pub fn subject_left_for_quote(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> {
+    subject_left(doc, cue, floor).or_else(|| {
+        let mut buf = [0u8; 48];
+        let mut k = cue.tok;
+        while k > floor && BETWEEN_SUBJECT_AND_VERB.contains(&doc.lower(k - 1, &mut buf)) {
+            k -= 1;
+        }
+        (k > floor).then(|| generic_np(doc, k - 1, floor)).flatten()
+    })
+}
+
+/// `The letter continues:` / `the ad says` — a determiner and a lower-case noun that is not a known role.
+fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
+    let mut buf = [0u8; 48];
+    if e <= floor
+        || doc.tokens[e].kind != Kind::Word
+        || doc.is_capitalized(e) && e > doc.sentence_of(e).tok_start
+    {
+        return None;
+    }
+    let det = doc.lower(e - 1, &mut buf);
+    if !matches!(
+        det,
+        "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their" | "’s" | "'s"
+    ) {
+        return None;
+    }
+    let possessive = det.ends_with('s') && det.len() <= 3;
+    let mut wbuf = [0u8; 48];
+    let w = doc.lower(e, &mut wbuf);
+    if crate::lexicon::speech_verb(w).is_some()
+        || crate::lexicon::is_pronoun(w).is_some()
+        || w.len() < 2
+    {
+        return None;
+    }
+    // For a possessive, the phrase starts at the possessor ("Macron’s office").
+    let first = if possessive {
+        mentions::np_ending_at(doc, e - 2, floor).map_or(e - 2, |m| m.first)
+    } else {
+        e - 1
+    };
+    let span = doc.span_of(first, e);
+    Some(Mention {
+        kind: MentionKind::Role,
+        span,
+        first,
+        last: e,
+        name: None,
+        description: Some(span),
+        role: None,
+        gender: crate::model::Gender::Unknown,
+        plural: false,
+    })
+}
+
+/// `A White House official who spoke anonymously to discuss strategy said` — the subject is the noun phrase before a
+/// `who` clause that runs up to the cue.
+fn relative_clause_subject(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> {
+    let lo = cue.tok.saturating_sub(14).max(floor);
+    let who = (lo..cue.tok)
+        .rev()
+        .find(|&k| matches!(doc.tok(k), "who" | "whom"))?;
+    if (who..cue.tok).any(|k| doc.is(k, ',') || doc.tokens[k].kind == Kind::QuoteMark)
+        || who <= floor
+    {
+        return None;
+    }
+    let m = mentions::np_ending_at(doc, who - 1, floor)?;
+    (m.kind != MentionKind::Pronoun).then_some(m)
 }
 
 /// `X, APPOSITIVE, said`: `e` is the comma right before the verb. The appositive adds a description; when the head is
@@ -251,7 +349,20 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
         return None;
     }
     let inner = mentions::np_starting_at(doc, j + 1, close);
-    let mut head = mentions::np_ending_at(doc, j - 1, floor)?;
+    let head = mentions::np_ending_at(doc, j - 1, floor);
+    // Stacked appositives: `Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said` — the
+    // subject is before the first comma of the chain.
+    let chained = head
+        .as_ref()
+        .is_none_or(|h| h.first > floor && doc.is(h.first - 1, ','));
+    if chained && open_char == ',' && j > floor + 1 {
+        if let Some(outer) = appositive_subject(doc, j, floor) {
+            if head.as_ref().is_none_or(|h| outer.first < h.first) {
+                return Some(outer);
+            }
+        }
+    }
+    let mut head = head?;
     if head.kind == MentionKind::Pronoun {
         return None;
     }
@@ -269,7 +380,41 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             Some(n)
         }
         _ => {
-            if head.description.is_none() || head.name.is_some() {
+            // `Zelenskyy, in a televised address, said` / `Mr. King, 82, said`: an adjunct or an age, not a
+            // description of the speaker.
+            let mut buf = [0u8; 48];
+            let first = doc.lower(j + 1, &mut buf);
+            let adjunct = matches!(
+                first,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "speaking"
+                    | "according"
+                    | "however"
+                    | "though"
+                    | "also"
+                    | "meanwhile"
+                    | "for"
+                    | "if"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "like"
+                    | "by"
+                    | "with"
+                    | "without"
+                    | "in an"
+                    | "then"
+                    | "too"
+                    | "again"
+                    | "now"
+                    | "later"
+                    | "earlier"
+            ) || (j + 1..close).all(|k| doc.tokens[k].kind != Kind::Word);
+            if !adjunct && (head.description.is_none() || head.name.is_some()) {
                 head.description = Some(appos);
             }
             head.last = close - 1;

@@ -163,10 +163,13 @@ export function readResults(page) {
         pressed: li.querySelector("button").getAttribute("aria-pressed"),
       })),
       quotes: [...document.querySelectorAll("#quotes li")].map((li) => ({
+        id: li.dataset.quote,
         badge: li.querySelector(".badge").textContent,
         who: li.querySelector(".who").textContent,
         meta: li.querySelector(".meta").textContent,
         text: li.querySelector(".quote-text").textContent,
+        // The quoted words only (a quote interrupted by its cue lists its parts).
+        quoted: [...li.querySelectorAll(".quote-text .part")].map((p) => p.textContent).join(""),
       })),
     };
   });

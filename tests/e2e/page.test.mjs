@@ -55,9 +55,11 @@ test("seed 002: quotes highlighted and attributed, speaker panel lists the speak
   const r = await readResults(p.page);
   // The annotated view is the pasted text, character for character.
   assert.equal(r.annotatedText, SEED_002);
-  // Every highlight is exactly a quote's text, and the list has the same quotes.
+  // The list and the highlights show the same quotes, word for word (a quote interrupted by its cue is
+  // highlighted part by part, without the cue).
   assert.ok(r.highlights.length > 0, "no highlighted quotes");
-  assert.deepEqual(r.highlights.map((h) => h.text), r.quotes.map((q) => q.text));
+  const byId = (xs) => xs.map((x) => [x.id, x.text]).sort((a, b) => a[0] - b[0]);
+  assert.deepEqual(byId(r.highlights), byId(r.quotes.map((q) => ({ id: q.id, text: q.quoted }))));
   const wait = r.highlights.find((h) => h.text.includes("I suggest we wait for the talks"));
   assert.ok(wait, "quote “I suggest we wait for the talks” not highlighted");
   assert.match(wait.title, /^Dmitry Peskov · direct/);
@@ -101,6 +103,13 @@ test("clicking a speaker filters the quotes, clicking again shows all", async ()
   assert.ok(filtered.highlights.filter((h) => !h.dim).every((h) => h.title.startsWith("Dmitry Peskov")));
   // The focus stays on the button that was pressed.
   assert.equal(await p.page.evaluate(() => document.activeElement.getAttribute("aria-pressed")), "true");
+  // Editing the text (a new speaker first, so every speaker's number changes) keeps the filter on Peskov.
+  await paste(p.page, "“We are ready,” said John Smith, a local official.\n\n" + SEED_002);
+  const edited = await readResults(p.page);
+  assert.equal(edited.speakers.find((s) => s.pressed === "true")?.name, "Dmitry Peskov");
+  assert.deepEqual(edited.quotes.map((q) => q.text), filtered.quotes.map((q) => q.text));
+  await paste(p.page, SEED_002);
+  await p.page.focus(`#speakers button[aria-pressed="true"]`);
   await p.page.keyboard.press("Enter");
   const again = await readResults(p.page);
   assert.equal(again.quotes.length, all.quotes.length);

@@ -104,6 +104,31 @@ for (const where of ["http", "file"]) {
   });
 }
 
+test("a paste over the 32 M character limit is refused with a clear message, not analysed", async () => {
+  const p = await open(server.origin + "/");
+  await paste(p.page, SEEDS[2]);
+  await p.page.focus("#text");
+  const copies = Math.ceil((33 * 1024 * 1024) / (SEEDS[2].length + 2));
+  await pasteEvent(p.page, SEEDS[2], copies);
+  const seen = await p.page.evaluate(() => ({
+    notice: document.getElementById("notice").textContent,
+    status: document.getElementById("status").textContent,
+    quotes: document.querySelectorAll("#quotes li").length,
+    marks: document.querySelectorAll("#annotated mark").length,
+    pending: document.documentElement.dataset.requested !== document.documentElement.dataset.analysed,
+  }));
+  assert.match(seen.notice, /^This text is 33\.\d M characters long; whosaid analyses up to 32\.0 M characters\./);
+  assert.deepEqual([seen.quotes, seen.marks, seen.pending], [0, 0, false]);
+  assert.equal(seen.status, "Paste an article to see who said what.");
+  // A normal paste afterwards works again.
+  await p.page.click("#clear");
+  await paste(p.page, SEEDS[2]);
+  assert.ok(quoteCount(await p.page.textContent("#status")) > 0);
+  assert.equal(await p.page.evaluate(() => document.getElementById("notice").hidden), true);
+  assert.deepEqual(p.errors, []);
+  await p.page.close();
+});
+
 test("memory stays flat over 200 analyses", async () => {
   const p = await open(server.origin + "/");
   const cdp = await browser.context.newCDPSession(p.page);

@@ -2,7 +2,9 @@
 //! the previous paragraph (`He said:` ⏎ `“…”`) — the cue comes before the opening mark with nothing but a listener,
 //! adjuncts, a comma, a colon or "that" between.
 
-use crate::attribution::{mention_confidence, subject_left, Attribution, Ctx, ADJUNCT_WORDS};
+use crate::attribution::{
+    mention_confidence, subject_left_for_quote, Attribution, Ctx, ADJUNCT_WORDS,
+};
 use crate::cues::{Cue, CueKind};
 use crate::model::QuoteKind;
 use crate::text::Kind;
@@ -39,6 +41,7 @@ pub fn run(ctx: &mut Ctx) {
             let ok = doc.is(k, ',')
                 || doc.is(k, ':')
                 || w == "that"
+                || w == "to"
                 || ADJUNCT_WORDS.contains(&w)
                 || doc.is_capitalized(k);
             if !ok {
@@ -96,7 +99,16 @@ pub fn run(ctx: &mut Ctx) {
         }
         let cue = ctx.cues[ci];
         // Weak cues ("discuss", "continued") frame a quotation only with a colon (`Caddell continued:`).
-        if cue.strength < 2 && !(hi > 0 && doc.is(hi - 1, ':')) {
+        let colon = o > 0 && doc.is(o - 1, ':');
+        // `He continued, “…”` — a weak verb with a comma right before a quote that opens with a capital.
+        let comma_capital = o > 0
+            && doc.is(o - 1, ',')
+            && cue.last + 2 == o
+            && doc
+                .tokens
+                .get(o + 1)
+                .is_some_and(|_| doc.is_capitalized(o + 1));
+        if cue.strength < 2 && !colon && !comma_capital {
             continue;
         }
         // A colon, a comma or "that" right before the mark, or the mark straight after the cue.
@@ -109,8 +121,13 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let sent_start = doc.sentence_of(cue.tok).tok_start;
-        let mention =
-            subject_left(doc, &cue, sent_start).or_else(|| super::mixed::clause_subject(ctx, &cue));
+        // `Said Ellis: “…”` — an inverted cue opening the sentence.
+        let inverted = (cue.tok == sent_start)
+            .then(|| crate::attribution::subject_right(doc, &cue, hi))
+            .flatten();
+        let mention = subject_left_for_quote(doc, &cue, sent_start)
+            .or(inverted)
+            .or_else(|| super::mixed::clause_subject(ctx, &cue));
         let Some(mention) = mention else { continue };
         // A short quote with more of the clause after it is a fragment: mixed.
         let (kind, span) = match q.close_tok {

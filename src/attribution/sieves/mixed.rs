@@ -38,6 +38,9 @@ pub fn run(ctx: &mut Ctx) {
         if ctx.cue_used[ci].is_some() {
             continue;
         }
+        // `Trump said … that Clinton described the deal as “the gold standard”`: the outermost reporting cue of the
+        // sentence whose clause holds the nearer cue frames the fragment.
+        let ci = outermost_frame(ctx, ci, sent.tok_start);
         let cue = ctx.cues[ci];
         // Weak cues frame a quoted fragment only when it follows closely (`called his supporters “deplorables”`).
         if cue.strength < 2
@@ -85,6 +88,29 @@ pub fn run(ctx: &mut Ctx) {
             }
         }
     }
+}
+
+/// An earlier unused strong cue of the same sentence whose reported clause contains cue `ci`, if there is one.
+fn outermost_frame(ctx: &Ctx, ci: usize, sent_start: usize) -> usize {
+    let doc = ctx.doc;
+    let first = ctx.cues.partition_point(|c| c.tok < sent_start);
+    for outer in first..ci {
+        let c = &ctx.cues[outer];
+        if ctx.cue_used[outer].is_some()
+            || c.kind != CueKind::Verb
+            || c.strength < 3
+            || ctx.quote_at(c.tok).is_some()
+        {
+            continue;
+        }
+        let Some(start) = clause_start_after(doc, c) else {
+            continue;
+        };
+        if start <= ctx.cues[ci].tok && subject_left(doc, c, sent_start).is_some() {
+            return outer;
+        }
+    }
+    ci
 }
 
 /// The subject for a cue with none of its own: the speaker of an earlier cue in the same sentence (`she said,

@@ -12,7 +12,12 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let q = &ctx.quotes[qi];
-        if !is_speech_like(ctx, qi) {
+        // A short second half of a split quote (`“…,” he said, “and they’re terrifying.”`) joins its first half even
+        // though it would not pass for speech on its own.
+        let split_half = qi > 0
+            && ctx.quote_done[qi - 1].is_some_and(|a| continues_directly(ctx, qi - 1, qi, a))
+            && has_speaker(ctx, qi - 1);
+        if !split_half && !is_speech_like(ctx, qi) {
             continue;
         }
         let para = doc.tokens[q.open_tok].para;
@@ -65,7 +70,8 @@ pub fn run(ctx: &mut Ctx) {
 fn continues_directly(ctx: &Ctx, src: usize, qi: usize, a: usize) -> bool {
     let doc = ctx.doc;
     let att = &ctx.out[a];
-    if att.kind != QuoteKind::Direct || att.cue.is_none_or(|c| c.end > ctx.quotes[qi].span.start) {
+    if att.kind == QuoteKind::Indirect || att.cue.is_none_or(|c| c.end > ctx.quotes[qi].span.start)
+    {
         return false;
     }
     let Some(close) = ctx.quotes[src].close_tok else {
@@ -81,7 +87,12 @@ fn continues_directly(ctx: &Ctx, src: usize, qi: usize, a: usize) -> bool {
         .token_at_or_after(att.cue.map_or(0, |c| c.start))
         .min(doc.tokens.len() - 1);
     let sentences = doc.sent_of[ctx.quotes[qi].open_tok].saturating_sub(doc.sent_of[cue_tok]);
-    words <= 25 && sentences <= 1 && between.clone().all(|k| ctx.quote_at(k).is_none())
+    // One more reporter's sentence may stand between (`“…,” Obama said after meeting Putin. He didn't suggest
+    // retaliation. “…”`) if it has no cue of its own.
+    let cues_between = between.clone().filter(|&k| ctx.cue_at(k).is_some()).count();
+    let ok_gap =
+        sentences <= 1 && words <= 40 || sentences == 2 && cues_between <= 1 && words <= 30;
+    ok_gap && between.clone().all(|k| ctx.quote_at(k).is_none())
 }
 
 fn has_speaker(ctx: &Ctx, q: usize) -> bool {

@@ -3,7 +3,9 @@
 //! A quote that starts inside a sentence (`… the figure is “considerably higher,” X said`) is mixed: its span is the
 //! whole reported clause.
 
-use crate::attribution::{mention_confidence, subject_left, subject_right, Attribution, Ctx};
+use crate::attribution::{
+    mention_confidence, subject_left_for_quote, subject_right, Attribution, Ctx,
+};
 use crate::cues::{Cue, CueKind};
 use crate::lexicon::{self, VerbForm};
 use crate::model::{QuoteKind, Span};
@@ -31,8 +33,10 @@ pub fn run(ctx: &mut Ctx) {
         let sent = *doc.sentence_of(j);
         // Room for a long appositive: `“…,” Mikhail Podolyak, adviser to the head of the office of …, said`.
         let limit = (j + 30).min(sent.tok_end);
-        // A new sentence after the quote may only be a bare `He said.`.
-        if inner_ends_sentence && sent.tok_end - j > 6 {
+        // A new sentence after the quote may only be a bare `He said.` (a lower-case `he tweeted …` after `!”` is the
+        // same sentence).
+        let new_sentence = inner_ends_sentence && sent.tok_start == j;
+        if new_sentence && sent.tok_end - j > 6 {
             continue;
         }
         let mut found = None;
@@ -54,10 +58,19 @@ pub fn run(ctx: &mut Ctx) {
                 None => continue,
             },
         };
+        // An inverted cue (`,” said X`) needs the quote to end its clause: `,”` / `?”` / `!”` / `”,` — a bare
+        // `” suggests that Phoenix …` continues the sentence instead.
+        let ends_clause = matches!(
+            doc.tok(close - 1),
+            "," | "?" | "!" | "…" | "—" | "–" | "-" | "." | "..."
+        ) || doc.is(close + 1, ',');
+        if !ends_clause && cue.tok == j {
+            continue;
+        }
         let mention = if cue.tok == j || cue.kind == CueKind::According {
             subject_right(doc, &cue, sent.tok_end)
         } else {
-            subject_left(doc, &cue, j).filter(|m| m.first == j || (m.first > j && m.first <= j + 1))
+            subject_left_for_quote(doc, &cue, j).filter(|m| m.first == j || m.first == j + 1)
         };
         let Some(mention) = mention else { continue };
         let (kind, span) = shape(doc, q.span, q.open_tok, close);
@@ -87,10 +100,14 @@ pub fn run(ctx: &mut Ctx) {
 /// Direct if the quote starts its sentence; otherwise mixed, spanning from the sentence start.
 pub fn shape(doc: &Document, span: Span, open: usize, close: usize) -> (QuoteKind, Span) {
     let sent = doc.sentence_of(open);
+    // `Rhimes declared the need for strong will: “Change the world …,” she said` — after a colon the quote is whole.
+    if open > sent.tok_start && doc.is(open - 1, ':') {
+        return (QuoteKind::Direct, span);
+    }
     let words_before = (sent.tok_start..open)
         .filter(|&k| doc.tokens[k].kind == Kind::Word)
         .count();
-    if words_before >= 3 {
+    if words_before >= 1 {
         (QuoteKind::Mixed, doc.span_of(sent.tok_start, close))
     } else {
         (QuoteKind::Direct, span)
