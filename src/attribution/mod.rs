@@ -334,12 +334,29 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
         return None;
     }
     let inner = mentions::np_starting_at(doc, j + 1, close);
-    let head = mentions::np_ending_at(doc, j - 1, floor);
+    // `Sen. Mark Dole (R-Ohio), a member of the panel, said`: a parenthetical after the head is skipped.
+    let mut head_end = j - 1;
+    if doc.is(head_end, ')') {
+        if let Some(open) = (head_end.saturating_sub(8).max(floor)..head_end)
+            .rev()
+            .find(|&k| doc.is(k, '('))
+        {
+            head_end = open.saturating_sub(1).max(floor);
+        }
+    }
+    let head = mentions::np_ending_at(doc, head_end, floor);
     // Stacked appositives: `Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said` — the
     // subject is before the first comma of the chain.
-    let chained = head
-        .as_ref()
-        .is_none_or(|h| h.first > floor && doc.is(h.first - 1, ','));
+    // A head that is the object of a preposition ("the attorney general of Ostland") is inside an appositive too.
+    let mut pbuf = [0u8; 48];
+    let chained = head.as_ref().is_none_or(|h| {
+        h.first > floor
+            && (doc.is(h.first - 1, ',')
+                || matches!(
+                    doc.lower(h.first - 1, &mut pbuf),
+                    "of" | "for" | "to" | "in" | "at" | "from" | "with"
+                ))
+    });
     if chained && open_char == ',' && j > floor + 1 {
         if let Some(outer) = appositive_subject(doc, j, floor) {
             if head.as_ref().is_none_or(|h| outer.first < h.first) {
