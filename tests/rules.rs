@@ -275,7 +275,7 @@ fn scare_quotes_and_furniture_are_not_quotes() {
 fn multi_paragraph_quote_and_unbalanced_marks() {
     let f = run(
         "Coach Ben Ito said:\n\n“We trained hard all winter.\n\n“Now we want the title.”\n\n\
-         A fan shouted “go on and never stop.\n\nThe match ended 2–1, league officials said.",
+         A fan shouted “go on and never stop.\n\nThe match ended 2–1, officials said.",
     );
     let (kind, who, _, _) = f.quote("trained hard");
     assert_eq!((kind, who.as_str()), (Direct, "Ben Ito"));

@@ -40,21 +40,6 @@ pub fn run(ctx: &mut Ctx) {
         let tail_words = (cue.last + 1..tail_end)
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
-        // `…, league officials said.`: up to two lower-case noun modifiers may precede the subject's head.
-        let mut before_subject = before_subject;
-        if subj.is_some() && !(before_subject > sent.tok_start && doc.is(before_subject - 1, ',')) {
-            let mut k = before_subject;
-            while k > sent.tok_start
-                && before_subject - k < 2
-                && doc.tokens[k - 1].kind == Kind::Word
-                && !doc.is_capitalized(k - 1)
-            {
-                k -= 1;
-            }
-            if k > sent.tok_start && k < before_subject && doc.is(k - 1, ',') {
-                before_subject = k;
-            }
-        }
         let comma_before = before_subject > sent.tok_start && doc.is(before_subject - 1, ',');
         if comma_before && tail_words <= 4 {
             let mention = subj.clone().or_else(|| {
