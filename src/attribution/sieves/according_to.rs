@@ -40,8 +40,29 @@ pub fn run(ctx: &mut Ctx) {
             while b > sent.tok_start && doc.tokens[b].kind == Kind::Punct {
                 b -= 1;
             }
-            (sent.tok_start, b)
+            // `X says CLAUSE, which stood at 263, according to the AP.`: what another attribution already reports is
+            // not this source's; its content starts after that attribution.
+            let start_byte = doc.tokens[sent.tok_start].start as usize;
+            let end_byte = doc.tokens[b].end as usize;
+            let covered = ctx
+                .out
+                .iter()
+                .filter(|o| o.span.start < end_byte && o.span.end > start_byte)
+                .map(|o| o.span.end)
+                .max();
+            let a = match covered {
+                Some(e) => doc.token_at_or_after(e),
+                None => sent.tok_start,
+            };
+            let mut a = a;
+            while a < b && doc.tokens[a].kind == Kind::Punct {
+                a += 1;
+            }
+            (a, b)
         };
+        if a > b {
+            continue;
+        }
         let words = (a..=b)
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
