@@ -63,6 +63,8 @@ pub struct Ctx<'d, 'a> {
     pub sieve: &'static str,
     /// For each token: the quote span it lies in, if any.
     pub in_quote: Vec<u32>,
+    /// For each token: the cue that starts at it, if any (cues start at distinct tokens).
+    cue_of: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -75,10 +77,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 *slot = qi as u32;
             }
         }
+        let mut cue_of = vec![NONE; doc.tokens.len()];
+        for (ci, c) in cues.iter().enumerate() {
+            if let Some(slot) = cue_of.get_mut(c.tok) {
+                if *slot == NONE {
+                    *slot = ci as u32;
+                }
+            }
+        }
         Ctx {
             doc,
             quotes,
             cues,
+            cue_of,
             quote_done: vec![None; quotes.len()],
             cue_used: vec![None; cues.len()],
             out: Vec::new(),
@@ -98,7 +109,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Index of the cue starting at token `i`.
     pub fn cue_at(&self, i: usize) -> Option<usize> {
-        self.cues.binary_search_by_key(&i, |c| c.tok).ok()
+        self.cue_of
+            .get(i)
+            .copied()
+            .filter(|&c| c != NONE)
+            .map(|c| c as usize)
     }
 
     /// Records an attribution of quote span `q` (if any) with cue `c` (if any).
