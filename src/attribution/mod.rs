@@ -652,6 +652,19 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
     let mut end = sent.tok_end - 1;
     let mut k = start + 1;
     while k + 1 < sent.tok_end {
+        // `… and said that …`: a second strong cue joined by a conjunction starts another report; this one ends
+        // before the conjunction.
+        if k > start + 2 && matches!(doc.lower(k, &mut buf), "and" | "but") {
+            let next = cues.partition_point(|c| c.tok <= k);
+            if next < cues.len()
+                && cues[next].tok <= k + 2
+                && cues[next].kind == CueKind::Verb
+                && cues[next].strength >= 3
+            {
+                end = k - 1;
+                break;
+            }
+        }
         if doc.is(k, ',') || doc.is(k, ';') {
             let w = doc.lower(k + 1, &mut buf);
             if doc.is(k, ';')
