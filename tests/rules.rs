@@ -325,3 +325,30 @@ fn confidence_is_lower_for_floating_and_pronoun_quotes() {
     assert!(c("bridge") > c("20,000"), "{} {}", c("bridge"), c("20,000"));
     assert!(c("20,000") > c("buses"), "{} {}", c("20,000"), c("buses"));
 }
+
+#[test]
+fn parenthetical_cue_reports_the_whole_sentence() {
+    let t = "The delay, Mayor Lena Duarte said, was caused by a shortage of steel.\n\n\
+             In cases of fraud, the report said, “the buyer is a victim.”";
+    let f = run(t);
+    let (kind, who, _, cue) = f.quote("shortage of steel");
+    assert_eq!(
+        (kind, who.as_str(), cue.as_str()),
+        (Indirect, "Lena Duarte", "said")
+    );
+    assert!(
+        f.texts()
+            .iter()
+            .any(|x| x.starts_with("The delay") && x.ends_with("shortage of steel")),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts()
+            .iter()
+            .any(|x| x.starts_with("In cases of fraud") && x.contains("victim")),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.quote("victim").0, Mixed);
+}
