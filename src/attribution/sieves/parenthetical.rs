@@ -48,6 +48,10 @@ pub fn run(ctx: &mut Ctx) {
         else {
             continue;
         };
+        // `…, she said, adding: “…”` continues with a report of its own, not the rest of one sentence.
+        if ctx.cue_at(close + 1).is_some() {
+            continue;
+        }
         let before_end = m.first - 2;
         let words = |a: usize, b: usize| {
             (a..=b)
