@@ -352,3 +352,23 @@ fn parenthetical_cue_reports_the_whole_sentence() {
     );
     assert_eq!(f.quote("victim").0, Mixed);
 }
+
+#[test]
+fn call_with_a_particle_is_a_speech_frame() {
+    let f = run(
+        "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\
+                 The council called on residents to stay indoors.",
+    );
+    let (kind, who, _, _) = f.quote("immediate ceasefire");
+    assert_eq!((kind, who.as_str()), (Indirect, "Ada Kerr"));
+    assert!(
+        f.texts().contains(&"an immediate ceasefire in the region"),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts().contains(&"residents to stay indoors"),
+        "{:?}",
+        f.texts()
+    );
+}
