@@ -50,6 +50,20 @@ const NOUN_CONTEXT: &[&str] = &[
     "’s", "'s", "first", "last", "latest", "new", "recent", "earlier", "public", "previous",
 ];
 
+/// True for a word in a run of capitals ("MEDINSKY SAID"): all its letters and the previous word's are upper case,
+/// so its capital tells nothing about it being a name.
+fn shouted(doc: &Document, i: usize) -> bool {
+    let upper = |k: usize| {
+        let t = doc.tok(k);
+        t.chars().count() > 1 && !t.chars().any(|c| c.is_lowercase())
+    };
+    upper(i)
+        && (0..i)
+            .rev()
+            .find(|&k| doc.tokens[k].kind == Kind::Word)
+            .is_some_and(|k| k + 3 > i && upper(k))
+}
+
 /// Finds every cue in the document, in text order.
 pub fn find(doc: &Document) -> Vec<Cue> {
     let mut cues = Vec::new();
@@ -89,6 +103,7 @@ pub fn find(doc: &Document) -> Vec<Cue> {
         if doc.is_capitalized(i)
             && i > doc.sentence_of(i).tok_start
             && doc.tokens[i - 1].kind != Kind::QuoteMark
+            && !shouted(doc, i)
         {
             continue;
         }

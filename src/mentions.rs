@@ -362,8 +362,6 @@ static BREAKERS: WordList = WordList::new(&[
     "have",
     "will",
     "would",
-    "said",
-    "says",
     "do",
     "does",
     "did",
@@ -411,7 +409,12 @@ pub fn find(doc: &Document) -> Vec<Mention> {
             continue;
         }
         let end = name_run_end(doc, i);
-        if let Some(m) = mention_from_run(doc, i, end) {
+        if let Some(mut m) = mention_from_run(doc, i, end) {
+            // `Kremlin spokesman Dmitry Peskov spoke …`: role words before the name describe it wherever it stands.
+            let floor = doc.sentence_of(i).tok_start;
+            if m.name.is_some() && m.kind == MentionKind::Name {
+                extend_description_left(doc, &mut m, floor);
+            }
             out.push(m);
         }
         i = end + 1;
@@ -693,7 +696,7 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
         let role = is_role_tok(doc, k).is_some() || is_title_tok(doc, k);
         let ok = role
             || MODIFIERS.contains(&lw)
-            || doc.is_capitalized(k)
+            || (doc.is_capitalized(k) && !breaks_run(doc, k))
             || matches!(lw, "’s" | "'s")
             || (doc.tokens[k].kind == Kind::Word
                 && lw.contains('-')

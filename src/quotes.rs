@@ -66,6 +66,8 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
     let mut stack: Vec<Open> = Vec::new();
     // Open marks on the stack per family, so that "is one open?" is O(1).
     let mut open_count = [0usize; 2];
+    // Opens past MAX_DEPTH per family: not tracked, but their closes must not pop the tracked opens below them.
+    let mut untracked = [0usize; 2];
     let mut nested: Vec<Span> = Vec::new();
     // The outermost open quote that continues from an earlier paragraph: its opening token.
     let mut multi = false;
@@ -122,10 +124,15 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
             };
             match role {
                 Role::Open => {
-                    if stack.len() < MAX_DEPTH {
+                    if stack.len() >= MAX_DEPTH {
+                        untracked[family as usize] += 1;
+                    } else {
                         open_count[family as usize] += 1;
                         stack.push(Open { tok: i, family, ch });
                     }
+                }
+                Role::Close if untracked[family as usize] > 0 => {
+                    untracked[family as usize] -= 1;
                 }
                 Role::Close => {
                     // Pop to the nearest open of this family; anything opened above it was left unclosed.
@@ -168,12 +175,14 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
                 // Drop inner opens; the outer quote goes on.
                 stack.truncate(1);
                 open_count = [0, 0];
+                untracked = [0, 0];
                 open_count[stack[0].family as usize] = 1;
                 multi = true;
             } else {
                 let o = stack.swap_remove(0);
                 stack.clear();
                 open_count = [0, 0];
+                untracked = [0, 0];
                 let last = para.tok_end - 1;
                 let start = doc.tokens[o.tok].start as usize;
                 let end = doc.tokens[last].end as usize;

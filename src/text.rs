@@ -389,10 +389,16 @@ impl<'a> Document<'a> {
                 }
                 in_box = false;
             }
-            let l = t.to_lowercase();
-            if l.starts_with("by registering for")
-                || l.starts_with("sign up for")
-                || l.contains("privacy policy")
+            // Sign-up and consent lines are short: a long paragraph that mentions a privacy policy is text (an
+            // article pasted on one line was all dropped as furniture). Only the head is lowered for the prefixes.
+            let mut head = t.len().min(128);
+            while !t.is_char_boundary(head) {
+                head -= 1;
+            }
+            let h = t[..head].to_lowercase();
+            if h.starts_with("by registering for")
+                || h.starts_with("sign up for")
+                || t.len() < 600 && t.to_lowercase().contains("privacy policy")
             {
                 self.boilerplate[p] = true;
             }

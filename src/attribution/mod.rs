@@ -63,6 +63,8 @@ pub struct Ctx<'d, 'a> {
     pub sieve: &'static str,
     /// For each token: the quote span it lies in, if any.
     pub in_quote: Vec<u32>,
+    /// For each token: the cue that starts at it, if any (cues start at distinct tokens).
+    cue_of: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -75,10 +77,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 *slot = qi as u32;
             }
         }
+        let mut cue_of = vec![NONE; doc.tokens.len()];
+        for (ci, c) in cues.iter().enumerate() {
+            if let Some(slot) = cue_of.get_mut(c.tok) {
+                if *slot == NONE {
+                    *slot = ci as u32;
+                }
+            }
+        }
         Ctx {
             doc,
             quotes,
             cues,
+            cue_of,
             quote_done: vec![None; quotes.len()],
             cue_used: vec![None; cues.len()],
             out: Vec::new(),
@@ -98,7 +109,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Index of the cue starting at token `i`.
     pub fn cue_at(&self, i: usize) -> Option<usize> {
-        self.cues.binary_search_by_key(&i, |c| c.tok).ok()
+        self.cue_of
+            .get(i)
+            .copied()
+            .filter(|&c| c != NONE)
+            .map(|c| c as usize)
     }
 
     /// Records an attribution of quote span `q` (if any) with cue `c` (if any).
@@ -334,12 +349,29 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
         return None;
     }
     let inner = mentions::np_starting_at(doc, j + 1, close);
-    let head = mentions::np_ending_at(doc, j - 1, floor);
+    // `Sen. Mark Dole (R-Ohio), a member of the panel, said`: a parenthetical after the head is skipped.
+    let mut head_end = j - 1;
+    if doc.is(head_end, ')') {
+        if let Some(open) = (head_end.saturating_sub(8).max(floor)..head_end)
+            .rev()
+            .find(|&k| doc.is(k, '('))
+        {
+            head_end = open.saturating_sub(1).max(floor);
+        }
+    }
+    let head = mentions::np_ending_at(doc, head_end, floor);
     // Stacked appositives: `Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said` — the
     // subject is before the first comma of the chain.
-    let chained = head
-        .as_ref()
-        .is_none_or(|h| h.first > floor && doc.is(h.first - 1, ','));
+    // A head that is the object of a preposition ("the attorney general of Ostland") is inside an appositive too.
+    let mut pbuf = [0u8; 48];
+    let chained = head.as_ref().is_none_or(|h| {
+        h.first > floor
+            && (doc.is(h.first - 1, ',')
+                || matches!(
+                    doc.lower(h.first - 1, &mut pbuf),
+                    "of" | "for" | "to" | "in" | "at" | "from" | "with"
+                ))
+    });
     if chained && open_char == ',' && j > floor + 1 {
         if let Some(outer) = appositive_subject(doc, j, floor) {
             if head.as_ref().is_none_or(|h| outer.first < h.first) {

@@ -33,7 +33,12 @@ pub fn run(ctx: &mut Ctx) {
         let quoted = first > para.tok_start;
         // Quote spans inside the content are part of it.
         let span = doc.span_of(start, last);
-        for q in 0..ctx.quotes.len() {
+        // Quotes are in text order: only those opening in this paragraph can qualify.
+        let from = ctx.quotes.partition_point(|q| q.open_tok < para.tok_start);
+        for q in from..ctx.quotes.len() {
+            if ctx.quotes[q].open_tok >= para.tok_end {
+                break;
+            }
             if span.contains(ctx.quotes[q].span) || ctx.quotes[q].open_tok == para.tok_start {
                 ctx.quote_done[q] = Some(ctx.out.len());
             }

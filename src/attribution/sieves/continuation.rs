@@ -1,12 +1,22 @@
 //! Floating quotes: a paragraph that opens with a quote and has no cue continues the speaker of the quote that
 //! closed the previous paragraph — only when that paragraph ended in attributed speech, so context supports it.
 
+use std::collections::BTreeSet;
+
 use crate::attribution::sieves::same_paragraph::is_speech_like;
 use crate::attribution::{Attribution, Ctx};
 use crate::model::QuoteKind;
 
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
+    // Every attribution by (span end, index), kept up to date below: the lookup of the one that ends last in a
+    // paragraph is then a range query instead of a scan of all attributions (quadratic on long texts).
+    let mut by_end: BTreeSet<(usize, usize)> = ctx
+        .out
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.span.end, i))
+        .collect();
     for qi in 0..ctx.quotes.len() {
         if ctx.quote_done[qi].is_some() || !is_speech_like(ctx, qi) {
             continue;
@@ -18,13 +28,11 @@ pub fn run(ctx: &mut Ctx) {
         }
         // The last attribution that ends in the previous paragraph.
         let prev = &doc.paragraphs[p - 1];
-        let Some(a) = ctx
-            .out
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.span.end > prev.span.start && a.span.end <= prev.span.end + 1)
-            .max_by_key(|(_, a)| a.span.end)
-            .map(|(i, _)| i)
+        // Ends in (prev.start, prev.end + 1]; the latest end wins, and among equal ends the last recorded.
+        let Some(a) = by_end
+            .range((prev.span.start + 1, 0)..=(prev.span.end + 1, usize::MAX))
+            .next_back()
+            .map(|&(_, i)| i)
         else {
             continue;
         };
@@ -39,10 +47,11 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let confidence = (ctx.out[a].confidence - 0.2).max(0.5);
-        ctx.settle(
+        let span = q.span;
+        let idx = ctx.settle(
             Attribution {
                 kind: QuoteKind::Direct,
-                span: q.span,
+                span,
                 cue: None,
                 mention: None,
                 quote: None,
@@ -54,5 +63,6 @@ pub fn run(ctx: &mut Ctx) {
             Some(qi),
             None,
         );
+        by_end.insert((span.end, idx));
     }
 }

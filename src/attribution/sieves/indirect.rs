@@ -47,7 +47,9 @@ pub fn run(ctx: &mut Ctx) {
                     .then(|| subject_right(doc, &cue, sent.tok_end))
                     .flatten()
             });
-            let content_end = before_subject - 2;
+            // Before the comma; a sentence that opens with the comma has no content (", he said." panicked here:
+            // found by the fuzz target).
+            let content_end = before_subject.saturating_sub(2);
             let start = sent.tok_start;
             let words = (start..=content_end)
                 .filter(|&k| doc.tokens[k].kind == Kind::Word)

@@ -79,6 +79,10 @@ pub fn run(ctx: &mut Ctx) {
         );
         // Other quoted fragments in the same clause belong to it.
         for other in qi + 1..ctx.quotes.len() {
+            // Quotes are in text order: none after this one can lie inside the clause.
+            if ctx.quotes[other].span.start >= span.end {
+                break;
+            }
             if span.contains(ctx.quotes[other].span) && ctx.quote_done[other].is_none() {
                 ctx.quote_done[other] = Some(idx);
             }
