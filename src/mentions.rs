@@ -707,7 +707,9 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
         has_role |= role;
         a = k;
     }
-    if has_role && a < m.first {
+    // A possessive in front names an affiliation: `American Action Forum’s Douglas Holtz-Eakin`.
+    let possessive = (a..m.first).any(|k| matches!(doc.tok(k), "’s" | "'s"));
+    if (has_role || possessive) && a < m.first {
         let name_start = m.name.map(|n| n.0).unwrap_or(m.first);
         if name_start > a {
             m.description = Some(doc.span_of(a, name_start - 1));

@@ -277,13 +277,20 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     {
         return None;
     }
-    let det = doc.lower(e - 1, &mut buf);
-    if !matches!(
-        det,
-        "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their" | "’s" | "'s"
-    ) {
+    // Up to two lower-case modifiers between the determiner and the noun: `the progressive heavyweights`.
+    let mut d = e - 1;
+    while d > floor
+        && e - d <= 2
+        && doc.tokens[d].kind == Kind::Word
+        && !doc.is_capitalized(d)
+        && !is_det(doc, d)
+    {
+        d -= 1;
+    }
+    if !is_det(doc, d) {
         return None;
     }
+    let det = doc.lower(d, &mut buf);
     let possessive = det.ends_with('s') && det.len() <= 3;
     let mut wbuf = [0u8; 48];
     let w = doc.lower(e, &mut wbuf);
@@ -295,9 +302,10 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     }
     // For a possessive, the phrase starts at the possessor ("Macron’s office").
     let first = if possessive {
-        mentions::np_ending_at(doc, e - 2, floor).map_or(e - 2, |m| m.first)
+        let p = d.saturating_sub(1);
+        mentions::np_ending_at(doc, p, floor).map_or(p, |m| m.first)
     } else {
-        e - 1
+        d
     };
     let span = doc.span_of(first, e);
     Some(Mention {
@@ -311,6 +319,14 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         gender: crate::model::Gender::Unknown,
         plural: false,
     })
+}
+
+fn is_det(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    matches!(
+        doc.lower(k, &mut buf),
+        "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their" | "’s" | "'s"
+    )
 }
 
 /// `A White House official who spoke anonymously to discuss strategy said` — the subject is the noun phrase before a
@@ -636,6 +652,19 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
     let mut end = sent.tok_end - 1;
     let mut k = start + 1;
     while k + 1 < sent.tok_end {
+        // `… and said that …`: a second strong cue joined by a conjunction starts another report; this one ends
+        // before the conjunction.
+        if k > start + 2 && matches!(doc.lower(k, &mut buf), "and" | "but") {
+            let next = cues.partition_point(|c| c.tok <= k);
+            if next < cues.len()
+                && cues[next].tok <= k + 2
+                && cues[next].kind == CueKind::Verb
+                && cues[next].strength >= 3
+            {
+                end = k - 1;
+                break;
+            }
+        }
         if doc.is(k, ',') || doc.is(k, ';') {
             let w = doc.lower(k + 1, &mut buf);
             if doc.is(k, ';')

@@ -41,6 +41,17 @@ pub fn run(ctx: &mut Ctx) {
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
         let comma_before = before_subject > sent.tok_start && doc.is(before_subject - 1, ',');
+        // `…, said Ohio State University professor Paul Beck.`: with the subject after the cue, the tail is what
+        // follows the subject.
+        let tail_words = if subj.is_none() && comma_before {
+            subject_right(doc, &cue, tail_end).map_or(tail_words, |m| {
+                (m.last + 1..tail_end)
+                    .filter(|&k| doc.tokens[k].kind == Kind::Word)
+                    .count()
+            })
+        } else {
+            tail_words
+        };
         if comma_before && tail_words <= 4 {
             let mention = subj.clone().or_else(|| {
                 (before_subject == cue.tok)

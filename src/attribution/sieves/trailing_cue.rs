@@ -70,7 +70,15 @@ pub fn run(ctx: &mut Ctx) {
         let mention = if cue.tok == j || cue.kind == CueKind::According {
             subject_right(doc, &cue, sent.tok_end)
         } else {
-            subject_left_for_quote(doc, &cue, j).filter(|m| m.first == j || m.first == j + 1)
+            // Up to three lower-case modifiers may stand before the phrase the reader found (`election law expert
+            // Rick Hasen`).
+            subject_left_for_quote(doc, &cue, j).filter(|m| {
+                m.first == j
+                    || m.first > j
+                        && m.first <= j + 3
+                        && (j..m.first)
+                            .all(|k| doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k))
+            })
         };
         let Some(mention) = mention else { continue };
         let (kind, span) = shape(doc, q.span, q.open_tok, close);
