@@ -276,6 +276,7 @@ test("sample story: Medinsky from the table, his statements as each outlet worde
 test("articles from files: picked and dropped .txt files, refusals, CSV export checked against the JSON", async () => {
   const p = await open();
   assert.equal(await p.page.evaluate(() => document.getElementById("story-sec").hidden), true);
+  const loaded = p.requests.length;
   // Two files picked with the file input: two articles, titled by their names.
   await p.page.setInputFiles("#files", [
     { name: "us-news.txt", mimeType: "text/plain", buffer: Buffer.from(SEEDS[2]) },
@@ -320,6 +321,8 @@ test("articles from files: picked and dropped .txt files, refusals, CSV export c
   );
   options = await p.page.$$eval("#doc option", (o) => o.map((x) => x.textContent));
   assert.equal(options[3], "3. al-jazeera");
+  // Files are read in the page: adding them made no request at all.
+  assert.deepEqual(p.requests.slice(loaded), []);
   // Exports: the JSON is the core's story; the CSV one row per quote, checked cell by cell against it.
   const [jsonName, json] = await download(p.page, "#export-json");
   assert.equal(jsonName, "whosaid-story.json");
