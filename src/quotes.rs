@@ -53,6 +53,9 @@ pub struct QuoteSpan {
 /// Deeper nesting than this is not tracked (a guard against pathological input).
 const MAX_DEPTH: usize = 64;
 
+/// An unclosed quote ends after this many sentences of its paragraph past the one it opens in.
+const MAX_OPEN_SENTENCES: usize = 12;
+
 struct Open {
     tok: usize,
     family: Family,
@@ -80,6 +83,24 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
             first_mark_continues = true;
         }
         for i in para.tok_start..para.tok_end {
+            // A quote still open this many sentences on within its paragraph was opened by a stray mark: it ends
+            // with its last allowed sentence, so that an article pasted on one line is not swallowed whole.
+            if let Some(outer) = stack.first().filter(|_| !multi) {
+                let first_sent = doc.sent_of[outer.tok] as usize;
+                if doc.sent_of[i] as usize > first_sent + MAX_OPEN_SENTENCES {
+                    let o = outer.tok;
+                    let last = doc.sentences[first_sent + MAX_OPEN_SENTENCES].tok_end - 1;
+                    stack.clear();
+                    open_count = [0, 0];
+                    untracked = [0, 0];
+                    if o < last {
+                        let span =
+                            Span::new(doc.tokens[o].start as usize, doc.tokens[last].end as usize);
+                        out.push(make(doc, o, None, last, span, false, &mut nested));
+                    }
+                    nested.clear();
+                }
+            }
             if doc.tokens[i].kind != Kind::QuoteMark {
                 continue;
             }

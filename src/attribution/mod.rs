@@ -553,6 +553,23 @@ pub const ADJUNCT_WORDS: &[&str] = &[
 pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     let sent = *doc.sentence_of(cue.last);
     let mut buf = [0u8; 48];
+    // `admitted to the newspaper that …`, `told Bill O’Reilly of Fox News that …`: a "that" a few words on, with only
+    // words between, opens the clause.
+    let first = doc.lower(cue.last + 1, &mut buf);
+    let gap_is_adjunct = cue.listener
+        || matches!(
+            first,
+            "to" | "in" | "at" | "on" | "during" | "with" | "after" | "before" | "for" | "of"
+        );
+    if let Some(t) = (cue.last + 1..(cue.last + 9).min(sent.tok_end))
+        .filter(|_| gap_is_adjunct)
+        .take_while(|&k| doc.tokens[k].kind == Kind::Word)
+        .find(|&k| doc.lower(k, &mut buf) == "that")
+    {
+        if t + 1 < sent.tok_end {
+            return Some(t + 1);
+        }
+    }
     let mut k = cue.last + 1;
     // Listener object of tell/assure/urge: a name, pronoun or short noun phrase.
     if cue.listener && k < sent.tok_end {
@@ -666,6 +683,25 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
             }
         }
         if doc.is(k, ',') || doc.is(k, ';') {
+            // `…, claiming that …`: a gerund cue after a comma reports something else.
+            let next = cues.partition_point(|c| c.tok <= k);
+            let after = if doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == Kind::QuoteMark)
+            {
+                k + 2
+            } else {
+                k + 1
+            };
+            if next < cues.len()
+                && cues[next].tok == after
+                && cues[next].form == VerbForm::Gerund
+                && k > start
+            {
+                end = k - 1;
+                break;
+            }
             let w = doc.lower(k + 1, &mut buf);
             if doc.is(k, ';')
                 || (CLAUSE_BREAKS.contains(&w) && !(w == "and" || w == "as" || w == "which"))
