@@ -325,3 +325,50 @@ fn confidence_is_lower_for_floating_and_pronoun_quotes() {
     assert!(c("bridge") > c("20,000"), "{} {}", c("bridge"), c("20,000"));
     assert!(c("20,000") > c("buses"), "{} {}", c("20,000"), c("buses"));
 }
+
+#[test]
+fn parenthetical_cue_reports_the_whole_sentence() {
+    let t = "The delay, Mayor Lena Duarte said, was caused by a shortage of steel.\n\n\
+             In cases of fraud, the report said, “the buyer is a victim.”";
+    let f = run(t);
+    let (kind, who, _, cue) = f.quote("shortage of steel");
+    assert_eq!(
+        (kind, who.as_str(), cue.as_str()),
+        (Indirect, "Lena Duarte", "said")
+    );
+    assert!(
+        f.texts()
+            .iter()
+            .any(|x| x.starts_with("The delay") && x.ends_with("shortage of steel")),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts()
+            .iter()
+            .any(|x| x.starts_with("In cases of fraud") && x.contains("victim")),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.quote("victim").0, Mixed);
+}
+
+#[test]
+fn call_with_a_particle_is_a_speech_frame() {
+    let f = run(
+        "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\
+                 The council called on residents to stay indoors.",
+    );
+    let (kind, who, _, _) = f.quote("immediate ceasefire");
+    assert_eq!((kind, who.as_str()), (Indirect, "Ada Kerr"));
+    assert!(
+        f.texts().contains(&"an immediate ceasefire in the region"),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts().contains(&"residents to stay indoors"),
+        "{:?}",
+        f.texts()
+    );
+}

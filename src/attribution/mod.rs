@@ -22,6 +22,7 @@ pub type Sieve = (&'static str, fn(&mut Ctx));
 /// The sieves in the order they run.
 pub const SIEVES: &[Sieve] = &[
     ("colon", sieves::colon::run),
+    ("parenthetical", sieves::parenthetical::run),
     ("trailing_cue", sieves::trailing_cue::run),
     ("leading_cue", sieves::leading_cue::run),
     ("dash", sieves::dash::run),
@@ -294,7 +295,8 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     let possessive = det.ends_with('s') && det.len() <= 3;
     let mut wbuf = [0u8; 48];
     let w = doc.lower(e, &mut wbuf);
-    if crate::lexicon::speech_verb(w).is_some()
+    // A verb form is no head noun — unless it is a noun too ("the report", "the statement").
+    if crate::lexicon::speech_verb(w).is_some_and(|v| !v.noun_too)
         || crate::lexicon::is_pronoun(w).is_some()
         || w.len() < 2
     {

@@ -92,7 +92,14 @@ pub fn run(ctx: &mut Ctx) {
             }
         }
         // Forward.
-        if cue.strength <= 1 {
+        // `called for a ceasefire`, `called on Snyder to resign`, `called out his rival for …`: the particle makes
+        // "call" a speech frame whose content follows it.
+        let particle = cue.lemma == "call"
+            && matches!(
+                doc.lower(cue.last + 1, &mut buf),
+                "for" | "on" | "upon" | "out"
+            );
+        if cue.strength <= 1 && !particle {
             let next = doc.lower(cue.last + 1, &mut buf);
             if !(next == "that" || next == ":") {
                 continue;
@@ -122,7 +129,12 @@ pub fn run(ctx: &mut Ctx) {
         {
             continue;
         }
-        let Some(start) = clause_start_after(doc, &cue) else {
+        let start = if particle {
+            Some(cue.last + 2).filter(|&k| k < sent.tok_end)
+        } else {
+            clause_start_after(doc, &cue)
+        };
+        let Some(start) = start else {
             continue;
         };
         let end = clause_end(doc, start, ctx.cues);
