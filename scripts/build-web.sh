@@ -21,13 +21,13 @@ export MINIFY=${MINIFY:-1}
 [ "$MINIFY" = 0 ] || [ -d node_modules/terser ] || die "node_modules/terser missing: run scripts/setup.sh"
 
 # --lib: the CLI binary has the same name and would overwrite whosaid.wasm.
-log "cargo build (release, wasm32)"
-cargo build --locked --release --target wasm32-unknown-unknown --lib --quiet
+log "cargo build (wasm-release profile: size-optimised, wasm32)"
+cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --lib --quiet
 
 work=target/web
 rm -rf "$work" && mkdir -p "$work/bindgen"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$work/bindgen" --out-name whosaid \
-  target/wasm32-unknown-unknown/release/whosaid.wasm
+  target/wasm32-unknown-unknown/wasm-release/whosaid.wasm
 
 # Debian's binaryen corrupts wasm-bindgen output; only the npm build is used (see TOOLCHAIN.md).
 if [ "$opt_level" = none ]; then
