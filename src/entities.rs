@@ -376,7 +376,7 @@ impl Resolver<'_, '_> {
         let text = m.span.text(self.doc.text);
         let desc = clean_description(text);
         let head = self.doc.tok(m.last).to_lowercase();
-        let definite = text.split_whitespace().next().is_some_and(|w| {
+        let definite = words_of(text).next().is_some_and(|w| {
             matches!(
                 w.to_lowercase().as_str(),
                 "the" | "this" | "that" | "these" | "those"
@@ -472,12 +472,19 @@ fn role_matches(desc: &str, head: &str) -> bool {
         .any(|w| root(w) == h)
 }
 
+/// The words of `s`: control and zero-width characters part words as the tokenizer reads them, so they part them
+/// here as spaces do (a description never carries a NUL into a speaker's name).
+fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || c.is_control() || crate::text::is_invisible(c))
+        .filter(|w| !w.is_empty())
+}
+
 /// Strips determiners, "who" and surrounding punctuation from a description.
 fn clean_description(s: &str) -> String {
     let s = s
         .trim()
         .trim_matches(|c: char| c == ',' || c == '(' || c == ')' || c.is_whitespace());
-    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let mut words: Vec<&str> = words_of(s).collect();
     while let Some(w) = words.first() {
         if matches!(
             w.to_lowercase().as_str(),

@@ -46,18 +46,17 @@ impl<'a> OffsetMap<'a> {
         let ascii = text.is_ascii();
         let mut checkpoints = Vec::new();
         if enc != Encoding::Utf8 && !ascii {
-            let mut units = 0usize;
-            let mut next = 0usize;
-            for (i, c) in text.char_indices() {
-                while i >= next {
-                    checkpoints.push((i, units));
-                    next += STEP;
+            let bytes = text.as_bytes();
+            let (mut units, mut prev, mut k) = (0usize, 0usize, 0usize);
+            while k * STEP <= text.len() {
+                let mut p = k * STEP;
+                while !text.is_char_boundary(p) {
+                    p += 1;
                 }
-                units += unit_len(c, enc);
-            }
-            while next <= text.len() {
-                checkpoints.push((text.len(), units));
-                next += STEP;
+                units += units_in(&bytes[prev..p], enc);
+                checkpoints.push((p, units));
+                prev = p;
+                k += 1;
             }
         }
         OffsetMap {
@@ -78,15 +77,25 @@ impl<'a> OffsetMap<'a> {
             return b;
         }
         // The checkpoint is the first char boundary at or after `(b / STEP) * STEP`, so it is at or before `b`.
-        let (from, mut units) = self.checkpoints[b / STEP];
-        units += self.text[from..b]
-            .chars()
-            .map(|c| unit_len(c, self.enc))
-            .sum::<usize>();
-        units
+        let (from, units) = self.checkpoints[b / STEP];
+        units + units_in(&self.text.as_bytes()[from..b], self.enc)
     }
 }
 
+/// Units in `bytes`, a whole number of UTF-8 chars, counted byte by byte (this vectorises): a char is a byte that is
+/// not a continuation byte (`10xxxxxx`), and a char of four bytes (lead byte `11110xxx`) is two UTF-16 units.
+fn units_in(bytes: &[u8], enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => bytes.len(),
+        Encoding::Chars => bytes.iter().filter(|&&b| (b as i8) >= -0x40).count(),
+        Encoding::Utf16 => bytes
+            .iter()
+            .map(|&b| ((b as i8) >= -0x40) as usize + (b >= 0xf0) as usize)
+            .sum(),
+    }
+}
+
+#[cfg(test)]
 fn unit_len(c: char, enc: Encoding) -> usize {
     match enc {
         Encoding::Utf8 => c.len_utf8(),

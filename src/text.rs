@@ -511,7 +511,7 @@ fn next_char(text: &str, i: usize) -> char {
 }
 
 /// Zero-width and formatting characters that are neither words nor punctuation.
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}')
 }
 

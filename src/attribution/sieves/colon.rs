@@ -101,6 +101,19 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let quoted = first > para.tok_start;
+        // Headline style after the label (`Christie: A Closing Surge`, `LOOK: Shocking Photos …`) or a list of names
+        // is not a speaker turn.
+        let words: Vec<usize> = (start..=last)
+            .filter(|&k| doc.tokens[k].kind == Kind::Word)
+            .collect();
+        let capitalised = words.iter().filter(|&&k| doc.is_capitalized(k)).count();
+        let commas = (start..=last).filter(|&k| doc.is(k, ',')).count();
+        if !quoted
+            && (words.len() >= 3 && capitalised * 10 >= words.len() * 6
+                || commas >= 3 && capitalised * 2 >= words.len())
+        {
+            continue;
+        }
         // Quote spans inside the content are part of it.
         let span = doc.span_of(start, last);
         // Quotes are in text order: only those opening in this paragraph can qualify.

@@ -126,7 +126,7 @@ pub fn run(ctx: &mut Ctx) {
 }
 
 /// The cue is followed by a reported clause of its own: "that …", or a clause opening with a pronoun or determiner.
-fn has_own_clause(doc: &Document, cue: &Cue) -> bool {
+pub fn has_own_clause(doc: &Document, cue: &Cue) -> bool {
     let mut buf = [0u8; 48];
     let next = doc.lower(cue.last + 1, &mut buf);
     if next == "that" {
