@@ -80,10 +80,17 @@ pub fn resolve(doc: &Document, names: &[Mention], attributions: Vec<Attribution>
         if let Some(e) = entity_of[i] {
             r.entities[e].quotes += 1;
         }
-        let speaker = a
-            .mention
-            .as_ref()
-            .map(|m| m.name_span(doc).unwrap_or(m.span));
+        // A floating quote names its speaker through the quote it continues.
+        let mention_of = |a: &Attribution| {
+            a.mention
+                .as_ref()
+                .map(|m| m.name_span(doc).unwrap_or(m.span))
+        };
+        let speaker = mention_of(a).or_else(|| {
+            a.same_as
+                .and_then(|s| attributions.get(s))
+                .and_then(mention_of)
+        });
         quotes.push(Quote {
             kind: a.kind,
             span: a.span,

@@ -362,8 +362,6 @@ static BREAKERS: WordList = WordList::new(&[
     "have",
     "will",
     "would",
-    "said",
-    "says",
     "do",
     "does",
     "did",
@@ -411,7 +409,12 @@ pub fn find(doc: &Document) -> Vec<Mention> {
             continue;
         }
         let end = name_run_end(doc, i);
-        if let Some(m) = mention_from_run(doc, i, end) {
+        if let Some(mut m) = mention_from_run(doc, i, end) {
+            // `Kremlin spokesman Dmitry Peskov spoke …`: role words before the name describe it wherever it stands.
+            let floor = doc.sentence_of(i).tok_start;
+            if m.name.is_some() && m.kind == MentionKind::Name {
+                extend_description_left(doc, &mut m, floor);
+            }
             out.push(m);
         }
         i = end + 1;
@@ -690,7 +693,7 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
         let role = is_role_tok(doc, k).is_some() || is_title_tok(doc, k);
         let ok = role
             || MODIFIERS.contains(&lw)
-            || doc.is_capitalized(k)
+            || (doc.is_capitalized(k) && !breaks_run(doc, k))
             || matches!(lw, "’s" | "'s")
             || (doc.tokens[k].kind == Kind::Word
                 && lw.contains('-')
@@ -701,7 +704,9 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
         has_role |= role;
         a = k;
     }
-    if has_role && a < m.first {
+    // A possessive in front names an affiliation: `American Action Forum’s Douglas Holtz-Eakin`.
+    let possessive = (a..m.first).any(|k| matches!(doc.tok(k), "’s" | "'s"));
+    if (has_role || possessive) && a < m.first {
         let name_start = m.name.map(|n| n.0).unwrap_or(m.first);
         if name_start > a {
             m.description = Some(doc.span_of(a, name_start - 1));

@@ -328,6 +328,19 @@ impl<'a> Document<'a> {
             while i < tok_end {
                 let t = self.tok(i);
                 let ender = matches!(t, "." | "!" | "?" | "…" | "..." | "?!" | "!?");
+                // An initialism that ends the sentence carries its period inside: `… in the U.S. He says …`.
+                if !ender
+                    && t.len() >= 4
+                    && t.ends_with('.')
+                    && i + 1 < tok_end
+                    && self.tokens[i + 1].space_before
+                    && self.starts_sentence_after_abbreviation(i + 1)
+                {
+                    self.push_sentence(s, i + 1);
+                    s = i + 1;
+                    i += 1;
+                    continue;
+                }
                 if ender && i + 1 < tok_end {
                     // Swallow closing quotes and brackets after the period.
                     let mut j = i + 1;
@@ -408,6 +421,54 @@ impl<'a> Document<'a> {
                 self.boilerplate[p] = true;
             }
         }
+    }
+
+    /// After an abbreviation, only a word that typically opens a sentence ("He", "The", "But") starts a new one;
+    /// "U.S. Army" stays together.
+    fn starts_sentence_after_abbreviation(&self, j: usize) -> bool {
+        const OPENERS: &[&str] = &[
+            "he",
+            "she",
+            "it",
+            "they",
+            "we",
+            "i",
+            "you",
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "these",
+            "those",
+            "but",
+            "and",
+            "in",
+            "on",
+            "at",
+            "if",
+            "when",
+            "while",
+            "after",
+            "before",
+            "as",
+            "his",
+            "her",
+            "their",
+            "its",
+            "our",
+            "there",
+            "still",
+            "yet",
+            "so",
+            "meanwhile",
+            "however",
+            "earlier",
+            "later",
+            "since",
+        ];
+        let mut buf = [0u8; 48];
+        self.is_capitalized(j) && OPENERS.contains(&self.lower(j, &mut buf))
     }
 
     fn can_start_sentence(&self, j: usize) -> bool {
@@ -679,6 +740,14 @@ mod tests {
                 "“It ended.”",
                 "He left."
             ]
+        );
+    }
+
+    #[test]
+    fn initialisms_end_sentences_only_before_a_sentence_opener() {
+        assert_eq!(
+            sents("He spoke in the U.S. He left. The U.S. Army came."),
+            ["He spoke in the U.S.", "He left.", "The U.S. Army came."]
         );
     }
 

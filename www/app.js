@@ -26,6 +26,16 @@
     clear: $("clear"),
     version: $("version"),
     engineMode: $("engine-mode"),
+    files: $("files"),
+    filesMsg: $("files-msg"),
+    storySec: $("story-sec"),
+    matrixHead: $("matrix-head"),
+    matrixBody: $("matrix-body"),
+    matrixMore: $("matrix-more"),
+    toGroups: document.querySelectorAll(".to-groups"),
+    groupsH: $("groups-h"),
+    exportJson: $("export-json"),
+    exportCsv: $("export-csv"),
   };
 
   /** Above this many UTF-16 units the text is not analysed (the worker would need gigabytes). */
@@ -44,6 +54,11 @@
   const PALETTE = 8;
   /** Statements quoted in several articles: at most this many are listed at once. */
   const MAX_GROUPS = 100;
+  /** The speaker × article table shows at most this many rows and article columns. */
+  const MAX_ROWS = 60;
+  const MAX_COLS = 30;
+  /** Larger files are refused (a news article is a few dozen KB). */
+  const MAX_FILE = 10 * 1024 * 1024;
 
   // ---------------------------------------------------------------------------------------------
   // Engine: a Worker when possible; from file:// a Worker built from engine.js's own source; else
@@ -352,12 +367,18 @@
     state.result_names = result.speakers.map((s) => s.name);
     if (state.filter === "none" && !result.quotes.some((q) => q.speaker_id === null)) state.filter = null;
     if (docChanged || (state.doc !== "all" && Number(state.doc) >= result.docs.length)) state.doc = "all";
+    // Export files are made when asked for (see exportClick), from the result on screen.
+    for (const a of [ui.exportJson, ui.exportCsv]) {
+      if (a.href.startsWith("blob:")) URL.revokeObjectURL(a.href);
+      a.href = "#";
+    }
     clearNotice();
     renderDocPick();
   }
 
   function renderAll() {
     renderStatus();
+    renderMatrix();
     renderSpeakers();
     renderGroups();
     renderQuotes();
@@ -373,6 +394,7 @@
     );
     const items = shown.slice(0, MAX_GROUPS).map((g) => {
       const li = el("li", "group");
+      li.dataset.group = String(g.id);
       const names = [...new Set(g.versions.map((v) => speakerName(v.speaker === null ? null : v.speaker)))];
       const head = el("p", "group-head");
       head.append(el("span", "who", names.join(" / ")));
@@ -385,7 +407,7 @@
         const item = el("li", "version " + colour(v.speaker));
         const label = el("p", "version-head");
         label.append(el("span", "badge", badge(v.speaker)));
-        label.append(el("span", "meta", "article " + (v.doc + 1) + " · " + speakerName(v.speaker) + " · " + v.kind + (i === g.reference ? " · reference" : "")));
+        label.append(el("span", "meta", "article " + (v.doc + 1) + " (" + short(r.docs[v.doc].title) + ") · " + speakerName(v.speaker) + " · " + v.kind + (i === g.reference ? " · reference" : "")));
         item.append(label);
         const words = el("p", "version-text");
         for (const op of v.diff) {
@@ -404,8 +426,112 @@
       return li;
     });
     fill(ui.groups, items);
+    for (const b of ui.toGroups) {
+      b.hidden = typeof state.filter !== "number" || !shown.length;
+      if (!b.hidden) b.textContent = "Compare " + speakerName(state.filter) + "’s " + plural(shown.length, "statement", "statements") + " across articles";
+    }
     if (shown.length > MAX_GROUPS) items.push(el("li", "hint", "… and " + (shown.length - MAX_GROUPS) + " more; pick an article or a speaker to narrow the list."));
     ui.groupsSec.hidden = items.length === 0;
+  }
+
+  /** An article's title cut to fit a column head. */
+  const short = (t) => (!t ? "Untitled" : t.length > 24 ? t.slice(0, 23) + "…" : t);
+
+  /** Who is quoted where: story speakers × articles, with the number of quotes in each. */
+  function renderMatrix() {
+    const r = state.result;
+    const docs = r ? r.docs : [];
+    ui.storySec.hidden = docs.length < 2;
+    if (docs.length < 2) {
+      ui.matrixHead.replaceChildren();
+      ui.matrixBody.replaceChildren();
+      return;
+    }
+    const cols = docs.slice(0, MAX_COLS);
+    const cell = (tag, text, scope) => {
+      const c = el(tag, "", text);
+      if (scope) c.scope = scope;
+      return c;
+    };
+    const head = el("tr");
+    head.append(cell("th", "Speaker", "col"));
+    for (const d of cols) {
+      const h = cell("th", "", "col");
+      h.title = d.title;
+      h.append(el("span", "n", String(d.index + 1)), " ", el("span", "t", short(d.title)));
+      head.append(h);
+    }
+    head.append(cell("th", "All", "col"));
+    const ids = state.order.filter((id) => r.speakers[id].quotes > 0);
+    const none = r.quotes.filter((q) => q.speaker_id === null);
+    if (none.length) ids.push("none");
+    const rows = ids.slice(0, MAX_ROWS).map((id) => {
+      const s = id === "none" ? null : r.speakers[id];
+      const counts = new Map();
+      if (s) for (const c of s.counts) counts.set(c.article, c.quotes);
+      else for (const q of none) counts.set(q.doc, (counts.get(q.doc) || 0) + 1);
+      const tr = el("tr", id === "none" ? "cu" : colour(id));
+      const th = cell("th", "", "row");
+      const b = el("button", "linkish pick", s ? s.name : "No speaker found");
+      b.type = "button";
+      b.dataset.speaker = String(id);
+      b.setAttribute("aria-pressed", String(state.filter === id));
+      th.append(b);
+      if (s && s.affiliation && s.affiliation !== s.name) th.append(" ", el("span", "side-of", s.affiliation));
+      tr.append(th);
+      for (const d of cols) {
+        const n = counts.get(d.index);
+        if (n) tr.append(cell("td", String(n)));
+        else {
+          const c = el("td", "none");
+          c.append(el("span", "", "–"), el("span", "visually-hidden", " none"));
+          c.firstChild.setAttribute("aria-hidden", "true");
+          tr.append(c);
+        }
+      }
+      tr.append(cell("td", String(s ? s.quotes : none.length)));
+      return tr;
+    });
+    ui.matrixHead.replaceChildren(head);
+    fill(ui.matrixBody, rows);
+    const more = [];
+    if (ids.length > MAX_ROWS) more.push(plural(ids.length - MAX_ROWS, "more speaker", "more speakers") + " (see the speaker list)");
+    if (docs.length > MAX_COLS) more.push(plural(docs.length - MAX_COLS, "more article", "more articles") + " (pick one in the Article menu)");
+    ui.matrixMore.hidden = !more.length;
+    ui.matrixMore.textContent = more.length ? "Not shown: " + more.join("; ") + "." : "";
+  }
+
+  /** One row per quote, RFC 4180, offsets into the quote's article; cells that a spreadsheet would take
+   * for a formula (= + - @, tab, CR first) get a leading apostrophe. */
+  function storyCsv(r) {
+    const groupOf = new Map();
+    for (const g of r.groups) for (const v of g.versions) groupOf.set(v.quote, (groupOf.has(v.quote) ? groupOf.get(v.quote) + " " : "") + g.id);
+    const cell = (v) => {
+      v = String(v);
+      if (/^[=+\-@\t\r]/.test(v)) v = "'" + v;
+      return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+    };
+    const rows = [["article", "title", "quote", "kind", "speaker", "cue", "start", "end", "text", "group"]];
+    for (const q of r.quotes) {
+      const d = r.docs[q.doc];
+      rows.push([q.doc + 1, d.title, q.n, q.kind, q.speaker_id === null ? "" : r.speakers[q.speaker_id].name, q.cue ? spanText(q.cue) : "", q.start - d.start, q.end - d.start, spanText(q), groupOf.has(q.id) ? groupOf.get(q.id) : ""]);
+    }
+    return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  }
+
+  /** Gives an export link its file (a blob: URL) as it is followed: nothing is built until asked for. */
+  function exportClick(e) {
+    const a = e.currentTarget;
+    const r = state.result;
+    if (!r || !r.json) {
+      e.preventDefault();
+      return;
+    }
+    if (!a.href.startsWith("blob:")) {
+      const csv = a === ui.exportCsv;
+      const blob = csv ? new Blob(["\ufeff", storyCsv(r)], { type: "text/csv;charset=utf-8" }) : new Blob([r.json], { type: "application/json" });
+      a.href = URL.createObjectURL(blob);
+    }
   }
 
   function renderStatus() {
@@ -677,28 +803,91 @@
     }
   });
 
-  // Dropping text or a text file: large ones go the same way as large pastes.
+  // Dropping text: large text goes the same way as large pastes (files: see addFiles).
   ui.text.addEventListener("drop", (e) => {
     const dt = e.dataTransfer;
-    if (!dt) return;
-    const file = dt.files && dt.files[0];
-    if (file && (file.type === "" || file.type.startsWith("text/"))) {
-      e.preventDefault();
-      file.text().then((t) => {
-        if (t.length >= LARGE) {
-          setBig(t, "from " + file.name);
-        } else {
-          ui.text.value = t;
-          analyseNow();
-        }
-      }, (err) => showError("Cannot read " + file.name + ": " + err));
-      return;
-    }
+    if (!dt || hasFiles(e)) return;
     const data = dt.getData("text/plain");
     if (data && afterInsert(data, ui.text).length >= LARGE) {
       e.preventDefault();
       setBig(afterInsert(data, ui.text), "dropped");
     }
+  });
+
+  /**
+   * Adds each file as one article after the text ("=== name ===" before it), read here with
+   * File.arrayBuffer, never uploaded. Refused, with the reason: non-text types, files over MAX_FILE,
+   * binary content (NUL bytes), text that is not UTF-8, empty files.
+   */
+  async function addFiles(list) {
+    const added = [];
+    const names = [];
+    const problems = [];
+    const notes = [];
+    for (const f of list) {
+      const name = f.name.replace(/[\u0000-\u001f\u007f]+/g, " ").trim() || "untitled";
+      try {
+        if (f.type && !f.type.startsWith("text/")) throw "is not a text file (" + f.type + ")";
+        if (f.size > MAX_FILE) throw "is " + (f.size / 1048576).toFixed(1) + " MB; files up to " + MAX_FILE / 1048576 + " MB are read";
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        if (bytes.includes(0)) throw "is not a text file";
+        let t;
+        try {
+          t = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        } catch (_) {
+          throw "is not UTF-8 text";
+        }
+        if (!/\S/.test(t)) throw "is empty";
+        if (/^===/m.test(t)) notes.push(name + " has lines starting with ===, which split it into several articles");
+        added.push("=== " + name.replace(/\.te?xt$/i, "") + " ===\n\n" + t.replace(/\r\n?/g, "\n").trim() + "\n");
+        names.push(name);
+      } catch (err) {
+        problems.push(name + " " + (typeof err === "string" ? err : "cannot be read (" + err + ")"));
+      }
+    }
+    const msg = [];
+    if (names.length) msg.push("Added " + plural(names.length, "article", "articles") + ": " + names.join(", ") + ".");
+    if (problems.length) msg.push("Not added: " + problems.join("; ") + ".");
+    if (notes.length) msg.push("Note: " + notes.join("; ") + ".");
+    ui.filesMsg.textContent = msg.join(" ");
+    ui.filesMsg.hidden = !msg.length;
+    ui.filesMsg.classList.toggle("error", problems.length > 0);
+    if (!added.length) return;
+    const cur = currentText().replace(/\s+$/, "");
+    const next = (cur ? cur + "\n\n" : "") + added.join("\n");
+    state.doc = "all";
+    if (next.length >= LARGE) {
+      setBig(next, "from files");
+    } else {
+      leaveBig(false);
+      ui.text.value = next;
+      analyseNow();
+    }
+  }
+
+  const hasFiles = (e) => !!e.dataTransfer && [...e.dataTransfer.types].includes("Files");
+
+  ui.files.addEventListener("change", () => {
+    const files = [...ui.files.files];
+    ui.files.value = ""; // the same file can be picked again
+    addFiles(files);
+  });
+
+  // Files dropped anywhere on the page become articles (the browser would otherwise open them).
+  document.addEventListener("dragover", (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+    document.body.classList.add("dropping");
+  });
+  document.addEventListener("dragleave", (e) => {
+    if (!e.relatedTarget) document.body.classList.remove("dropping");
+  });
+  document.addEventListener("drop", (e) => {
+    document.body.classList.remove("dropping");
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    addFiles([...e.dataTransfer.files]);
   });
 
   ui.bigEdit.addEventListener("click", () => {
@@ -743,6 +932,7 @@
 
   ui.clear.addEventListener("click", () => {
     leaveBig(false);
+    ui.filesMsg.hidden = true;
     ui.text.value = "";
     state.filter = null;
     analyseNow();
@@ -770,16 +960,29 @@
     loadSample();
   });
 
-  ui.speakers.addEventListener("click", (e) => {
-    const b = e.target.closest("button[data-speaker]");
-    if (!b) return;
-    const id = b.dataset.speaker === "none" ? "none" : Number(b.dataset.speaker);
-    state.filter = state.filter === id ? null : id;
-    state.quoteLimit = QUOTE_CHUNK;
-    renderAll();
-    const again = ui.speakers.querySelector('button[data-speaker="' + b.dataset.speaker + '"]');
-    if (again) again.focus();
-  });
+  // Selecting a speaker, in the speaker list or the table, filters everything; again to undo.
+  for (const list of [ui.speakers, ui.matrixBody]) {
+    list.addEventListener("click", (e) => {
+      const b = e.target.closest("button[data-speaker]");
+      if (!b) return;
+      const id = b.dataset.speaker === "none" ? "none" : Number(b.dataset.speaker);
+      state.filter = state.filter === id ? null : id;
+      state.quoteLimit = QUOTE_CHUNK;
+      renderAll();
+      const again = list.querySelector('button[data-speaker="' + b.dataset.speaker + '"]');
+      if (again) again.focus();
+    });
+  }
+
+  for (const b of ui.toGroups) {
+    b.addEventListener("click", () => {
+      ui.groupsH.scrollIntoView({ block: "start" });
+      ui.groupsH.focus({ preventScroll: true });
+    });
+  }
+
+  ui.exportJson.addEventListener("click", exportClick);
+  ui.exportCsv.addEventListener("click", exportClick);
 
   ui.showAll.addEventListener("click", () => {
     state.filter = null;

@@ -23,11 +23,15 @@ function whosaidEngine() {
  * article goes through `analyze`; several go through `analyze_story`, which analyses each on its own (no
  * pronoun reaches across articles) and merges speakers across them however each outlet spells them.
  * The page gets one result with offsets into the whole paste, in UTF-16 units as JS strings count:
- *   {docs: [{index, start, end, title}],
- *    quotes: [{id, doc, kind, start, end, parts, cue, speaker, speaker_id, confidence, sieve}],
+ *   {docs: [{index, start, end, title}],   (title: the separator's label, e.g. "=== reuters.txt ===", else
+ *                                            the article's first line; a label "Article 2 of 5" only numbers it)
+ *    quotes: [{id, n, doc, kind, start, end, parts, cue, speaker, speaker_id, confidence, sieve}],
+ *      (n: the quote's id in its article, as in the core's output)
  *      (spans are {start, end} only: text.slice(start, end) is their text)
- *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, possibly_same}],
- *    groups: [{id, similarity, conflict, versions: [{doc, quote, speaker, kind, text, similarity, diff}]}]}
+ *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, counts, possibly_same}],
+ *      (counts: [{article, quotes}], quotes per article)
+ *    groups: [{id, similarity, conflict, versions: [{doc, quote, speaker, kind, text, similarity, diff}]}],
+ *    json: the core's story output ({documents, story}) as a JSON string, for export; null for one article}
  */
 function whosaidAnalyzeAll(engine, text) {
   const docs = [];
@@ -35,23 +39,26 @@ function whosaidAnalyzeAll(engine, text) {
     const c = text.charCodeAt(i);
     return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
   };
-  const push = (start, end) => {
+  const push = (start, end, label) => {
     while (start < end && space(start)) start++;
     while (end > start && space(end - 1)) end--;
     if (start < end) {
-      const head = text.slice(start, Math.min(end, start + 400)).split("\n")[0].trim();
+      const head = label || text.slice(start, Math.min(end, start + 400)).split("\n")[0].trim();
       docs.push({ index: docs.length, start, end, title: head.length > 90 ? head.slice(0, 89) + "…" : head });
     }
   };
   const sep = /^===.*$/gm;
   let from = 0;
+  let label = "";
   for (let m; (m = sep.exec(text)) !== null; ) {
-    push(from, m.index);
+    push(from, m.index, label);
     from = m.index + m[0].length;
+    label = m[0].replace(/^=+|=+$/g, "").trim();
+    if (/^article \d+( of \d+)?$/i.test(label)) label = "";
   }
-  push(from, text.length);
+  push(from, text.length, label);
 
-  const out = { docs, quotes: [], speakers: [], groups: [] };
+  const out = { docs, quotes: [], speakers: [], groups: [], json: null };
   if (docs.length === 0) return out;
   const texts = docs.map((d) => text.slice(d.start, d.end));
   let documents;
@@ -60,7 +67,7 @@ function whosaidAnalyzeAll(engine, text) {
   if (docs.length === 1) {
     documents = [engine.analyze(texts[0])];
     for (const s of documents[0].speakers) {
-      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: null, quotes: s.quotes, docs: [0], possibly_same: [] });
+      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: null, quotes: s.quotes, docs: [0], counts: [{ article: 0, quotes: s.quotes }], possibly_same: [] });
     }
     speakerOf = (d, id) => id;
   } else {
@@ -69,10 +76,12 @@ function whosaidAnalyzeAll(engine, text) {
     const map = documents.map(() => new Map());
     for (const s of story.story.speakers) {
       for (const [a, id] of s.members) map[a].set(id, s.id);
-      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: s.affiliation, quotes: s.total_quotes, docs: s.articles, possibly_same: s.possibly_same });
+      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: s.affiliation, quotes: s.total_quotes, docs: s.articles, counts: s.quotes, possibly_same: s.possibly_same });
     }
     speakerOf = (d, id) => (map[d].has(id) ? map[d].get(id) : null);
     groups = story.story.quote_groups;
+    // One string crosses to the page far faster than the object graph; the page only downloads it.
+    out.json = JSON.stringify(story);
   }
   // Spans carry offsets only: the page slices its own copy of the text (a 10 MB paste's result would
   // otherwise copy most of the text again through postMessage).
@@ -84,6 +93,7 @@ function whosaidAnalyzeAll(engine, text) {
     for (const q of r.quotes) {
       out.quotes.push({
         id: out.quotes.length,
+        n: q.id,
         doc: d,
         kind: q.kind,
         start: q.start + by,

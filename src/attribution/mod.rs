@@ -22,6 +22,7 @@ pub type Sieve = (&'static str, fn(&mut Ctx));
 /// The sieves in the order they run.
 pub const SIEVES: &[Sieve] = &[
     ("colon", sieves::colon::run),
+    ("parenthetical", sieves::parenthetical::run),
     ("trailing_cue", sieves::trailing_cue::run),
     ("leading_cue", sieves::leading_cue::run),
     ("dash", sieves::dash::run),
@@ -281,17 +282,25 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     {
         return None;
     }
-    let det = doc.lower(e - 1, &mut buf);
-    if !matches!(
-        det,
-        "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their" | "’s" | "'s"
-    ) {
+    // Up to two lower-case modifiers between the determiner and the noun: `the progressive heavyweights`.
+    let mut d = e - 1;
+    while d > floor
+        && e - d <= 2
+        && doc.tokens[d].kind == Kind::Word
+        && !doc.is_capitalized(d)
+        && !is_det(doc, d)
+    {
+        d -= 1;
+    }
+    if !is_det(doc, d) {
         return None;
     }
+    let det = doc.lower(d, &mut buf);
     let possessive = det.ends_with('s') && det.len() <= 3;
     let mut wbuf = [0u8; 48];
     let w = doc.lower(e, &mut wbuf);
-    if crate::lexicon::speech_verb(w).is_some()
+    // A verb form is no head noun — unless it is a noun too ("the report", "the statement").
+    if crate::lexicon::speech_verb(w).is_some_and(|v| !v.noun_too)
         || crate::lexicon::is_pronoun(w).is_some()
         || w.len() < 2
     {
@@ -299,9 +308,10 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     }
     // For a possessive, the phrase starts at the possessor ("Macron’s office").
     let first = if possessive {
-        mentions::np_ending_at(doc, e - 2, floor).map_or(e - 2, |m| m.first)
+        let p = d.saturating_sub(1);
+        mentions::np_ending_at(doc, p, floor).map_or(p, |m| m.first)
     } else {
-        e - 1
+        d
     };
     let span = doc.span_of(first, e);
     Some(Mention {
@@ -315,6 +325,14 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         gender: crate::model::Gender::Unknown,
         plural: false,
     })
+}
+
+fn is_det(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    matches!(
+        doc.lower(k, &mut buf),
+        "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their" | "’s" | "'s"
+    )
 }
 
 /// `A White House official who spoke anonymously to discuss strategy said` — the subject is the noun phrase before a
@@ -353,12 +371,29 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
         return None;
     }
     let inner = mentions::np_starting_at(doc, j + 1, close);
-    let head = mentions::np_ending_at(doc, j - 1, floor);
+    // `Sen. Mark Dole (R-Ohio), a member of the panel, said`: a parenthetical after the head is skipped.
+    let mut head_end = j - 1;
+    if doc.is(head_end, ')') {
+        if let Some(open) = (head_end.saturating_sub(8).max(floor)..head_end)
+            .rev()
+            .find(|&k| doc.is(k, '('))
+        {
+            head_end = open.saturating_sub(1).max(floor);
+        }
+    }
+    let head = mentions::np_ending_at(doc, head_end, floor);
     // Stacked appositives: `Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said` — the
     // subject is before the first comma of the chain.
-    let chained = head
-        .as_ref()
-        .is_none_or(|h| h.first > floor && doc.is(h.first - 1, ','));
+    // A head that is the object of a preposition ("the attorney general of Ostland") is inside an appositive too.
+    let mut pbuf = [0u8; 48];
+    let chained = head.as_ref().is_none_or(|h| {
+        h.first > floor
+            && (doc.is(h.first - 1, ',')
+                || matches!(
+                    doc.lower(h.first - 1, &mut pbuf),
+                    "of" | "for" | "to" | "in" | "at" | "from" | "with"
+                ))
+    });
     if chained && open_char == ',' && j > floor + 1 {
         if let Some(outer) = appositive_subject(doc, j, floor) {
             if head.as_ref().is_none_or(|h| outer.first < h.first) {
@@ -524,6 +559,23 @@ pub const ADJUNCT_WORDS: &[&str] = &[
 pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     let sent = *doc.sentence_of(cue.last);
     let mut buf = [0u8; 48];
+    // `admitted to the newspaper that …`, `told Bill O’Reilly of Fox News that …`: a "that" a few words on, with only
+    // words between, opens the clause.
+    let first = doc.lower(cue.last + 1, &mut buf);
+    let gap_is_adjunct = cue.listener
+        || matches!(
+            first,
+            "to" | "in" | "at" | "on" | "during" | "with" | "after" | "before" | "for" | "of"
+        );
+    if let Some(t) = (cue.last + 1..(cue.last + 9).min(sent.tok_end))
+        .filter(|_| gap_is_adjunct)
+        .take_while(|&k| doc.tokens[k].kind == Kind::Word)
+        .find(|&k| doc.lower(k, &mut buf) == "that")
+    {
+        if t + 1 < sent.tok_end {
+            return Some(t + 1);
+        }
+    }
     let mut k = cue.last + 1;
     // Listener object of tell/assure/urge: a name, pronoun or short noun phrase.
     if cue.listener && k < sent.tok_end {
@@ -623,7 +675,39 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
     let mut end = sent.tok_end - 1;
     let mut k = start + 1;
     while k + 1 < sent.tok_end {
+        // `… and said that …`: a second strong cue joined by a conjunction starts another report; this one ends
+        // before the conjunction.
+        if k > start + 2 && matches!(doc.lower(k, &mut buf), "and" | "but") {
+            let next = cues.partition_point(|c| c.tok <= k);
+            if next < cues.len()
+                && cues[next].tok <= k + 2
+                && cues[next].kind == CueKind::Verb
+                && cues[next].strength >= 3
+            {
+                end = k - 1;
+                break;
+            }
+        }
         if doc.is(k, ',') || doc.is(k, ';') {
+            // `…, claiming that …`: a gerund cue after a comma reports something else.
+            let next = cues.partition_point(|c| c.tok <= k);
+            let after = if doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == Kind::QuoteMark)
+            {
+                k + 2
+            } else {
+                k + 1
+            };
+            if next < cues.len()
+                && cues[next].tok == after
+                && cues[next].form == VerbForm::Gerund
+                && k > start
+            {
+                end = k - 1;
+                break;
+            }
             let w = doc.lower(k + 1, &mut buf);
             if doc.is(k, ';')
                 || (CLAUSE_BREAKS.contains(&w) && !(w == "and" || w == "as" || w == "which"))

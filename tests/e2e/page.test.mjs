@@ -127,12 +127,12 @@ test("keyboard: focus order, visible focus, speaker filter and jump to a quote w
       return a.id || a.getAttribute("aria-label") || a.className || a.tagName;
     });
   const order = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     await p.page.keyboard.press("Tab");
     order.push(await focused());
   }
-  assert.deepEqual(order.slice(0, 6), ["skip", "sample", "clear", "text", "legend-summary", "annotated"]);
-  assert.equal(order[6].split(" ")[0], "speaker-button", "after the text come the speakers");
+  assert.deepEqual(order.slice(0, 7), ["skip", "sample", "clear", "text", "files", "legend-summary", "annotated"]);
+  assert.equal(order[7].split(" ")[0], "speaker-button", "after the text come the speakers");
   // Focus is visible: a real outline on the focused control.
   const outline = await p.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, "none");

@@ -28,7 +28,35 @@ pub fn run(ctx: &mut Ctx) {
         let words_before = (sent.tok_start..cue.tok)
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
-        let (a, b) = if words_before <= 2 {
+        // Any source phrase counts ("the budget office", "a poll out Thursday"), read up to its comma.
+        let source = source.or_else(|| {
+            let last = src_end.checked_sub(1).filter(|&l| l > cue.last)?;
+            let span = doc.span_of(cue.last + 1, last);
+            Some(crate::mentions::Mention {
+                kind: crate::mentions::MentionKind::Role,
+                span,
+                first: cue.last + 1,
+                last,
+                name: None,
+                description: Some(span),
+                role: None,
+                gender: crate::model::Gender::Unknown,
+                plural: false,
+            })
+        });
+        // `At the heart of the trouble, according to X, was a decision …`: a source set off by commas mid-sentence
+        // reports the whole sentence.
+        let words_after = (src_end + 1..sent.tok_end)
+            .filter(|&k| doc.tokens[k].kind == Kind::Word)
+            .count();
+        let mid_sentence = words_before > 0
+            && doc.is(src_end, ',')
+            && words_after >= 2
+            && cue.tok > sent.tok_start
+            && doc.is(cue.tok - 1, ',');
+        let (a, b) = if mid_sentence {
+            (sent.tok_start, clause_end(doc, src_end + 1, ctx.cues))
+        } else if words_before <= 2 {
             // Fronted: content after the comma.
             if src_end + 1 >= sent.tok_end {
                 continue;
@@ -40,8 +68,29 @@ pub fn run(ctx: &mut Ctx) {
             while b > sent.tok_start && doc.tokens[b].kind == Kind::Punct {
                 b -= 1;
             }
-            (sent.tok_start, b)
+            // `X says CLAUSE, which stood at 263, according to the AP.`: what another attribution already reports is
+            // not this source's; its content starts after that attribution.
+            let start_byte = doc.tokens[sent.tok_start].start as usize;
+            let end_byte = doc.tokens[b].end as usize;
+            let covered = ctx
+                .out
+                .iter()
+                .filter(|o| o.span.start < end_byte && o.span.end > start_byte)
+                .map(|o| o.span.end)
+                .max();
+            let a = match covered {
+                Some(e) => doc.token_at_or_after(e),
+                None => sent.tok_start,
+            };
+            let mut a = a;
+            while a < b && doc.tokens[a].kind == Kind::Punct {
+                a += 1;
+            }
+            (a, b)
         };
+        if a > b {
+            continue;
+        }
         let words = (a..=b)
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();

@@ -7,6 +7,60 @@ use crate::mentions;
 use crate::model::QuoteKind;
 use crate::text::Kind;
 
+/// Labels that head a paragraph with a colon without being a speaker (lower case).
+const LABELS: &[&str] = &[
+    "the latest",
+    "latest",
+    "exclusive",
+    "update",
+    "updated",
+    "breaking",
+    "breaking news",
+    "watch",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "q",
+    "a",
+    "photos",
+    "photo",
+    "video",
+    "live",
+    "related",
+    "analysis",
+    "opinion",
+    "correction",
+    "clarification",
+    "background",
+    "context",
+    "sources",
+    "source",
+    "read more",
+    "see also",
+    "the bottom line",
+    "why",
+    "what",
+    "how",
+    "when",
+    "where",
+    "who",
+    "bottom line",
+    "pictured",
+    "above",
+    "below",
+    "top",
+    "caption",
+    "credit",
+];
+
+/// `RAMOS:` / `WALLACE:` — a transcript speaker is one word in capitals.
+fn is_transcript_name(doc: &crate::text::Document, first: usize, colon: usize) -> bool {
+    colon == first + 1 && {
+        let w = doc.tok(first);
+        w.len() > 1 && w.chars().all(|c| !c.is_lowercase())
+    }
+}
+
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for ci in 0..ctx.cues.len() {
@@ -22,6 +76,22 @@ pub fn run(ctx: &mut Ctx) {
         let Some(m) = mentions::np_ending_at(doc, c.tok - 1, first) else {
             continue;
         };
+        // Headline labels are not speakers: `The Latest: …`, `EXCLUSIVE: …`, `Q: …`, `Superdelegates: …`.
+        let label = doc.span_of(first, c.tok - 1).text(doc.text).to_lowercase();
+        if LABELS.contains(&label.as_str()) || m.kind == crate::mentions::MentionKind::Group {
+            continue;
+        }
+        // A label in front of a sentence that has its own speaker and cue (`The Latest: Clinton tells voters …`) is a
+        // headline, not a speaker turn.
+        let own_cue = ctx.cues.iter().any(|k| {
+            k.tok > c.tok
+                && k.tok < para.tok_end
+                && k.kind == CueKind::Verb
+                && crate::attribution::subject_left(doc, k, c.tok + 1).is_some()
+        });
+        if own_cue && !is_transcript_name(doc, first, c.tok) {
+            continue;
+        }
         let mut last = para.tok_end - 1;
         if doc.tokens[last].kind == Kind::QuoteMark && last > c.tok + 1 {
             last -= 1;
@@ -31,6 +101,19 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let quoted = first > para.tok_start;
+        // Headline style after the label (`Christie: A Closing Surge`, `LOOK: Shocking Photos …`) or a list of names
+        // is not a speaker turn.
+        let words: Vec<usize> = (start..=last)
+            .filter(|&k| doc.tokens[k].kind == Kind::Word)
+            .collect();
+        let capitalised = words.iter().filter(|&&k| doc.is_capitalized(k)).count();
+        let commas = (start..=last).filter(|&k| doc.is(k, ',')).count();
+        if !quoted
+            && (words.len() >= 3 && capitalised * 10 >= words.len() * 6
+                || commas >= 3 && capitalised * 2 >= words.len())
+        {
+            continue;
+        }
         // Quote spans inside the content are part of it.
         let span = doc.span_of(start, last);
         // Quotes are in text order: only those opening in this paragraph can qualify.

@@ -23,6 +23,13 @@ pub fn run(ctx: &mut Ctx) {
         let Some(m) = mentions::np_starting_at(doc, d + 1, end) else {
             continue;
         };
+        // A dash signature is a name that closes the paragraph or its sentence, or runs into a title after a comma
+        // (`— Dmytro Kuleba, foreign minister`); `-- that he is …` continues a sentence instead.
+        let after = m.last + 1;
+        let closes = after >= end || doc.is(after, ',') || doc.is(after, '.') || doc.is(after, ')');
+        if m.kind == crate::mentions::MentionKind::Pronoun || !closes {
+            continue;
+        }
         let confidence = mention_confidence(Some(&m)) - 0.05;
         let idx = ctx.settle(
             Attribution {

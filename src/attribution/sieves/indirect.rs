@@ -27,6 +27,31 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let sent = *doc.sentence_of(cue.tok);
+        // A passive (`were asked a series of questions`, `was told`) has the listener as its subject.
+        {
+            let mut k = cue.tok;
+            while k > sent.tok_start
+                && crate::mentions::BETWEEN_SUBJECT_AND_VERB.contains(&doc.lower(k - 1, &mut buf))
+            {
+                let w = doc.lower(k - 1, &mut buf);
+                if matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be") {
+                    break;
+                }
+                k -= 1;
+            }
+            let before = if k > sent.tok_start {
+                doc.lower(k - 1, &mut buf)
+            } else {
+                ""
+            };
+            if matches!(
+                before,
+                "was" | "were" | "is" | "are" | "been" | "being" | "be"
+            ) && matches!(cue.form, VerbForm::Past | VerbForm::Participle)
+            {
+                continue;
+            }
+        }
         // Backward: the cue's phrase closes the sentence and a comma comes before its subject (or before the cue).
         let subj = subject_left(doc, &cue, sent.tok_start);
         let before_subject = subj.as_ref().map(|m| m.first).unwrap_or(cue.tok);
@@ -41,7 +66,50 @@ pub fn run(ctx: &mut Ctx) {
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
         let comma_before = before_subject > sent.tok_start && doc.is(before_subject - 1, ',');
-        if comma_before && tail_words <= 4 {
+        // `…, said Ohio State University professor Paul Beck.`: with the subject after the cue, the tail is what
+        // follows the subject.
+        let tail_words = if subj.is_none() && comma_before {
+            subject_right(doc, &cue, tail_end).map_or(tail_words, |m| {
+                (m.last + 1..tail_end)
+                    .filter(|&k| doc.tokens[k].kind == Kind::Word)
+                    .count()
+            })
+        } else {
+            tail_words
+        };
+        // Not backward: a base form or weak verb, a cue with a clause of its own (`As for Trump, he said he’s not
+        // worried`), or a front part that is an adverbial (`When he took the stage, …`).
+        let front = doc.lower(sent.tok_start, &mut buf).to_string();
+        let adverbial_front = matches!(
+            front.as_str(),
+            "when"
+                | "as"
+                | "if"
+                | "after"
+                | "before"
+                | "while"
+                | "since"
+                | "because"
+                | "although"
+                | "though"
+                | "once"
+                | "until"
+                | "unless"
+                | "speaking"
+                | "asked"
+                | "pressed"
+                | "on"
+                | "in"
+                | "at"
+                | "during"
+                | "for"
+                | "with"
+        );
+        let backward_ok = cue.strength >= 2
+            && cue.form != VerbForm::Base
+            && !adverbial_front
+            && !super::trailing_cue::has_own_clause(doc, &cue);
+        if comma_before && tail_words <= 4 && backward_ok {
             let mention = subj.clone().or_else(|| {
                 (before_subject == cue.tok)
                     .then(|| subject_right(doc, &cue, sent.tok_end))
@@ -81,7 +149,14 @@ pub fn run(ctx: &mut Ctx) {
             }
         }
         // Forward.
-        if cue.strength <= 1 {
+        // `called for a ceasefire`, `called on Snyder to resign`, `called out his rival for …`: the particle makes
+        // "call" a speech frame whose content follows it.
+        let particle = cue.lemma == "call"
+            && matches!(
+                doc.lower(cue.last + 1, &mut buf),
+                "for" | "on" | "upon" | "out"
+            );
+        if cue.strength <= 1 && !particle {
             let next = doc.lower(cue.last + 1, &mut buf);
             if !(next == "that" || next == ":") {
                 continue;
@@ -111,7 +186,12 @@ pub fn run(ctx: &mut Ctx) {
         {
             continue;
         }
-        let Some(start) = clause_start_after(doc, &cue) else {
+        let start = if particle {
+            Some(cue.last + 2).filter(|&k| k < sent.tok_end)
+        } else {
+            clause_start_after(doc, &cue)
+        };
+        let Some(start) = start else {
             continue;
         };
         let end = clause_end(doc, start, ctx.cues);

@@ -47,7 +47,7 @@ pub fn run(ctx: &mut Ctx) {
             && !(matches!(
                 cue.lemma,
                 "call" | "describe" | "label" | "dub" | "term" | "brand"
-            ) && o <= cue.last + 6)
+            ) && o <= cue.last + 12)
         {
             continue;
         }

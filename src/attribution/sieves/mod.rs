@@ -7,5 +7,6 @@ pub mod dash;
 pub mod indirect;
 pub mod leading_cue;
 pub mod mixed;
+pub mod parenthetical;
 pub mod same_paragraph;
 pub mod trailing_cue;

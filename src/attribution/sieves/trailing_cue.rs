@@ -70,9 +70,37 @@ pub fn run(ctx: &mut Ctx) {
         let mention = if cue.tok == j || cue.kind == CueKind::According {
             subject_right(doc, &cue, sent.tok_end)
         } else {
-            subject_left_for_quote(doc, &cue, j).filter(|m| m.first == j || m.first == j + 1)
+            // Up to three lower-case modifiers may stand before the phrase the reader found (`election law expert
+            // Rick Hasen`).
+            subject_left_for_quote(doc, &cue, j).filter(|m| {
+                m.first == j
+                    || m.first > j
+                        && m.first <= j + 3
+                        && (j..m.first)
+                            .all(|k| doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k))
+            })
         };
         let Some(mention) = mention else { continue };
+        // `“…,” he claimed they had never met` / `…, claiming that he …`: a cue with a clause of its own reports
+        // that clause, not the quote before it.
+        if cue.kind == CueKind::Verb && has_own_clause(doc, &cue) {
+            continue;
+        }
+        // `Trump insisted that he has “expanded the party,” …`: an earlier cue of the sentence frames a quote that
+        // starts inside it; the mixed sieve attributes it.
+        let sent_start = doc.sentence_of(q.open_tok).tok_start;
+        let framed = ctx.cues[..ctx.cues.partition_point(|c| c.tok < q.open_tok)]
+            .iter()
+            .rev()
+            .take_while(|c| c.tok >= sent_start)
+            .any(|c| {
+                c.kind == CueKind::Verb
+                    && c.strength >= 2
+                    && crate::attribution::subject_left(doc, c, sent_start).is_some()
+            });
+        if framed && q.open_tok > sent_start {
+            continue;
+        }
         let (kind, span) = shape(doc, q.span, q.open_tok, close);
         let confidence = mention_confidence(Some(&mention));
         let idx = ctx.settle(
@@ -95,6 +123,27 @@ pub fn run(ctx: &mut Ctx) {
             ctx.out[idx].confidence -= 0.1;
         }
     }
+}
+
+/// The cue is followed by a reported clause of its own: "that …", or a clause opening with a pronoun or determiner.
+pub fn has_own_clause(doc: &Document, cue: &Cue) -> bool {
+    let mut buf = [0u8; 48];
+    let next = doc.lower(cue.last + 1, &mut buf);
+    if next == "that" {
+        return true;
+    }
+    let Some(start) = crate::attribution::clause_start_after(doc, cue) else {
+        return false;
+    };
+    let w = doc.lower(start, &mut buf);
+    let opens_clause = matches!(
+        w,
+        "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "an" | "this" | "there"
+    );
+    let words = (start..doc.sentence_of(start).tok_end)
+        .filter(|&k| doc.tokens[k].kind == Kind::Word)
+        .count();
+    opens_clause && words >= 3 && !crate::attribution::ADJUNCT_WORDS.contains(&w)
 }
 
 /// Direct if the quote starts its sentence; otherwise mixed, spanning from the sentence start.

@@ -1,0 +1,374 @@
+//! One test per rule family, on short passages written for these tests (invented people and events).
+
+use whosaid::{analyze, Analysis, QuoteKind};
+
+struct Found<'a> {
+    text: &'a str,
+    a: Analysis,
+}
+
+fn run(text: &str) -> Found<'_> {
+    Found {
+        text,
+        a: analyze(text),
+    }
+}
+
+impl Found<'_> {
+    /// The quote whose text contains `needle`: (kind, speaker name, speaker mention as written, cue).
+    fn quote(&self, needle: &str) -> (QuoteKind, String, String, String) {
+        let q = self
+            .a
+            .quotes
+            .iter()
+            .find(|q| q.span.text(self.text).contains(needle))
+            .unwrap_or_else(|| panic!("no quote with {needle:?} in {:#?}", self.texts()));
+        let name = q
+            .speaker_id
+            .map(|i| self.a.speakers[i].name.clone())
+            .unwrap_or_default();
+        let said = q
+            .speaker
+            .map(|s| s.text(self.text).to_string())
+            .unwrap_or_default();
+        let cue = q
+            .cue
+            .map(|s| s.text(self.text).to_string())
+            .unwrap_or_default();
+        (q.kind, name, said, cue)
+    }
+
+    fn speaker_of(&self, needle: &str) -> String {
+        self.quote(needle).1
+    }
+
+    fn texts(&self) -> Vec<&str> {
+        self.a
+            .quotes
+            .iter()
+            .map(|q| q.span.text(self.text))
+            .collect()
+    }
+
+    fn none_contains(&self, needle: &str) -> bool {
+        self.a
+            .quotes
+            .iter()
+            .all(|q| !q.span.text(self.text).contains(needle))
+    }
+}
+
+use QuoteKind::{Direct, Indirect, Mixed};
+
+#[test]
+fn trailing_cue_with_name_after_or_before_the_verb() {
+    let f = run("“The bridge will open in May,” said Mayor Lena Duarte.\n\n“We are ready,” Duarte told reporters.");
+    assert_eq!(
+        f.quote("bridge will open"),
+        (
+            Direct,
+            "Lena Duarte".into(),
+            "Lena Duarte".into(),
+            "said".into()
+        )
+    );
+    let (kind, who, said, cue) = f.quote("We are ready");
+    assert_eq!(
+        (kind, who.as_str(), said.as_str(), cue.as_str()),
+        (Direct, "Lena Duarte", "Duarte", "told")
+    );
+}
+
+#[test]
+fn leading_cue_with_colon_comma_and_a_colon_ending_the_previous_paragraph() {
+    let f = run(
+        "Finance Minister Tomas Ek said: “The budget is balanced.”\n\nEk added, “No new taxes this year.”\n\n\
+         Ek continued:\n\n“We will publish every figure.”",
+    );
+    assert_eq!(f.speaker_of("budget is balanced"), "Tomas Ek");
+    assert_eq!(f.speaker_of("No new taxes"), "Tomas Ek");
+    assert_eq!(f.quote("publish every figure").3, "continued");
+}
+
+#[test]
+fn dash_attribution() {
+    let f = run("“Nothing about us without us.” — Amara Okafor, union leader");
+    assert_eq!(f.speaker_of("Nothing about us"), "Amara Okafor");
+}
+
+#[test]
+fn appositives_stacked_and_parenthetical() {
+    let f = run(
+        "“The vote was rigged,” Paul Venn, a lawyer for the campaign, said.\n\n\
+         “It is an invasion of our domain,” Rita Holm, the attorney general of Ostland, one of the states suing the \
+         agency, said at a forum.\n\n\
+         “We will appeal,” Sen. Mark Dole (R-Ohio), a member of the panel, said.",
+    );
+    assert_eq!(f.speaker_of("rigged"), "Paul Venn");
+    assert_eq!(f.speaker_of("invasion"), "Rita Holm");
+    assert_eq!(f.speaker_of("We will appeal"), "Mark Dole");
+    let venn = f.a.speakers.iter().find(|s| s.name == "Paul Venn").unwrap();
+    assert!(
+        venn.descriptions
+            .iter()
+            .any(|d| d == "lawyer for the campaign"),
+        "{:?}",
+        venn.descriptions
+    );
+}
+
+#[test]
+fn pre_modifiers_become_descriptions() {
+    let f = run("“Prices will fall,” Central Bank Governor Ines Cardo said on Monday.");
+    let s =
+        f.a.speakers
+            .iter()
+            .find(|s| s.name == "Ines Cardo")
+            .expect("speaker");
+    assert!(
+        s.descriptions
+            .iter()
+            .any(|d| d.contains("Central Bank Governor")),
+        "{:?}",
+        s.descriptions
+    );
+}
+
+#[test]
+fn split_quote_is_one_statement_with_two_parts() {
+    let t =
+        "“We have done our part,” said Olga Brand, the team captain. “Now it is up to the league.”";
+    let f = run(t);
+    let q =
+        f.a.quotes
+            .iter()
+            .find(|q| q.span.text(t).contains("done our part"))
+            .unwrap();
+    assert_eq!(q.parts.len(), 2);
+    assert_eq!(q.parts[1].text(t), "“Now it is up to the league.”");
+    assert_eq!(f.a.quotes.len(), 1);
+}
+
+#[test]
+fn same_paragraph_and_floating_quotes_take_the_previous_speaker() {
+    let f = run(
+        "“The plant is safe,” said engineer Karl Moss. He left the room.\n\n\
+         “There has been no leak and there will be no leak,” he had told staff earlier.\n\n\
+         “We checked every valve twice before the inspectors arrived.”",
+    );
+    assert_eq!(f.speaker_of("no leak"), "Karl Moss");
+    assert_eq!(f.speaker_of("every valve"), "Karl Moss");
+}
+
+#[test]
+fn floating_quote_needs_supporting_context() {
+    // The previous paragraph is narration, not attributed speech: the quote stays unattributed or is dropped.
+    let f = run("The council met on Tuesday to discuss the plan.\n\n“This is a plan for everyone in the valley.”");
+    assert!(f.a.quotes.iter().all(|q| q.speaker_id.is_none()));
+}
+
+#[test]
+fn mixed_quote_inside_reported_speech() {
+    let f = run("Chief negotiator Omar Said said the parties had “found common ground on three points” after talks.");
+    let (kind, who, _, cue) = f.quote("found common ground");
+    assert_eq!(
+        (kind, who.as_str(), cue.as_str()),
+        (Mixed, "Omar Said", "said")
+    );
+    // The span is the reported clause, not just the quoted words.
+    assert!(
+        f.texts()
+            .iter()
+            .any(|t| t.starts_with("the parties had “found")),
+        "{:?}",
+        f.texts()
+    );
+}
+
+#[test]
+fn indirect_speech_forward_backward_and_according_to() {
+    let f = run(
+        "Health Minister Ada Kerr said that hospitals would receive more staff next year.\n\n\
+         The shortage is worst in rural areas, Kerr told parliament.\n\n\
+         According to the ministry, 4,000 nurses left last year.\n\n\
+         Waiting times doubled in two years, according to a report by the auditor.",
+    );
+    let (kind, who, _, _) = f.quote("hospitals would receive");
+    assert_eq!((kind, who.as_str()), (Indirect, "Ada Kerr"));
+    assert_eq!(f.speaker_of("The shortage is worst"), "Ada Kerr");
+    let (kind, _, said, cue) = f.quote("4,000 nurses");
+    assert_eq!(
+        (kind, said.as_str(), cue.as_str()),
+        (Indirect, "the ministry", "According to")
+    );
+    assert!(
+        f.texts().contains(&"Waiting times doubled in two years"),
+        "{:?}",
+        f.texts()
+    );
+}
+
+#[test]
+fn pronouns_take_the_nearest_compatible_person() {
+    let f = run(
+        "Maria Lopez met Peter Grant on Friday. “The deal is off,” she said.\n\n\
+         Grant disagreed. “We will sign next week,” he said.",
+    );
+    assert_eq!(f.speaker_of("deal is off"), "Maria Lopez");
+    assert_eq!(f.speaker_of("sign next week"), "Peter Grant");
+}
+
+#[test]
+fn role_nouns_resolve_to_the_person_introduced_with_them() {
+    let f = run(
+        "Kremlin spokesman Dmitry Peskov spoke after the meeting. “No comment,” Peskov said.\n\n\
+         “We are waiting for the results,” the Kremlin’s spokesperson told journalists.",
+    );
+    assert_eq!(f.speaker_of("waiting for the results"), "Dmitry Peskov");
+}
+
+#[test]
+fn organisations_and_groups_speak() {
+    let f = run("The ministry said the road would reopen on Sunday.\n\n\
+         Local officials said the repairs cost more than expected.");
+    let ministry = f.speaker_of("road would reopen");
+    assert!(ministry.contains("ministry"), "{ministry}");
+    let officials =
+        f.a.quotes
+            .iter()
+            .find(|q| q.span.text(f.text).contains("repairs"))
+            .unwrap();
+    let s = &f.a.speakers[officials.speaker_id.unwrap()];
+    assert_eq!(s.kind.as_str(), "group");
+}
+
+#[test]
+fn name_variants_merge_and_namesakes_stay_apart() {
+    let f = run(
+        "“We are ready,” said Volodymyr Zelenskyy.\n\n“We will win,” Zelensky said.\n\n\
+         “I back the plan,” said Anna Berg. “I do not,” said Erik Berg.\n\n“It is late,” Berg said.",
+    );
+    assert_eq!(f.speaker_of("We will win"), "Volodymyr Zelenskyy");
+    let z =
+        f.a.speakers
+            .iter()
+            .find(|s| s.name == "Volodymyr Zelenskyy")
+            .unwrap();
+    assert!(z.aliases.iter().any(|a| a == "Zelensky"), "{:?}", z.aliases);
+    assert_eq!(f.speaker_of("I back the plan"), "Anna Berg");
+    assert_eq!(f.speaker_of("I do not"), "Erik Berg");
+    // A bare surname goes to the Berg mentioned last.
+    assert_eq!(f.speaker_of("It is late"), "Erik Berg");
+}
+
+#[test]
+fn scare_quotes_and_furniture_are_not_quotes() {
+    let f = run(
+        "The plan gives the region “special status” under the treaty.\n\n\
+         Read more\nOfficials said 40 people were hurt in an unrelated crash.",
+    );
+    assert!(f.none_contains("special status"), "{:?}", f.texts());
+    assert!(f.none_contains("40 people"), "{:?}", f.texts());
+}
+
+#[test]
+fn multi_paragraph_quote_and_unbalanced_marks() {
+    let f = run(
+        "Coach Ben Ito said:\n\n“We trained hard all winter.\n\n“Now we want the title.”\n\n\
+         A fan shouted “go on and never stop.\n\nThe match ended 2–1, officials said.",
+    );
+    let (kind, who, _, _) = f.quote("trained hard");
+    assert_eq!((kind, who.as_str()), (Direct, "Ben Ito"));
+    assert!(
+        f.texts()
+            .iter()
+            .any(|t| t.contains("trained hard") && t.contains("the title")),
+        "{:?}",
+        f.texts()
+    );
+    // The stray mark does not swallow the next paragraph.
+    assert!(
+        f.texts().contains(&"The match ended 2–1"),
+        "{:?}",
+        f.texts()
+    );
+}
+
+#[test]
+fn typewriter_quotes_and_abbreviated_titles() {
+    let f = run("''The market will recover,'' Mr. Lund said. ''It always has.''");
+    let (kind, who, said, _) = f.quote("market will recover");
+    assert_eq!(
+        (kind, who.as_str(), said.as_str()),
+        (Direct, "Lund", "Lund")
+    );
+}
+
+#[test]
+fn misspelt_cue_after_a_name() {
+    let f = run("“We do not have the result we would like,” Zelensky zaid.");
+    assert_eq!(f.speaker_of("result we would like"), "Zelensky");
+}
+
+#[test]
+fn confidence_is_lower_for_floating_and_pronoun_quotes() {
+    let f = run("“The bridge will open in May,” said Mayor Lena Duarte.\n\n\
+         “It will carry 20,000 cars a day,” she said.\n\n\
+         “And buses, of course.”");
+    let c = |needle: &str| {
+        f.a.quotes
+            .iter()
+            .find(|q| q.span.text(f.text).contains(needle))
+            .unwrap()
+            .confidence
+    };
+    assert!(c("bridge") > c("20,000"), "{} {}", c("bridge"), c("20,000"));
+    assert!(c("20,000") > c("buses"), "{} {}", c("20,000"), c("buses"));
+}
+
+#[test]
+fn parenthetical_cue_reports_the_whole_sentence() {
+    let t = "The delay, Mayor Lena Duarte said, was caused by a shortage of steel.\n\n\
+             In cases of fraud, the report said, “the buyer is a victim.”";
+    let f = run(t);
+    let (kind, who, _, cue) = f.quote("shortage of steel");
+    assert_eq!(
+        (kind, who.as_str(), cue.as_str()),
+        (Indirect, "Lena Duarte", "said")
+    );
+    assert!(
+        f.texts()
+            .iter()
+            .any(|x| x.starts_with("The delay") && x.ends_with("shortage of steel")),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts()
+            .iter()
+            .any(|x| x.starts_with("In cases of fraud") && x.contains("victim")),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.quote("victim").0, Mixed);
+}
+
+#[test]
+fn call_with_a_particle_is_a_speech_frame() {
+    let f = run(
+        "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\
+                 The council called on residents to stay indoors.",
+    );
+    let (kind, who, _, _) = f.quote("immediate ceasefire");
+    assert_eq!((kind, who.as_str()), (Indirect, "Ada Kerr"));
+    assert!(
+        f.texts().contains(&"an immediate ceasefire in the region"),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts().contains(&"residents to stay indoors"),
+        "{:?}",
+        f.texts()
+    );
+}
