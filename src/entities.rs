@@ -189,14 +189,16 @@ impl Resolver<'_, '_> {
         } else {
             let last_key = name_key(words.last().expect("non-empty"));
             let first_key = (words.len() > 1).then(|| name_key(&words[0]));
-            let candidates = self.by_last.get(&last_key).cloned().unwrap_or_default();
-            let compatible = candidates
-                .into_iter()
-                .filter(|&e| match (&first_key, &self.entities[e].first_key) {
-                    (Some(a), Some(b)) => first_names_match(a, b),
-                    _ => true,
-                })
-                .max_by_key(|&e| self.entities[e].last_seen);
+            let compatible = self.by_last.get(&last_key).and_then(|candidates| {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|&e| match (&first_key, &self.entities[e].first_key) {
+                        (Some(a), Some(b)) => first_names_match(a, b),
+                        _ => true,
+                    })
+                    .max_by_key(|&e| self.entities[e].last_seen)
+            });
             match compatible {
                 Some(e) => {
                     if self.entities[e].kind == SpeakerKind::Unknown
@@ -501,6 +503,32 @@ fn clean_description(s: &str) -> String {
 /// A spelling-tolerant key for a name word: lower case, no diacritics, transliteration variants folded
 /// (Zelenskyy/Zelensky, Podoliak/Podolyak, Mykhailo/Mikhailo).
 pub fn name_key(w: &str) -> String {
+    if w.is_ascii() {
+        // The same steps on bytes, in one buffer (the general path below gives the same for ASCII).
+        let mut b: Vec<u8> = w
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        replace_pair(&mut b, *b"kh", b'h');
+        replace_pair(&mut b, *b"ck", b'k');
+        replace_pair(&mut b, *b"ph", b'f');
+        let (mut n, mut prev) = (0, 0u8);
+        for r in 0..b.len() {
+            let c = match b[r] {
+                b'y' | b'j' => b'i',
+                b'w' => b'v',
+                c => c,
+            };
+            if c != prev {
+                b[n] = c;
+                n += 1;
+            }
+            prev = c;
+        }
+        b.truncate(n);
+        return String::from_utf8(b).unwrap_or_default();
+    }
     let mut s = String::with_capacity(w.len());
     for c in w.chars() {
         if c.is_ascii() {

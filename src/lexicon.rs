@@ -200,8 +200,15 @@ pub fn role_noun(lower: &str) -> Option<RoleInfo> {
 /// not in the list or is used for both genders. This is a gender lookup, not a name detector: some
 /// listed names are also common words ("Hope", "Grant", "Will").
 pub fn first_name_gender(name: &str) -> Gender {
-    static MAP: OnceLock<FxMap<&'static str, Gender>> = OnceLock::new();
-    let map = MAP.get_or_init(|| parse_first_names(FIRST_NAMES).0.into_iter().collect());
+    // Keyed by bytes: the folded name is looked up without re-checking it as UTF-8.
+    static MAP: OnceLock<FxMap<&'static [u8], Gender>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        parse_first_names(FIRST_NAMES)
+            .0
+            .into_iter()
+            .map(|(n, g)| (n.as_bytes(), g))
+            .collect()
+    });
     let mut buf = [0u8; 64];
     let Some(key) = fold_name(name, &mut buf) else {
         return Gender::Unknown;
@@ -209,14 +216,15 @@ pub fn first_name_gender(name: &str) -> Gender {
     if let Some(g) = map.get(key) {
         return *g;
     }
-    match key.split_once('-') {
-        Some((first, _)) if !first.is_empty() => map.get(first).copied().unwrap_or_default(),
+    // The part before a hyphen ("Jean-Pierre" -> "jean").
+    match key.iter().position(|&b| b == b'-') {
+        Some(p) if p > 0 => map.get(&key[..p]).copied().unwrap_or_default(),
         _ => Gender::Unknown,
     }
 }
 
 /// Lowercases `name` into `buf`, folding common Latin diacritics to ASCII. `None` if it does not fit.
-fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     let name = name.trim();
     if name.is_ascii() {
         // ASCII folds to its lower case (the general path below gives the same, a char at a time).
@@ -227,7 +235,7 @@ fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
         for (d, &c) in buf.iter_mut().zip(b) {
             *d = c.to_ascii_lowercase();
         }
-        return std::str::from_utf8(&buf[..b.len()]).ok();
+        return Some(&buf[..b.len()]);
     }
     let mut len = 0;
     for c in name.chars() {
@@ -253,7 +261,7 @@ fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
             }
         }
     }
-    std::str::from_utf8(&buf[..len]).ok()
+    Some(&buf[..len])
 }
 
 /// ASCII lowercase spelling of a Latin letter with a diacritic (or of an ASCII letter); `None` for

@@ -510,10 +510,7 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     while start < b && !doc.is_capitalized(start) {
         start += 1;
     }
-    let words: Vec<usize> = (start..=b)
-        .filter(|&k| doc.tokens[k].kind == Kind::Word)
-        .collect();
-    if words.is_empty() {
+    if !(start..=b).any(|k| doc.tokens[k].kind == Kind::Word) {
         return None;
     }
     // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run.

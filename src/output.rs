@@ -39,7 +39,7 @@ pub struct OffsetMap<'a> {
     checkpoints: Vec<(usize, usize)>,
 }
 
-const STEP: usize = 512;
+const STEP: usize = 64;
 
 impl<'a> OffsetMap<'a> {
     pub fn new(text: &'a str, enc: Encoding) -> Self {

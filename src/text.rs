@@ -162,11 +162,19 @@ impl<'a> Document<'a> {
     /// Lower-cases token `i` into `buf` (ASCII letters only; other bytes are kept) and returns it.
     /// Tokens longer than the buffer come back as `""`.
     #[inline]
-    pub fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 48]) -> &'b str {
+    pub fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 48]) -> &'b str
+    where
+        'a: 'b,
+    {
         if i >= self.tokens.len() {
             return "";
         }
-        lower_into(self.tok(i), buf)
+        let t = self.tok(i);
+        // Most tokens have no capital: they are their own lower case (no copy, no UTF-8 check).
+        if t.len() <= buf.len() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
+            return t;
+        }
+        lower_into(t, buf)
     }
 
     /// The sentence that token `i` is in.
@@ -403,15 +411,12 @@ impl<'a> Document<'a> {
                 in_box = false;
             }
             // Sign-up and consent lines are short: a long paragraph that mentions a privacy policy is text (an
-            // article pasted on one line was all dropped as furniture). Only the head is lowered for the prefixes.
-            let mut head = t.len().min(128);
-            while !t.is_char_boundary(head) {
-                head -= 1;
-            }
-            let h = t[..head].to_lowercase();
-            if h.starts_with("by registering for")
-                || h.starts_with("sign up for")
-                || t.len() < 600 && t.to_lowercase().contains("privacy policy")
+            // article pasted on one line was all dropped as furniture). ASCII-insensitive matching gives what matching
+            // the lower-cased text would: only ASCII lowers to these ASCII patterns (the Kelvin sign's k and İ's
+            // i + U+0307 cannot complete them).
+            if starts_with_ci(t, "by registering for")
+                || starts_with_ci(t, "sign up for")
+                || t.len() < 600 && contains_ci(t, "privacy policy")
             {
                 self.boilerplate[p] = true;
             }
@@ -489,6 +494,20 @@ impl<'a> Document<'a> {
             tok_end: b,
         });
     }
+}
+
+/// `s` starts with the ASCII `pat`, ignoring ASCII case.
+fn starts_with_ci(s: &str, pat: &str) -> bool {
+    s.as_bytes()
+        .get(..pat.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(pat.as_bytes()))
+}
+
+/// `s` contains the ASCII `pat`, ignoring ASCII case.
+fn contains_ci(s: &str, pat: &str) -> bool {
+    s.as_bytes()
+        .windows(pat.len())
+        .any(|w| w.eq_ignore_ascii_case(pat.as_bytes()))
 }
 
 /// Lower-cases `s` into `buf` (ASCII letters only) and returns it; `""` if it does not fit.

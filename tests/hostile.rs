@@ -431,3 +431,55 @@ fn fuzz_regressions() {
         check(t);
     }
 }
+
+/// The CLI's batch mode on odd lines that tests/cli.rs does not cover: a byte-order mark and CRLF line ends are
+/// read through, a NUL inside a text comes back escaped, a lone surrogate escape and a line cut off at the end of
+/// the input (no newline) are clear errors naming their line, and every line gets its answer in order.
+#[test]
+fn cli_batch_odd_lines() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let input: &[u8] =
+        b"\xef\xbb\xbf{\"id\":\"bom\",\"text\":\"\\u201cYes,\\u201d Mr. Smith said.\"}\r\n\
+        {\"id\":\"nul\",\"text\":\"\\u201cA\\u0000B,\\u201d Mr. Smith said.\"}\n\
+        {\"id\":\"sur\",\"text\":\"\\ud800 said\"}\n\
+        {\"id\":\"last\",\"text\":\"He said: \\\"yes";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["--json", "--input", "jsonl", "--offsets", "utf16"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run whosaid");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "bad lines give exit status 1");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["bom", "nul", "sur", "last"]);
+    for (l, want) in lines[..2].iter().zip(["“Yes,”", "“A\u{0}B,”"]) {
+        assert_eq!(l["quotes"][0]["text"], want, "{l}");
+        assert_eq!(l["speakers"][0]["name"], "Smith", "{l}");
+        // UTF-16 offsets: the quote starts the text (the BOM is not part of it).
+        assert_eq!(l["quotes"][0]["start"], 0, "{l}");
+    }
+    assert_eq!(lines[2]["line"], 3);
+    assert!(lines[2]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("invalid JSON"));
+    assert_eq!(lines[3]["line"], 4);
+    assert!(lines[3]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("truncated JSON"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(":3: invalid JSON") && err.contains(":4: truncated JSON"),
+        "{err}"
+    );
+}

@@ -147,22 +147,26 @@ pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attr
         run(&mut ctx);
     }
     let mut out = ctx.out;
-    // Page furniture ("Top stories" teasers) is not the article's speech.
-    for a in &mut out {
-        let t = doc
-            .token_at_or_after(a.span.start)
-            .min(doc.tokens.len().saturating_sub(1));
+    // Keep order stable for `same_as` links: sort a permutation, then remap.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].span.start, out[i].span.end));
+    // Page furniture ("Top stories" teasers) is not the article's speech. In text order, the first token at or after
+    // each start is a forward scan (a binary search per attribution missed the cache on long texts).
+    let mut t = 0;
+    for &i in &order {
+        let a = &mut out[i];
+        while t < doc.tokens.len() && (doc.tokens[t].start as usize) < a.span.start {
+            t += 1;
+        }
+        let at = t.min(doc.tokens.len().saturating_sub(1));
         if doc
             .tokens
-            .get(t)
+            .get(at)
             .is_some_and(|t| doc.boilerplate[t.para as usize])
         {
             a.confidence = -1.0;
         }
     }
-    // Keep order stable for `same_as` links: sort a permutation, then remap.
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| (out[i].span.start, out[i].span.end));
     let mut new_index = vec![0; out.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;

@@ -1,0 +1,95 @@
+// Throughput of the page's own engine in headless Chromium: dist/engine.js (the wasm-bindgen glue and
+// whosaidAnalyzeAll, what the page's worker runs) with dist/whosaid_bg.wasm, served from dist/ and driven by
+// playwright-core in Debian's Chromium as tests/e2e/helpers.mjs does. Not a test: scripts/bench.sh runs it.
+//
+// Prints, medians of several runs: MB/s on the seed articles repeated to 1 MB and 10 MB, and the time to analyse
+// one typical article (seed 001, 5.6 KB), timed in batches of 20 so that Chromium's coarse clock (0.1 ms) does not
+// blur it. The last lines are machine-readable: `RESULT key=value ...`.
+//
+// Usage: node scripts/bench-web.mjs [--runs N]   (dist/ must be built: scripts/build-web.sh)
+import fs from "node:fs";
+import path from "node:path";
+import { launch, openPage, startServer, engineReady, FIXTURES } from "../tests/e2e/helpers.mjs";
+
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Math.max(1, parseInt(process.argv[runsArg + 1], 10)) : 5;
+
+const seeds = fs
+  .readdirSync(FIXTURES)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(FIXTURES, f), "utf8"));
+const article = seeds[1];
+
+const server = await startServer();
+const { context, close } = await launch();
+try {
+  const { page, errors } = await openPage(context, (url) => url.startsWith(server.origin));
+  // main-thread: the page loads engine.js itself, so its functions can be timed from here.
+  await page.goto(server.origin + "/index.html?engine=main-thread");
+  await engineReady(page);
+  const result = await page.evaluate(
+    async ({ seeds, article, runs }) => {
+      const engine = whosaidEngine(); // eslint-disable-line no-undef
+      await engine.init(await (await fetch("whosaid_bg.wasm")).arrayBuffer());
+      const analyse = (t) => whosaidAnalyzeAll(engine, t); // eslint-disable-line no-undef
+      const corpus = (bytes) => {
+        // The seeds repeated, a blank line between copies, to `bytes` UTF-8 bytes (as the native bench).
+        const enc = new TextEncoder();
+        const parts = [];
+        let n = 0;
+        for (let i = 0; n < bytes; i++) {
+          const s = seeds[i % seeds.length].trimEnd() + "\n\n";
+          parts.push(s);
+          n += enc.encode(s).length;
+        }
+        let t = parts.join("");
+        let b = enc.encode(t);
+        t = new TextDecoder().decode(b.slice(0, bytes)).replace(/\uFFFD$/, "");
+        return { text: t, bytes: enc.encode(t).length };
+      };
+      const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+      const out = {};
+      for (const mb of [1, 10]) {
+        const { text, bytes } = corpus(mb * 1e6);
+        const warm = analyse(text);
+        const times = [];
+        for (let r = 0; r < (mb === 1 ? runs * 2 : runs); r++) {
+          const t0 = performance.now();
+          analyse(text);
+          times.push(performance.now() - t0);
+        }
+        out["mb" + mb] = { bytes, ms: median(times), quotes: warm.quotes.length, speakers: warm.speakers.length };
+      }
+      // One article: 25 batches of 20 analyses, after a warm-up.
+      for (let i = 0; i < 50; i++) analyse(article);
+      const per = [];
+      for (let b = 0; b < 25; b++) {
+        const t0 = performance.now();
+        for (let i = 0; i < 20; i++) analyse(article);
+        per.push((performance.now() - t0) / 20);
+      }
+      out.article = { bytes: new TextEncoder().encode(article).length, ms: median(per), quotes: analyse(article).quotes.length };
+      return out;
+    },
+    { seeds, article, runs: RUNS },
+  );
+  if (errors.length) throw new Error("page errors: " + errors.join("; "));
+  const { version } = await page.evaluate(() => ({ version: navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] }));
+  for (const k of ["mb1", "mb10"]) {
+    const r = result[k];
+    console.log(
+      `wasm in ${version} ${(r.bytes / 1e6).toFixed(2)} MB: ${r.ms.toFixed(1)} ms (${(r.bytes / 1e6 / (r.ms / 1e3)).toFixed(1)} MB/s), ` +
+        `${r.quotes} quotes, ${r.speakers} speakers, median of ${k === "mb1" ? RUNS * 2 : RUNS}`,
+    );
+  }
+  const a = result.article;
+  console.log(`wasm one article (${a.bytes} bytes, ${a.quotes} quotes): ${a.ms.toFixed(3)} ms, median of 25 batches of 20`);
+  console.log(
+    `RESULT mb1_bytes=${result.mb1.bytes} mb1_ms=${result.mb1.ms.toFixed(3)} mb10_bytes=${result.mb10.bytes} ` +
+      `mb10_ms=${result.mb10.ms.toFixed(3)} article_bytes=${a.bytes} article_ms=${a.ms.toFixed(4)}`,
+  );
+} finally {
+  await close();
+  await server.close();
+}
