@@ -50,6 +50,23 @@ pub struct Attribution {
     pub parts: Vec<Span>,
 }
 
+impl Attribution {
+    /// An attribution with no cue yet ([`Ctx::settle`] fills it in from the cue index), no link and one part.
+    pub fn new(kind: QuoteKind, span: Span, mention: Option<Mention>, confidence: f32) -> Self {
+        Attribution {
+            kind,
+            span,
+            cue: None,
+            mention,
+            quote: None,
+            confidence,
+            sieve: "",
+            same_as: None,
+            parts: Vec::new(),
+        }
+    }
+}
+
 /// What the sieves share.
 pub struct Ctx<'d, 'a> {
     pub doc: &'d Document<'a>,

@@ -105,17 +105,7 @@ pub fn run(ctx: &mut Ctx) {
         let confidence = mention_confidence(source.as_ref()) - 0.1;
         settle_quotes_inside(ctx, a, b);
         ctx.settle(
-            Attribution {
-                kind,
-                span: doc.span_of(a, b),
-                cue: None,
-                mention: source,
-                quote: None,
-                confidence,
-                sieve: "",
-                same_as: None,
-                parts: Vec::new(),
-            },
+            Attribution::new(kind, doc.span_of(a, b), source, confidence),
             None,
             Some(ci),
         );

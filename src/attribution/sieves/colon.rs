@@ -127,21 +127,16 @@ pub fn run(ctx: &mut Ctx) {
             }
         }
         ctx.settle(
-            Attribution {
-                kind: if quoted {
+            Attribution::new(
+                if quoted {
                     QuoteKind::Direct
                 } else {
                     QuoteKind::Indirect
                 },
                 span,
-                cue: None,
-                mention: Some(m),
-                quote: None,
-                confidence: 0.8,
-                sieve: "",
-                same_as: None,
-                parts: Vec::new(),
-            },
+                Some(m),
+                0.8,
+            ),
             None,
             Some(ci),
         );

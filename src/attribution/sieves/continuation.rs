@@ -51,15 +51,8 @@ pub fn run(ctx: &mut Ctx) {
         let span = q.span;
         let idx = ctx.settle(
             Attribution {
-                kind: QuoteKind::Direct,
-                span,
-                cue: None,
-                mention: None,
-                quote: None,
-                confidence,
-                sieve: "",
                 same_as: Some(a),
-                parts: Vec::new(),
+                ..Attribution::new(QuoteKind::Direct, span, None, confidence)
             },
             Some(qi),
             None,

@@ -32,17 +32,7 @@ pub fn run(ctx: &mut Ctx) {
         }
         let confidence = mention_confidence(Some(&m)) - 0.05;
         let idx = ctx.settle(
-            Attribution {
-                kind: QuoteKind::Direct,
-                span: q.span,
-                cue: None,
-                mention: Some(m),
-                quote: None,
-                confidence,
-                sieve: "",
-                same_as: None,
-                parts: Vec::new(),
-            },
+            Attribution::new(QuoteKind::Direct, q.span, Some(m), confidence),
             Some(qi),
             None,
         );

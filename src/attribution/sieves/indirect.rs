@@ -131,17 +131,7 @@ pub fn run(ctx: &mut Ctx) {
                 let confidence = mention_confidence(mention.as_ref()) - 0.1;
                 settle_quotes_inside(ctx, start, content_end);
                 ctx.settle(
-                    Attribution {
-                        kind,
-                        span: doc.span_of(start, content_end),
-                        cue: None,
-                        mention,
-                        quote: None,
-                        confidence,
-                        sieve: "",
-                        same_as: None,
-                        parts: Vec::new(),
-                    },
+                    Attribution::new(kind, doc.span_of(start, content_end), mention, confidence),
                     None,
                     Some(ci),
                 );
@@ -209,17 +199,7 @@ pub fn run(ctx: &mut Ctx) {
         let confidence = mention_confidence(Some(&mention)) - 0.1;
         settle_quotes_inside(ctx, start, end);
         ctx.settle(
-            Attribution {
-                kind,
-                span: doc.span_of(start, end),
-                cue: None,
-                mention: Some(mention),
-                quote: None,
-                confidence,
-                sieve: "",
-                same_as: None,
-                parts: Vec::new(),
-            },
+            Attribution::new(kind, doc.span_of(start, end), Some(mention), confidence),
             None,
             Some(ci),
         );

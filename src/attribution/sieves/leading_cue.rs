@@ -73,17 +73,7 @@ pub fn run(ctx: &mut Ctx) {
                         if let Some(m) = agent {
                             let confidence = mention_confidence(Some(&m)) - 0.1;
                             ctx.settle(
-                                Attribution {
-                                    kind: QuoteKind::Direct,
-                                    span: q.span,
-                                    cue: None,
-                                    mention: Some(m),
-                                    quote: None,
-                                    confidence,
-                                    sieve: "",
-                                    same_as: None,
-                                    parts: Vec::new(),
-                                },
+                                Attribution::new(QuoteKind::Direct, q.span, Some(m), confidence),
                                 Some(qi),
                                 Some(ci),
                             );
@@ -152,17 +142,7 @@ pub fn run(ctx: &mut Ctx) {
         };
         let confidence = mention_confidence(Some(&mention)) - if q.unclosed { 0.15 } else { 0.0 };
         ctx.settle(
-            Attribution {
-                kind,
-                span,
-                cue: None,
-                mention: Some(mention),
-                quote: None,
-                confidence,
-                sieve: "",
-                same_as: None,
-                parts: Vec::new(),
-            },
+            Attribution::new(kind, span, Some(mention), confidence),
             Some(qi),
             Some(ci),
         );

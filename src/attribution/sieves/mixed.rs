@@ -63,17 +63,7 @@ pub fn run(ctx: &mut Ctx) {
         let span = doc.span_of(start, end);
         let confidence = mention_confidence(Some(&mention)) - 0.05;
         let idx = ctx.settle(
-            Attribution {
-                kind: QuoteKind::Mixed,
-                span,
-                cue: None,
-                mention: Some(mention),
-                quote: None,
-                confidence,
-                sieve: "",
-                same_as: None,
-                parts: Vec::new(),
-            },
+            Attribution::new(QuoteKind::Mixed, span, Some(mention), confidence),
             Some(qi),
             Some(ci),
         );

@@ -84,17 +84,7 @@ pub fn run(ctx: &mut Ctx) {
         let confidence = mention_confidence(Some(&m)) - 0.05;
         settle_quotes_inside(ctx, sent.tok_start, end);
         ctx.settle(
-            Attribution {
-                kind,
-                span: doc.span_of(sent.tok_start, end),
-                cue: None,
-                mention: Some(m),
-                quote: None,
-                confidence,
-                sieve: "",
-                same_as: None,
-                parts: Vec::new(),
-            },
+            Attribution::new(kind, doc.span_of(sent.tok_start, end), Some(m), confidence),
             None,
             Some(ci),
         );

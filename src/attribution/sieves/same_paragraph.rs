@@ -49,15 +49,13 @@ pub fn run(ctx: &mut Ctx) {
         let prev = ctx.out[a].clone();
         let idx = ctx.settle(
             Attribution {
-                kind: QuoteKind::Direct,
-                span: q.span,
-                cue: None,
-                mention: None,
-                quote: None,
-                confidence: (prev.confidence - 0.05).min(0.9),
-                sieve: "",
                 same_as: Some(a),
-                parts: Vec::new(),
+                ..Attribution::new(
+                    QuoteKind::Direct,
+                    q.span,
+                    None,
+                    (prev.confidence - 0.05).min(0.9),
+                )
             },
             Some(qi),
             None,

@@ -104,17 +104,7 @@ pub fn run(ctx: &mut Ctx) {
         let (kind, span) = shape(doc, q.span, q.open_tok, close);
         let confidence = mention_confidence(Some(&mention));
         let idx = ctx.settle(
-            Attribution {
-                kind,
-                span,
-                cue: None,
-                mention: Some(mention),
-                quote: None,
-                confidence,
-                sieve: "",
-                same_as: None,
-                parts: Vec::new(),
-            },
+            Attribution::new(kind, span, Some(mention), confidence),
             Some(qi),
             ci,
         );
