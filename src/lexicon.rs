@@ -72,7 +72,14 @@ pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 /// words costs more than the rest of a token's processing). `static L: WordList = WordList::new(&[…]);`
 pub struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<FxSet<&'static str>>,
+    set: OnceLock<WordSet>,
+}
+
+/// The hashed words, and for each length (capped at 32) a bit per first byte (mod 32) that some word has: most
+/// words that are not in the list are turned away by that bit without hashing.
+struct WordSet {
+    set: FxSet<&'static str>,
+    first: [u32; 33],
 }
 
 impl WordList {
@@ -86,9 +93,22 @@ impl WordList {
     /// Whether `w` is in the list (the same answer as `<[&str]>::contains`, whose signature it keeps).
     #[inline]
     pub fn contains(&self, w: &&str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(*w)
+        let ws = self.set.get_or_init(|| {
+            let mut first = [0u32; 33];
+            for word in self.words {
+                if let Some(&b) = word.as_bytes().first() {
+                    first[word.len().min(32)] |= 1 << (b & 31);
+                }
+            }
+            WordSet {
+                set: self.words.iter().copied().collect(),
+                first,
+            }
+        });
+        match w.as_bytes().first() {
+            Some(&b) if ws.first[w.len().min(32)] & (1 << (b & 31)) == 0 => false,
+            _ => ws.set.contains(*w),
+        }
     }
 
     /// The words, in list order.
