@@ -7,7 +7,9 @@
 #      (scripts/bench-web.mjs);
 #   3. batch CLI: a 100 MB JSON-lines corpus made from the seeds (target/bench/, not committed) through
 #      `whosaid --json --input jsonl`: MB/s and peak memory (/usr/bin/time -v, max RSS);
-#   4. size: raw and gzipped bytes of everything the page loads (dist/).
+#   4. size: raw and gzipped bytes of everything the page loads (dist/), served and opened from disk.
+# Budgets: native >= 50 MB/s and <= 3x the segmentation pass; wasm >= 20 MB/s; one article <= 1 ms in the page;
+# 10 MB <= 12x the time of 1 MB; batch peak memory <= 64 MB; page payload <= 250,000 bytes gzipped.
 # Usage: scripts/bench.sh [--strict] [--runs N] [--no-web]
 # Needs: scripts/setup.sh done (Chromium, npm packages); builds dist/ with scripts/build-web.sh if missing.
 set -euo pipefail
@@ -109,7 +111,7 @@ rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tv")
 echo
 echo "== batch CLI: whosaid --json --input jsonl, $size bytes in $(wc -l <"$corpus") lines"
 printf '  %.2f s, %.1f MB/s, peak RSS %.1f MB\n' "$secs" "$(calc "$size / 1000000 / $secs" 3)" "$(calc "$rss_kb / 1024" 3)"
-budget "batch CLI throughput" "$(calc "$size / 1000000 / $secs" 1)" '>=' 50 MB/s
+printf '  %-4s %-52s %12s %s  (no budget)\n' "info" "batch CLI throughput" "$(calc "$size / 1000000 / $secs" 1)" MB/s
 budget "batch CLI peak memory (max RSS)" "$(calc "$rss_kb / 1024" 1)" '<=' 64 MB
 
 # 4. Size of what the page loads.
@@ -124,8 +126,8 @@ if [ -f dist/index.html ]; then
     [ -f "dist/$f" ] && printf '  %-18s %10d %10d\n' "$f" "$(stat -c %s "dist/$f")" "$(gz "$f")"
   done
   total() { local t=0 f; for f in "$@"; do t=$((t + $(gz "$f"))); done; echo "$t"; }
-  budget "page payload served (html, css, js, wasm), gzip" "$(total "${served[@]}")" '<=' 256000 bytes
-  budget "page payload from disk (wasm inlined as base64), gzip" "$(total "${fromdisk[@]}")" '<=' 256000 bytes
+  budget "page payload served (html, css, js, wasm), gzip" "$(total "${served[@]}")" '<=' 250000 bytes
+  budget "page payload from disk (wasm inlined as base64), gzip" "$(total "${fromdisk[@]}")" '<=' 250000 bytes
 fi
 
 printf '\nload average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
