@@ -49,7 +49,7 @@ log "cargo build --release (bench example, CLI)"
 cargo build --locked --release --quiet --example bench --bin whosaid
 native=$(target/release/examples/bench --runs "$runs" 1 10)
 echo
-echo "== native (analyze, median of $runs; text = seeds repeated)"
+echo "== native (analyze; median of $((runs * 3)) runs at 1 MB, $runs at 10 MB; text = seeds repeated)"
 grep -v '^RESULT' <<<"$native"
 r1=$(grep '^RESULT size=1000000 ' <<<"$native")
 r10=$(grep '^RESULT size=10000000 ' <<<"$native")
