@@ -549,6 +549,25 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     })
 }
 
+/// If token `k` is a pronoun: `Some(Some(mention))` when it is one of `speakers` (a pronoun that can stand for a
+/// speaker), `Some(None)` for any other pronoun; `None` when it is no pronoun.
+fn pronoun_at(doc: &Document, k: usize, speakers: &[&str]) -> Option<Option<Mention>> {
+    let mut buf = [0u8; 48];
+    let w = doc.lower(k, &mut buf);
+    let (gender, plural) = lexicon::is_pronoun(w)?;
+    Some(speakers.contains(&w).then(|| Mention {
+        kind: MentionKind::Pronoun,
+        span: doc.tokens[k].span(),
+        first: k,
+        last: k,
+        name: None,
+        description: None,
+        role: None,
+        gender,
+        plural,
+    }))
+}
+
 /// The noun phrase that ends at token `e` (a subject left of a cue), looking no further left than `floor`.
 pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     if e >= doc.tokens.len() || e < floor {
@@ -556,21 +575,8 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     }
     let mut buf = [0u8; 48];
     let w = doc.lower(e, &mut buf).to_string();
-    if let Some((gender, plural)) = lexicon::is_pronoun(&w) {
-        if matches!(w.as_str(), "he" | "she" | "they" | "it" | "who") {
-            return Some(Mention {
-                kind: MentionKind::Pronoun,
-                span: doc.tokens[e].span(),
-                first: e,
-                last: e,
-                name: None,
-                description: None,
-                role: None,
-                gender,
-                plural,
-            });
-        }
-        return None;
+    if let Some(p) = pronoun_at(doc, e, &["he", "she", "they", "it", "who"]) {
+        return p;
     }
     if doc.is_capitalized(e) && !breaks_run(doc, e) {
         // The capitalised run ending at e.
@@ -733,22 +739,8 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         return None;
     }
     let mut buf = [0u8; 48];
-    let w = doc.lower(s, &mut buf).to_string();
-    if let Some((gender, plural)) = lexicon::is_pronoun(&w) {
-        if matches!(w.as_str(), "he" | "she" | "they" | "it") {
-            return Some(Mention {
-                kind: MentionKind::Pronoun,
-                span: doc.tokens[s].span(),
-                first: s,
-                last: s,
-                name: None,
-                description: None,
-                role: None,
-                gender,
-                plural,
-            });
-        }
-        return None;
+    if let Some(p) = pronoun_at(doc, s, &["he", "she", "they", "it"]) {
+        return p;
     }
     // Walk right over determiners, modifiers, role words and capitalised words, stopping at punctuation, verbs and
     // prepositions; then read the phrase back with np_ending_at from its last token.
