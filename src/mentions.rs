@@ -617,6 +617,18 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 || matches!(lw, "’s" | "'s")
                 || (doc.tokens[k].kind == Kind::Word && lw.contains('-'));
             if !ok {
+                // Lower-case nouns in front of the role word count only when a determiner opens them:
+                // "a former senior law enforcement official", "the base chief".
+                let mut j = a;
+                while j > floor && a - j < 5 && doc.tokens[j - 1].kind == Kind::Word && {
+                    let w = doc.lower(j - 1, &mut buf);
+                    !DETERMINERS.contains(&w) && (MODIFIERS.contains(&w) || is_compound_word(w))
+                } {
+                    j -= 1;
+                }
+                if j < a && j > floor && DETERMINERS.contains(&doc.lower(j - 1, &mut buf)) {
+                    a = j - 1;
+                }
                 break;
             }
             a = k;
@@ -650,6 +662,24 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         });
     }
     None
+}
+
+/// A lower-case word that may stand inside a noun compound before its head ("base" in "the base chief"): not a
+/// function word, a verb form, or an adverb.
+fn is_compound_word(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "of", "to", "who", "whom", "that", "which", "and", "or", "but", "in", "at", "on", "with",
+        "for", "from", "by", "as", "is", "was", "were", "are", "be", "been", "has", "had", "have",
+        "will", "would", "could", "should", "may", "might", "can", "not", "known", "said", "says",
+        "told", "also", "then", "now", "here", "there", "he", "she", "it", "they", "we", "i",
+        "you", "his", "her", "its", "their", "our", "my", "your",
+    ];
+    w.len() > 1
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && !STOP.contains(&w)
+        && !w.ends_with("ing")
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
 }
 
 /// Interns a role word: the lexicon's own `&'static str` is not exposed, so keep the common ones here.
@@ -746,6 +776,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
     // prepositions; then read the phrase back with np_ending_at from its last token.
     let mut e = s;
     let mut last_good = None;
+    let mut unknown = 0;
     let mut k = s;
     while k < ceil && k < s + 12 {
         let lw = doc.lower(k, &mut buf);
@@ -765,11 +796,16 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             // "head of the Russian delegation": stop the subject before the preposition.
             break;
         } else if k > s && doc.tokens[k].kind == Kind::Word && last_good.is_none() {
-            // An unknown lower-case noun after a determiner: "the company".
-            if DETERMINERS.contains(&doc.lower(s, &mut [0u8; 48])) {
-                last_good = Some(k);
+            // Unknown lower-case nouns after a determiner: "the company"; or the front of a compound whose head
+            // is a role word: "the base chief", "a former senior law enforcement official".
+            if !DETERMINERS.contains(&doc.lower(s, &mut [0u8; 48])) {
+                break;
             }
-            break;
+            unknown += 1;
+            if !is_compound_word(lw) || unknown > 3 {
+                last_good = Some(k);
+                break;
+            }
         } else {
             break;
         }

@@ -354,6 +354,52 @@ fn parenthetical_cue_reports_the_whole_sentence() {
 }
 
 #[test]
+fn a_capitalised_quote_after_a_parenthetical_cue_is_a_direct_quote_led_by_it() {
+    let t =
+        "As the sirens faded, the fire chief said, “Nobody was hurt. The building is safe.”\n\n\
+             Asked about the cause, Duarte said, \"We will not guess.\"";
+    let f = run(t);
+    let q = |needle: &str| {
+        f.a.quotes
+            .iter()
+            .find(|q| q.span.text(t).contains(needle))
+            .map(|q| (q.kind, q.span.text(t)))
+    };
+    assert_eq!(
+        q("Nobody was hurt"),
+        Some((Direct, "“Nobody was hurt. The building is safe.”"))
+    );
+    assert_eq!(q("not guess"), Some((Direct, "\"We will not guess.\"")));
+    assert!(f.none_contains("sirens faded"), "{:?}", f.texts());
+}
+
+#[test]
+fn inverted_speaker_with_a_noun_compound_before_the_role() {
+    let f = run(
+        "“There was never an order to stop,” said the base chief. “We did what we could.”\n\n\
+         “It was a mistake,” said a former senior law enforcement official.",
+    );
+    assert_eq!(f.quote("order to stop").2, "the base chief");
+    assert_eq!(
+        f.quote("It was a mistake").2,
+        "a former senior law enforcement official"
+    );
+}
+
+#[test]
+fn according_to_after_a_scare_quote_sources_the_whole_sentence() {
+    let t = "More than 5,000 people joined a “sit-in” at 40 schools across the state, according to the organiser \
+             Civic Schools Network.";
+    let f = run(t);
+    let (kind, _, said, cue) = f.quote("sit-in");
+    assert_eq!(
+        (kind, said.as_str(), cue.as_str()),
+        (Mixed, "Civic Schools Network", "according to")
+    );
+    assert!(f.texts()[0].starts_with("More than 5,000") && f.texts()[0].ends_with("state"));
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

@@ -52,6 +52,16 @@ pub fn run(ctx: &mut Ctx) {
         if ctx.cue_at(close + 1).is_some() {
             continue;
         }
+        // `As a phone rang, the announcer said, “It’s 3 a.m. …”`: a quote that opens right after the cue with a
+        // capital is a full direct quote led by its cue (the leading-cue sieve's), and the words before the
+        // speaker are the narrator's. A lower-case fragment (`it said, “the woman is a victim”`) completes the
+        // sentence and stays here.
+        if let Some(q) = ctx.quote_at(close + 1) {
+            let open = ctx.quotes[q].open_tok;
+            if open == close + 1 && open + 1 < doc.tokens.len() && doc.is_capitalized(open + 1) {
+                continue;
+            }
+        }
         let before_end = m.first - 2;
         let words = |a: usize, b: usize| {
             (a..=b)

@@ -67,6 +67,11 @@ pub fn run(ctx: &mut Ctx) {
         if !ends_clause && cue.tok == j {
             continue;
         }
+        // `… a “walk-in” at 2,000 schools, according to X`: an "according to" further on sources the whole
+        // sentence (the according-to sieve), not the fragment.
+        if cue.kind == CueKind::According && cue.tok != j {
+            continue;
+        }
         let mention = if cue.tok == j || cue.kind == CueKind::According {
             subject_right(doc, &cue, sent.tok_end)
         } else {
