@@ -1,31 +1,16 @@
 // The built page opened straight from disk (file://): no server, no ES modules, no fetch of .wasm.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, openPage, engineReady, paste, waitAnalysed, readResults, fixture, DIST } from "./helpers.mjs";
+import { useBrowser, openReady, paste, waitAnalysed, readResults, fixture, DIST } from "./helpers.mjs";
 
 const BASE = "file://" + DIST + "/";
-let browser;
+const env = useBrowser({ serve: false });
 
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function open(query) {
-  const p = await openPage(browser.context, (u) => u.startsWith(BASE) || u.startsWith("blob:null/"));
-  await p.page.goto(BASE + "index.html" + query);
-  p.engine = await engineReady(p.page);
-  p.assertClean = () => {
-    assert.deepEqual(p.errors, [], "console errors");
-    const foreign = p.requests.filter((u) => !u.startsWith(BASE) && !u.startsWith("blob:null/"));
-    assert.deepEqual(foreign, [], "requests outside the page's directory");
-  };
-  return p;
+/** The page from disk; every request stays in its directory (blob: URLs are the page's own). */
+function open(query) {
+  return openReady(env.browser.context, BASE + "index.html" + query, (u) => u.startsWith(BASE) || u.startsWith("blob:null/"));
 }
 
 test("from disk: the sample story is analysed in a background worker", async () => {
