@@ -47,7 +47,7 @@ CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver || true)}
 export CHROMEDRIVER
 step "wasm API tests (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown --test wasm_api
 step "web build" bash scripts/build-web.sh
-step "node tests (wasm-inline.js encoding)" node --test tests/node/
+step "node tests (wasm-inline encoding)" node --test tests/node/
 step "page tests (headless Chromium)" e2e
 
 printf '\n=== all tests passed in %ss\n' "$((SECONDS - started))"
