@@ -2,8 +2,8 @@
 # Runs every test, stopping at the first failure:
 #   setup, cargo fmt --check, clippy (native and wasm32, -D warnings), cargo test (native: unit, seed
 #   acceptance, story, CLI, eval agreement with ../shared/tools/score.py),
-#   the wasm API tests in headless Chromium, the web build (with its size budget), the page tests in
-#   headless Chromium (served over http and opened from disk).
+#   the wasm API tests in headless Chromium, the web build (with its size budgets), the node tests of the
+#   from-disk wasm encoding, the page tests in headless Chromium (served over http and opened from disk).
 # Usage: scripts/test.sh        (CI runs it through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +47,7 @@ CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver || true)}
 export CHROMEDRIVER
 step "wasm API tests (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown --test wasm_api
 step "web build" bash scripts/build-web.sh
+step "node tests (wasm-inline encoding)" node --test tests/node/
 step "page tests (headless Chromium)" e2e
 
 printf '\n=== all tests passed in %ss\n' "$((SECONDS - started))"

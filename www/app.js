@@ -85,13 +85,6 @@
     });
   }
 
-  function base64ToBytes(b64) {
-    const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
-  }
-
   /** A stand-in for a Worker that runs the same message loop on the main thread. */
   function inlineWorker() {
     const scope = { onmessage: null, postMessage: null };
@@ -112,9 +105,10 @@
 
   async function ensureInlineEngine() {
     if (typeof whosaidWorker !== "function") await loadScript("engine.js");
-    if (typeof WHOSAID_WASM_B64 !== "string") await loadScript("wasm-inline.js");
-    // eslint-disable-next-line no-undef
-    engine.wasm = base64ToBytes(WHOSAID_WASM_B64).buffer;
+    // wasm-inline.js decodes itself into self.WHOSAID_WASM (see scripts/wasm-inline.cjs).
+    if (!(self.WHOSAID_WASM instanceof Uint8Array)) await loadScript("wasm-inline.js");
+    if (!(self.WHOSAID_WASM instanceof Uint8Array)) throw new Error("wasm-inline.js did not yield the module");
+    engine.wasm = self.WHOSAID_WASM.buffer;
   }
 
   let blobUrl = null;

@@ -1,29 +1,16 @@
 // The built page opened straight from disk (file://): no server, no ES modules, no fetch of .wasm.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, engineReady, paste, waitAnalysed, readResults, fixture, DIST } from "./helpers.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { useBrowser, openReady, paste, waitAnalysed, readResults, fixture, DIST } from "./helpers.mjs";
 
 const BASE = "file://" + DIST + "/";
-let browser;
+const env = useBrowser({ serve: false });
 
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function open(query) {
-  const p = await openPage(browser.context, (u) => u.startsWith(BASE) || u.startsWith("blob:null/"));
-  await p.page.goto(BASE + "index.html" + query);
-  p.engine = await engineReady(p.page);
-  p.assertClean = () => {
-    assert.deepEqual(p.errors, [], "console errors");
-    const foreign = p.requests.filter((u) => !u.startsWith(BASE) && !u.startsWith("blob:null/"));
-    assert.deepEqual(foreign, [], "requests outside the page's directory");
-  };
-  return p;
+/** The page from disk; every request stays in its directory (blob: URLs are the page's own). */
+function open(query) {
+  return openReady(env.browser.context, BASE + "index.html" + query, (u) => u.startsWith(BASE) || u.startsWith("blob:null/"));
 }
 
 test("from disk: the sample story is analysed in a background worker", async () => {
@@ -43,6 +30,34 @@ test("from disk: the sample story is analysed in a background worker", async () 
   // Files the page loaded: its own scripts (no worker.js: file:// refuses it), the inlined wasm, the samples.
   const files = p.requests.filter((u) => u.startsWith(BASE)).map((u) => u.slice(BASE.length).replace(/\?.*/, "")).sort();
   assert.deepEqual(files, ["app.js", "engine.js", "index.html", "samples.js", "style.css", "wasm-inline.js"]);
+  p.assertClean();
+  await p.page.close();
+});
+
+/** FNV-1a over bytes (the same function runs in the page). */
+function fnv1a(bytes) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+  return h;
+}
+
+test("from disk: the module decoded from wasm-inline.js is whosaid_bg.wasm, and a pasted passage is analysed", async () => {
+  const p = await open("");
+  assert.equal(p.engine, "blob-worker");
+  const wasm = fs.readFileSync(path.join(DIST, "whosaid_bg.wasm"));
+  const inPage = await p.page.evaluate(`(${fnv1a.toString()})(self.WHOSAID_WASM)`);
+  assert.equal(await p.page.evaluate(() => self.WHOSAID_WASM.length), wasm.length);
+  assert.equal(inPage, fnv1a(wasm), "the decoded module differs from whosaid_bg.wasm");
+  // A passage of seed 004 pasted: the quote and its speaker, as the worker built from disk finds them.
+  const passage = fixture("004_").split("\n").find((l) => l.includes("Dmytro Kuleba"));
+  await paste(p.page, passage);
+  const r = await readResults(p.page);
+  assert.equal(r.status, "1 quote, 1 speaker.");
+  assert.deepEqual(r.speakers.map((s) => s.name), ["Dmytro Kuleba"]);
+  assert.equal(r.quotes.length, 1);
+  assert.equal(r.quotes[0].who, "Dmytro Kuleba");
+  assert.match(r.quotes[0].quoted, /^“We will not surrender, we will not capitulate, .*territory,”$/);
+  assert.match(r.quotes[0].meta, /^direct · cue: said/);
   p.assertClean();
   await p.page.close();
 });

@@ -1,5 +1,7 @@
 // Shared set-up for the page tests: an in-process static server for dist/, Debian's Chromium driven by
 // playwright-core, and a recorder of every request and every console error.
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import http from "node:http";
 import fs from "node:fs";
@@ -89,6 +91,38 @@ export async function launch(options = {}) {
     fs.rmSync(profile, { recursive: true, force: true });
   };
   return { context, close };
+}
+
+/**
+ * The set-up of a test file: before its tests, headless Chromium and (unless `serve` is false) the server
+ * for dist/; after them, both closed. Returns {browser, server}, filled in when the `before` hook has run.
+ */
+export function useBrowser({ serve = true } = {}) {
+  const env = { browser: null, server: null };
+  before(async () => {
+    if (serve) env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/**
+ * openPage, then `url` loaded and its engine started: the page's `engine` is set, and `assertClean()`
+ * asserts no console errors and no request outside `own(url)`.
+ */
+export async function openReady(context, url, own) {
+  const p = await openPage(context, own);
+  await p.page.goto(url);
+  p.engine = await engineReady(p.page);
+  p.assertClean = () => {
+    assert.deepEqual(p.errors, [], "console errors");
+    assert.deepEqual(p.requests.filter((u) => !own(u)), [], "requests outside the page's own files");
+  };
+  return p;
 }
 
 /**

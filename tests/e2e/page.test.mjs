@@ -1,35 +1,17 @@
 // The page served over http: results, speaker filter, keyboard, safety, privacy.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, engineReady, paste, readResults, fixture } from "./helpers.mjs";
+import { useBrowser, openReady, paste, readResults, fixture } from "./helpers.mjs";
 
 const SEED_002 = fixture("002_");
 const SURNAMES = ["Peskov", "Medinsky", "Podoliak", "Herashchenko", "Bachelet"];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** A page on the test server; every request must stay on the server's origin. */
-async function open(query = "") {
-  const p = await openPage(browser.context, (url) => url.startsWith(server.origin + "/"));
-  await p.page.goto(server.origin + "/" + query);
-  p.engine = await engineReady(p.page);
-  p.assertClean = () => {
-    assert.deepEqual(p.errors, [], "console errors");
-    const foreign = p.requests.filter((u) => !u.startsWith(server.origin + "/"));
-    assert.deepEqual(foreign, [], "requests that left the page's origin");
-  };
-  return p;
+function open(query = "") {
+  const origin = env.server.origin + "/";
+  return openReady(env.browser.context, origin + query, (url) => url.startsWith(origin));
 }
 
 test("starts the analyser in a Web Worker with a strict CSP and no foreign requests", async () => {

@@ -2,10 +2,10 @@
 // one statement as each outlet worded it, articles added from files, and the story exported as JSON and CSV.
 // Expected numbers come from the core's own output (the exported JSON) and from the article texts, never
 // from constants: what is asserted is that the page shows what the core found, and that the core merges.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { startServer, launch, openPage, engineReady, waitAnalysed, fixture } from "./helpers.mjs";
+import { useBrowser, openReady, waitAnalysed, fixture } from "./helpers.mjs";
 
 const SEEDS = ["000_", "001_", "002_", "003_", "004_"].map(fixture);
 // Each person once, however the outlets spell them (Podoliak / Podolyak, Zelensky / Zelenskyy, …): a name
@@ -14,30 +14,13 @@ const STEMS = { Podolyak: "Podol[iy]a?k", Medinsky: "Medinsk", Zelensky: "Zelens
 const PEOPLE = Object.fromEntries(Object.entries(STEMS).map(([k, v]) => [k, new RegExp("\\b" + v + "\\w*$")]));
 const NAMED = Object.fromEntries(Object.entries(STEMS).map(([k, v]) => [k, new RegExp(v)]));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** A page on the test server: every request stays on its origin (blob: URLs of the page are its own files). */
-async function open(query = "") {
-  const own = (u) => u.startsWith(server.origin + "/") || u.startsWith("blob:" + server.origin + "/");
-  const p = await openPage(browser.context, own);
-  await p.page.goto(server.origin + "/" + query);
-  p.engine = await engineReady(p.page);
-  p.assertClean = () => {
-    assert.deepEqual(p.errors, [], "console errors");
-    assert.deepEqual(p.requests.filter((u) => !own(u)), [], "requests that left the page");
-  };
-  return p;
+function open(query = "") {
+  const { origin } = env.server;
+  const own = (u) => u.startsWith(origin + "/") || u.startsWith("blob:" + origin + "/");
+  return openReady(env.browser.context, origin + "/" + query, own);
 }
 
 /** Follows an export link and returns [file name, text] of what the browser saved. */

@@ -1,29 +1,15 @@
 // Big pastes and long sessions: the page stays responsive while the worker analyses 10 MB, and
 // memory stays flat over many analyses.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, engineReady, paste, waitAnalysed, readResults, fixture, DIST } from "./helpers.mjs";
+import { useBrowser, openReady, paste, waitAnalysed, readResults, fixture, DIST } from "./helpers.mjs";
 
 const SEEDS = ["000_", "001_", "002_", "003_", "004_"].map(fixture);
 
-let server;
-let browser;
+const env = useBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(url) {
-  const p = await openPage(browser.context, (u) => u.startsWith(server.origin + "/") || u.startsWith("file://" + DIST + "/") || u.startsWith("blob:"));
-  await p.page.goto(url);
-  p.engine = await engineReady(p.page);
-  return p;
+function open(url) {
+  return openReady(env.browser.context, url, (u) => u.startsWith(env.server.origin + "/") || u.startsWith("file://" + DIST + "/") || u.startsWith("blob:"));
 }
 
 const quoteCount = (status) => Number((/^(\d+) quotes?/.exec(status) || [])[1]);
@@ -47,7 +33,7 @@ function pasteEvent(page, article, copies, tail = "") {
 
 for (const where of ["http", "file"]) {
   test(`a 10 MB paste does not freeze the page (${where})`, async () => {
-    const p = await open(where === "http" ? server.origin + "/" : "file://" + DIST + "/index.html");
+    const p = await open(where === "http" ? env.server.origin + "/" : "file://" + DIST + "/index.html");
     assert.equal(p.engine, where === "http" ? "worker" : "blob-worker");
     // One article's quote count, then ~10 MB of that article with no separator (one huge document).
     const article = SEEDS[2];
@@ -105,7 +91,7 @@ for (const where of ["http", "file"]) {
 }
 
 test("a paste over the 32 M character limit is refused with a clear message, not analysed", async () => {
-  const p = await open(server.origin + "/");
+  const p = await open(env.server.origin + "/");
   await paste(p.page, SEEDS[2]);
   await p.page.focus("#text");
   const copies = Math.ceil((33 * 1024 * 1024) / (SEEDS[2].length + 2));
@@ -130,8 +116,8 @@ test("a paste over the 32 M character limit is refused with a clear message, not
 });
 
 test("memory stays flat over 200 analyses", async () => {
-  const p = await open(server.origin + "/");
-  const cdp = await browser.context.newCDPSession(p.page);
+  const p = await open(env.server.origin + "/");
+  const cdp = await env.browser.context.newCDPSession(p.page);
   await cdp.send("Performance.enable");
   const measure = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
