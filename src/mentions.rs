@@ -734,7 +734,18 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
             || (doc.tokens[k].kind == Kind::Word
                 && lw.contains('-')
                 && lw.chars().all(|c| c.is_lowercase() || c == '-'));
-        if !ok || doc.tokens[k].para != doc.tokens[m.first].para {
+        // A lower-case noun inside a description that goes on to its left: "Senate minority leader",
+        // "Clinton campaign spokesman".
+        let inner_noun = !ok
+            && has_role
+            && k > floor
+            && is_compound_word(lw)
+            && doc.tokens[k].kind == Kind::Word
+            && is_role_tok(doc, a).is_some()
+            && !doc.is_capitalized(a)
+            && (doc.is_capitalized(k - 1) && !breaks_run(doc, k - 1)
+                || is_role_tok(doc, k - 1).is_some());
+        if !ok && !inner_noun || doc.tokens[k].para != doc.tokens[m.first].para {
             break;
         }
         has_role |= role;

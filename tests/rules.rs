@@ -313,8 +313,8 @@ fn misspelt_cue_after_a_name() {
 #[test]
 fn confidence_is_lower_for_floating_and_pronoun_quotes() {
     let f = run("“The bridge will open in May,” said Mayor Lena Duarte.\n\n\
-         “It will carry 20,000 cars a day,” she said.\n\n\
-         “And buses, of course.”");
+         “It will carry 20,000 cars a day,” she said. The council met for three hours. The vote was close. \
+         Reporters waited in the hall. “And buses, of course, every ten minutes.”");
     let c = |needle: &str| {
         f.a.quotes
             .iter()
@@ -397,6 +397,83 @@ fn according_to_after_a_scare_quote_sources_the_whole_sentence() {
         (Mixed, "Civic Schools Network", "according to")
     );
     assert!(f.texts()[0].starts_with("More than 5,000") && f.texts()[0].ends_with("state"));
+}
+
+#[test]
+fn coordinated_cue_takes_the_subject_of_its_clause() {
+    let f = run(
+        "In a radio interview on Monday, the Ostland governor praised the rescue teams and said the dam was \
+         “safe for now.”\n\n\
+         Mayor Ines Coll did not name her rivals, but told her supporters, “Our city is tired of promises.”",
+    );
+    let (kind, _, said, cue) = f.quote("safe for now");
+    assert_eq!(
+        (kind, said.as_str(), cue.as_str()),
+        (Mixed, "the Ostland governor", "said")
+    );
+    assert_eq!(f.speaker_of("tired of promises"), "Ines Coll");
+}
+
+#[test]
+fn second_verb_of_one_report_does_not_split_it() {
+    // `X said that A but said B` is one statement of X.
+    let t = "Mayor Ines Coll said Friday that the footage should be released but said “the question is the timing.”";
+    let f = run(t);
+    assert_eq!(f.a.quotes.len(), 1, "{:?}", f.texts());
+    assert!(f.texts()[0].starts_with("the footage") && f.texts()[0].ends_with("timing.”"));
+}
+
+#[test]
+fn inverted_named_speaker_without_the_comma_and_a_participle_after_the_cue() {
+    let f = run(
+        "\"We were never told about the leak\" said Nora Field, a union spokeswoman. \"Nobody warned us.\"\n\n\
+         “Who would have believed we could win?” Coll said, looking out at the crowd.",
+    );
+    assert_eq!(f.speaker_of("never told"), "Nora Field");
+    let (kind, who, _, cue) = f.quote("Who would have believed");
+    assert_eq!((kind, who.as_str(), cue.as_str()), (Direct, "Coll", "said"));
+    assert!(f.none_contains("looking out"), "{:?}", f.texts());
+}
+
+#[test]
+fn a_quote_that_goes_on_in_the_next_paragraph_is_one_statement() {
+    let t = "“The levee held,” said engineer Karl Moss.\n\n“We will still check every metre of it.”\n\n\
+             “Nothing about us without us.” — Amara Okafor\n\n“We march at noon.” — Tomas Ek";
+    let f = run(t);
+    let q =
+        f.a.quotes
+            .iter()
+            .find(|q| q.span.text(t).contains("levee held"))
+            .unwrap();
+    assert_eq!(
+        q.parts.iter().map(|p| p.text(t)).collect::<Vec<_>>(),
+        [
+            "“The levee held,”",
+            "“We will still check every metre of it.”"
+        ]
+    );
+    // Credit lines after a dash: each quote is its own.
+    assert_eq!(f.speaker_of("Nothing about us"), "Amara Okafor");
+    assert_eq!(f.speaker_of("march at noon"), "Tomas Ek");
+    assert!(f.none_contains("— Amara Okafor\n\n“We march"));
+}
+
+#[test]
+fn a_negated_verb_between_two_quotes_does_not_break_the_statement() {
+    let t =
+        "“We have had floods before,” Moss said after the meeting. He did not suggest a cause. \
+             “This one came faster than any of them.”";
+    let f = run(t);
+    let q =
+        f.a.quotes
+            .iter()
+            .find(|q| q.span.text(t).contains("floods before"))
+            .unwrap();
+    assert_eq!(q.parts.len(), 2, "{:?}", f.texts());
+    assert_eq!(
+        q.parts[1].text(t),
+        "“This one came faster than any of them.”"
+    );
 }
 
 #[test]

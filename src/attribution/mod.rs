@@ -239,6 +239,9 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
     if doc.is(e, ',') || doc.is(e, ')') {
         return appositive_subject(doc, e, floor);
     }
+    if matches!(doc.lower(e, &mut buf), "and" | "but") {
+        return coordinated_subject(doc, e, floor);
+    }
     let Some(m) = mentions::np_ending_at(doc, e, floor) else {
         return relative_clause_subject(doc, cue, floor);
     };
@@ -366,6 +369,98 @@ fn relative_clause_subject(doc: &Document, cue: &Cue, floor: usize) -> Option<Me
     }
     let m = mentions::np_ending_at(doc, who - 1, floor)?;
     (m.kind != MentionKind::Pronoun).then_some(m)
+}
+
+/// `The senator criticized the plan and said …` / `Carson did not name his rivals, but told …`: the cue is the second
+/// verb of a coordination at `conj` ("and"/"but"); its subject is the subject of the clause the coordination is in,
+/// read at the clause's start (after a fronted adverbial such as `In an interview on Monday,`).
+fn coordinated_subject(doc: &Document, conj: usize, floor: usize) -> Option<Mention> {
+    let mut buf = [0u8; 48];
+    let lo = doc.sentence_of(conj).tok_start.max(floor);
+    let mut start = lo;
+    for k in (lo..conj).rev() {
+        if doc.tokens[k].kind == Kind::QuoteMark {
+            return None;
+        }
+        let w = doc.lower(k, &mut buf);
+        if matches!(w, ";" | ":")
+            || matches!(
+                w,
+                "when"
+                    | "while"
+                    | "because"
+                    | "after"
+                    | "before"
+                    | "if"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "as"
+                    | "where"
+                    | "until"
+                    | "unless"
+                    | "whether"
+            )
+        {
+            start = k + 1;
+            break;
+        }
+    }
+    // A fronted adverbial or participial phrase ends at the clause's first comma.
+    let first = doc.lower(start, &mut buf);
+    let adverbial = matches!(
+        first,
+        "in" | "at"
+            | "on"
+            | "after"
+            | "during"
+            | "before"
+            | "later"
+            | "earlier"
+            | "speaking"
+            | "asked"
+            | "then"
+            | "meanwhile"
+            | "still"
+            | "instead"
+            | "yet"
+            | "also"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "over"
+            | "under"
+            | "last"
+            | "this"
+            | "on monday"
+    ) || (first.ends_with("ing") && doc.is_capitalized(start));
+    if adverbial {
+        start = (start..conj).find(|&k| doc.is(k, ','))? + 1;
+    }
+    // `X said that A but said B`: the second verb continues the first report (one statement), not a new one.
+    if start >= conj
+        || (start..conj).any(|k| {
+            crate::lexicon::speech_verb(doc.lower(k, &mut buf)).is_some_and(|v| {
+                v.strength >= 2 && matches!(v.form, VerbForm::Past | VerbForm::ThirdPerson)
+            })
+        })
+    {
+        return None;
+    }
+    let m = mentions::np_starting_at(doc, start, conj)?;
+    // The subject is followed by its verb (a lower-case word), not by more of a noun phrase or a list.
+    let next = m.last + 1;
+    let verb_follows = next < conj
+        && doc.tokens[next].kind == Kind::Word
+        && !doc.is_capitalized(next)
+        && !matches!(
+            doc.lower(next, &mut buf),
+            "and" | "or" | "of" | "who" | "which" | "that"
+        );
+    let at_start = m.first == start
+        || m.first == start + 1 && matches!(doc.lower(start, &mut buf), "the" | "a" | "an");
+    (at_start && verb_follows).then_some(m)
 }
 
 /// `X, APPOSITIVE, said`: `e` is the comma right before the verb. The appositive adds a description; when the head is

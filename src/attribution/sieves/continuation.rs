@@ -1,5 +1,7 @@
 //! Floating quotes: a paragraph that opens with a quote and has no cue continues the speaker of the quote that
 //! closed the previous paragraph — only when that paragraph ended in attributed speech, so context supports it.
+//! A quote continuing a direct or mixed quote joins that attribution as a further part; after an indirect report
+//! it is an attribution of its own with the same speaker.
 
 use crate::attribution::sieves::same_paragraph::is_speech_like;
 use crate::attribution::{Attribution, Ctx};
@@ -45,6 +47,23 @@ pub fn run(ctx: &mut Ctx) {
         });
         let ends_para = ctx.out[a].span.end + 8 >= prev.span.end || cue_last;
         if !ends_para || ctx.out[a].kind == QuoteKind::Indirect && ctx.out[a].sieve != "colon" {
+            continue;
+        }
+        // `“A,” he said.¶“B.”`: B goes on with A's statement — one attribution over both paragraphs, with both
+        // parts (as `“A,” he said. “B.”` in one paragraph). Not after a dash credit line (`“A.” — X¶“B.” — Y`),
+        // where each quote stands alone. (PolNeAR train, speech @0.8: F1 77.0 -> 77.6, precision 82.7 -> 83.7.)
+        if ctx.out[a].same_as.is_none()
+            && ctx.out[a].kind != QuoteKind::Indirect
+            && ctx.out[a].sieve != "dash"
+        {
+            let first = ctx.out[a].span;
+            let prev = &mut ctx.out[a];
+            if prev.parts.is_empty() {
+                prev.parts.push(first);
+            }
+            prev.parts.push(q.span);
+            prev.span.end = q.span.end;
+            ctx.quote_done[qi] = Some(a);
             continue;
         }
         let confidence = (ctx.out[a].confidence - 0.2).max(0.5);

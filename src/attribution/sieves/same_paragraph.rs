@@ -87,7 +87,23 @@ fn continues_directly(ctx: &Ctx, src: usize, qi: usize, a: usize) -> bool {
     let sentences = doc.sent_of[ctx.quotes[qi].open_tok].saturating_sub(doc.sent_of[cue_tok]);
     // One more reporter's sentence may stand between (`“…,” Obama said after meeting Putin. He didn't suggest
     // retaliation. “…”`) if it has no cue of its own.
-    let cues_between = between.clone().filter(|&k| ctx.cue_at(k).is_some()).count();
+    // A negated verb (`He didn't suggest retaliation.`) reports nothing.
+    let negated = |k: usize| {
+        let mut buf = [0u8; 48];
+        k > 0 && {
+            let w = doc.lower(k - 1, &mut buf);
+            w == "not"
+                || w == "never"
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+                || w == "’t"
+                || w == "'t"
+        }
+    };
+    let cues_between = between
+        .clone()
+        .filter(|&k| ctx.cue_at(k).is_some() && !negated(k))
+        .count();
     let ok_gap =
         sentences <= 1 && words <= 40 || sentences == 2 && cues_between <= 1 && words <= 30;
     ok_gap && between.clone().all(|k| ctx.quote_at(k).is_none())

@@ -36,9 +36,7 @@ pub fn run(ctx: &mut Ctx) {
         // A new sentence after the quote may only be a bare `He said.` (a lower-case `he tweeted …` after `!”` is the
         // same sentence).
         let new_sentence = inner_ends_sentence && sent.tok_start == j;
-        if new_sentence && sent.tok_end - j > 6 {
-            continue;
-        }
+        let long_new_sentence = new_sentence && sent.tok_end - j > 6;
         let mut found = None;
         for k in j..limit {
             if doc.tokens[k].kind == Kind::QuoteMark {
@@ -58,13 +56,26 @@ pub fn run(ctx: &mut Ctx) {
                 None => continue,
             },
         };
+        // …unless the cue closes its clause with a participle: `“…?” Trump said, looking out on the crowd.`
+        if long_new_sentence && !(doc.is(cue.last + 1, ',') && is_participle(doc, cue.last + 2)) {
+            continue;
+        }
         // An inverted cue (`,” said X`) needs the quote to end its clause: `,”` / `?”` / `!”` / `”,` — a bare
         // `” suggests that Phoenix …` continues the sentence instead.
         let ends_clause = matches!(
             doc.tok(close - 1),
             "," | "?" | "!" | "…" | "—" | "–" | "-" | "." | "..."
         ) || doc.is(close + 1, ',');
-        if !ends_clause && cue.tok == j {
+        // Unless a named speaker closes the clause, the comma merely left out: `…anonymity" said Nick Merrill, a
+        // campaign spokesman.`
+        if !ends_clause
+            && cue.tok == j
+            && !(cue.kind == CueKind::Verb
+                && inner_ends_sentence_or_word(doc, close)
+                && subject_right(doc, &cue, sent.tok_end).is_some_and(|m| {
+                    m.name.is_some() && (m.last + 1 >= sent.tok_end || doc.is(m.last + 1, ','))
+                }))
+        {
             continue;
         }
         // `… a “walk-in” at 2,000 schools, according to X`: an "according to" further on sources the whole
@@ -118,6 +129,20 @@ pub fn run(ctx: &mut Ctx) {
             ctx.out[idx].confidence -= 0.1;
         }
     }
+}
+
+/// A lower-case `-ing` word: `looking`, `adding`.
+fn is_participle(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    k < doc.tokens.len()
+        && doc.tokens[k].kind == Kind::Word
+        && !doc.is_capitalized(k)
+        && doc.lower(k, &mut buf).ends_with("ing")
+}
+
+/// The quote's last inner token is a word or a full stop (not a mark opening something else).
+fn inner_ends_sentence_or_word(doc: &Document, close: usize) -> bool {
+    close > 0 && (doc.tokens[close - 1].kind == Kind::Word || doc.is(close - 1, '.'))
 }
 
 /// The cue is followed by a reported clause of its own: "that …", or a clause opening with a pronoun or determiner.
