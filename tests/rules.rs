@@ -477,6 +477,34 @@ fn a_negated_verb_between_two_quotes_does_not_break_the_statement() {
 }
 
 #[test]
+fn trailing_cue_after_a_nested_quote_and_a_generic_inverted_speaker() {
+    let f = run(
+        "\"People tell me, 'It will never flood here,'\" said Nora Field, a local farmer.\n\n\
+         \"A county cannot shift the cost of the levee onto the farmers who live behind it,\" said the ruling.",
+    );
+    assert_eq!(f.speaker_of("never flood"), "Nora Field");
+    assert_eq!(f.quote("cannot shift").2, "the ruling");
+}
+
+#[test]
+fn a_title_in_quotes_after_a_preposition_is_not_speech() {
+    let t = "In an interview on Radio Ostland's \"Morning Hour,\" Mayor Ines Coll said the flood defences \
+             demand that every district keep \"sandbags ready.\"";
+    let f = run(t);
+    assert!(f.none_contains("Morning Hour"), "{:?}", f.texts());
+    let (kind, who, _, cue) = f.quote("sandbags ready");
+    assert_eq!(
+        (kind, who.as_str(), cue.as_str()),
+        (Mixed, "Ines Coll", "said")
+    );
+    assert!(
+        f.texts()[0].starts_with("the flood defences"),
+        "{:?}",
+        f.texts()
+    );
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

@@ -293,6 +293,22 @@ pub fn subject_left_for_quote(doc: &Document, cue: &Cue, floor: usize) -> Option
     })
 }
 
+/// [`subject_right`], or for quotation marks only a generic noun phrase that closes the clause: `“…,” said the ruling.`
+pub fn subject_right_for_quote(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> {
+    subject_right(doc, cue, ceil).or_else(|| {
+        // A determiner, at most two lower-case words, then the end of the clause.
+        let s = cue.last + 1;
+        let e = (s + 1..(s + 4).min(ceil))
+            .take_while(|&k| doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k))
+            .last()?;
+        let closes = e + 1 >= ceil || doc.is(e + 1, ',') || doc.is(e + 1, '.');
+        (closes && is_det(doc, s))
+            .then(|| generic_np(doc, e, s))
+            .flatten()
+            .filter(|m| m.first == s)
+    })
+}
+
 /// `The letter continues:` / `the ad says` — a determiner and a lower-case noun that is not a known role.
 fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];

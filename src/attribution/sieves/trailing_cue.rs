@@ -4,7 +4,8 @@
 //! whole reported clause.
 
 use crate::attribution::{
-    mention_confidence, subject_left_for_quote, subject_right, Attribution, Ctx,
+    mention_confidence, subject_left_for_quote, subject_right, subject_right_for_quote,
+    Attribution, Ctx,
 };
 use crate::cues::{Cue, CueKind};
 use crate::lexicon::{self, VerbForm};
@@ -28,6 +29,12 @@ pub fn run(ctx: &mut Ctx) {
         }
         if j >= doc.tokens.len() || doc.tokens[j].para != para {
             continue;
+        }
+        // The last token inside the quote, through the closing marks of a quote nested at its end
+        // (`"People say, 'It doesn't matter,'" said X`), for the clause-end test below.
+        let mut last_inner = close.saturating_sub(1);
+        while last_inner > q.open_tok + 1 && doc.tokens[last_inner].kind == Kind::QuoteMark {
+            last_inner -= 1;
         }
         let inner_ends_sentence = close > 0 && matches!(doc.tok(close - 1), "." | "!" | "?");
         let sent = *doc.sentence_of(j);
@@ -63,7 +70,7 @@ pub fn run(ctx: &mut Ctx) {
         // An inverted cue (`,” said X`) needs the quote to end its clause: `,”` / `?”` / `!”` / `”,` — a bare
         // `” suggests that Phoenix …` continues the sentence instead.
         let ends_clause = matches!(
-            doc.tok(close - 1),
+            doc.tok(last_inner),
             "," | "?" | "!" | "…" | "—" | "–" | "-" | "." | "..."
         ) || doc.is(close + 1, ',');
         // Unless a named speaker closes the clause, the comma merely left out: `…anonymity" said Nick Merrill, a
@@ -83,7 +90,9 @@ pub fn run(ctx: &mut Ctx) {
         if cue.kind == CueKind::According && cue.tok != j {
             continue;
         }
-        let mention = if cue.tok == j || cue.kind == CueKind::According {
+        let mention = if cue.tok == j && cue.kind == CueKind::Verb {
+            subject_right_for_quote(doc, &cue, sent.tok_end)
+        } else if cue.tok == j || cue.kind == CueKind::According {
             subject_right(doc, &cue, sent.tok_end)
         } else {
             // Up to three lower-case modifiers may stand before the phrase the reader found (`election law expert
@@ -117,6 +126,11 @@ pub fn run(ctx: &mut Ctx) {
         if framed && q.open_tok > sent_start {
             continue;
         }
+        // `In an interview on CBS's “Face the Nation,” Ryan said …`: a title after a preposition or possessive is a
+        // name, not speech.
+        if is_title_after_preposition(doc, q.open_tok, close) {
+            continue;
+        }
         let (kind, span) = shape(doc, q.span, q.open_tok, close);
         let confidence = mention_confidence(Some(&mention));
         let idx = ctx.settle(
@@ -129,6 +143,38 @@ pub fn run(ctx: &mut Ctx) {
             ctx.out[idx].confidence -= 0.1;
         }
     }
+}
+
+/// The quote (marks at `open` and `close`) holds a short title — every word capitalised or a small function word,
+/// at most eight words — and follows a preposition or a possessive: `on CBS's “Face the Nation,”`.
+pub fn is_title_after_preposition(doc: &Document, open: usize, close: usize) -> bool {
+    let mut buf = [0u8; 48];
+    if open == 0 {
+        return false;
+    }
+    let before = doc.lower(open - 1, &mut buf);
+    let possessive = before.ends_with("'s") || before.ends_with("’s");
+    if !possessive
+        && !matches!(
+            before,
+            "on" | "in" | "of" | "at" | "to" | "from" | "titled" | "called" | "named"
+        )
+    {
+        return false;
+    }
+    let words: Vec<usize> = (open + 1..close)
+        .filter(|&k| doc.tokens[k].kind == Kind::Word)
+        .collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && doc.is_capitalized(words[0])
+        && words.iter().all(|&k| {
+            doc.is_capitalized(k)
+                || matches!(
+                    doc.lower(k, &mut buf),
+                    "the" | "a" | "an" | "of" | "and" | "in" | "on" | "for" | "to" | "with" | "at"
+                )
+        })
 }
 
 /// A lower-case `-ing` word: `looking`, `adding`.
