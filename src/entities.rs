@@ -84,7 +84,7 @@ pub fn resolve(doc: &Document, names: &[Mention], attributions: Vec<Attribution>
         let mention_of = |a: &Attribution| {
             a.mention
                 .as_ref()
-                .map(|m| m.name_span(doc).unwrap_or(m.span))
+                .map(|m| m.via.or_else(|| m.name_span(doc)).unwrap_or(m.span))
         };
         let speaker = mention_of(a).or_else(|| {
             a.same_as

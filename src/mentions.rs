@@ -39,6 +39,9 @@ pub struct Mention {
     pub role: Option<&'static str>,
     pub gender: Gender,
     pub plural: bool,
+    /// The word of the clause that stands for this mention when it is not the mention itself: the relative
+    /// pronoun of `McConnell, who said …` (the phrase above is McConnell, the speaker as written is "who").
+    pub via: Option<Span>,
 }
 
 impl Mention {
@@ -546,6 +549,7 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         role: None,
         gender,
         plural: false,
+        via: None,
     })
 }
 
@@ -565,6 +569,7 @@ fn pronoun_at(doc: &Document, k: usize, speakers: &[&str]) -> Option<Option<Ment
         role: None,
         gender,
         plural,
+        via: None,
     }))
 }
 
@@ -659,6 +664,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
             role: lexicon_role_name(&w),
             gender: role.gender,
             plural: role.plural,
+            via: None,
         });
     }
     None

@@ -505,6 +505,44 @@ fn a_title_in_quotes_after_a_preposition_is_not_speech() {
 }
 
 #[test]
+fn mixed_quote_with_a_generic_or_contracted_subject() {
+    let f = run(
+        "The new campaign ad says Coll “has never missed a council vote.”\n\n\
+         Moss spoke in Brill on Monday. He’s claiming that the dam is “perfectly safe.”",
+    );
+    let (kind, _, said, cue) = f.quote("never missed");
+    assert_eq!(
+        (kind, said.as_str(), cue.as_str()),
+        (Mixed, "The new campaign ad", "says")
+    );
+    let (kind, who, said, _) = f.quote("perfectly safe");
+    assert_eq!((kind, who.as_str(), said.as_str()), (Mixed, "Moss", "He"));
+}
+
+#[test]
+fn leading_cue_says_of_someone() {
+    let f =
+        run("The veteran mayor says of Coll, “She will sell the harbour if she gets the chance.”");
+    let (kind, _, said, cue) = f.quote("sell the harbour");
+    assert_eq!(
+        (kind, said.as_str(), cue.as_str()),
+        (Direct, "The veteran mayor", "says")
+    );
+}
+
+#[test]
+fn relative_clause_after_an_appositive_names_its_speaker_through_who() {
+    let t = "Voters still remember Ada Kerr, now the party leader, who in 2010 said the harbour tax was \
+             “a gift to the rich.”";
+    let f = run(t);
+    let (kind, who, said, cue) = f.quote("gift to the rich");
+    assert_eq!(
+        (kind, who.as_str(), said.as_str(), cue.as_str()),
+        (Mixed, "Ada Kerr", "who", "said")
+    );
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

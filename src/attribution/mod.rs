@@ -231,7 +231,15 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
     if k <= floor {
         return None;
     }
-    let e = k - 1;
+    let mut e = k - 1;
+    // A contracted auxiliary after a pronoun: `He’s claiming …`, `They’re saying …`.
+    if e > floor
+        && matches!(doc.lower(e, &mut buf), "’s" | "'s" | "’re" | "'re")
+        && matches!(doc.lower(e - 1, &mut buf), "he" | "she" | "it" | "they")
+        && !doc.tokens[e].space_before
+    {
+        e -= 1;
+    }
     // `…, adding` / `…, saying`: the subject is the clause's, found by the caller.
     if cue.form == VerbForm::Gerund && doc.is(e, ',') {
         return None;
@@ -360,6 +368,7 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         role: None,
         gender: crate::model::Gender::Unknown,
         plural: false,
+        via: None,
     })
 }
 
@@ -383,8 +392,18 @@ fn relative_clause_subject(doc: &Document, cue: &Cue, floor: usize) -> Option<Me
     {
         return None;
     }
-    let m = mentions::np_ending_at(doc, who - 1, floor)?;
-    (m.kind != MentionKind::Pronoun).then_some(m)
+    // `McConnell, now the majority leader, who … said`: the relative clause follows an appositive.
+    let m = if doc.is(who - 1, ',') && who > floor + 1 {
+        mentions::np_ending_at(doc, who - 2, floor)
+            .filter(|m| m.name.is_some())
+            .or_else(|| appositive_subject(doc, who - 1, floor))?
+    } else {
+        mentions::np_ending_at(doc, who - 1, floor)?
+    };
+    (m.kind != MentionKind::Pronoun).then_some(Mention {
+        via: Some(doc.tokens[who].span()),
+        ..m
+    })
 }
 
 /// `The senator criticized the plan and said …` / `Carson did not name his rivals, but told …`: the cue is the second

@@ -42,6 +42,7 @@ pub fn run(ctx: &mut Ctx) {
                 role: None,
                 gender: crate::model::Gender::Unknown,
                 plural: false,
+                via: None,
             })
         });
         // `At the heart of the trouble, according to X, was a decision …`: a source set off by commas mid-sentence

@@ -42,6 +42,7 @@ pub fn run(ctx: &mut Ctx) {
                 || doc.is(k, ':')
                 || w == "that"
                 || w == "to"
+                || w == "of"
                 || ADJUNCT_WORDS.contains(&w)
                 || doc.is_capitalized(k);
             if !ok {

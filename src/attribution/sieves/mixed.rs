@@ -2,7 +2,8 @@
 //! earlier in the sentence; the span is the reported clause, from after the cue (and "that") to the clause end.
 
 use crate::attribution::{
-    clause_end, clause_start_after, mention_confidence, subject_left, Attribution, Ctx,
+    clause_end, clause_start_after, mention_confidence, subject_left, subject_left_for_quote,
+    Attribution, Ctx,
 };
 use crate::cues::{Cue, CueKind};
 use crate::lexicon;
@@ -57,7 +58,9 @@ pub fn run(ctx: &mut Ctx) {
         if start > o {
             continue;
         }
-        let mention = subject_left(doc, &cue, sent.tok_start).or_else(|| clause_subject(ctx, &cue));
+        let mention = subject_left(doc, &cue, sent.tok_start)
+            .or_else(|| clause_subject(ctx, &cue))
+            .or_else(|| subject_left_for_quote(doc, &cue, sent.tok_start));
         let Some(mention) = mention else { continue };
         let end = clause_end(doc, start, ctx.cues).max(q.last_tok);
         let span = doc.span_of(start, end);
