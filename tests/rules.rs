@@ -543,6 +543,39 @@ fn relative_clause_after_an_appositive_names_its_speaker_through_who() {
 }
 
 #[test]
+fn but_without_a_clause_of_its_own_stays_in_the_report() {
+    let t =
+        "Coll said the harbour plan was not just a failure, but a disaster for the fishing fleet. \
+             Moss said the levee was safe, but the council disagreed.";
+    let f = run(t);
+    assert!(
+        f.texts().contains(
+            &"the harbour plan was not just a failure, but a disaster for the fishing fleet"
+        ),
+        "{:?}",
+        f.texts()
+    );
+    assert!(f.texts().contains(&"the levee was safe"), "{:?}", f.texts());
+}
+
+#[test]
+fn a_quote_part_that_ends_mid_sentence_takes_the_rest_of_the_clause() {
+    let t = "“We measured it twice,” Moss said. “Nine in ten engineers are in support” of the new levee design.";
+    let f = run(t);
+    let q =
+        f.a.quotes
+            .iter()
+            .find(|q| q.span.text(t).contains("measured it twice"))
+            .unwrap();
+    assert!(
+        q.span.text(t).ends_with("of the new levee design"),
+        "{}",
+        q.span.text(t)
+    );
+    assert_eq!(q.parts.len(), 2);
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

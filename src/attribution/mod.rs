@@ -856,8 +856,32 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
                 break;
             }
             let w = doc.lower(k + 1, &mut buf);
+            // `…, but not women`, `…, but also to bring stability`: "but" with no clause of its own goes on.
+            let but_goes_on = w == "but"
+                && {
+                    let mut nbuf = [0u8; 48];
+                    let n = doc.lower(k + 2, &mut nbuf);
+                    matches!(
+                    n,
+                    "not"
+                        | "also"
+                        | "rather"
+                        | "still"
+                        | "only"
+                        | "instead"
+                        | "even"
+                        | "just"
+                        | "never"
+                ) || (n.ends_with("ly") || n.ends_with("ing")) && !doc.is_capitalized(k + 2)
+                    // `not just a failure, but a catastrophe`
+                    || (start + 1..k).any(|j| {
+                        doc.lower(j, &mut nbuf) == "not"
+                            && matches!(doc.lower(j + 1, &mut nbuf), "just" | "only" | "merely" | "simply")
+                    })
+                };
             if doc.is(k, ';')
-                || (CLAUSE_BREAKS.contains(&w) && !(w == "and" || w == "as" || w == "which"))
+                || (CLAUSE_BREAKS.contains(&w)
+                    && !(w == "and" || w == "as" || w == "which" || but_goes_on))
             {
                 end = k - 1;
                 break;
@@ -882,6 +906,36 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
         end -= 1;
     }
     end
+}
+
+/// Where a quoted statement ends (byte offset): at its closing mark, or — when the sentence goes on after the mark
+/// with words of the statement (`“… are in support” of the evidence.`) — at that clause's end. Not when a cue or
+/// another quote follows the mark.
+pub fn statement_end(
+    doc: &Document,
+    q: &QuoteSpan,
+    ctx_cues: &[Cue],
+    cue_of: impl Fn(usize) -> bool,
+) -> usize {
+    let Some(close) = q.close_tok else {
+        return q.span.end;
+    };
+    let sent = doc.sentence_of(close);
+    let next = close + 1;
+    let words_after = (next..sent.tok_end)
+        .filter(|&k| doc.tokens[k].kind == Kind::Word)
+        .count();
+    if words_after < 2
+        || next >= sent.tok_end
+        || doc.tokens[next].kind != Kind::Word
+        || doc.is_capitalized(next)
+        || (next..(next + 6).min(sent.tok_end))
+            .any(|k| cue_of(k) || doc.tokens[k].kind == Kind::QuoteMark)
+    {
+        return q.span.end;
+    }
+    let end = clause_end(doc, close, ctx_cues);
+    doc.tokens[end.max(close)].end as usize
 }
 
 /// The start of content that ends before token `end_excl` in its sentence (for `CLAUSE, X said.`).

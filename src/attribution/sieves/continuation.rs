@@ -57,12 +57,14 @@ pub fn run(ctx: &mut Ctx) {
             && ctx.out[a].sieve != "dash"
         {
             let first = ctx.out[a].span;
+            let end =
+                crate::attribution::statement_end(doc, q, ctx.cues, |k| ctx.cue_at(k).is_some());
             let prev = &mut ctx.out[a];
             if prev.parts.is_empty() {
                 prev.parts.push(first);
             }
             prev.parts.push(q.span);
-            prev.span.end = q.span.end;
+            prev.span.end = end;
             ctx.quote_done[qi] = Some(a);
             continue;
         }

@@ -37,12 +37,14 @@ pub fn run(ctx: &mut Ctx) {
         if before == Some(src) && continues_directly(ctx, src, qi, a) {
             let span = q.span;
             let first = ctx.quotes[src].span;
+            let end =
+                crate::attribution::statement_end(doc, q, ctx.cues, |k| ctx.cue_at(k).is_some());
             let prev = &mut ctx.out[a];
             if prev.parts.is_empty() {
                 prev.parts.push(first);
             }
             prev.parts.push(span);
-            prev.span.end = span.end;
+            prev.span.end = end;
             ctx.quote_done[qi] = Some(a);
             continue;
         }
