@@ -247,6 +247,10 @@ pub static BETWEEN_SUBJECT_AND_VERB: WordList = WordList::new(&[
     "has",
     "long",
     "clearly",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
 ]);
 
 /// Capitalised function words and time words that break a run of capitalised words (a name never spans them).
@@ -583,7 +587,10 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     if let Some(p) = pronoun_at(doc, e, &["he", "she", "they", "it", "who"]) {
         return p;
     }
-    if doc.is_capitalized(e) && !breaks_run(doc, e) {
+    // A role noun capitalised only because it opens the sentence is a role: `Aides to Coll say …`.
+    let sentence_initial_role =
+        e == doc.sentence_of(e).tok_start && is_role_tok(doc, e).is_some();
+    if doc.is_capitalized(e) && !breaks_run(doc, e) && !sentence_initial_role {
         // The capitalised run ending at e.
         let mut a = e;
         while a > floor {

@@ -576,6 +576,21 @@ fn a_quote_part_that_ends_mid_sentence_takes_the_rest_of_the_clause() {
 }
 
 #[test]
+fn subjects_past_time_adjuncts_reflexives_and_to_phrases() {
+    let f = run("Mayor Ines Coll on Tuesday said the levee would hold.\n\n\
+         The ministry itself said the report was wrong.\n\n\
+         Aides to Coll say she will not resign.\n\n\
+         Sources close to the council said the vote was delayed.");
+    assert_eq!(f.quote("levee would hold").2, "Ines Coll");
+    assert_eq!(f.quote("report was wrong").2, "The ministry");
+    assert_eq!(f.quote("not resign").2, "Aides to Coll");
+    assert_eq!(
+        f.quote("vote was delayed").2,
+        "Sources close to the council"
+    );
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

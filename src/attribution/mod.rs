@@ -220,7 +220,13 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
     let mut k = cue.tok;
     while k > floor {
         let w = doc.lower(k - 1, &mut buf);
+        // A time adjunct between subject and verb: `Clinton on Tuesday said`, `Beck last week said`.
+        let time = is_time_word(w)
+            || matches!(w, "on" | "last" | "this" | "early" | "late")
+                && k < cue.tok
+                && is_time_word(doc.lower(k, &mut [0u8; 48]));
         if BETWEEN_SUBJECT_AND_VERB.contains(&w)
+            || time
             || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(k - 1))
         {
             k -= 1;
@@ -267,11 +273,19 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
         ) {
             let post_modifier = matches!(
                 prep.as_str(),
-                "of" | "for" | "from" | "at" | "with" | "on" | "in"
+                "of" | "for" | "from" | "at" | "with" | "on" | "in" | "to"
             );
+            // `sources close to the campaign said`
+            let mut head_end = p.saturating_sub(2);
+            if prep == "to" && head_end > floor && doc.lower(head_end, &mut buf) == "close" {
+                head_end -= 1;
+            }
             if post_modifier && p >= floor + 2 {
-                if let Some(mut h) = mentions::np_ending_at(doc, p - 2, floor) {
-                    if h.kind != MentionKind::Pronoun {
+                if let Some(mut h) = mentions::np_ending_at(doc, head_end, floor) {
+                    // "to" post-modifies only a role or a group: `aides to Clinton`, `an adviser to the mayor`.
+                    let to_ok =
+                        prep != "to" || matches!(h.kind, MentionKind::Role | MentionKind::Group);
+                    if h.kind != MentionKind::Pronoun && to_ok {
                         if h.name.is_some() && h.description.is_none() {
                             h.description = Some(doc.span_of(p - 1, e));
                         }
@@ -285,6 +299,31 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
         }
     }
     Some(m)
+}
+
+/// A weekday or a word of time that may make an adjunct on its own or after `on`/`last`/`this`.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "weekend"
+    )
 }
 
 /// [`subject_left`], or for quotation marks only (where the marks already vouch for speech) a generic noun phrase:

@@ -78,7 +78,11 @@ pub fn run(ctx: &mut Ctx) {
         };
         // Headline labels are not speakers: `The Latest: …`, `EXCLUSIVE: …`, `Q: …`, `Superdelegates: …`.
         let label = doc.span_of(first, c.tok - 1).text(doc.text).to_lowercase();
-        if LABELS.contains(&label.as_str()) || m.kind == crate::mentions::MentionKind::Group {
+        // (A one-word group heading a headline speaks: `Historians: Clinton, Obama linked`.)
+        let one_word_group = m.first == first && m.last == first;
+        if LABELS.contains(&label.as_str())
+            || m.kind == crate::mentions::MentionKind::Group && !one_word_group
+        {
             continue;
         }
         // A label in front of a sentence that has its own speaker and cue (`The Latest: Clinton tells voters …`) is a
