@@ -418,3 +418,26 @@ fn call_with_a_particle_is_a_speech_frame() {
         f.texts()
     );
 }
+
+#[test]
+fn nominal_cue_reports_the_complement_of_its_possessor() {
+    let f = run(
+        "Governor Nora Falk spoke at the harbor on Monday.\n\n\
+         Her rival mocked Falk’s claim that the new bridge would pay for itself within a decade.\n\n\
+         Later, Falk renewed her promise to reopen the ferry pier before winter.",
+    );
+    let (kind, who, said, cue) = f.quote("the new bridge would pay");
+    assert_eq!(
+        (kind, who.as_str(), said.as_str(), cue.as_str()),
+        (Indirect, "Nora Falk", "Falk", "claim")
+    );
+    assert!(f
+        .texts()
+        .contains(&"that the new bridge would pay for itself within a decade"));
+    // The subject who takes up her own statement again is the speaker.
+    let (_, who, said, cue) = f.quote("to reopen the ferry pier");
+    assert_eq!(
+        (who.as_str(), said.as_str(), cue.as_str()),
+        ("Nora Falk", "Falk", "promise")
+    );
+}
