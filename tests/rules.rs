@@ -441,3 +441,29 @@ fn nominal_cue_reports_the_complement_of_its_possessor() {
         ("Nora Falk", "Falk", "promise")
     );
 }
+
+#[test]
+fn naming_and_describing_report_what_the_subject_said_of_the_object() {
+    let f = run(
+        "Councillor Petra Lind called the parking levy a tax on nurses.\n\n\
+         Lind described the mayor’s budget as a wish list, and the press office of the council \
+         published what she called a fairer plan.",
+    );
+    let (kind, who, _, cue) = f.quote("a tax on nurses");
+    assert_eq!(
+        (kind, who.as_str(), cue.as_str()),
+        (Indirect, "Petra Lind", "called")
+    );
+    assert!(
+        f.texts().contains(&"the parking levy a tax on nurses"),
+        "{:?}",
+        f.texts()
+    );
+    let (_, who, _, cue) = f.quote("budget as a wish list");
+    assert_eq!((who.as_str(), cue.as_str()), ("Petra Lind", "described"));
+    assert!(
+        f.texts().contains(&"what she called a fairer plan"),
+        "{:?}",
+        f.texts()
+    );
+}

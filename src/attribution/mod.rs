@@ -32,6 +32,7 @@ pub const SIEVES: &[Sieve] = &[
     ("indirect", sieves::indirect::run),
     ("according_to", sieves::according_to::run),
     ("nominal", sieves::nominal::run),
+    ("predicative", sieves::predicative::run),
 ];
 
 /// One attribution: a quotation with its cue and speaker mention.

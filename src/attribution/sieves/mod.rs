@@ -9,5 +9,6 @@ pub mod leading_cue;
 pub mod mixed;
 pub mod nominal;
 pub mod parenthetical;
+pub mod predicative;
 pub mod same_paragraph;
 pub mod trailing_cue;

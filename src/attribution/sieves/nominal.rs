@@ -84,7 +84,11 @@ pub fn run(ctx: &mut Ctx) {
         let words = (start..=end)
             .filter(|&j| doc.tokens[j].kind == Kind::Word)
             .count();
-        if end < start || words < 3 || overlaps_settled(ctx, start, end) {
+        if end < start
+            || words < 3
+            || overlaps_settled(ctx, start, end)
+            || inside_attribution(ctx, start, end)
+        {
             continue;
         }
         let kind = if (start..=end).any(|j| ctx.quote_at(j).is_some()) {
@@ -98,6 +102,15 @@ pub fn run(ctx: &mut Ctx) {
         settle_quotes_inside(ctx, start, end);
         ctx.settle(a, None, cue);
     }
+}
+
+/// Tokens `a..=b` lie inside the content of an attribution already made: `Kerr said Wren’s claim that … was false`
+/// reports Kerr's statement, and the annotation of news usually leaves the nested report to it.
+pub fn inside_attribution(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let s = ctx.doc.span_of(a, b);
+    ctx.out
+        .iter()
+        .any(|o| o.span.start <= s.start && o.span.end >= s.end)
 }
 
 /// Verbs by which a speaker takes up their own statement again (stems): `he repeated his claim`, `she renewed her
