@@ -308,6 +308,14 @@ impl Resolver<'_, '_> {
     ) -> Option<usize> {
         let doc = self.doc;
         let w = doc.tok(m.first).to_lowercase();
+        // Possessive speakers (`his claim`, `their calls`) resolve as their subject forms.
+        let w = match w.as_str() {
+            "his" => "he".to_string(),
+            "her" => "she".to_string(),
+            "their" => "they".to_string(),
+            "its" => "it".to_string(),
+            _ => w,
+        };
         let want_person = matches!(w.as_str(), "he" | "she");
         let compatible = |ent: &Entity| -> bool {
             if want_person {

@@ -126,6 +126,7 @@ const ORG_WORDS: &str = include_str!("../data/org_words.txt");
 const DEMONYMS: &str = include_str!("../data/demonyms.txt");
 const NOT_NAME_WORDS: &str = include_str!("../data/not_name_words.txt");
 const PRONOUNS: &str = include_str!("../data/pronouns.txt");
+const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
 
 /// Which inflection of its lemma a verb form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,6 +355,25 @@ pub fn not_name_word(word: &str) -> bool {
 pub fn is_pronoun(lower: &str) -> Option<(Gender, bool)> {
     static MAP: OnceLock<FxMap<&'static str, (Gender, bool)>> = OnceLock::new();
     MAP.get_or_init(|| parse_pronouns(PRONOUNS).0.into_iter().collect())
+        .get(lower)
+        .copied()
+}
+
+/// The complements through which a speech noun reports content (`speech_nouns.txt`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NounFrames {
+    /// `his claim that …`
+    pub that: bool,
+    /// `her promise to …`
+    pub to: bool,
+    /// `his call for …`
+    pub for_: bool,
+}
+
+/// The frames of the speech noun `lower` ("claim", "promises", "calls"), if it is one.
+pub fn speech_noun(lower: &str) -> Option<NounFrames> {
+    static MAP: OnceLock<FxMap<&'static str, NounFrames>> = OnceLock::new();
+    MAP.get_or_init(|| parse_speech_nouns(SPEECH_NOUNS).0.into_iter().collect())
         .get(lower)
         .copied()
 }
@@ -611,6 +631,36 @@ fn parse_pronouns(text: &'static str) -> (Vec<PronounEntry>, Errors) {
     (out, errors)
 }
 
+/// `noun that|to|for[,…]`
+fn parse_speech_nouns(text: &'static str) -> (Vec<(&'static str, NounFrames)>, Errors) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (n, line) in content_lines(text) {
+        let parts: Vec<&'static str> = line.split_whitespace().collect();
+        let mut frames = NounFrames::default();
+        let ok = match parts.as_slice() {
+            [w, list] if is_lower_word(w) => list.split(',').all(|c| {
+                match c {
+                    "that" => frames.that = true,
+                    "to" => frames.to = true,
+                    "for" => frames.for_ = true,
+                    _ => return false,
+                }
+                true
+            }),
+            _ => false,
+        };
+        if ok {
+            out.push((parts[0], frames));
+        } else {
+            errors.push(format!(
+                "line {n}: expected `noun that|to|for[,…]`: {line:?}"
+            ));
+        }
+    }
+    (out, errors)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -667,6 +717,9 @@ mod tests {
         let (p, errors) = parse_pronouns(PRONOUNS);
         assert!(errors.is_empty(), "pronouns.txt: {errors:#?}");
         assert_unique("pronouns.txt", &p);
+        let (n, errors) = parse_speech_nouns(SPEECH_NOUNS);
+        assert!(errors.is_empty(), "speech_nouns.txt: {errors:#?}");
+        assert_unique("speech_nouns.txt", &n);
         let (b, errors) = parse_belief_verbs(BELIEF_VERBS);
         assert!(errors.is_empty(), "belief_verbs.txt: {errors:#?}");
         let mut lemmas = HashSet::new();
@@ -720,6 +773,14 @@ mod tests {
             parse_speech_verbs("# comment\n\nsay says said saying said | strength=3 # c\n");
         assert!(errors.is_empty());
         assert_eq!(ok[0].forms[2], "said");
+    }
+
+    #[test]
+    fn speech_noun_lookups() {
+        let claim = speech_noun("claim").expect("claim");
+        assert!(claim.that && claim.to && !claim.for_);
+        assert!(speech_noun("calls").expect("calls").for_);
+        assert!(speech_noun("said").is_none());
     }
 
     #[test]

@@ -588,8 +588,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         return p;
     }
     // A role noun capitalised only because it opens the sentence is a role: `Aides to Coll say …`.
-    let sentence_initial_role =
-        e == doc.sentence_of(e).tok_start && is_role_tok(doc, e).is_some();
+    let sentence_initial_role = e == doc.sentence_of(e).tok_start && is_role_tok(doc, e).is_some();
     if doc.is_capitalized(e) && !breaks_run(doc, e) && !sentence_initial_role {
         // The capitalised run ending at e.
         let mut a = e;

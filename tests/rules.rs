@@ -609,3 +609,52 @@ fn call_with_a_particle_is_a_speech_frame() {
         f.texts()
     );
 }
+
+#[test]
+fn nominal_cue_reports_the_complement_of_its_possessor() {
+    let f = run(
+        "Governor Nora Falk spoke at the harbor on Monday.\n\n\
+         Her rival mocked Falk’s claim that the new bridge would pay for itself within a decade.\n\n\
+         Later, Falk renewed her promise to reopen the ferry pier before winter.",
+    );
+    let (kind, who, said, cue) = f.quote("the new bridge would pay");
+    assert_eq!(
+        (kind, who.as_str(), said.as_str(), cue.as_str()),
+        (Indirect, "Nora Falk", "Falk", "claim")
+    );
+    assert!(f
+        .texts()
+        .contains(&"that the new bridge would pay for itself within a decade"));
+    // The subject who takes up her own statement again is the speaker.
+    let (_, who, said, cue) = f.quote("to reopen the ferry pier");
+    assert_eq!(
+        (who.as_str(), said.as_str(), cue.as_str()),
+        ("Nora Falk", "Falk", "promise")
+    );
+}
+
+#[test]
+fn naming_and_describing_report_what_the_subject_said_of_the_object() {
+    let f = run(
+        "Councillor Petra Lind called the parking levy a tax on nurses.\n\n\
+         Lind described the mayor’s budget as a wish list, and the press office of the council \
+         published what she called a fairer plan.",
+    );
+    let (kind, who, _, cue) = f.quote("a tax on nurses");
+    assert_eq!(
+        (kind, who.as_str(), cue.as_str()),
+        (Indirect, "Petra Lind", "called")
+    );
+    assert!(
+        f.texts().contains(&"the parking levy a tax on nurses"),
+        "{:?}",
+        f.texts()
+    );
+    let (_, who, _, cue) = f.quote("budget as a wish list");
+    assert_eq!((who.as_str(), cue.as_str()), ("Petra Lind", "described"));
+    assert!(
+        f.texts().contains(&"what she called a fairer plan"),
+        "{:?}",
+        f.texts()
+    );
+}

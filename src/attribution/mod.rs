@@ -31,6 +31,8 @@ pub const SIEVES: &[Sieve] = &[
     ("continuation", sieves::continuation::run),
     ("indirect", sieves::indirect::run),
     ("according_to", sieves::according_to::run),
+    ("nominal", sieves::nominal::run),
+    ("predicative", sieves::predicative::run),
 ];
 
 /// One attribution: a quotation with its cue and speaker mention.

@@ -7,6 +7,8 @@ pub mod dash;
 pub mod indirect;
 pub mod leading_cue;
 pub mod mixed;
+pub mod nominal;
 pub mod parenthetical;
+pub mod predicative;
 pub mod same_paragraph;
 pub mod trailing_cue;
