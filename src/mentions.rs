@@ -825,8 +825,14 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
                 break;
             }
             unknown += 1;
-            if !is_compound_word(lw) || unknown > 3 {
-                last_good = Some(k);
+            if unknown > 3 {
+                break;
+            }
+            if !is_compound_word(lw) {
+                // The noun before this word ends the phrase: "the company | said".
+                if k > s + 1 && doc.tokens[k - 1].kind == Kind::Word {
+                    last_good = Some(k - 1);
+                }
                 break;
             }
         } else {

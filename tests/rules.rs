@@ -591,6 +591,32 @@ fn subjects_past_time_adjuncts_reflexives_and_to_phrases() {
 }
 
 #[test]
+fn promises_requests_and_questions_report_their_infinitive_or_question() {
+    let f = run("Mayor Ines Coll vowed to rebuild the pier by spring.\n\n\
+         The senator urged the council to delay the vote.\n\n\
+         Moss asked whether the levee could hold another flood.");
+    let texts = f.texts();
+    assert!(
+        texts.contains(&"to rebuild the pier by spring"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"the council to delay the vote"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"whether the levee could hold another flood"),
+        "{texts:?}"
+    );
+    assert_eq!(f.speaker_of("rebuild the pier"), "Ines Coll");
+    // A refusal is no report: nothing is said.
+    assert!(run("Coll declined to comment on the plan.")
+        .a
+        .quotes
+        .is_empty());
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

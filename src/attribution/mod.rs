@@ -747,6 +747,9 @@ pub const ADJUNCT_WORDS: &[&str] = &[
 pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     let sent = *doc.sentence_of(cue.last);
     let mut buf = [0u8; 48];
+    if let Some(start) = infinitive_or_question_start(doc, cue, sent.tok_end) {
+        return Some(start);
+    }
     // `admitted to the newspaper that …`, `told Bill O’Reilly of Fox News that …`: a "that" a few words on, with only
     // words between, opens the clause.
     let first = doc.lower(cue.last + 1, &mut buf);
@@ -837,6 +840,49 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
         return None;
     }
     Some(start)
+}
+
+/// Content that is a commitment, a request or a question rather than a that-clause:
+/// `vowed to cut taxes` (from "to"), `urged the council to wait` / `asked voters to stay home` (from the listener),
+/// `asked whether the plan was legal` (from the question word).
+fn infinitive_or_question_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
+    let mut buf = [0u8; 48];
+    let next = cue.last + 1;
+    if next + 1 >= end || cue.kind != CueKind::Verb {
+        return None;
+    }
+    let is_to_verb = |k: usize| {
+        let mut b = [0u8; 48];
+        k + 1 < end
+            && doc.lower(k, &mut b) == "to"
+            && doc.tokens[k + 1].kind == Kind::Word
+            && !doc.is_capitalized(k + 1)
+    };
+    match cue.lemma {
+        "promise" | "vow" | "pledge" | "threaten" if is_to_verb(next) => Some(next),
+        "ask" | "urge" | "tell" | "warn" | "implore" | "beg" | "encourage" | "call" => {
+            let w = doc.lower(next, &mut buf);
+            if cue.lemma == "ask"
+                && matches!(
+                    w,
+                    "whether" | "if" | "why" | "how" | "what" | "when" | "who"
+                )
+            {
+                return Some(next);
+            }
+            if cue.lemma == "call" && w != "on" && w != "upon" {
+                return None;
+            }
+            // The listener: a pronoun or a short noun phrase (words only), then `to` and a verb.
+            let obj = if cue.lemma == "call" { next + 1 } else { next };
+            (obj + 1..(obj + 7).min(end))
+                .take_while(|&k| doc.tokens[k].kind == Kind::Word)
+                .find(|&k| is_to_verb(k))
+                .filter(|_| doc.tokens[obj].kind == Kind::Word && doc.lower(obj, &mut buf) != "to")
+                .map(|_| obj)
+        }
+        _ => None,
+    }
 }
 
 /// Tokens that end reported content inside a sentence when they follow a comma.
