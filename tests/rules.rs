@@ -617,6 +617,21 @@ fn promises_requests_and_questions_report_their_infinitive_or_question() {
 }
 
 #[test]
+fn questions_put_to_someone_and_outlets_that_report() {
+    let t = "Asked whether she would run again, Coll said she had not decided.\n\n\
+             The Ostland Herald reported the mayor had met the builders twice.";
+    let f = run(t);
+    let q =
+        f.a.quotes
+            .iter()
+            .find(|q| q.span.text(t) == "whether she would run again")
+            .expect("the question");
+    assert_eq!(q.speaker, None);
+    assert_eq!(f.quote("had not decided").2, "Coll");
+    assert_eq!(f.quote("met the builders").2, "Ostland Herald");
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

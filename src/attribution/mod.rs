@@ -26,6 +26,7 @@ pub const SIEVES: &[Sieve] = &[
     ("trailing_cue", sieves::trailing_cue::run),
     ("leading_cue", sieves::leading_cue::run),
     ("dash", sieves::dash::run),
+    ("asked", sieves::asked::run),
     ("mixed", sieves::mixed::run),
     ("same_paragraph", sieves::same_paragraph::run),
     ("continuation", sieves::continuation::run),

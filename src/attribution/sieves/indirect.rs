@@ -146,7 +146,16 @@ pub fn run(ctx: &mut Ctx) {
                 doc.lower(cue.last + 1, &mut buf),
                 "for" | "on" | "upon" | "out"
             );
-        if cue.strength <= 1 && !particle {
+        // `CNN reported Clinton marched …`: an outlet or another named body reports.
+        let named_reporter = cue.lemma == "report"
+            && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
+            && subj.as_ref().is_some_and(|m| {
+                matches!(
+                    m.kind,
+                    crate::mentions::MentionKind::Org | crate::mentions::MentionKind::Name
+                )
+            });
+        if cue.strength <= 1 && !particle && !named_reporter {
             let next = doc.lower(cue.last + 1, &mut buf);
             if !(next == "that" || next == ":") {
                 continue;

@@ -1,6 +1,7 @@
 //! The sieves, one file each; [`super::SIEVES`] gives their order.
 
 pub mod according_to;
+pub mod asked;
 pub mod colon;
 pub mod continuation;
 pub mod dash;

@@ -1,6 +1,5 @@
 //! `“I suggest we wait for the talks,” Peskov told reporters. “I would not declare any positions.”` — a quote with no
-//! cue of its own in a paragraph where another quote is attributed takes that speaker (the nearest one before it,
-//! else after it).
+//! cue of its own in a paragraph where an earlier quote is attributed takes that speaker.
 
 use crate::attribution::{Attribution, Ctx};
 use crate::model::QuoteKind;
@@ -46,6 +45,11 @@ pub fn run(ctx: &mut Ctx) {
             prev.parts.push(span);
             prev.span.end = end;
             ctx.quote_done[qi] = Some(a);
+            continue;
+        }
+        // Only from a speaker before it: a quote that comes first in its paragraph and takes the speaker of a later
+        // quote was wrong more often than right (PolNeAR train: 3 of 69 right with the paragraph's later speakers).
+        if before != Some(src) {
             continue;
         }
         let prev = ctx.out[a].clone();
