@@ -29,6 +29,8 @@ pub struct Token {
     pub para: u32,
     /// True if whitespace (or the start of the text) comes right before the token.
     pub space_before: bool,
+    /// True if the token is a word whose first char is upper case (see [`Document::is_capitalized`]).
+    pub cap: bool,
 }
 
 impl Token {
@@ -48,6 +50,8 @@ pub struct Segment {
 /// The analysed text with its tokens, paragraphs and sentences.
 pub struct Document<'a> {
     pub text: &'a str,
+    /// `text` with ASCII letters lower-cased (the same byte offsets): each token's [`Document::lower`] form.
+    lower_text: String,
     pub tokens: Vec<Token>,
     pub paragraphs: Vec<Segment>,
     pub sentences: Vec<Segment>,
@@ -114,6 +118,7 @@ impl<'a> Document<'a> {
         let text = &text[..limit];
         let mut doc = Document {
             text,
+            lower_text: text.to_ascii_lowercase(),
             tokens: Vec::with_capacity(text.len() / 5 + 1),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
@@ -154,27 +159,18 @@ impl<'a> Document<'a> {
     /// True if token `i` is a word starting with an upper-case letter.
     #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
-        i < self.tokens.len()
-            && self.tokens[i].kind == Kind::Word
-            && self.tok(i).chars().next().is_some_and(|c| c.is_uppercase())
+        self.tokens.get(i).is_some_and(|t| t.cap)
     }
 
-    /// Lower-cases token `i` into `buf` (ASCII letters only; other bytes are kept) and returns it.
-    /// Tokens longer than the buffer come back as `""`.
+    /// Token `i` with its ASCII letters lower-cased (other bytes are kept); `""` for a token longer than 48 bytes or
+    /// out of range. Read from the lower-cased copy of the text made once; `_buf` is not used (it was the buffer
+    /// each call lower-cased into, kept so that callers need not change).
     #[inline]
-    pub fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 48]) -> &'b str
-    where
-        'a: 'b,
-    {
-        if i >= self.tokens.len() {
-            return "";
+    pub fn lower<'b>(&'b self, i: usize, _buf: &'b mut [u8; 48]) -> &'b str {
+        match self.tokens.get(i) {
+            Some(t) if t.end - t.start <= 48 => &self.lower_text[t.start as usize..t.end as usize],
+            _ => "",
         }
-        let t = self.tok(i);
-        // Most tokens have no capital: they are their own lower case (no copy, no UTF-8 check).
-        if t.len() <= buf.len() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
-            return t;
-        }
-        lower_into(t, buf)
     }
 
     /// The sentence that token `i` is in.
@@ -291,24 +287,29 @@ impl<'a> Document<'a> {
                         kind,
                         para,
                         space_before,
+                        cap: c.is_uppercase(),
                     });
+                    // The apostrophe's token: never capitalised.
                     self.tokens.push(Token {
                         start: (start + pos) as u32,
                         end: i as u32,
                         kind: Kind::Word,
                         para,
                         space_before: false,
+                        cap: false,
                     });
                     space_before = false;
                     continue;
                 }
             }
+            // `c` is the token's first char.
             self.tokens.push(Token {
                 start: start as u32,
                 end: i as u32,
                 kind,
                 para,
                 space_before,
+                cap: kind == Kind::Word && c.is_uppercase(),
             });
             space_before = false;
         }
