@@ -1,7 +1,8 @@
-//! One `whosaid::analyze` over the seed articles repeated to SIZE_MB (default 1), for profilers
-//! (`valgrind --tool=callgrind target/release/examples/prof 1`); prints quotes and speakers found.
+//! `whosaid::analyze` over the seed articles repeated to SIZE_MB (default 1), RUNS times (default 1), for profilers
+//! (`valgrind --tool=callgrind target/release/examples/prof 1`, `perf stat -e page-faults … prof 10 5`); prints
+//! the quotes and speakers found.
 //!
-//! `cargo run --release --example prof -- [SIZE_MB]`
+//! `cargo run --release --example prof -- [SIZE_MB [RUNS]]`
 
 const SEEDS: [&str; 5] = [
     include_str!("../tests/fixtures/000_0b425a99d12787b3.txt"),
@@ -32,6 +33,11 @@ fn main() {
         cut -= 1;
     }
     s.truncate(cut);
-    let a = whosaid::analyze(std::hint::black_box(&s));
-    println!("{} quotes, {} speakers", a.quotes.len(), a.speakers.len());
+    let runs: usize = std::env::args()
+        .nth(2)
+        .map_or(1, |a| a.parse().expect("runs"));
+    for _ in 0..runs {
+        let a = whosaid::analyze(std::hint::black_box(&s));
+        println!("{} quotes, {} speakers", a.quotes.len(), a.speakers.len());
+    }
 }
