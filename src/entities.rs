@@ -393,7 +393,7 @@ impl<'a> Resolver<'_, 'a> {
         let prev_speaker = (0..i).rev().take(3).find_map(|j| {
             let e = entity_of[j]?;
             let near = doc.sent_of[doc
-                .token_at_or_after(atts[j].span.start)
+                .token_at_or_after_near(atts[j].span.start, m.first)
                 .min(doc.tokens.len() - 1)] as usize
                 + 3
                 >= sent_idx;

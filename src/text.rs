@@ -190,6 +190,44 @@ impl<'a> Document<'a> {
         self.tokens.partition_point(|t| (t.start as usize) < b)
     }
 
+    /// [`Document::token_at_or_after`], searched outwards from token `near` in growing steps: a few cache lines
+    /// when the answer is close to it, where a binary search over all tokens misses the cache at each step on
+    /// long texts.
+    pub fn token_at_or_after_near(&self, b: usize, near: usize) -> usize {
+        let n = self.tokens.len();
+        let before = |k: usize| (self.tokens[k].start as usize) < b;
+        let near = near.min(n);
+        // The answer is in `lo..=hi`: every token before `lo` starts before `b`; token `hi` (if any) does not.
+        let (mut lo, mut hi) = (near + 1, near);
+        let mut step = 1;
+        if near < n && before(near) {
+            hi = loop {
+                let h = near + step;
+                if h >= n {
+                    break n;
+                }
+                if !before(h) {
+                    break h;
+                }
+                lo = h + 1;
+                step *= 2;
+            };
+        } else {
+            lo = loop {
+                if step > near {
+                    break 0;
+                }
+                let l = near - step;
+                if before(l) {
+                    break l + 1;
+                }
+                hi = l;
+                step *= 2;
+            };
+        }
+        lo + self.tokens[lo..hi].partition_point(|t| (t.start as usize) < b)
+    }
+
     fn tokenize(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -773,6 +811,23 @@ mod tests {
                 "{t:?}"
             );
         }
+    }
+
+    #[test]
+    fn token_search_near_a_hint_agrees_with_the_binary_search() {
+        let t = "He said: “We will, we will.” Then   he left.\n\nZé’s «ü» 😀 talks — x…y";
+        let d = Document::new(t);
+        for b in 0..=t.len() + 2 {
+            for near in 0..=d.tokens.len() + 2 {
+                assert_eq!(
+                    d.token_at_or_after_near(b, near),
+                    d.token_at_or_after(b),
+                    "{b} {near}"
+                );
+            }
+        }
+        let e = Document::new("");
+        assert_eq!(e.token_at_or_after_near(3, 5), 0);
     }
 
     #[test]
