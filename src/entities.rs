@@ -10,10 +10,10 @@
 //!
 //! Only entities that are quoted become speakers in the output.
 
-use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::attribution::Attribution;
-use crate::lexicon;
+use crate::lexicon::{self, FxMap};
 use crate::mentions::{Mention, MentionKind};
 use crate::model::{Analysis, Gender, Quote, Span, Speaker, SpeakerKind};
 use crate::text::{Document, Kind};
@@ -24,9 +24,11 @@ struct Entity {
     /// Name word tokens of the fullest name seen (surface strings).
     full: Vec<String>,
     /// Normalised first name (if a full name was seen) and surname keys.
-    first_key: Option<String>,
+    first_key: Option<Rc<str>>,
     aliases: Vec<String>,
     descriptions: Vec<String>,
+    /// For each description, the roots of its words ([`role_roots`]), to match role phrases against.
+    desc_roots: Vec<Vec<String>>,
     mentions: Vec<Span>,
     quotes: usize,
     /// Token index of the latest mention (for recency).
@@ -35,15 +37,28 @@ struct Entity {
 
 /// Builds the speakers and the final quotes.
 pub fn resolve(doc: &Document, names: &[Mention], attributions: Vec<Attribution>) -> Analysis {
+    resolve_names(doc, names, attributions)
+}
+
+/// [`resolve`] with the name mentions from any iterator in text order ([`crate::mentions::names`] saves holding
+/// them all).
+pub fn resolve_names<M: std::borrow::Borrow<Mention>>(
+    doc: &Document,
+    names: impl IntoIterator<Item = M>,
+    attributions: Vec<Attribution>,
+) -> Analysis {
     let mut r = Resolver {
         doc,
         entities: Vec::new(),
-        by_last: HashMap::new(),
-        by_org: HashMap::new(),
+        by_last: FxMap::default(),
+        by_org: FxMap::default(),
         name_events: Vec::new(),
+        keys: FxMap::default(),
+        scratch: String::new(),
     };
     // 1. Entities from every proper-name mention, in text order.
     for m in names {
+        let m = m.borrow();
         if let Some(e) = r.link_name(m) {
             r.name_events.push((m.first, e, sentence_first(doc, m)));
         }
@@ -138,14 +153,18 @@ struct Resolver<'d, 'a> {
     doc: &'d Document<'a>,
     entities: Vec<Entity>,
     /// Surname key → entities with it.
-    by_last: HashMap<String, Vec<usize>>,
-    by_org: HashMap<String, usize>,
+    by_last: FxMap<Rc<str>, Vec<usize>>,
+    by_org: FxMap<String, usize>,
     /// (token, entity, first-in-sentence) for every name mention.
     name_events: Vec<(usize, usize, bool)>,
+    /// [`name_key`] of each name word seen (names recur through an article).
+    keys: FxMap<&'a str, Rc<str>>,
+    /// A buffer for keys and surface forms.
+    scratch: String,
 }
 
-impl Resolver<'_, '_> {
-    fn name_words(&self, m: &Mention) -> Vec<String> {
+impl<'a> Resolver<'_, 'a> {
+    fn name_words(&self, m: &Mention) -> Vec<&'a str> {
         let Some((a, b)) = m.name else {
             return Vec::new();
         };
@@ -153,8 +172,16 @@ impl Resolver<'_, '_> {
             .filter(|&k| {
                 self.doc.tokens[k].kind == Kind::Word && !matches!(self.doc.tok(k), "’s" | "'s")
             })
-            .map(|k| self.doc.tok(k).to_string())
+            .map(|k| self.doc.tok(k))
             .collect()
+    }
+
+    /// [`name_key`] of `w`, computed once per distinct word.
+    fn key(&mut self, w: &'a str) -> Rc<str> {
+        self.keys
+            .entry(w)
+            .or_insert_with(|| Rc::from(name_key(w)))
+            .clone()
     }
 
     fn link_name(&mut self, m: &Mention) -> Option<usize> {
@@ -166,30 +193,34 @@ impl Resolver<'_, '_> {
             .description
             .map(|d| clean_description(d.text(self.doc.text)));
         let span = m.name_span(self.doc).unwrap_or(m.span);
+        let mut scratch = std::mem::take(&mut self.scratch);
         let e = if m.kind == MentionKind::Org {
-            let key = words
-                .iter()
-                .map(|w| name_key(w))
-                .collect::<Vec<_>>()
-                .join(" ");
-            match self.by_org.get(&key) {
+            // The words' keys joined by spaces.
+            scratch.clear();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    scratch.push(' ');
+                }
+                scratch.push_str(&self.key(w));
+            }
+            match self.by_org.get(scratch.as_str()) {
                 Some(&e) => e,
                 None => {
                     let e = self.new_entity(
                         SpeakerKind::Organisation,
                         Gender::Unknown,
                         &words,
-                        key.clone(),
+                        Rc::from(scratch.as_str()),
                         None,
                     );
-                    self.by_org.insert(key, e);
+                    self.by_org.insert(scratch.clone(), e);
                     e
                 }
             }
         } else {
-            let last_key = name_key(words.last().expect("non-empty"));
-            let first_key = (words.len() > 1).then(|| name_key(&words[0]));
-            let compatible = self.by_last.get(&last_key).and_then(|candidates| {
+            let last_key = self.key(words.last().expect("non-empty"));
+            let first_key = (words.len() > 1).then(|| self.key(words[0]));
+            let compatible = self.by_last.get(&*last_key).and_then(|candidates| {
                 candidates
                     .iter()
                     .copied()
@@ -207,7 +238,7 @@ impl Resolver<'_, '_> {
                         self.entities[e].kind = SpeakerKind::Person;
                     }
                     if words.len() > self.entities[e].full.len() {
-                        self.entities[e].full = words.clone();
+                        self.entities[e].full = words.iter().map(|w| w.to_string()).collect();
                         self.entities[e].first_key = first_key;
                     }
                     e
@@ -216,7 +247,7 @@ impl Resolver<'_, '_> {
                     let g = if m.gender != Gender::Unknown {
                         m.gender
                     } else {
-                        lexicon::first_name_gender(&words[0])
+                        lexicon::first_name_gender(words[0])
                     };
                     let g = if words.len() > 1 { g } else { m.gender };
                     // A lone capitalised word with no title in front may be a place or a body ("Moscow", "Ukraine").
@@ -230,13 +261,21 @@ impl Resolver<'_, '_> {
             }
         };
         let ent = &mut self.entities[e];
-        let surface = words.join(" ");
-        if !ent.aliases.contains(&surface) {
-            ent.aliases.push(surface);
+        // The surface form, `words.join(" ")`.
+        scratch.clear();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                scratch.push(' ');
+            }
+            scratch.push_str(w);
         }
+        if !ent.aliases.contains(&scratch) {
+            ent.aliases.push(scratch.clone());
+        }
+        self.scratch = scratch;
         if let Some(d) = desc {
             if !d.is_empty() && !ent.descriptions.contains(&d) {
-                ent.descriptions.push(d);
+                ent.add_description(d);
             }
         }
         if ent.gender == Gender::Unknown {
@@ -251,18 +290,19 @@ impl Resolver<'_, '_> {
         &mut self,
         kind: SpeakerKind,
         gender: Gender,
-        words: &[String],
-        last_key: String,
-        first_key: Option<String>,
+        words: &[&str],
+        last_key: Rc<str>,
+        first_key: Option<Rc<str>>,
     ) -> usize {
         let e = self.entities.len();
         self.entities.push(Entity {
             kind,
             gender,
-            full: words.to_vec(),
+            full: words.iter().map(|w| w.to_string()).collect(),
             first_key,
             aliases: Vec::new(),
             descriptions: Vec::new(),
+            desc_roots: Vec::new(),
             mentions: Vec::new(),
             quotes: 0,
             last_seen: 0,
@@ -270,7 +310,12 @@ impl Resolver<'_, '_> {
         if matches!(kind, SpeakerKind::Person | SpeakerKind::Unknown)
             && !last_key.starts_with("role:")
         {
-            self.by_last.entry(last_key).or_default().push(e);
+            match self.by_last.get_mut(&*last_key) {
+                Some(es) => es.push(e),
+                None => {
+                    self.by_last.insert(last_key, vec![e]);
+                }
+            }
         }
         e
     }
@@ -289,7 +334,7 @@ impl Resolver<'_, '_> {
                 if let Some(d) = m.description {
                     let d = clean_description(d.text(self.doc.text));
                     if !d.is_empty() && !self.entities[e].descriptions.contains(&d) {
-                        self.entities[e].descriptions.push(d);
+                        self.entities[e].add_description(d);
                     }
                 }
                 Some(e)
@@ -356,7 +401,7 @@ impl Resolver<'_, '_> {
         let prev_speaker = (0..i).rev().take(3).find_map(|j| {
             let e = entity_of[j]?;
             let near = doc.sent_of[doc
-                .token_at_or_after(atts[j].span.start)
+                .token_at_or_after_near(atts[j].span.start, m.first)
                 .min(doc.tokens.len() - 1)] as usize
                 + 3
                 >= sent_idx;
@@ -407,6 +452,9 @@ impl Resolver<'_, '_> {
                 .filter(|w| w.chars().count() > 1)
                 .map(|w| w.to_lowercase())
                 .collect();
+            // `role_matches(d, x)` for a description d is whether d's word roots include x's root.
+            let head_root = role_root(&head);
+            let word_roots: Vec<String> = words.iter().map(|w| role_root(w)).collect();
             let found = self
                 .entities
                 .iter()
@@ -414,10 +462,10 @@ impl Resolver<'_, '_> {
                 .filter(|(_, e)| e.kind == SpeakerKind::Person && e.full.len() > 1)
                 .filter_map(|(i, e)| {
                     let best = e
-                        .descriptions
+                        .desc_roots
                         .iter()
-                        .filter(|d| role_matches(d, &head))
-                        .map(|d| words.iter().filter(|w| role_matches(d, w)).count())
+                        .filter(|roots| roots.contains(&head_root))
+                        .map(|roots| word_roots.iter().filter(|w| roots.contains(w)).count())
                         .max()?;
                     Some((i, best, e.last_seen))
                 })
@@ -431,7 +479,7 @@ impl Resolver<'_, '_> {
                 if !self.entities[e].descriptions.contains(&desc)
                     && desc.split_whitespace().count() > 1
                 {
-                    self.entities[e].descriptions.push(desc.clone());
+                    self.entities[e].add_description(desc.clone());
                 }
                 self.entities[e].mentions.push(m.span);
                 self.entities[e].last_seen = m.first;
@@ -452,8 +500,13 @@ impl Resolver<'_, '_> {
         } else {
             SpeakerKind::Unknown
         };
-        let words = vec![desc.clone()];
-        let e = self.new_entity(kind, m.gender, &words, format!("role:{desc}"), None);
+        let e = self.new_entity(
+            kind,
+            m.gender,
+            &[desc.as_str()],
+            Rc::from(format!("role:{desc}")),
+            None,
+        );
         self.by_org.insert(format!("role:{desc}"), e);
         self.entities[e].mentions.push(m.span);
         self.entities[e].last_seen = m.first;
@@ -461,25 +514,44 @@ impl Resolver<'_, '_> {
     }
 }
 
+impl Entity {
+    fn add_description(&mut self, d: String) {
+        self.desc_roots.push(role_roots(&d));
+        self.descriptions.push(d);
+    }
+}
+
 /// Whether a description names the role `head` (spokesman ~ spokesperson ~ spokeswoman).
+#[cfg(test)]
 fn role_matches(desc: &str, head: &str) -> bool {
-    let root = |w: &str| -> String {
-        let w = w.to_lowercase();
-        for (a, b) in [
-            ("spokeswoman", "spokes"),
-            ("spokesperson", "spokes"),
-            ("spokesman", "spokes"),
-            ("advisor", "adviser"),
-        ] {
-            if w == a {
-                return b.to_string();
-            }
-        }
-        w
-    };
-    let h = root(head);
+    let h = role_root(head);
     desc.split(|c: char| !c.is_alphanumeric())
-        .any(|w| root(w) == h)
+        .any(|w| role_root(w) == h)
+}
+
+/// The roots of the words of a description, as `role_matches` compares them (empty words left out: a role word
+/// is never empty).
+fn role_roots(desc: &str) -> Vec<String> {
+    desc.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(role_root)
+        .collect()
+}
+
+/// A word lower-cased, with the variants of a role folded (spokesman ~ spokesperson ~ spokeswoman).
+fn role_root(w: &str) -> String {
+    let w = w.to_lowercase();
+    for (a, b) in [
+        ("spokeswoman", "spokes"),
+        ("spokesperson", "spokes"),
+        ("spokesman", "spokes"),
+        ("advisor", "adviser"),
+    ] {
+        if w == a {
+            return b.to_string();
+        }
+    }
+    w
 }
 
 /// The words of `s`: control and zero-width characters part words as the tokenizer reads them, so they part them

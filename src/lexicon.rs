@@ -117,6 +117,58 @@ impl WordList {
     }
 }
 
+/// A map from words, with a filter in front: for each length (capped at 32), a bit per first byte and a bit per last
+/// byte (mod 32) that some key has. Most words that are not keys are turned away by those bits without hashing (the
+/// lexicon lookups run on most tokens).
+pub struct FilteredMap<V> {
+    map: FxMap<&'static str, V>,
+    first: [u32; 33],
+    last: [u32; 33],
+}
+
+impl<V> FromIterator<(&'static str, V)> for FilteredMap<V> {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
+        let map: FxMap<&'static str, V> = iter.into_iter().collect();
+        let (mut first, mut last) = ([0u32; 33], [0u32; 33]);
+        for k in map.keys() {
+            if let (Some(&f), Some(&l)) = (k.as_bytes().first(), k.as_bytes().last()) {
+                first[k.len().min(32)] |= 1 << (f & 31);
+                last[k.len().min(32)] |= 1 << (l & 31);
+            }
+        }
+        FilteredMap { map, first, last }
+    }
+}
+
+impl<V> FilteredMap<V> {
+    /// The value of key `w` (the same answer as the map's `get`).
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        if let (Some(&f), Some(&l)) = (w.as_bytes().first(), w.as_bytes().last()) {
+            let n = w.len().min(32);
+            if self.first[n] & (1 << (f & 31)) == 0 || self.last[n] & (1 << (l & 31)) == 0 {
+                return None;
+            }
+        }
+        self.map.get(w)
+    }
+}
+
+/// A set of words with [`FilteredMap`]'s filter in front.
+pub struct FilteredSet(FilteredMap<()>);
+
+impl FilteredSet {
+    fn new(words: FxSet<&'static str>) -> Self {
+        FilteredSet(words.into_iter().map(|w| (w, ())).collect())
+    }
+
+    /// Whether `w` is in the set.
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.get(w).is_some()
+    }
+}
+
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 const BELIEF_VERBS: &str = include_str!("../data/belief_verbs.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
@@ -164,10 +216,14 @@ pub struct VerbInfo {
 
 /// The speech verb `lower` is a form of, if any.
 pub fn speech_verb(lower: &str) -> Option<VerbInfo> {
-    static MAP: OnceLock<FxMap<&'static str, VerbInfo>> = OnceLock::new();
-    MAP.get_or_init(|| verb_map(&parse_speech_verbs(SPEECH_VERBS).0))
-        .get(lower)
-        .copied()
+    static MAP: OnceLock<FilteredMap<VerbInfo>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        verb_map(&parse_speech_verbs(SPEECH_VERBS).0)
+            .into_iter()
+            .collect()
+    })
+    .get(lower)
+    .copied()
 }
 
 /// Whether `lower` is a form of a verb of belief or expectation ("thinks", "hoped", "feared").
@@ -193,7 +249,7 @@ pub struct TitleInfo {
 
 /// The title `lower` is (lowercased, without a trailing dot: "mr", "sen", "president").
 pub fn title(lower_without_trailing_dot: &str) -> Option<TitleInfo> {
-    static MAP: OnceLock<FxMap<&'static str, TitleInfo>> = OnceLock::new();
+    static MAP: OnceLock<FilteredMap<TitleInfo>> = OnceLock::new();
     MAP.get_or_init(|| parse_titles(TITLES).0.into_iter().collect())
         .get(lower_without_trailing_dot)
         .copied()
@@ -210,7 +266,7 @@ pub struct RoleInfo {
 
 /// The role noun `lower` is, if any.
 pub fn role_noun(lower: &str) -> Option<RoleInfo> {
-    static MAP: OnceLock<FxMap<&'static str, RoleInfo>> = OnceLock::new();
+    static MAP: OnceLock<FilteredMap<RoleInfo>> = OnceLock::new();
     MAP.get_or_init(|| parse_role_nouns(ROLE_NOUNS).0.into_iter().collect())
         .get(lower)
         .copied()
@@ -333,27 +389,30 @@ fn fold_latin(c: char) -> Option<&'static str> {
 /// Whether `word` (case-sensitive, as written) is a capitalised head or part of an organisation
 /// name: "Ministry", "Kremlin", "Reuters", "Inc".
 pub fn is_org_word(word: &str) -> bool {
-    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| word_set(ORG_WORDS)).contains(word)
+    static SET: OnceLock<FilteredSet> = OnceLock::new();
+    SET.get_or_init(|| FilteredSet::new(word_set(ORG_WORDS)))
+        .contains(word)
 }
 
 /// Whether `word` (case-sensitive) is a nationality adjective or noun: "Russian", "Ukrainians".
 pub fn is_demonym(word: &str) -> bool {
-    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| word_set(DEMONYMS)).contains(word)
+    static SET: OnceLock<FilteredSet> = OnceLock::new();
+    SET.get_or_init(|| FilteredSet::new(word_set(DEMONYMS)))
+        .contains(word)
 }
 
 /// Whether `word` (case-sensitive) is a capitalised word that neither begins nor continues a
 /// person's name: weekdays, months, connectives, determiners, sentence adverbs, pronouns.
 pub fn not_name_word(word: &str) -> bool {
-    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| word_set(NOT_NAME_WORDS)).contains(word)
+    static SET: OnceLock<FilteredSet> = OnceLock::new();
+    SET.get_or_init(|| FilteredSet::new(word_set(NOT_NAME_WORDS)))
+        .contains(word)
 }
 
 /// Gender and number of a third-person personal pronoun (subject or object form): "he" →
 /// `(Male, false)`, "them" → `(Unknown, true)`, "it" → `(Unknown, false)`.
 pub fn is_pronoun(lower: &str) -> Option<(Gender, bool)> {
-    static MAP: OnceLock<FxMap<&'static str, (Gender, bool)>> = OnceLock::new();
+    static MAP: OnceLock<FilteredMap<(Gender, bool)>> = OnceLock::new();
     MAP.get_or_init(|| parse_pronouns(PRONOUNS).0.into_iter().collect())
         .get(lower)
         .copied()

@@ -34,9 +34,9 @@ pub fn analyze(text: &str) -> Analysis {
     let doc = text::Document::new(text);
     let quote_spans = quotes::find(&doc);
     let cues = cues::find(&doc);
-    let mentions = mentions::find(&doc);
     let attributed = attribution::attribute(&doc, &quote_spans, &cues);
-    entities::resolve(&doc, &mentions, attributed)
+    // The name mentions are read as the entity stage links them (none is kept beyond that).
+    entities::resolve_names(&doc, mentions::names(&doc), attributed)
 }
 
 /// [`analyze`] rendered in the output contract with offsets in `enc`.

@@ -407,26 +407,47 @@ fn breaks_run(doc: &Document, k: usize) -> bool {
 
 /// All proper-name mentions of the document, in order.
 pub fn find(doc: &Document) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let n = doc.tokens.len();
-    let mut i = 0;
-    while i < n {
-        if !starts_name(doc, i) {
-            i += 1;
-            continue;
-        }
-        let end = name_run_end(doc, i);
-        if let Some(mut m) = mention_from_run(doc, i, end) {
-            // `Kremlin spokesman Dmitry Peskov spoke …`: role words before the name describe it wherever it stands.
-            let floor = doc.sentence_of(i).tok_start;
-            if m.name.is_some() && m.kind == MentionKind::Name {
-                extend_description_left(doc, &mut m, floor);
+    names(doc).collect()
+}
+
+/// The proper-name mentions of the document, in order, one at a time (what [`find`] collects).
+pub fn names<'d, 'a>(doc: &'d Document<'a>) -> Names<'d, 'a> {
+    Names { doc, i: 0 }
+}
+
+/// The iterator [`names`] returns.
+pub struct Names<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// The next token to look at.
+    i: usize,
+}
+
+impl Iterator for Names<'_, '_> {
+    type Item = Mention;
+
+    fn next(&mut self) -> Option<Mention> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        while self.i < n {
+            let i = self.i;
+            if !starts_name(doc, i) {
+                self.i += 1;
+                continue;
             }
-            out.push(m);
+            let end = name_run_end(doc, i);
+            self.i = end + 1;
+            if let Some(mut m) = mention_from_run(doc, i, end) {
+                // `Kremlin spokesman Dmitry Peskov spoke …`: role words before the name describe it wherever it
+                // stands.
+                let floor = doc.sentence_of(i).tok_start;
+                if m.name.is_some() && m.kind == MentionKind::Name {
+                    extend_description_left(doc, &mut m, floor);
+                }
+                return Some(m);
+            }
         }
-        i = end + 1;
+        None
     }
-    out
 }
 
 fn starts_name(doc: &Document, i: usize) -> bool {

@@ -29,6 +29,8 @@ pub struct Token {
     pub para: u32,
     /// True if whitespace (or the start of the text) comes right before the token.
     pub space_before: bool,
+    /// True if the token is a word whose first char is upper case (see [`Document::is_capitalized`]).
+    pub cap: bool,
 }
 
 impl Token {
@@ -48,6 +50,8 @@ pub struct Segment {
 /// The analysed text with its tokens, paragraphs and sentences.
 pub struct Document<'a> {
     pub text: &'a str,
+    /// `text` with ASCII letters lower-cased (the same byte offsets): each token's [`Document::lower`] form.
+    lower_text: String,
     pub tokens: Vec<Token>,
     pub paragraphs: Vec<Segment>,
     pub sentences: Vec<Segment>,
@@ -114,6 +118,7 @@ impl<'a> Document<'a> {
         let text = &text[..limit];
         let mut doc = Document {
             text,
+            lower_text: text.to_ascii_lowercase(),
             tokens: Vec::with_capacity(text.len() / 5 + 1),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
@@ -154,27 +159,18 @@ impl<'a> Document<'a> {
     /// True if token `i` is a word starting with an upper-case letter.
     #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
-        i < self.tokens.len()
-            && self.tokens[i].kind == Kind::Word
-            && self.tok(i).chars().next().is_some_and(|c| c.is_uppercase())
+        self.tokens.get(i).is_some_and(|t| t.cap)
     }
 
-    /// Lower-cases token `i` into `buf` (ASCII letters only; other bytes are kept) and returns it.
-    /// Tokens longer than the buffer come back as `""`.
+    /// Token `i` with its ASCII letters lower-cased (other bytes are kept); `""` for a token longer than 48 bytes or
+    /// out of range. Read from the lower-cased copy of the text made once; `_buf` is not used (it was the buffer
+    /// each call lower-cased into, kept so that callers need not change).
     #[inline]
-    pub fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 48]) -> &'b str
-    where
-        'a: 'b,
-    {
-        if i >= self.tokens.len() {
-            return "";
+    pub fn lower<'b>(&'b self, i: usize, _buf: &'b mut [u8; 48]) -> &'b str {
+        match self.tokens.get(i) {
+            Some(t) if t.end - t.start <= 48 => &self.lower_text[t.start as usize..t.end as usize],
+            _ => "",
         }
-        let t = self.tok(i);
-        // Most tokens have no capital: they are their own lower case (no copy, no UTF-8 check).
-        if t.len() <= buf.len() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
-            return t;
-        }
-        lower_into(t, buf)
     }
 
     /// The sentence that token `i` is in.
@@ -192,6 +188,44 @@ impl<'a> Document<'a> {
     /// Index of the first token starting at or after byte `b`.
     pub fn token_at_or_after(&self, b: usize) -> usize {
         self.tokens.partition_point(|t| (t.start as usize) < b)
+    }
+
+    /// [`Document::token_at_or_after`], searched outwards from token `near` in growing steps: a few cache lines
+    /// when the answer is close to it, where a binary search over all tokens misses the cache at each step on
+    /// long texts.
+    pub fn token_at_or_after_near(&self, b: usize, near: usize) -> usize {
+        let n = self.tokens.len();
+        let before = |k: usize| (self.tokens[k].start as usize) < b;
+        let near = near.min(n);
+        // The answer is in `lo..=hi`: every token before `lo` starts before `b`; token `hi` (if any) does not.
+        let (mut lo, mut hi) = (near + 1, near);
+        let mut step = 1;
+        if near < n && before(near) {
+            hi = loop {
+                let h = near + step;
+                if h >= n {
+                    break n;
+                }
+                if !before(h) {
+                    break h;
+                }
+                lo = h + 1;
+                step *= 2;
+            };
+        } else {
+            lo = loop {
+                if step > near {
+                    break 0;
+                }
+                let l = near - step;
+                if before(l) {
+                    break l + 1;
+                }
+                hi = l;
+                step *= 2;
+            };
+        }
+        lo + self.tokens[lo..hi].partition_point(|t| (t.start as usize) < b)
     }
 
     fn tokenize(&mut self) {
@@ -291,24 +325,29 @@ impl<'a> Document<'a> {
                         kind,
                         para,
                         space_before,
+                        cap: c.is_uppercase(),
                     });
+                    // The apostrophe's token: never capitalised.
                     self.tokens.push(Token {
                         start: (start + pos) as u32,
                         end: i as u32,
                         kind: Kind::Word,
                         para,
                         space_before: false,
+                        cap: false,
                     });
                     space_before = false;
                     continue;
                 }
             }
+            // `c` is the token's first char.
             self.tokens.push(Token {
                 start: start as u32,
                 end: i as u32,
                 kind,
                 para,
                 space_before,
+                cap: kind == Kind::Word && c.is_uppercase(),
             });
             space_before = false;
         }
@@ -772,6 +811,23 @@ mod tests {
                 "{t:?}"
             );
         }
+    }
+
+    #[test]
+    fn token_search_near_a_hint_agrees_with_the_binary_search() {
+        let t = "He said: “We will, we will.” Then   he left.\n\nZé’s «ü» 😀 talks — x…y";
+        let d = Document::new(t);
+        for b in 0..=t.len() + 2 {
+            for near in 0..=d.tokens.len() + 2 {
+                assert_eq!(
+                    d.token_at_or_after_near(b, near),
+                    d.token_at_or_after(b),
+                    "{b} {near}"
+                );
+            }
+        }
+        let e = Document::new("");
+        assert_eq!(e.token_at_or_after_near(3, 5), 0);
     }
 
     #[test]

@@ -86,6 +86,64 @@ pub struct Ctx<'d, 'a> {
     pub in_quote: Vec<u32>,
     /// For each token: the cue that starts at it, if any (cues start at distinct tokens).
     cue_of: Vec<u32>,
+    /// Attribution spans by start, for [`Ctx::latest_end_overlapping`].
+    by_start: SpanIndex,
+}
+
+/// Attribution spans sorted by start, with the running maximum of their ends, for
+/// [`Ctx::latest_end_overlapping`]: the latest end among spans starting before a byte is a binary search (a scan of
+/// every attribution per query was quadratic on long texts). `base` holds `out[..upto]` as it was when sieve `sieve`
+/// first asked; `recent`, the attributions recorded since, kept sorted on insertion (a few per query at most).
+#[derive(Default)]
+struct SpanIndex {
+    sieve: &'static str,
+    upto: usize,
+    base: SortedSpans,
+    recent: SortedSpans,
+}
+
+#[derive(Default)]
+struct SortedSpans {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    /// `max_end[i]`: the latest of `ends[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl SortedSpans {
+    fn rebuild(&mut self, mut spans: Vec<(usize, usize)>) {
+        spans.sort_unstable();
+        self.starts.clear();
+        self.ends.clear();
+        self.max_end.clear();
+        let mut m = 0;
+        for (s, e) in spans {
+            m = m.max(e);
+            self.starts.push(s);
+            self.ends.push(e);
+            self.max_end.push(m);
+        }
+    }
+
+    fn insert(&mut self, start: usize, end: usize) {
+        let p = self.starts.partition_point(|&s| s <= start);
+        self.starts.insert(p, start);
+        self.ends.insert(p, end);
+        self.max_end.insert(p, 0);
+        let mut m = p.checked_sub(1).map_or(0, |q| self.max_end[q]);
+        for i in p..self.ends.len() {
+            m = m.max(self.ends[i]);
+            self.max_end[i] = m;
+        }
+    }
+
+    /// The latest end among spans starting before `end`, if it is after `start`.
+    fn latest_end_overlapping(&self, start: usize, end: usize) -> Option<usize> {
+        let k = self.starts.partition_point(|&s| s < end);
+        k.checked_sub(1)
+            .map(|k| self.max_end[k])
+            .filter(|&e| e > start)
+    }
 }
 
 const NONE: u32 = u32::MAX;
@@ -116,7 +174,41 @@ impl<'d, 'a> Ctx<'d, 'a> {
             out: Vec::new(),
             sieve: "",
             in_quote,
+            by_start: SpanIndex::default(),
         }
+    }
+
+    /// The cues whose first token is in `lo..hi` (cues are in text order).
+    pub fn cues_between(&self, lo: usize, hi: usize) -> &'d [Cue] {
+        let cues = self.cues;
+        let a = cues.partition_point(|c| c.tok < lo);
+        let b = a + cues[a..].partition_point(|c| c.tok < hi);
+        &cues[a..b]
+    }
+
+    /// The latest end of an attribution span overlapping bytes `start..end` (`o.span.start < end && o.span.end >
+    /// start`), if any. The running sieve may add attributions between queries but must not move the spans of
+    /// recorded ones.
+    pub fn latest_end_overlapping(&mut self, start: usize, end: usize) -> Option<usize> {
+        let ix = &mut self.by_start;
+        if ix.sieve != self.sieve || ix.upto > self.out.len() {
+            ix.base.rebuild(
+                self.out
+                    .iter()
+                    .map(|o| (o.span.start, o.span.end))
+                    .collect(),
+            );
+            ix.recent.rebuild(Vec::new());
+            ix.sieve = self.sieve;
+            ix.upto = self.out.len();
+        }
+        for o in &self.out[ix.upto..] {
+            ix.recent.insert(o.span.start, o.span.end);
+        }
+        ix.upto = self.out.len();
+        // Among spans starting before `end`, the latest end overlaps if any does.
+        let a = ix.base.latest_end_overlapping(start, end);
+        a.max(ix.recent.latest_end_overlapping(start, end))
     }
 
     /// The quote span token `i` lies in.
@@ -1038,5 +1130,50 @@ pub fn mention_confidence(m: Option<&Mention>) -> f32 {
         Some(MentionKind::Pronoun) => 0.85,
         Some(MentionKind::Role) | Some(MentionKind::Group) => 0.85,
         None => 0.4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_spans_answer_as_a_scan_does() {
+        // Pseudo-random spans, some inserted after the build, against the scan they replace.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as usize
+        };
+        let mut spans: Vec<(usize, usize)> = (0..200)
+            .map(|_| {
+                let s = next(1000);
+                (s, s + 1 + next(60))
+            })
+            .collect();
+        let mut base = SortedSpans::default();
+        base.rebuild(spans.clone());
+        let mut recent = SortedSpans::default();
+        for round in 0..50 {
+            let s = next(1000);
+            let e = s + 1 + next(30);
+            recent.insert(s, e);
+            spans.push((s, e));
+            for _ in 0..20 {
+                let a = next(1100);
+                let b = a + next(80);
+                let want = spans
+                    .iter()
+                    .filter(|&&(s, e)| s < b && e > a)
+                    .map(|&(_, e)| e)
+                    .max();
+                let got = base
+                    .latest_end_overlapping(a, b)
+                    .max(recent.latest_end_overlapping(a, b));
+                assert_eq!(got, want, "round {round}: {a}..{b}");
+            }
+        }
     }
 }

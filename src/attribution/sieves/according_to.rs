@@ -73,12 +73,7 @@ pub fn run(ctx: &mut Ctx) {
             // not this source's; its content starts after that attribution.
             let start_byte = doc.tokens[sent.tok_start].start as usize;
             let end_byte = doc.tokens[b].end as usize;
-            let covered = ctx
-                .out
-                .iter()
-                .filter(|o| o.span.start < end_byte && o.span.end > start_byte)
-                .map(|o| o.span.end)
-                .max();
+            let covered = ctx.latest_end_overlapping(start_byte, end_byte);
             let a = match covered {
                 Some(e) => doc.token_at_or_after(e),
                 None => sent.tok_start,

@@ -87,11 +87,8 @@ pub fn run(ctx: &mut Ctx) {
         }
         // A label in front of a sentence that has its own speaker and cue (`The Latest: Clinton tells voters …`) is a
         // headline, not a speaker turn.
-        let own_cue = ctx.cues.iter().any(|k| {
-            k.tok > c.tok
-                && k.tok < para.tok_end
-                && k.kind == CueKind::Verb
-                && crate::attribution::subject_left(doc, k, c.tok + 1).is_some()
+        let own_cue = ctx.cues_between(c.tok + 1, para.tok_end).iter().any(|k| {
+            k.kind == CueKind::Verb && crate::attribution::subject_left(doc, k, c.tok + 1).is_some()
         });
         if own_cue && !is_transcript_name(doc, first, c.tok) {
             continue;
