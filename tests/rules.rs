@@ -632,6 +632,19 @@ fn questions_put_to_someone_and_outlets_that_report() {
 }
 
 #[test]
+fn a_headline_in_title_case_after_a_name_is_attributed() {
+    let f = run(
+        "Ines Coll: No New Taxes Before the Harbour Opens\n\nBREAKING: Levee Holds After Storm",
+    );
+    let (kind, who, _, cue) = f.quote("No New Taxes");
+    assert_eq!(
+        (kind, who.as_str(), cue.as_str()),
+        (Indirect, "Ines Coll", ":")
+    );
+    assert!(f.none_contains("Levee Holds"), "{:?}", f.texts());
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

@@ -102,17 +102,15 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let quoted = first > para.tok_start;
-        // Headline style after the label (`Christie: A Closing Surge`, `LOOK: Shocking Photos …`) or a list of names
-        // is not a speaker turn.
+        // A list of names after the label is not a speaker turn. (A headline in title case after a speaker's name
+        // is: `Lynch: No Outside Influence on FBI Probe` is the headline form of attribution; labels such as `LOOK:`
+        // are in LABELS. PolNeAR train, speech @0.3: +45 right, +17 false alarms.)
         let words: Vec<usize> = (start..=last)
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .collect();
         let capitalised = words.iter().filter(|&&k| doc.is_capitalized(k)).count();
         let commas = (start..=last).filter(|&k| doc.is(k, ',')).count();
-        if !quoted
-            && (words.len() >= 3 && capitalised * 10 >= words.len() * 6
-                || commas >= 3 && capitalised * 2 >= words.len())
-        {
+        if !quoted && commas >= 3 && capitalised * 2 >= words.len() {
             continue;
         }
         // Quote spans inside the content are part of it.
