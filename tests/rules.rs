@@ -645,6 +645,26 @@ fn a_headline_in_title_case_after_a_name_is_attributed() {
 }
 
 #[test]
+fn poll_shares_speak_as_groups() {
+    let f = run(
+        "In the Ostland Herald poll, 32 percent said they trusted the council.\n\n\
+         Some 20 percent of voters in the survey said the levee was safe.\n\n\
+         Six in 10 say the mayor should resign.",
+    );
+    assert_eq!(f.quote("trusted the council").2, "32 percent");
+    assert_eq!(
+        f.quote("levee was safe").2,
+        "Some 20 percent of voters in the survey"
+    );
+    assert_eq!(f.quote("should resign").2, "Six in 10");
+    let kinds: Vec<_> = f.a.speakers.iter().map(|s| s.kind).collect();
+    assert!(
+        kinds.iter().all(|k| *k == whosaid::SpeakerKind::Group),
+        "{kinds:?}"
+    );
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

@@ -351,6 +351,9 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
     if matches!(doc.lower(e, &mut buf), "and" | "but") {
         return coordinated_subject(doc, e, floor);
     }
+    if let Some(m) = quantity_subject(doc, e, floor) {
+        return Some(m);
+    }
     let Some(m) = mentions::np_ending_at(doc, e, floor) else {
         return relative_clause_subject(doc, cue, floor);
     };
@@ -394,6 +397,109 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
         }
     }
     Some(m)
+}
+
+/// A share of people as a subject, the way polls report it: `32 percent said`, `Some 20 percent of voters in the
+/// poll say`, `Six in 10 say`, `two-thirds of Republicans said` — a group ending at `e`.
+fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
+    let mut buf = [0u8; 48];
+    let is_number = |k: usize| {
+        let mut b = [0u8; 48];
+        let w = doc.lower(k, &mut b);
+        w.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(
+                w,
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "twenty"
+                    | "thirty"
+                    | "forty"
+                    | "fifty"
+                    | "sixty"
+                    | "seventy"
+                    | "eighty"
+                    | "ninety"
+                    | "half"
+                    | "third"
+                    | "thirds"
+                    | "quarter"
+                    | "quarters"
+            )
+            || w.contains('-')
+                && w.split('-')
+                    .any(|p| matches!(p, "thirds" | "quarters" | "third"))
+    };
+    // The head: `percent`/`%` after a number, `N in 10`, or a fraction; then optionally `of …` up to `e`.
+    let lo = e.saturating_sub(10).max(floor);
+    let head = (lo..=e).find(|&k| {
+        let w = doc.lower(k, &mut buf);
+        (matches!(w, "percent" | "%" | "per") && k > floor && is_number(k - 1))
+            || (w == "in" && k > floor && k < e && is_number(k - 1) && is_number(k + 1))
+            || (w.contains('-')
+                && is_number(k)
+                && (k == e || doc.lower(k + 1, &mut [0u8; 48]) == "of"))
+    })?;
+    let head_end = match doc.lower(head, &mut buf) {
+        "in" => head + 1,
+        "per" => head + 1, // "per cent"
+        _ => head,
+    };
+    if head_end < e
+        && (doc.lower(head_end + 1, &mut buf) != "of"
+            || (head_end + 1..=e).any(|k| doc.tokens[k].kind != Kind::Word))
+    {
+        return None;
+    }
+    let mut first =
+        if doc.tokens[head].kind == Kind::Word && doc.lower(head, &mut buf).contains('-') {
+            head
+        } else {
+            head - 1
+        };
+    // `Some 20 percent`, `nearly two-thirds`, `as many as 40 percent`.
+    while first > floor
+        && matches!(
+            doc.lower(first - 1, &mut buf),
+            "some"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "just"
+                | "only"
+                | "over"
+                | "around"
+                | "than"
+                | "more"
+                | "fewer"
+                | "less"
+                | "many"
+                | "as"
+        )
+    {
+        first -= 1;
+    }
+    let span = doc.span_of(first, e);
+    Some(Mention {
+        kind: MentionKind::Group,
+        span,
+        first,
+        last: e,
+        name: None,
+        description: Some(span),
+        role: None,
+        gender: crate::model::Gender::Unknown,
+        plural: true,
+        via: None,
+    })
 }
 
 /// A weekday or a word of time that may make an adjunct on its own or after `on`/`last`/`this`.
