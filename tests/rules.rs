@@ -665,6 +665,17 @@ fn poll_shares_speak_as_groups() {
 }
 
 #[test]
+fn a_report_inside_another_reports_content_is_left_to_it() {
+    let t = "Coll said Moss told her on Monday that the pier was unsafe.";
+    let f = run(t);
+    assert_eq!(
+        f.texts(),
+        ["Moss told her on Monday that the pier was unsafe"]
+    );
+    assert_eq!(f.speaker_of("pier was unsafe"), "Coll");
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

@@ -70,6 +70,47 @@ impl Attribution {
     }
 }
 
+/// Spans of attributions made so far, for the question "does one of them contain this span?" in O(log n): sorted by
+/// start, with the running maximum of ends.
+pub struct Cover {
+    spans: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl Cover {
+    pub fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut c = Cover {
+            spans: spans.map(|s| (s.start, s.end)).collect(),
+            max_end: Vec::new(),
+        };
+        c.spans.sort_unstable();
+        c.rebuild_from(0);
+        c
+    }
+
+    fn rebuild_from(&mut self, i: usize) {
+        self.max_end.truncate(i);
+        let mut m = if i > 0 { self.max_end[i - 1] } else { 0 };
+        for &(_, e) in &self.spans[i..] {
+            m = m.max(e);
+            self.max_end.push(m);
+        }
+    }
+
+    /// Adds a span (cheap when spans come in order of their starts, as the sieves make them).
+    pub fn insert(&mut self, s: Span) {
+        let i = self.spans.partition_point(|&(a, _)| a <= s.start);
+        self.spans.insert(i, (s.start, s.end));
+        self.rebuild_from(i);
+    }
+
+    /// Some span so far contains `s`.
+    pub fn contains(&self, s: Span) -> bool {
+        let i = self.spans.partition_point(|&(a, _)| a <= s.start);
+        i > 0 && self.max_end[i - 1] >= s.end
+    }
+}
+
 /// What the sieves share.
 pub struct Ctx<'d, 'a> {
     pub doc: &'d Document<'a>,

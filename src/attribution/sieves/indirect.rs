@@ -18,6 +18,7 @@ use crate::text::Kind;
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     let mut buf = [0u8; 48];
+    let mut covered = crate::attribution::Cover::new(ctx.out.iter().map(|a| a.span));
     for ci in 0..ctx.cues.len() {
         let cue = ctx.cues[ci];
         if ctx.cue_used[ci].is_some()
@@ -130,11 +131,13 @@ pub fn run(ctx: &mut Ctx) {
                 };
                 let confidence = mention_confidence(mention.as_ref()) - 0.1;
                 settle_quotes_inside(ctx, start, content_end);
+                let span = doc.span_of(start, content_end);
                 ctx.settle(
-                    Attribution::new(kind, doc.span_of(start, content_end), mention, confidence),
+                    Attribution::new(kind, span, mention, confidence),
                     None,
                     Some(ci),
                 );
+                covered.insert(span);
                 continue;
             }
         }
@@ -200,6 +203,12 @@ pub fn run(ctx: &mut Ctx) {
         if words < 3 || overlaps_settled(ctx, start, end) {
             continue;
         }
+        // `Kerr said Wren told her the pier was unsafe`: a report inside the content of another is left to it (news
+        // annotation attributes the outer statement; PolNeAR train, speech @0.3: precision 89.9 -> 93.2, recall
+        // 81.4 -> 80.6).
+        if covered.contains(doc.span_of(cue.tok, end)) {
+            continue;
+        }
         let kind = if (start..=end).any(|k| ctx.quote_at(k).is_some()) {
             QuoteKind::Mixed
         } else {
@@ -207,11 +216,13 @@ pub fn run(ctx: &mut Ctx) {
         };
         let confidence = mention_confidence(Some(&mention)) - 0.1;
         settle_quotes_inside(ctx, start, end);
+        let span = doc.span_of(start, end);
         ctx.settle(
-            Attribution::new(kind, doc.span_of(start, end), Some(mention), confidence),
+            Attribution::new(kind, span, Some(mention), confidence),
             None,
             Some(ci),
         );
+        covered.insert(span);
     }
 }
 
