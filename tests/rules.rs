@@ -676,6 +676,16 @@ fn a_report_inside_another_reports_content_is_left_to_it() {
 }
 
 #[test]
+fn a_participle_cue_takes_the_subject_past_datelines_and_fronted_phrases() {
+    let f = run(
+        "BRILL (Reuters) — Mayor Ines Coll rallied supporters on Monday, saying the harbour would reopen.\n\n\
+         Hours later, Tomas Ek returned the favour, telling reporters the council stood behind her.",
+    );
+    assert_eq!(f.speaker_of("harbour would reopen"), "Ines Coll");
+    assert_eq!(f.speaker_of("stood behind her"), "Tomas Ek");
+}
+
+#[test]
 fn call_with_a_particle_is_a_speech_frame() {
     let f = run(
         "Senator Ada Kerr called for an immediate ceasefire in the region.\n\n\

@@ -722,38 +722,8 @@ fn coordinated_subject(doc: &Document, conj: usize, floor: usize) -> Option<Ment
             break;
         }
     }
-    // A fronted adverbial or participial phrase ends at the clause's first comma.
-    let first = doc.lower(start, &mut buf);
-    let adverbial = matches!(
-        first,
-        "in" | "at"
-            | "on"
-            | "after"
-            | "during"
-            | "before"
-            | "later"
-            | "earlier"
-            | "speaking"
-            | "asked"
-            | "then"
-            | "meanwhile"
-            | "still"
-            | "instead"
-            | "yet"
-            | "also"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "over"
-            | "under"
-            | "last"
-            | "this"
-            | "on monday"
-    ) || (first.ends_with("ing") && doc.is_capitalized(start));
-    if adverbial {
-        start = (start..conj).find(|&k| doc.is(k, ','))? + 1;
-    }
+    // Past connectives, a dateline and fronted adverbials (`In an interview on Monday,`).
+    start = subject_start(doc, start, conj)?;
     // `X said that A but said B`: the second verb continues the first report (one statement), not a new one.
     if start >= conj
         || (start..conj).any(|k| {
@@ -777,6 +747,80 @@ fn coordinated_subject(doc: &Document, conj: usize, floor: usize) -> Option<Ment
     let at_start = m.first == start
         || m.first == start + 1 && matches!(doc.lower(start, &mut buf), "the" | "a" | "an");
     (at_start && verb_follows).then_some(m)
+}
+
+/// Where the subject of a clause starting at `start` (and ending before `limit`) begins: past connectives
+/// (`But`, `Meanwhile`), a dateline (`WASHINGTON (AFP) —`) and fronted adverbial or participial phrases, each up to
+/// its comma (`In a statement to the Observer,`, `Hours later,`, `Tuesday at … in Berea, OH, after winning Ohio,`).
+pub fn subject_start(doc: &Document, mut start: usize, limit: usize) -> Option<usize> {
+    let mut buf = [0u8; 48];
+    // A dateline: capitals, a date or an agency in parentheses, then a dash, within the first dozen tokens.
+    if let Some(dash) =
+        (start..(start + 12).min(limit)).find(|&k| matches!(doc.tok(k), "—" | "–" | "--"))
+    {
+        if doc.tokens[start].kind == Kind::Word
+            && doc.tok(start).chars().all(|c| !c.is_lowercase())
+            && doc.tok(start).chars().count() > 1
+        {
+            start = dash + 1;
+        }
+    }
+    for _ in 0..4 {
+        while start < limit
+            && (doc.tokens[start].kind != Kind::Word
+                || matches!(
+                    doc.lower(start, &mut buf),
+                    "but" | "and" | "meanwhile" | "however" | "still" | "yet" | "so" | "then"
+                ))
+        {
+            start += 1;
+        }
+        if start >= limit {
+            return None;
+        }
+        let first = doc.lower(start, &mut buf);
+        let adverbial = matches!(
+            first,
+            "in" | "at"
+                | "on"
+                | "after"
+                | "during"
+                | "before"
+                | "later"
+                | "earlier"
+                | "speaking"
+                | "asked"
+                | "instead"
+                | "also"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "over"
+                | "under"
+                | "last"
+                | "this"
+                | "hours"
+                | "minutes"
+                | "days"
+                | "weeks"
+                | "months"
+                | "years"
+                | "according"
+                | "despite"
+                | "amid"
+                | "following"
+                | "since"
+                | "unlike"
+                | "like"
+        ) || is_time_word(first)
+            || (first.ends_with("ing") && doc.is_capitalized(start));
+        if !adverbial {
+            return Some(start);
+        }
+        start = (start..limit).find(|&k| doc.is(k, ','))? + 1;
+    }
+    Some(start)
 }
 
 /// `X, APPOSITIVE, said`: `e` is the comma right before the verb. The appositive adds a description; when the head is

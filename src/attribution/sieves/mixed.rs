@@ -141,31 +141,9 @@ pub fn clause_subject(ctx: &Ctx, cue: &Cue) -> Option<Mention> {
 /// say that …`, `…, saying …`. The first noun phrase of the sentence, skipping connectives.
 pub fn sentence_subject(doc: &Document, cue: &Cue) -> Option<Mention> {
     let sent = doc.sentence_of(cue.tok);
-    let mut s = sent.tok_start;
+    // Past connectives, a dateline (`WASHINGTON (AFP) —`) and fronted adverbials (`Hours later,`).
+    let s = crate::attribution::subject_start(doc, sent.tok_start, cue.tok)?;
     let mut buf = [0u8; 48];
-    while s < cue.tok {
-        let w = doc.lower(s, &mut buf);
-        if doc.tokens[s].kind != crate::text::Kind::Word
-            || matches!(
-                w,
-                "but"
-                    | "and"
-                    | "meanwhile"
-                    | "however"
-                    | "still"
-                    | "yet"
-                    | "also"
-                    | "so"
-                    | "then"
-                    | "later"
-                    | "earlier"
-            )
-        {
-            s += 1;
-        } else {
-            break;
-        }
-    }
     // The subject is only trusted for coordinated or non-finite cues.
     let mut p = cue.tok;
     while p > s && crate::mentions::BETWEEN_SUBJECT_AND_VERB.contains(&doc.lower(p - 1, &mut buf)) {
