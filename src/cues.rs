@@ -47,7 +47,7 @@ impl Cue {
 const NOUN_CONTEXT: &[&str] = &[
     "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
     "those", "no", "any", "every", "each", "of", "in", "such", "some", "many", "several", "whose",
-    "’s", "'s", "first", "last", "latest", "new", "recent", "earlier", "public", "previous",
+    "’s", "'s", "first", "last", "latest", "new", "recent", "earlier", "public", "previous", "own",
 ];
 
 /// True for a word in a run of capitals ("MEDINSKY SAID"): all its letters and the previous word's are upper case,
