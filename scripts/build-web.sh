@@ -27,13 +27,24 @@ export MINIFY=${MINIFY:-1}
 [ "$MINIFY" = 0 ] || [ -d node_modules/terser ] || die "node_modules/terser missing: run scripts/setup.sh"
 
 # --lib: the CLI binary has the same name and would overwrite whosaid.wasm.
+# Two size flags of rustc that stable Rust does not expose yet, enabled for this build only with RUSTC_BOOTSTRAP
+# (the machine's one toolchain; cargo-fuzz needs the same switch): no file/line strings in panic messages and no
+# Debug formatting code in the module. Together 7.2 KB gzipped (244,495 -> 237,332 bytes when measured), which the
+# page's 250 KB budget needs; the analysis itself is unchanged. WASM_STABLE_FLAGS=1 builds without them.
+flags=${RUSTFLAGS:-}
+if [ "${WASM_STABLE_FLAGS:-0}" != 1 ]; then
+  flags="$flags -Zlocation-detail=none -Zfmt-debug=none"
+  export RUSTC_BOOTSTRAP=1
+fi
 log "cargo build (wasm-release profile, rustc opt-level $rust_opt, wasm32)"
-CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=$rust_opt cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --lib --quiet
+# A separate target dir: other RUSTFLAGS would rebuild everything in target/ for every other cargo command.
+RUSTFLAGS="$flags" CARGO_TARGET_DIR=target/web-build CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=$rust_opt \
+  cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --lib --quiet
 
 work=target/web
 rm -rf "$work" && mkdir -p "$work/bindgen"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$work/bindgen" --out-name whosaid \
-  target/wasm32-unknown-unknown/wasm-release/whosaid.wasm
+  target/web-build/wasm32-unknown-unknown/wasm-release/whosaid.wasm
 
 # Debian's binaryen corrupts wasm-bindgen output; only the npm build is used (see TOOLCHAIN.md).
 if [ "$opt_level" = none ]; then

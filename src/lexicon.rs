@@ -169,16 +169,17 @@ impl FilteredSet {
     }
 }
 
-const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
-const BELIEF_VERBS: &str = include_str!("../data/belief_verbs.txt");
-const TITLES: &str = include_str!("../data/titles.txt");
-const ROLE_NOUNS: &str = include_str!("../data/role_nouns.txt");
-const FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
-const ORG_WORDS: &str = include_str!("../data/org_words.txt");
-const DEMONYMS: &str = include_str!("../data/demonyms.txt");
-const NOT_NAME_WORDS: &str = include_str!("../data/not_name_words.txt");
-const PRONOUNS: &str = include_str!("../data/pronouns.txt");
-const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
+// The lexicons in data/, as build.rs copies them (comments and blank lines removed).
+const SPEECH_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/speech_verbs.txt"));
+const BELIEF_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/belief_verbs.txt"));
+const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/titles.txt"));
+const ROLE_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/role_nouns.txt"));
+const FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/first_names.tsv"));
+const ORG_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/org_words.txt"));
+const DEMONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/demonyms.txt"));
+const NOT_NAME_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/not_name_words.txt"));
+const PRONOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/pronouns.txt"));
+const SPEECH_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/speech_nouns.txt"));
 
 /// Which inflection of its lemma a verb form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

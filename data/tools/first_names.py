@@ -19,7 +19,7 @@ import sqlite3
 import sys
 
 FROM_YEAR = 1930
-MIN_BIRTHS = 3000
+MIN_BIRTHS = 20000
 MIN_SHARE = 0.9
 
 

@@ -302,7 +302,7 @@ pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attr
     let mut out = ctx.out;
     // Keep order stable for `same_as` links: sort a permutation, then remap.
     let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| (out[i].span.start, out[i].span.end));
+    order.sort_unstable_by_key(|&i| (out[i].span.start, out[i].span.end, i));
     // Page furniture ("Top stories" teasers) is not the article's speech. In text order, the first token at or after
     // each start is a forward scan (a binary search per attribution missed the cache on long texts).
     let mut t = 0;

@@ -406,7 +406,7 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
         }
         touched.clear();
     }
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    edges.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
     let mut dsu = Dsu::new(items.len());
     let mut members: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();

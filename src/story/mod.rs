@@ -239,12 +239,13 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
         .collect();
     // Most quoted first, then most widely covered, then first appearance.
     let mut order: Vec<usize> = (0..speakers.len()).collect();
-    order.sort_by(|&x, &y| {
+    order.sort_unstable_by(|&x, &y| {
         let (a, b) = (&speakers[x], &speakers[y]);
         b.total_quotes
             .cmp(&a.total_quotes)
             .then(b.articles.len().cmp(&a.articles.len()))
             .then(a.members.cmp(&b.members))
+            .then(x.cmp(&y))
     });
     let mut sorted: Vec<StorySpeaker> = Vec::with_capacity(speakers.len());
     for &i in &order {
@@ -519,7 +520,7 @@ fn possibly_same(speakers: &mut [StorySpeaker]) {
         if p.is_some() {
             for d in &sp.descriptions {
                 let mut stems = groups::content_stems(d);
-                stems.sort();
+                stems.sort_unstable();
                 stems.dedup();
                 if stems.is_empty() {
                     continue;

@@ -692,7 +692,7 @@ fn neighbourhood(key: &str) -> Vec<String> {
             out.push(d);
         }
     }
-    out.sort();
+    out.sort_unstable();
     out.dedup();
     out
 }
