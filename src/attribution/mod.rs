@@ -70,24 +70,21 @@ impl Attribution {
     }
 }
 
-/// Spans of attributions made so far, for the question "does one of them contain this span?" in O(log n): sorted by
-/// start, with the running maximum of ends.
+/// Spans of attributions made so far, for the question "does one of them contain this span?" in O(log n). Two sorted
+/// lists with the running maximum of their ends: the spans there were when the sieve started, and those it adds (in
+/// text order, so adding is a push; one out of order is inserted).
 pub struct Cover {
+    before: SpanList,
+    added: SpanList,
+}
+
+#[derive(Default)]
+struct SpanList {
     spans: Vec<(usize, usize)>,
     max_end: Vec<usize>,
 }
 
-impl Cover {
-    pub fn new(spans: impl Iterator<Item = Span>) -> Self {
-        let mut c = Cover {
-            spans: spans.map(|s| (s.start, s.end)).collect(),
-            max_end: Vec::new(),
-        };
-        c.spans.sort_unstable();
-        c.rebuild_from(0);
-        c
-    }
-
+impl SpanList {
     fn rebuild_from(&mut self, i: usize) {
         self.max_end.truncate(i);
         let mut m = if i > 0 { self.max_end[i - 1] } else { 0 };
@@ -97,17 +94,46 @@ impl Cover {
         }
     }
 
-    /// Adds a span (cheap when spans come in order of their starts, as the sieves make them).
-    pub fn insert(&mut self, s: Span) {
+    fn insert(&mut self, s: Span) {
+        if self.spans.last().is_none_or(|&(a, _)| a <= s.start) {
+            self.spans.push((s.start, s.end));
+            let m = self.max_end.last().map_or(s.end, |&m| m.max(s.end));
+            self.max_end.push(m);
+        } else {
+            let i = self.spans.partition_point(|&(a, _)| a <= s.start);
+            self.spans.insert(i, (s.start, s.end));
+            self.rebuild_from(i);
+        }
+    }
+
+    fn contains(&self, s: Span) -> bool {
         let i = self.spans.partition_point(|&(a, _)| a <= s.start);
-        self.spans.insert(i, (s.start, s.end));
-        self.rebuild_from(i);
+        i > 0 && self.max_end[i - 1] >= s.end
+    }
+}
+
+impl Cover {
+    pub fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut before = SpanList {
+            spans: spans.map(|s| (s.start, s.end)).collect(),
+            max_end: Vec::new(),
+        };
+        before.spans.sort_unstable();
+        before.rebuild_from(0);
+        Cover {
+            before,
+            added: SpanList::default(),
+        }
+    }
+
+    /// Adds a span made by the running sieve.
+    pub fn insert(&mut self, s: Span) {
+        self.added.insert(s);
     }
 
     /// Some span so far contains `s`.
     pub fn contains(&self, s: Span) -> bool {
-        let i = self.spans.partition_point(|&(a, _)| a <= s.start);
-        i > 0 && self.max_end[i - 1] >= s.end
+        self.before.contains(s) || self.added.contains(s)
     }
 }
 
@@ -480,14 +506,25 @@ fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     };
     // The head: `percent`/`%` after a number, `N in 10`, or a fraction; then optionally `of …` up to `e`.
     let lo = e.saturating_sub(10).max(floor);
-    let head = (lo..=e).find(|&k| {
-        let w = doc.lower(k, &mut buf);
+    // The head ends the phrase or stands before its `of`: only those places are looked at (this runs for every
+    // subject read).
+    let is_head = |k: usize| {
+        let mut b = [0u8; 48];
+        let w = doc.lower(k, &mut b);
         (matches!(w, "percent" | "%" | "per") && k > floor && is_number(k - 1))
             || (w == "in" && k > floor && k < e && is_number(k - 1) && is_number(k + 1))
-            || (w.contains('-')
-                && is_number(k)
-                && (k == e || doc.lower(k + 1, &mut [0u8; 48]) == "of"))
-    })?;
+            || (w.contains('-') && is_number(k))
+    };
+    let ends = std::iter::once(e).chain(
+        (lo + 1..=e)
+            .rev()
+            .filter(|&j| doc.tokens[j].kind == Kind::Word && doc.lower(j, &mut [0u8; 48]) == "of")
+            .map(|j| j - 1),
+    );
+    let head = ends
+        .flat_map(|end| [end.saturating_sub(1), end])
+        .filter(|&k| k >= lo)
+        .find(|&k| is_head(k))?;
     let head_end = match doc.lower(head, &mut buf) {
         "in" => head + 1,
         "per" => head + 1, // "per cent"
