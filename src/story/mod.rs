@@ -417,7 +417,7 @@ fn make_speaker(
         }
     }
     articles.sort_unstable();
-    quotes.sort_by_key(|q| q.article);
+    quotes.sort_unstable_by_key(|q| q.article);
     let total_quotes = quotes.iter().map(|q| q.quotes).sum();
     // Side: descriptions for everyone; the name too for organisations, groups ("Ukrainian officials") and
     // people known only by a description ("a U.S. senior defense official").
