@@ -287,6 +287,40 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .map(|q| q as usize)
     }
 
+    /// Quote `qi` goes on with attribution `a`'s statement: it becomes a further part (`first` is the part before
+    /// it when `a` has none yet), and the span runs to the statement's end — the closing mark, or when the sentence
+    /// goes on after the mark with words of the statement (`“… are in support” of the evidence.`) that clause's end
+    /// (not when a cue or another quote follows the mark).
+    pub fn join_part(&mut self, a: usize, first: Span, qi: usize) {
+        let doc = self.doc;
+        let q = &self.quotes[qi];
+        let mut end = q.span.end;
+        if let Some(close) = q.close_tok {
+            let sent = doc.sentence_of(close);
+            let next = close + 1;
+            let words_after = (next..sent.tok_end)
+                .filter(|&k| doc.tokens[k].kind == Kind::Word)
+                .count();
+            let goes_on = words_after >= 2
+                && next < sent.tok_end
+                && doc.tokens[next].kind == Kind::Word
+                && !doc.is_capitalized(next)
+                && !(next..(next + 6).min(sent.tok_end))
+                    .any(|k| self.cue_at(k).is_some() || doc.tokens[k].kind == Kind::QuoteMark);
+            if goes_on {
+                end = doc.tokens[clause_end(doc, close, self.cues).max(close)].end as usize;
+            }
+        }
+        let span = q.span;
+        let prev = &mut self.out[a];
+        if prev.parts.is_empty() {
+            prev.parts.push(first);
+        }
+        prev.parts.push(span);
+        prev.span.end = end;
+        self.quote_done[qi] = Some(a);
+    }
+
     /// Index of the cue starting at token `i`.
     pub fn cue_at(&self, i: usize) -> Option<usize> {
         self.cue_of
@@ -1314,36 +1348,6 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
         end -= 1;
     }
     end
-}
-
-/// Where a quoted statement ends (byte offset): at its closing mark, or — when the sentence goes on after the mark
-/// with words of the statement (`“… are in support” of the evidence.`) — at that clause's end. Not when a cue or
-/// another quote follows the mark.
-pub fn statement_end(
-    doc: &Document,
-    q: &QuoteSpan,
-    ctx_cues: &[Cue],
-    cue_of: impl Fn(usize) -> bool,
-) -> usize {
-    let Some(close) = q.close_tok else {
-        return q.span.end;
-    };
-    let sent = doc.sentence_of(close);
-    let next = close + 1;
-    let words_after = (next..sent.tok_end)
-        .filter(|&k| doc.tokens[k].kind == Kind::Word)
-        .count();
-    if words_after < 2
-        || next >= sent.tok_end
-        || doc.tokens[next].kind != Kind::Word
-        || doc.is_capitalized(next)
-        || (next..(next + 6).min(sent.tok_end))
-            .any(|k| cue_of(k) || doc.tokens[k].kind == Kind::QuoteMark)
-    {
-        return q.span.end;
-    }
-    let end = clause_end(doc, close, ctx_cues);
-    doc.tokens[end.max(close)].end as usize
 }
 
 /// The start of content that ends before token `end_excl` in its sentence (for `CLAUSE, X said.`).

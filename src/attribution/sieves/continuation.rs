@@ -57,15 +57,7 @@ pub fn run(ctx: &mut Ctx) {
             && ctx.out[a].sieve != "dash"
         {
             let first = ctx.out[a].span;
-            let end =
-                crate::attribution::statement_end(doc, q, ctx.cues, |k| ctx.cue_at(k).is_some());
-            let prev = &mut ctx.out[a];
-            if prev.parts.is_empty() {
-                prev.parts.push(first);
-            }
-            prev.parts.push(q.span);
-            prev.span.end = end;
-            ctx.quote_done[qi] = Some(a);
+            ctx.join_part(a, first, qi);
             continue;
         }
         let confidence = (ctx.out[a].confidence - 0.2).max(0.5);

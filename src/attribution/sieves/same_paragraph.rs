@@ -34,17 +34,8 @@ pub fn run(ctx: &mut Ctx) {
         let a = ctx.quote_done[src].expect("has_speaker");
         // `“A,” X said. “B.”`: B continues A's statement — one attribution spanning A to B, with both parts.
         if before == Some(src) && continues_directly(ctx, src, qi, a) {
-            let span = q.span;
             let first = ctx.quotes[src].span;
-            let end =
-                crate::attribution::statement_end(doc, q, ctx.cues, |k| ctx.cue_at(k).is_some());
-            let prev = &mut ctx.out[a];
-            if prev.parts.is_empty() {
-                prev.parts.push(first);
-            }
-            prev.parts.push(span);
-            prev.span.end = end;
-            ctx.quote_done[qi] = Some(a);
+            ctx.join_part(a, first, qi);
             continue;
         }
         // Only from a speaker before it: a quote that comes first in its paragraph and takes the speaker of a later
