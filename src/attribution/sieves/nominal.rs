@@ -50,6 +50,9 @@ const TAKES_THE_NOUN: &[&str] = &[
 
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
+    // A report inside the content of an attribution already made (`Kerr said Wren’s claim that … was false`) is left
+    // to it, as the indirect sieve does.
+    let mut covered = crate::attribution::Cover::new(ctx.out.iter().map(|a| a.span));
     let mut buf = [0u8; 48];
     for k in 1..doc.tokens.len() {
         // A verb cue that no sieve used may be the noun after all (`his repeated promise`).
@@ -87,7 +90,7 @@ pub fn run(ctx: &mut Ctx) {
         if end < start
             || words < 3
             || overlaps_settled(ctx, start, end)
-            || inside_attribution(ctx, start, end)
+            || covered.contains(doc.span_of(start, end))
         {
             continue;
         }
@@ -97,20 +100,13 @@ pub fn run(ctx: &mut Ctx) {
             QuoteKind::Indirect
         };
         let confidence = mention_confidence(Some(&speaker)) - 0.15;
-        let mut a = Attribution::new(kind, doc.span_of(start, end), Some(speaker), confidence);
+        let span = doc.span_of(start, end);
+        let mut a = Attribution::new(kind, span, Some(speaker), confidence);
         a.cue = Some(doc.span_of(k, k));
         settle_quotes_inside(ctx, start, end);
         ctx.settle(a, None, cue);
+        covered.insert(span);
     }
-}
-
-/// Tokens `a..=b` lie inside the content of an attribution already made: `Kerr said Wren’s claim that … was false`
-/// reports Kerr's statement, and the annotation of news usually leaves the nested report to it.
-pub fn inside_attribution(ctx: &Ctx, a: usize, b: usize) -> bool {
-    let s = ctx.doc.span_of(a, b);
-    ctx.out
-        .iter()
-        .any(|o| o.span.start <= s.start && o.span.end >= s.end)
 }
 
 /// Verbs by which a speaker takes up their own statement again (stems): `he repeated his claim`, `she renewed her

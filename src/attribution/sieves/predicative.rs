@@ -7,7 +7,6 @@
 
 use crate::attribution::sieves::indirect::{overlaps_settled, settle_quotes_inside};
 use crate::attribution::sieves::mixed::clause_subject;
-use crate::attribution::sieves::nominal::inside_attribution;
 use crate::attribution::{clause_end, mention_confidence, subject_left, Attribution, Ctx};
 use crate::cues::{Cue, CueKind};
 use crate::lexicon::VerbForm;
@@ -53,6 +52,8 @@ const VERBISH: &[&str] = &[
 
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
+    // Reports inside the content of an attribution already made are left to it, as in the indirect sieve.
+    let mut covered = crate::attribution::Cover::new(ctx.out.iter().map(|a| a.span));
     let mut buf = [0u8; 48];
     for ci in 0..ctx.cues.len() {
         let cue = ctx.cues[ci];
@@ -162,7 +163,8 @@ pub fn run(ctx: &mut Ctx) {
         let words = (start..=end)
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
-        if words < 2 || overlaps_settled(ctx, start, end) || inside_attribution(ctx, start, end) {
+        let span = doc.span_of(start, end);
+        if words < 2 || overlaps_settled(ctx, start, end) || covered.contains(span) {
             continue;
         }
         let kind = if (start..=end).any(|k| ctx.quote_at(k).is_some()) {
@@ -173,10 +175,11 @@ pub fn run(ctx: &mut Ctx) {
         let confidence = mention_confidence(Some(&mention)) - 0.15;
         settle_quotes_inside(ctx, start, end);
         ctx.settle(
-            Attribution::new(kind, doc.span_of(start, end), Some(mention), confidence),
+            Attribution::new(kind, span, Some(mention), confidence),
             None,
             Some(ci),
         );
+        covered.insert(span);
     }
 }
 
