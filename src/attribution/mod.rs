@@ -614,6 +614,26 @@ fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     })
 }
 
+/// The word before a verb's base form that makes it a verb in its own clause: "to" or a modal or `do` auxiliary
+/// (`will say`, `did tell`). Without one a base form needs its subject right before it (`a press call Friday` is no
+/// report).
+pub fn licenses_base_form(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "will"
+            | "would"
+            | "did"
+            | "does"
+            | "do"
+            | "could"
+            | "might"
+            | "may"
+            | "can"
+            | "should"
+            | "must"
+    )
+}
+
 /// A weekday or a word of time that may make an adjunct on its own or after `on`/`last`/`this`.
 fn is_time_word(w: &str) -> bool {
     matches!(

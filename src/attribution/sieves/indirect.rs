@@ -170,19 +170,8 @@ pub fn run(ctx: &mut Ctx) {
         };
         let Some(mention) = mention else { continue };
         if cue.form == VerbForm::Base
-            && !matches!(
+            && !crate::attribution::licenses_base_form(
                 doc.lower(cue.tok.saturating_sub(1), &mut buf),
-                "to" | "will"
-                    | "would"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "could"
-                    | "might"
-                    | "may"
-                    | "can"
-                    | "should"
-                    | "must"
             )
             && mention.last + 1 != cue.tok
         {

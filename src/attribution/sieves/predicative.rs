@@ -133,22 +133,10 @@ pub fn run(ctx: &mut Ctx) {
         // `a press call Friday`: a base form needs a modal or "to" before it, or its subject right there.
         if cue.form == VerbForm::Base
             && mention.last + 1 != cue.tok
-            && !matches!(
-                doc.lower(cue.tok - 1, &mut buf),
-                "to" | "will"
-                    | "would"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "could"
-                    | "might"
-                    | "may"
-                    | "can"
-                    | "should"
-                    | "must"
-                    | "and"
-                    | "but"
-            )
+            && !{
+                let w = doc.lower(cue.tok - 1, &mut buf);
+                crate::attribution::licenses_base_form(w) || matches!(w, "and" | "but")
+            }
         {
             continue;
         }
