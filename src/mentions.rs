@@ -45,6 +45,30 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A phrase known only by its words, tokens `first..=last`: no name, no role word, gender unknown
+    /// (`the ad`, `a poll out Thursday`, `32 percent`).
+    pub fn described(
+        doc: &Document,
+        kind: MentionKind,
+        first: usize,
+        last: usize,
+        plural: bool,
+    ) -> Mention {
+        let span = doc.span_of(first, last);
+        Mention {
+            kind,
+            span,
+            first,
+            last,
+            name: None,
+            description: Some(span),
+            role: None,
+            gender: Gender::Unknown,
+            plural,
+            via: None,
+        }
+    }
+
     pub fn name_span(&self, doc: &Document) -> Option<Span> {
         self.name.map(|(a, b)| doc.span_of(a, b))
     }

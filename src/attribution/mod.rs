@@ -599,19 +599,7 @@ fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     {
         first -= 1;
     }
-    let span = doc.span_of(first, e);
-    Some(Mention {
-        kind: MentionKind::Group,
-        span,
-        first,
-        last: e,
-        name: None,
-        description: Some(span),
-        role: None,
-        gender: crate::model::Gender::Unknown,
-        plural: true,
-        via: None,
-    })
+    Some(Mention::described(doc, MentionKind::Group, first, e, true))
 }
 
 /// The word before a verb's base form that makes it a verb in its own clause: "to" or a modal or `do` auxiliary
@@ -729,19 +717,7 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     } else {
         d
     };
-    let span = doc.span_of(first, e);
-    Some(Mention {
-        kind: MentionKind::Role,
-        span,
-        first,
-        last: e,
-        name: None,
-        description: Some(span),
-        role: None,
-        gender: crate::model::Gender::Unknown,
-        plural: false,
-        via: None,
-    })
+    Some(Mention::described(doc, MentionKind::Role, first, e, false))
 }
 
 fn is_det(doc: &Document, k: usize) -> bool {

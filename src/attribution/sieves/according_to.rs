@@ -31,19 +31,13 @@ pub fn run(ctx: &mut Ctx) {
         // Any source phrase counts ("the budget office", "a poll out Thursday"), read up to its comma.
         let source = source.or_else(|| {
             let last = src_end.checked_sub(1).filter(|&l| l > cue.last)?;
-            let span = doc.span_of(cue.last + 1, last);
-            Some(crate::mentions::Mention {
-                kind: crate::mentions::MentionKind::Role,
-                span,
-                first: cue.last + 1,
+            Some(crate::mentions::Mention::described(
+                doc,
+                crate::mentions::MentionKind::Role,
+                cue.last + 1,
                 last,
-                name: None,
-                description: Some(span),
-                role: None,
-                gender: crate::model::Gender::Unknown,
-                plural: false,
-                via: None,
-            })
+                false,
+            ))
         });
         // `At the heart of the trouble, according to X, was a decision …`: a source set off by commas mid-sentence
         // reports the whole sentence.
