@@ -15,33 +15,9 @@ use std::time::{Duration, Instant};
 
 use unicode_segmentation::UnicodeSegmentation;
 
-const SEEDS: [&str; 5] = [
-    include_str!("../tests/fixtures/000_0b425a99d12787b3.txt"),
-    include_str!("../tests/fixtures/001_29c8fd17e0dbaca8.txt"),
-    include_str!("../tests/fixtures/002_5a0a87bd08680d7a.txt"),
-    include_str!("../tests/fixtures/003_6cb643e6d6094715.txt"),
-    include_str!("../tests/fixtures/004_7117306b83a53ba3.txt"),
-];
-
-/// The seeds repeated to exactly `size` bytes (or just under, to stay on a char boundary).
-fn corpus(size: usize) -> String {
-    let mut s = String::with_capacity(size + 8192);
-    'fill: loop {
-        for seed in SEEDS {
-            if s.len() >= size {
-                break 'fill;
-            }
-            s.push_str(seed.trim_end());
-            s.push_str("\n\n");
-        }
-    }
-    let mut cut = size.min(s.len());
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    s.truncate(cut);
-    s
-}
+#[path = "common/seeds.rs"]
+mod seeds;
+use seeds::corpus;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();

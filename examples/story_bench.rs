@@ -8,13 +8,9 @@ use std::time::Instant;
 use whosaid::story::build_story;
 use whosaid::Analysis;
 
-const SEEDS: [&str; 5] = [
-    include_str!("../tests/fixtures/000_0b425a99d12787b3.txt"),
-    include_str!("../tests/fixtures/001_29c8fd17e0dbaca8.txt"),
-    include_str!("../tests/fixtures/002_5a0a87bd08680d7a.txt"),
-    include_str!("../tests/fixtures/003_6cb643e6d6094715.txt"),
-    include_str!("../tests/fixtures/004_7117306b83a53ba3.txt"),
-];
+#[path = "common/seeds.rs"]
+mod seeds;
+use seeds::SEEDS;
 
 fn main() {
     let n: usize = std::env::args()
