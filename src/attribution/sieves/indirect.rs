@@ -53,6 +53,19 @@ pub fn run(ctx: &mut Ctx) {
                 continue;
             }
         }
+        // A weak cue reports only forward, and only with "that" or a colon after it, a particle (`called for`), or
+        // a named reporter (`CNN reported`; see below): tested first, since most weak cues are not reports and
+        // finding a subject is the dear part.
+        let may_report = cue.strength >= 2
+            || cue.lemma == "report" && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
+            || {
+                let next = doc.lower(cue.last + 1, &mut buf);
+                matches!(next, "that" | ":")
+                    || cue.lemma == "call" && matches!(next, "for" | "on" | "upon" | "out")
+            };
+        if !may_report {
+            continue;
+        }
         // Backward: the cue's phrase closes the sentence and a comma comes before its subject (or before the cue).
         let subj = subject_left(doc, &cue, sent.tok_start);
         let before_subject = subj.as_ref().map(|m| m.first).unwrap_or(cue.tok);

@@ -55,6 +55,21 @@ pub fn run(ctx: &mut Ctx) {
     let mut covered = crate::attribution::Cover::new(ctx.out.iter().map(|a| a.span));
     let mut buf = [0u8; 48];
     for k in 1..doc.tokens.len() {
+        // Every frame starts with "that", "to" or "for" right after the noun: tested first, on bytes, since this loop
+        // visits every token and almost none is followed by one of them.
+        let next = doc
+            .tokens
+            .get(k + 1)
+            .map_or(0..0, |t| t.start as usize..t.end as usize);
+        if !matches!(next.len(), 2..=4)
+            || !matches!(doc.text.as_bytes()[next.start] | 0x20, b't' | b'f')
+            || !matches!(
+                doc.lower(k + 1, &mut buf).as_bytes(),
+                b"that" | b"to" | b"for"
+            )
+        {
+            continue;
+        }
         // A verb cue that no sieve used may be the noun after all (`his repeated promise`).
         let cue = ctx.cue_at(k);
         if doc.tokens[k].kind != Kind::Word

@@ -26,17 +26,6 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         }
         let sent = *doc.sentence_of(cue.tok);
-        // A generic subject ("the report") is trusted only where quotation marks vouch for speech.
-        let has_quote = (sent.tok_start..sent.tok_end).any(|k| ctx.quote_at(k).is_some());
-        let m = if has_quote {
-            subject_left_for_quote(doc, &cue, sent.tok_start)
-        } else {
-            subject_left(doc, &cue, sent.tok_start)
-        };
-        let Some(m) = m else { continue };
-        if m.first < sent.tok_start + 2 || !doc.is(m.first - 1, ',') {
-            continue;
-        }
         // The parenthesis closes with a comma after the cue and a few adjunct words.
         let Some(close) = (cue.last + 1..(cue.last + 7).min(sent.tok_end))
             .take_while(|&k| {
@@ -61,6 +50,17 @@ pub fn run(ctx: &mut Ctx) {
             if open == close + 1 && open + 1 < doc.tokens.len() && doc.is_capitalized(open + 1) {
                 continue;
             }
+        }
+        // A generic subject ("the report") is trusted only where quotation marks vouch for speech.
+        let has_quote = (sent.tok_start..sent.tok_end).any(|k| ctx.quote_at(k).is_some());
+        let m = if has_quote {
+            subject_left_for_quote(doc, &cue, sent.tok_start)
+        } else {
+            subject_left(doc, &cue, sent.tok_start)
+        };
+        let Some(m) = m else { continue };
+        if m.first < sent.tok_start + 2 || !doc.is(m.first - 1, ',') {
+            continue;
         }
         let before_end = m.first - 2;
         let words = |a: usize, b: usize| {
