@@ -1,8 +1,9 @@
 //! Lexicons compiled in from `data/` (see `data/README.md` for each file's format, source and licence).
 //!
-//! Every table is parsed once, lazily, into a `HashMap`/`HashSet` held in a [`OnceLock`]; keys and
-//! lemmas borrow from the compiled-in text, so a lookup never allocates. Malformed lines are skipped
-//! at run time (never a panic); the tests below assert that no data file has any.
+//! build.rs compiles a lean copy of each file into the crate (without comments; three files encoded more
+//! compactly). Every table is parsed from it once, lazily, into a hash table of its own ([`KeyIndex`]) held in a
+//! [`OnceLock`]; a lookup never allocates. Malformed lines are skipped at run time (never a panic); the tests below
+//! assert that no data file has any, and that the compiled copies read back to the same entries as the files.
 //!
 //! Case handling, per function:
 //! - [`speech_verb`], [`is_verb_of_belief`], [`title`], [`role_noun`], [`is_pronoun`] take an
@@ -12,9 +13,12 @@
 //!   capitalised words as they appear in running text.
 
 use crate::model::Gender;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+mod regular;
 
 /// FxHash, the multiply-rotate hash rustc uses for its own tables: a few instructions per word where the default
 /// SipHash costs a hundred or more, which matters at one or more lookups per token. Its weakness (no defence
@@ -76,7 +80,9 @@ pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 /// run on most tokens). Then a short hash of the first, middle and last four bytes picks a slot; each slot holds 16
 /// bits of the hash next to the key's index, so a probe compares the key only when those bits agree.
 struct KeyIndex {
-    keys: Vec<&'static [u8]>,
+    /// The keys, one after the other; key `k` is `text[bounds[k]..bounds[k + 1]]`.
+    text: Vec<u8>,
+    bounds: Vec<u32>,
     /// 0 (empty), or the key's index + 1 in the low 16 bits and bits 16..32 of its hash above. A power of two long,
     /// at most half full.
     slots: Box<[u32]>,
@@ -93,7 +99,8 @@ impl KeyIndex {
     fn with_capacity(n: usize, ignore_case: bool) -> Self {
         let len = (2 * n).next_power_of_two().max(2);
         KeyIndex {
-            keys: Vec::with_capacity(n),
+            text: Vec::new(),
+            bounds: vec![0],
             slots: vec![0; len].into_boxed_slice(),
             shift: 64 - len.trailing_zeros(),
             fold: if ignore_case { 0x2020_2020 } else { 0 },
@@ -103,19 +110,21 @@ impl KeyIndex {
     }
 
     /// Adds `key` unless it is there; its index either way. Panics past the capacity (a bug in this file).
-    fn insert(&mut self, key: &'static [u8]) -> usize {
+    fn insert(&mut self, key: &[u8]) -> usize {
         let (slot, found, h) = self.probe(key);
         if let Some(i) = found {
             return i;
         }
-        assert!(self.keys.len() < self.slots.len() / 2 && self.keys.len() < 0xffff);
+        let n = self.bounds.len() - 1;
+        assert!(n < self.slots.len() / 2 && n < 0xffff);
         if let (Some(&f), Some(&l)) = (key.first(), key.last()) {
             self.first[key.len().min(32)] |= 1 << (f & 31);
             self.last[key.len().min(32)] |= 1 << (l & 31);
         }
-        self.keys.push(key);
-        self.slots[slot] = (h as u32 & 0xffff_0000) | self.keys.len() as u32;
-        self.keys.len() - 1
+        self.text.extend_from_slice(key);
+        self.bounds.push(self.text.len() as u32);
+        self.slots[slot] = (h as u32 & 0xffff_0000) | (n as u32 + 1);
+        n
     }
 
     /// The index of key `w`, if it is one.
@@ -144,7 +153,7 @@ impl KeyIndex {
             }
             if s & 0xffff_0000 == tag {
                 let k = (s & 0xffff) as usize - 1;
-                let key = self.keys[k];
+                let key = &self.text[self.bounds[k] as usize..self.bounds[k + 1] as usize];
                 if key == w || (self.fold != 0 && key.eq_ignore_ascii_case(w)) {
                     return (i, Some(k), h);
                 }
@@ -219,14 +228,14 @@ pub struct FilteredMap<V> {
     values: Vec<V>,
 }
 
-impl<V> FromIterator<(&'static str, V)> for FilteredMap<V> {
+impl<K: AsRef<str>, V> FromIterator<(K, V)> for FilteredMap<V> {
     /// As `HashMap`'s: a key given twice keeps its last value.
-    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
-        let items: Vec<(&'static str, V)> = iter.into_iter().collect();
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let items: Vec<(K, V)> = iter.into_iter().collect();
         let mut index = KeyIndex::with_capacity(items.len(), false);
         let mut values = Vec::with_capacity(items.len());
         for (k, v) in items {
-            let i = index.insert(k.as_bytes());
+            let i = index.insert(k.as_ref().as_bytes());
             if i < values.len() {
                 values[i] = v;
             } else {
@@ -249,11 +258,11 @@ impl<V> FilteredMap<V> {
 pub struct FilteredSet(KeyIndex);
 
 impl FilteredSet {
-    fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
-        let words: Vec<&'static str> = words.into_iter().collect();
+    fn new<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Self {
+        let words: Vec<W> = words.into_iter().collect();
         let mut index = KeyIndex::with_capacity(words.len(), false);
         for w in words {
-            index.insert(w.as_bytes());
+            index.insert(w.as_ref().as_bytes());
         }
         FilteredSet(index)
     }
@@ -343,7 +352,7 @@ pub fn title(lower_without_trailing_dot: &str) -> Option<TitleInfo> {
 }
 
 /// A noun that heads a description of a speaker ("the spokesman", "officials", "a witness").
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RoleInfo {
     pub gender: Gender,
     pub plural: bool,
@@ -368,14 +377,18 @@ pub fn first_name_gender(name: &str) -> Gender {
     // folded one without re-checking it as UTF-8.
     static MAP: OnceLock<(KeyIndex, Vec<Gender>)> = OnceLock::new();
     let (index, genders) = MAP.get_or_init(|| {
-        let names = parse_first_names(FIRST_NAMES).0;
-        let mut index = KeyIndex::with_capacity(names.len(), true);
-        let mut genders = Vec::with_capacity(names.len());
-        for (n, g) in names {
-            if index.insert(n.as_bytes()) == genders.len() {
+        // Each name starts with a byte in '0'..='@' (see `decode_first_names`).
+        let n = FIRST_NAMES
+            .bytes()
+            .filter(|b| (b'0'..=b'@').contains(b))
+            .count();
+        let mut index = KeyIndex::with_capacity(n, true);
+        let mut genders = Vec::with_capacity(n);
+        decode_first_names(FIRST_NAMES, |name, g| {
+            if index.insert(name) == genders.len() {
                 genders.push(g);
             }
-        }
+        });
         (index, genders)
     });
     let name = name.trim();
@@ -572,15 +585,19 @@ fn parse_gender(s: &str) -> Option<Gender> {
 }
 
 /// One lemma of `speech_verbs.txt`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct VerbEntry {
-    forms: [&'static str; 5],
+    /// The base form, `forms[0]`.
+    lemma: &'static str,
+    /// Borrowed when written out, owned when derived (build.rs leaves regular forms out).
+    forms: [Cow<'static, str>; 5],
     listener: bool,
     strength: u8,
     nouns: Vec<&'static str>,
 }
 
-/// `base third past gerund participle | strength=N [listener] [noun=form,form]`
+/// `base third past gerund participle | strength=N [listener] [noun=form,form]`; a form other than the base may be
+/// `=`, the regular one (as build.rs writes them in the compiled copy).
 fn parse_speech_verbs(text: &'static str) -> (Vec<VerbEntry>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -595,13 +612,29 @@ fn parse_speech_verbs(text: &'static str) -> (Vec<VerbEntry>, Errors) {
 
 fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
     let (forms, flags) = line.split_once('|').ok_or("no '|' before the flags")?;
-    let forms: Vec<&str> = forms.split_whitespace().collect();
-    let forms: [&'static str; 5] = forms
+    let written: Vec<&'static str> = forms.split_whitespace().collect();
+    let [base, third, past, gerund, participle]: [&'static str; 5] = written
         .try_into()
         .map_err(|v: Vec<&str>| format!("{} forms, expected 5", v.len()))?;
-    if let Some(bad) = forms.iter().find(|f| !is_lower_word(f)) {
+    if let Some(bad) = [base, third, past, gerund, participle]
+        .iter()
+        .find(|f| !is_lower_word(f) && (**f != "=" || **f == base))
+    {
         return Err(format!("form {bad:?} is not a lowercase word"));
     }
+    let or_regular = |f: &'static str, derive: &dyn Fn() -> String| match f {
+        "=" => Cow::Owned(derive()),
+        _ => Cow::Borrowed(f),
+    };
+    let past = or_regular(past, &|| regular::past(base));
+    let participle = or_regular(participle, &|| past.to_string());
+    let forms = [
+        Cow::Borrowed(base),
+        or_regular(third, &|| regular::third_person(base)),
+        past,
+        or_regular(gerund, &|| regular::gerund(base)),
+        participle,
+    ];
     let mut strength = None;
     let mut listener = false;
     let mut nouns = Vec::new();
@@ -617,7 +650,7 @@ fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
             listener = true;
         } else if let Some(list) = flag.strip_prefix("noun=") {
             for noun in list.split(',') {
-                if !forms.contains(&noun) {
+                if !forms.iter().any(|f| f == noun) {
                     return Err(format!("noun {noun:?} is not one of the forms"));
                 }
                 nouns.push(noun);
@@ -628,6 +661,7 @@ fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
     }
     let strength = strength.ok_or("no strength=")?;
     Ok(VerbEntry {
+        lemma: base,
         forms,
         listener,
         strength,
@@ -647,10 +681,10 @@ fn verb_map(entries: &[VerbEntry]) -> FilteredMap<VerbInfo> {
             // The first slot (and the first lemma) to claim a form keeps it.
             if index.insert(form.as_bytes()) == values.len() {
                 values.push(VerbInfo {
-                    lemma: e.forms[0],
+                    lemma: e.lemma,
                     form: slot,
                     listener: e.listener,
-                    noun_too: e.nouns.contains(form),
+                    noun_too: e.nouns.iter().any(|n| n == form),
                     strength: e.strength,
                 });
             }
@@ -702,31 +736,43 @@ fn parse_titles(text: &'static str) -> (Vec<(&'static str, TitleInfo)>, Errors) 
     (out, errors)
 }
 
-/// `word m|f|u [plural] [group]`
-fn parse_role_nouns(text: &'static str) -> (Vec<(&'static str, RoleInfo)>, Errors) {
+/// `word m|f|u [plural] [group]`; the compiled copy may end a singular's line with `+`, which stands for the line of
+/// its regular plural (`plural group`, same gender) after it (see build.rs).
+fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (n, line) in content_lines(text) {
         let mut parts = line.split_whitespace();
         let word = parts.next().filter(|w| is_lower_word(w));
         let gender = parts.next().and_then(parse_gender);
-        let (mut plural, mut group, mut bad) = (false, false, false);
+        let (mut plural, mut group, mut plus, mut bad) = (false, false, false, false);
         for flag in parts {
             match flag {
-                "plural" if !plural => plural = true,
-                "group" if !group => group = true,
+                "plural" if !plural && !plus => plural = true,
+                "group" if !group && !plus => group = true,
+                "+" if !plural && !plus => plus = true,
                 _ => bad = true,
             }
         }
         match (word, gender, bad) {
-            (Some(w), Some(gender), false) => out.push((
-                w,
-                RoleInfo {
-                    gender,
-                    plural,
-                    group,
-                },
-            )),
+            (Some(w), Some(gender), false) => {
+                out.push((
+                    Cow::Borrowed(w),
+                    RoleInfo {
+                        gender,
+                        plural,
+                        group,
+                    },
+                ));
+                if plus {
+                    let info = RoleInfo {
+                        gender,
+                        plural: true,
+                        group: true,
+                    };
+                    out.push((Cow::Owned(regular::plural(w)), info));
+                }
+            }
             _ => errors.push(format!(
                 "line {n}: expected `word m|f|u [plural] [group]`: {line:?}"
             )),
@@ -735,7 +781,32 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(&'static str, RoleInfo)>, Error
     (out, errors)
 }
 
-/// `name<TAB>m|f`, name lowercase.
+/// Calls `add` with each name of the compiled `first_names.tsv` and its gender. build.rs writes one line per gender,
+/// `m` or `f` and then its names in sorted order, each as one byte `'0' + n` and what follows the first `n` bytes of
+/// the name before it (names are lowercase ASCII letters, `-` and `'`, none of them in '0'..='@').
+fn decode_first_names(text: &str, mut add: impl FnMut(&[u8], Gender)) {
+    let mut name = Vec::with_capacity(64);
+    for line in text.lines() {
+        let (gender, mut rest) = match line.as_bytes().split_first() {
+            Some((b'm', rest)) => (Gender::Male, rest),
+            Some((b'f', rest)) => (Gender::Female, rest),
+            _ => continue,
+        };
+        while let Some((&shared, tail)) = rest.split_first() {
+            let end = tail
+                .iter()
+                .position(|b| (b'0'..=b'@').contains(b))
+                .unwrap_or(tail.len());
+            name.truncate(shared.saturating_sub(b'0') as usize);
+            name.extend_from_slice(&tail[..end]);
+            add(&name, gender);
+            rest = &tail[end..];
+        }
+    }
+}
+
+/// `name<TAB>m|f`, name lowercase: `data/first_names.tsv` as written (the crate reads build.rs's compact copy).
+#[cfg(test)]
 fn parse_first_names(text: &'static str) -> (Vec<(&'static str, Gender)>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -818,37 +889,50 @@ mod tests {
     use std::collections::hash_map::Entry;
 
     /// No duplicate key anywhere in a keyed list, with or without conflicting values.
-    fn assert_unique<V: std::fmt::Debug>(file: &str, entries: &[(&'static str, V)]) {
+    fn assert_unique<K: AsRef<str>, V>(file: &str, entries: &[(K, V)]) {
         let mut seen = HashSet::new();
         let dups: Vec<&str> = entries
             .iter()
-            .filter(|(k, _)| !seen.insert(*k))
-            .map(|(k, _)| *k)
+            .map(|(k, _)| k.as_ref())
+            .filter(|k| !seen.insert(*k))
             .collect();
         assert!(dups.is_empty(), "{file}: duplicate entries {dups:?}");
     }
 
+    // The data files as written (build.rs compiles leaner copies of them into the crate).
+    const SPEECH_VERBS_FILE: &str = include_str!("../data/speech_verbs.txt");
+    const ROLE_NOUNS_FILE: &str = include_str!("../data/role_nouns.txt");
+    const FIRST_NAMES_FILE: &str = include_str!("../data/first_names.tsv");
+
     #[test]
     fn speech_verbs_parse_without_conflicts() {
-        let (entries, errors) = parse_speech_verbs(SPEECH_VERBS);
+        let (entries, errors) = parse_speech_verbs(SPEECH_VERBS_FILE);
         assert!(errors.is_empty(), "speech_verbs.txt: {errors:#?}");
         assert!(entries.len() >= 150, "only {} speech verbs", entries.len());
+        assert!(entries
+            .iter()
+            .all(|e| e.forms.iter().all(|f| matches!(f, Cow::Borrowed(_)))));
+        assert_eq!(
+            parse_speech_verbs(SPEECH_VERBS),
+            (entries.clone(), vec![]),
+            "compiled copy"
+        );
         // A form shared by two lemmas must not carry different flags.
         let mut by_form: HashMap<&str, (&str, u8, bool)> = HashMap::new();
         let mut lemmas = HashSet::new();
         for e in &entries {
-            assert!(lemmas.insert(e.forms[0]), "lemma {} twice", e.forms[0]);
-            for f in e.forms {
+            assert!(lemmas.insert(e.lemma), "lemma {} twice", e.lemma);
+            for f in &e.forms {
                 match by_form.entry(f) {
                     Entry::Vacant(v) => {
-                        v.insert((e.forms[0], e.strength, e.listener));
+                        v.insert((e.lemma, e.strength, e.listener));
                     }
                     Entry::Occupied(o) => {
                         let (lemma, s, l) = *o.get();
                         assert!(
-                            lemma == e.forms[0] || (s == e.strength && l == e.listener),
+                            lemma == e.lemma || (s == e.strength && l == e.listener),
                             "form {f:?} in {lemma} and {} with different flags",
-                            e.forms[0]
+                            e.lemma
                         );
                     }
                 }
@@ -861,10 +945,11 @@ mod tests {
         let (t, errors) = parse_titles(TITLES);
         assert!(errors.is_empty(), "titles.txt: {errors:#?}");
         assert_unique("titles.txt", &t);
-        let (r, errors) = parse_role_nouns(ROLE_NOUNS);
+        let (r, errors) = parse_role_nouns(ROLE_NOUNS_FILE);
         assert!(errors.is_empty(), "role_nouns.txt: {errors:#?}");
         assert_unique("role_nouns.txt", &r);
         assert!(r.len() >= 300, "only {} role nouns", r.len());
+        assert_eq!(parse_role_nouns(ROLE_NOUNS), (r, vec![]), "compiled copy");
         let (p, errors) = parse_pronouns(PRONOUNS);
         assert!(errors.is_empty(), "pronouns.txt: {errors:#?}");
         assert_unique("pronouns.txt", &p);
@@ -877,10 +962,19 @@ mod tests {
         for forms in &b {
             assert!(lemmas.insert(forms[0]), "belief verb {} twice", forms[0]);
         }
-        let (names, errors) = parse_first_names(FIRST_NAMES);
+        let (mut names, errors) = parse_first_names(FIRST_NAMES_FILE);
         assert!(errors.is_empty(), "first_names.tsv: {errors:#?}");
         assert_unique("first_names.tsv", &names);
         assert!(names.len() >= 2000, "only {} first names", names.len());
+        let mut compiled = Vec::new();
+        decode_first_names(FIRST_NAMES, |n, g| {
+            compiled.push((String::from_utf8(n.to_vec()).unwrap(), g))
+        });
+        names.sort_unstable_by_key(|e| e.0);
+        compiled.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let names: Vec<(String, Gender)> =
+            names.into_iter().map(|(n, g)| (n.to_string(), g)).collect();
+        assert_eq!(compiled, names, "compiled copy");
         for (file, text) in [
             ("org_words.txt", ORG_WORDS),
             ("demonyms.txt", DEMONYMS),
