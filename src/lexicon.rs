@@ -1,7 +1,7 @@
 //! Lexicons compiled in from `data/` (see `data/README.md` for each file's format, source and licence).
 //!
 //! build.rs compiles a lean copy of each file into the crate (without comments; three files encoded more
-//! compactly). Every table is parsed from it once, lazily, into a hash table of its own ([`KeyIndex`]) held in a
+//! compactly). Every table is parsed from it once, lazily, into a hash table of its own (`KeyIndex`) held in a
 //! [`OnceLock`]; a lookup never allocates. Malformed lines are skipped at run time (never a panic); the tests below
 //! assert that no data file has any, and that the compiled copies read back to the same entries as the files.
 //!
@@ -98,9 +98,11 @@ impl KeyIndex {
     /// Room for `n` keys; `ignore_case`: lookups match keys (which must be lowercase) ignoring ASCII case.
     fn with_capacity(n: usize, ignore_case: bool) -> Self {
         let len = (2 * n).next_power_of_two().max(2);
+        let mut bounds = Vec::with_capacity(n + 1);
+        bounds.push(0);
         KeyIndex {
-            text: Vec::new(),
-            bounds: vec![0],
+            text: Vec::with_capacity(8 * n),
+            bounds,
             slots: vec![0; len].into_boxed_slice(),
             shift: 64 - len.trailing_zeros(),
             fold: if ignore_case { 0x2020_2020 } else { 0 },
@@ -222,7 +224,7 @@ impl WordList {
     }
 }
 
-/// A map from words to values: a [`KeyIndex`] and the values in key order.
+/// A map from words to values: a `KeyIndex` and the values in key order.
 pub struct FilteredMap<V> {
     index: KeyIndex,
     values: Vec<V>,

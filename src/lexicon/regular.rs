@@ -2,6 +2,14 @@
 //! lexicons every verb form and noun plural these rules give (a third of their size gzipped), and the parser derives
 //! them again. Irregular forms ("said", "quipped", "wives") stay written out.
 
+/// `stem` and then `ending` (without `format!`, whose machinery costs more than the rest of loading a lexicon).
+fn join(stem: &str, ending: &str) -> String {
+    let mut s = String::with_capacity(stem.len() + ending.len());
+    s.push_str(stem);
+    s.push_str(ending);
+    s
+}
+
 fn ends_in_consonant_y(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() > 1 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2])
@@ -11,15 +19,15 @@ fn ends_in_consonant_y(w: &str) -> bool {
 /// nouns).
 fn s_form(w: &str, o_es: bool, man_men: bool) -> String {
     if man_men && w.ends_with("man") {
-        format!("{}men", &w[..w.len() - 3])
+        join(&w[..w.len() - 3], "men")
     } else if ends_in_consonant_y(w) {
-        format!("{}ies", &w[..w.len() - 1])
+        join(&w[..w.len() - 1], "ies")
     } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| w.ends_with(e))
         || (o_es && w.ends_with('o'))
     {
-        format!("{w}es")
+        join(w, "es")
     } else {
-        format!("{w}s")
+        join(w, "s")
     }
 }
 
@@ -31,22 +39,22 @@ pub fn third_person(base: &str) -> String {
 /// Past tense (and participle): "added", "stated", "replied".
 pub fn past(base: &str) -> String {
     if base.ends_with('e') {
-        format!("{base}d")
+        join(base, "d")
     } else if ends_in_consonant_y(base) {
-        format!("{}ied", &base[..base.len() - 1])
+        join(&base[..base.len() - 1], "ied")
     } else {
-        format!("{base}ed")
+        join(base, "ed")
     }
 }
 
 /// Gerund: "saying", "stating", "lying", "agreeing".
 pub fn gerund(base: &str) -> String {
     if let Some(stem) = base.strip_suffix("ie") {
-        format!("{stem}ying")
+        join(stem, "ying")
     } else if base.ends_with('e') && !["ee", "ye", "oe"].iter().any(|e| base.ends_with(e)) {
-        format!("{}ing", &base[..base.len() - 1])
+        join(&base[..base.len() - 1], "ing")
     } else {
-        format!("{base}ing")
+        join(base, "ing")
     }
 }
 
