@@ -1,9 +1,20 @@
-//! Compiles the lexicons in `data/` into the binary without their comments: the files document themselves with `#`
-//! comments, which the parser skips anyway, and the browser build pays for every byte (about 2.3 KB gzipped).
-//! Each file is copied to OUT_DIR with comments, trailing spaces and blank lines removed; `src/lexicon.rs` includes
-//! the copies.
+//! Compiles the lexicons in `data/` into the binary in a leaner form than the files people edit: the browser build
+//! pays for every byte. Each file is copied to OUT_DIR with comments, trailing spaces and blank lines removed (the
+//! files document themselves with `#` comments; about 2.3 KB gzipped), and three are also encoded more compactly
+//! (about 6 KB gzipped), in forms only `src/lexicon.rs` reads:
+//! - `speech_verbs.txt`: a form that the regular rules of `src/lexicon/regular.rs` give is written `=`
+//!   ("add = = = = | strength=3" for "add adds added adding added | strength=3");
+//! - `role_nouns.txt`: a singular directly followed by its regular plural with the same gender, `plural group`, is
+//!   one line ending in ` +` ("aide u +" for "aide u" and "aides u plural group");
+//! - `first_names.tsv`: one line per gender, `m` or `f` then its names in sorted order, each written as one byte
+//!   `'0' + n` (n <= 16) and what follows the first n bytes of the name before it ("m0aaron2bbas" for aaron, abbas).
+//!
+//! `src/lexicon.rs` includes the copies; its tests check that they read back to the same entries as the files.
 use std::fs;
 use std::path::Path;
+
+#[path = "src/lexicon/regular.rs"]
+mod regular;
 
 const FILES: &[&str] = &[
     "speech_verbs.txt",
@@ -24,15 +35,117 @@ fn main() {
         let src = Path::new("data").join(f);
         println!("cargo:rerun-if-changed={}", src.display());
         let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        let lines: Vec<&str> = text
+            .lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim_end())
+            .filter(|line| !line.trim().is_empty())
+            .collect();
+        let lines = match *f {
+            "speech_verbs.txt" => lines.iter().map(|l| compact_verb_line(l)).collect(),
+            "role_nouns.txt" => pair_plurals(&lines),
+            "first_names.tsv" => front_code_names(&lines),
+            _ => lines.iter().map(|l| l.to_string()).collect(),
+        };
         let mut lean = String::with_capacity(text.len());
-        for line in text.lines() {
-            let line = line.split('#').next().unwrap_or("").trim_end();
-            if !line.trim().is_empty() {
-                lean.push_str(line);
-                lean.push('\n');
-            }
+        for line in lines {
+            lean.push_str(&line);
+            lean.push('\n');
         }
         fs::write(Path::new(&out).join(f), lean).unwrap_or_else(|e| panic!("{f}: {e}"));
     }
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/regular.rs");
+}
+
+/// `base third past gerund participle | flags` with the regular forms as `=`. A line that
+/// is not five forms and flags is copied as it is (the lexicon's parser reports it).
+fn compact_verb_line(line: &str) -> String {
+    let Some((forms, flags)) = line.split_once('|') else {
+        return line.to_string();
+    };
+    let forms: Vec<&str> = forms.split_whitespace().collect();
+    let &[base, third, past, gerund, participle] = forms.as_slice() else {
+        return line.to_string();
+    };
+    let regular = [
+        base.to_string(),
+        regular::third_person(base),
+        regular::past(base),
+        regular::gerund(base),
+        past.to_string(),
+    ];
+    let mut out: Vec<&str> = [base, third, past, gerund, participle]
+        .iter()
+        .zip(&regular)
+        .map(|(f, r)| if f == r { "=" } else { f })
+        .collect();
+    out[0] = base;
+    format!("{} |{flags}", out.join(" "))
+}
+
+/// Role-noun lines with each `word gender [group]` line that is followed by `plural(word) gender plural group`
+/// merged into `word gender [group] +`.
+fn pair_plurals(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let parts: Vec<&str> = lines[i].split_whitespace().collect();
+        let next: Vec<&str> = lines
+            .get(i + 1)
+            .map_or(Vec::new(), |l| l.split_whitespace().collect());
+        if let [word, gender, flags @ ..] = parts.as_slice() {
+            let plural = regular::plural(word);
+            if (flags.is_empty() || flags == ["group"])
+                && next == [plural.as_str(), gender, "plural", "group"]
+            {
+                out.push(format!("{} +", lines[i]));
+                i += 2;
+                continue;
+            }
+        }
+        out.push(lines[i].to_string());
+        i += 1;
+    }
+    out
+}
+
+/// `name<TAB>m|f` lines as two front-coded lines, `m…` and `f…`. A line of another shape is copied as it is (the
+/// lexicon's parser reports it).
+fn front_code_names(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut by_gender = [("m", Vec::new()), ("f", Vec::new())];
+    for line in lines {
+        match line.split_once('\t') {
+            Some((name, g)) if by_gender.iter().any(|(x, _)| *x == g) && !name.is_empty() => {
+                let names = &mut by_gender
+                    .iter_mut()
+                    .find(|(x, _)| *x == g)
+                    .expect("checked")
+                    .1;
+                names.push(name);
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    for (g, mut names) in by_gender {
+        names.sort_unstable();
+        let mut line = g.to_string();
+        let mut prev = "";
+        for name in names {
+            let mut shared = name
+                .bytes()
+                .zip(prev.bytes())
+                .take_while(|(a, b)| a == b)
+                .count()
+                .min(16);
+            while !name.is_char_boundary(shared) {
+                shared -= 1;
+            }
+            line.push((b'0' + shared as u8) as char);
+            line.push_str(&name[shared..]);
+            prev = name;
+        }
+        out.push(line);
+    }
+    out
 }

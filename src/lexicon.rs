@@ -1,8 +1,9 @@
 //! Lexicons compiled in from `data/` (see `data/README.md` for each file's format, source and licence).
 //!
-//! Every table is parsed once, lazily, into a `HashMap`/`HashSet` held in a [`OnceLock`]; keys and
-//! lemmas borrow from the compiled-in text, so a lookup never allocates. Malformed lines are skipped
-//! at run time (never a panic); the tests below assert that no data file has any.
+//! build.rs compiles a lean copy of each file into the crate (without comments; three files encoded more
+//! compactly). Every table is parsed from it once, lazily, into a hash table of its own (`KeyIndex`) held in a
+//! [`OnceLock`]; a lookup never allocates. Malformed lines are skipped at run time (never a panic); the tests below
+//! assert that no data file has any, and that the compiled copies read back to the same entries as the files.
 //!
 //! Case handling, per function:
 //! - [`speech_verb`], [`is_verb_of_belief`], [`title`], [`role_noun`], [`is_pronoun`] take an
@@ -12,9 +13,12 @@
 //!   capitalised words as they appear in running text.
 
 use crate::model::Gender;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+mod regular;
 
 /// FxHash, the multiply-rotate hash rustc uses for its own tables: a few instructions per word where the default
 /// SipHash costs a hundred or more, which matters at one or more lookups per token. Its weakness (no defence
@@ -68,47 +72,150 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
 pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
-/// A fixed word list, looked up through a hash set built on first use (a linear `contains` over a list of a hundred
-/// words costs more than the rest of a token's processing). `static L: WordList = WordList::new(&[…]);`
-pub struct WordList {
-    words: &'static [&'static str],
-    set: OnceLock<WordSet>,
+/// The keys of one lexicon in an open-addressing hash table, built once. Not generic, so every lexicon shares one
+/// copy of the code (each `HashMap<K, V>` type would bring its own; the browser build pays for every one).
+///
+/// A lookup first checks, for the word's length (capped at 32), a bit per first byte and a bit per last byte (mod
+/// 32) that some key has: most words that are not keys are turned away there without hashing (the lexicon lookups
+/// run on most tokens). Then a short hash of the first, middle and last four bytes picks a slot; each slot holds 16
+/// bits of the hash next to the key's index, so a probe compares the key only when those bits agree.
+struct KeyIndex {
+    /// The keys, one after the other; key `k` is `text[bounds[k]..bounds[k + 1]]`.
+    text: Vec<u8>,
+    bounds: Vec<u32>,
+    /// 0 (empty), or the key's index + 1 in the low 16 bits and bits 16..32 of its hash above. A power of two long,
+    /// at most half full.
+    slots: Box<[u32]>,
+    /// 64 - log2(slots.len()): the top bits of the hash are the home slot.
+    shift: u32,
+    /// `0x2020_2020` when lookups ignore ASCII case (keys are then lowercase), else 0.
+    fold: u32,
+    first: [u32; 33],
+    last: [u32; 33],
 }
 
-/// The hashed words, and for each length (capped at 32) a bit per first byte (mod 32) that some word has: most
-/// words that are not in the list are turned away by that bit without hashing.
-struct WordSet {
-    set: FxSet<&'static str>,
-    first: [u32; 33],
+impl KeyIndex {
+    /// Room for `n` keys; `ignore_case`: lookups match keys (which must be lowercase) ignoring ASCII case.
+    fn with_capacity(n: usize, ignore_case: bool) -> Self {
+        let len = (2 * n).next_power_of_two().max(2);
+        let mut bounds = Vec::with_capacity(n + 1);
+        bounds.push(0);
+        KeyIndex {
+            text: Vec::with_capacity(8 * n),
+            bounds,
+            slots: vec![0; len].into_boxed_slice(),
+            shift: 64 - len.trailing_zeros(),
+            fold: if ignore_case { 0x2020_2020 } else { 0 },
+            first: [0; 33],
+            last: [0; 33],
+        }
+    }
+
+    /// Adds `key` unless it is there; its index either way. Panics past the capacity (a bug in this file).
+    fn insert(&mut self, key: &[u8]) -> usize {
+        let (slot, found, h) = self.probe(key);
+        if let Some(i) = found {
+            return i;
+        }
+        let n = self.bounds.len() - 1;
+        assert!(n < self.slots.len() / 2 && n < 0xffff);
+        if let (Some(&f), Some(&l)) = (key.first(), key.last()) {
+            self.first[key.len().min(32)] |= 1 << (f & 31);
+            self.last[key.len().min(32)] |= 1 << (l & 31);
+        }
+        self.text.extend_from_slice(key);
+        self.bounds.push(self.text.len() as u32);
+        self.slots[slot] = (h as u32 & 0xffff_0000) | (n as u32 + 1);
+        n
+    }
+
+    /// The index of key `w`, if it is one.
+    #[inline]
+    fn find(&self, w: &[u8]) -> Option<usize> {
+        if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
+            let n = w.len().min(32);
+            if self.first[n] & (1 << (f & 31)) == 0 || self.last[n] & (1 << (l & 31)) == 0 {
+                return None;
+            }
+        }
+        self.probe(w).1
+    }
+
+    /// The slot holding `w` and its key index, or the empty slot where it would go and `None`; and the hash.
+    #[inline]
+    fn probe(&self, w: &[u8]) -> (usize, Option<usize>, u64) {
+        let h = self.hash(w);
+        let tag = h as u32 & 0xffff_0000;
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return (i, None, h);
+            }
+            if s & 0xffff_0000 == tag {
+                let k = (s & 0xffff) as usize - 1;
+                let key = &self.text[self.bounds[k] as usize..self.bounds[k + 1] as usize];
+                if key == w || (self.fold != 0 && key.eq_ignore_ascii_case(w)) {
+                    return (i, Some(k), h);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// A multiply-xor hash of the first, middle and last four bytes and the length: a few instructions for any
+    /// word, and no loop. Words that differ only elsewhere (possible past 12 bytes) share a hash, which costs a
+    /// comparison, never a wrong answer.
+    #[inline(always)]
+    fn hash(&self, w: &[u8]) -> u64 {
+        let n = w.len();
+        let word =
+            |i: usize| u32::from_le_bytes(w[i..i + 4].try_into().unwrap_or_default()) | self.fold;
+        let (a, b, m) = if n >= 4 {
+            (
+                word(0),
+                word(n - 4),
+                if n > 8 { word(n / 2 - 2) } else { 0 },
+            )
+        } else if n > 0 {
+            let bytes = u32::from_le_bytes([w[0], w[n / 2], w[n - 1], 0]);
+            (bytes | (self.fold & 0x20_2020), 0, 0)
+        } else {
+            (0, 0, 0)
+        };
+        let x = (a as u64) << 32 | b as u64;
+        let y = (m as u64) << 8 | n as u64;
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ y).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    }
+}
+
+/// A fixed word list, looked up through a hash table built on first use (a linear `contains` over a list of a
+/// hundred words costs more than the rest of a token's processing). `static L: WordList = WordList::new(&[…]);`
+pub struct WordList {
+    words: &'static [&'static str],
+    index: OnceLock<KeyIndex>,
 }
 
 impl WordList {
     pub const fn new(words: &'static [&'static str]) -> Self {
         WordList {
             words,
-            set: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
     /// Whether `w` is in the list (the same answer as `<[&str]>::contains`, whose signature it keeps).
     #[inline]
     pub fn contains(&self, w: &&str) -> bool {
-        let ws = self.set.get_or_init(|| {
-            let mut first = [0u32; 33];
+        let index = self.index.get_or_init(|| {
+            let mut index = KeyIndex::with_capacity(self.words.len(), false);
             for word in self.words {
-                if let Some(&b) = word.as_bytes().first() {
-                    first[word.len().min(32)] |= 1 << (b & 31);
-                }
+                index.insert(word.as_bytes());
             }
-            WordSet {
-                set: self.words.iter().copied().collect(),
-                first,
-            }
+            index
         });
-        match w.as_bytes().first() {
-            Some(&b) if ws.first[w.len().min(32)] & (1 << (b & 31)) == 0 => false,
-            _ => ws.set.contains(*w),
-        }
+        index.find(w.as_bytes()).is_some()
     }
 
     /// The words, in list order.
@@ -117,55 +224,55 @@ impl WordList {
     }
 }
 
-/// A map from words, with a filter in front: for each length (capped at 32), a bit per first byte and a bit per last
-/// byte (mod 32) that some key has. Most words that are not keys are turned away by those bits without hashing (the
-/// lexicon lookups run on most tokens).
+/// A map from words to values: a `KeyIndex` and the values in key order.
 pub struct FilteredMap<V> {
-    map: FxMap<&'static str, V>,
-    first: [u32; 33],
-    last: [u32; 33],
+    index: KeyIndex,
+    values: Vec<V>,
 }
 
-impl<V> FromIterator<(&'static str, V)> for FilteredMap<V> {
-    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
-        let map: FxMap<&'static str, V> = iter.into_iter().collect();
-        let (mut first, mut last) = ([0u32; 33], [0u32; 33]);
-        for k in map.keys() {
-            if let (Some(&f), Some(&l)) = (k.as_bytes().first(), k.as_bytes().last()) {
-                first[k.len().min(32)] |= 1 << (f & 31);
-                last[k.len().min(32)] |= 1 << (l & 31);
+impl<K: AsRef<str>, V> FromIterator<(K, V)> for FilteredMap<V> {
+    /// As `HashMap`'s: a key given twice keeps its last value.
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let items: Vec<(K, V)> = iter.into_iter().collect();
+        let mut index = KeyIndex::with_capacity(items.len(), false);
+        let mut values = Vec::with_capacity(items.len());
+        for (k, v) in items {
+            let i = index.insert(k.as_ref().as_bytes());
+            if i < values.len() {
+                values[i] = v;
+            } else {
+                values.push(v);
             }
         }
-        FilteredMap { map, first, last }
+        FilteredMap { index, values }
     }
 }
 
 impl<V> FilteredMap<V> {
-    /// The value of key `w` (the same answer as the map's `get`).
+    /// The value of key `w` (the same answer as a map's `get`).
     #[inline]
     pub fn get(&self, w: &str) -> Option<&V> {
-        if let (Some(&f), Some(&l)) = (w.as_bytes().first(), w.as_bytes().last()) {
-            let n = w.len().min(32);
-            if self.first[n] & (1 << (f & 31)) == 0 || self.last[n] & (1 << (l & 31)) == 0 {
-                return None;
-            }
-        }
-        self.map.get(w)
+        self.index.find(w.as_bytes()).map(|i| &self.values[i])
     }
 }
 
-/// A set of words with [`FilteredMap`]'s filter in front.
-pub struct FilteredSet(FilteredMap<()>);
+/// A set of words, looked up as [`FilteredMap`]'s keys.
+pub struct FilteredSet(KeyIndex);
 
 impl FilteredSet {
-    fn new(words: FxSet<&'static str>) -> Self {
-        FilteredSet(words.into_iter().map(|w| (w, ())).collect())
+    fn new<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Self {
+        let words: Vec<W> = words.into_iter().collect();
+        let mut index = KeyIndex::with_capacity(words.len(), false);
+        for w in words {
+            index.insert(w.as_ref().as_bytes());
+        }
+        FilteredSet(index)
     }
 
     /// Whether `w` is in the set.
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.0.get(w).is_some()
+        self.0.find(w.as_bytes()).is_some()
     }
 }
 
@@ -218,26 +325,16 @@ pub struct VerbInfo {
 /// The speech verb `lower` is a form of, if any.
 pub fn speech_verb(lower: &str) -> Option<VerbInfo> {
     static MAP: OnceLock<FilteredMap<VerbInfo>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        verb_map(&parse_speech_verbs(SPEECH_VERBS).0)
-            .into_iter()
-            .collect()
-    })
-    .get(lower)
-    .copied()
+    MAP.get_or_init(|| verb_map(&parse_speech_verbs(SPEECH_VERBS).0))
+        .get(lower)
+        .copied()
 }
 
 /// Whether `lower` is a form of a verb of belief or expectation ("thinks", "hoped", "feared").
 pub fn is_verb_of_belief(lower: &str) -> bool {
-    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        parse_belief_verbs(BELIEF_VERBS)
-            .0
-            .into_iter()
-            .flat_map(|forms| forms.into_iter())
-            .collect()
-    })
-    .contains(lower)
+    static SET: OnceLock<FilteredSet> = OnceLock::new();
+    SET.get_or_init(|| FilteredSet::new(parse_belief_verbs(BELIEF_VERBS).0.into_iter().flatten()))
+        .contains(lower)
 }
 
 /// A word that precedes a person's name: an honorific ("Mr", "Dr") or an office ("President").
@@ -257,7 +354,7 @@ pub fn title(lower_without_trailing_dot: &str) -> Option<TitleInfo> {
 }
 
 /// A noun that heads a description of a speaker ("the spokesman", "officials", "a witness").
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RoleInfo {
     pub gender: Gender,
     pub plural: bool,
@@ -278,43 +375,53 @@ pub fn role_noun(lower: &str) -> Option<RoleInfo> {
 /// not in the list or is used for both genders. This is a gender lookup, not a name detector: some
 /// listed names are also common words ("Hope", "Grant", "Will").
 pub fn first_name_gender(name: &str) -> Gender {
-    // Keyed by bytes: the folded name is looked up without re-checking it as UTF-8.
-    static MAP: OnceLock<FxMap<&'static [u8], Gender>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        parse_first_names(FIRST_NAMES)
-            .0
-            .into_iter()
-            .map(|(n, g)| (n.as_bytes(), g))
-            .collect()
+    // Keyed by bytes, ignoring ASCII case: an ASCII name is looked up as it is, without lowercasing a copy, and a
+    // folded one without re-checking it as UTF-8.
+    static MAP: OnceLock<(KeyIndex, Vec<Gender>)> = OnceLock::new();
+    let (index, genders) = MAP.get_or_init(|| {
+        // Each name starts with a byte in '0'..='@' (see `decode_first_names`).
+        let n = FIRST_NAMES
+            .bytes()
+            .filter(|b| (b'0'..=b'@').contains(b))
+            .count();
+        let mut index = KeyIndex::with_capacity(n, true);
+        let mut genders = Vec::with_capacity(n);
+        decode_first_names(FIRST_NAMES, |name, g| {
+            if index.insert(name) == genders.len() {
+                genders.push(g);
+            }
+        });
+        (index, genders)
     });
+    let name = name.trim();
     let mut buf = [0u8; 64];
-    let Some(key) = fold_name(name, &mut buf) else {
-        return Gender::Unknown;
+    let key = if name.is_ascii() {
+        name.as_bytes()
+    } else {
+        match fold_name(name, &mut buf) {
+            Some(key) => key,
+            None => return Gender::Unknown,
+        }
     };
-    if let Some(g) = map.get(key) {
-        return *g;
+    if key.len() > 64 {
+        // As long as the folded copy would be: too long for any name.
+        return Gender::Unknown;
+    }
+    if let Some(i) = index.find(key) {
+        return genders[i];
     }
     // The part before a hyphen ("Jean-Pierre" -> "jean").
     match key.iter().position(|&b| b == b'-') {
-        Some(p) if p > 0 => map.get(&key[..p]).copied().unwrap_or_default(),
+        Some(p) if p > 0 => index
+            .find(&key[..p])
+            .map_or(Gender::Unknown, |i| genders[i]),
         _ => Gender::Unknown,
     }
 }
 
-/// Lowercases `name` into `buf`, folding common Latin diacritics to ASCII. `None` if it does not fit.
+/// Lowercases `name` (not plain ASCII, already trimmed) into `buf`, folding common Latin diacritics to ASCII.
+/// `None` if it does not fit.
 fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
-    let name = name.trim();
-    if name.is_ascii() {
-        // ASCII folds to its lower case (the general path below gives the same, a char at a time).
-        let b = name.as_bytes();
-        if b.len() > buf.len() {
-            return None;
-        }
-        for (d, &c) in buf.iter_mut().zip(b) {
-            *d = c.to_ascii_lowercase();
-        }
-        return Some(&buf[..b.len()]);
-    }
     let mut len = 0;
     for c in name.chars() {
         let mut push = |c: char| -> Option<()> {
@@ -391,14 +498,14 @@ fn fold_latin(c: char) -> Option<&'static str> {
 /// name: "Ministry", "Kremlin", "Reuters", "Inc".
 pub fn is_org_word(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
-    SET.get_or_init(|| FilteredSet::new(word_set(ORG_WORDS)))
+    SET.get_or_init(|| FilteredSet::new(parse_words(ORG_WORDS).0))
         .contains(word)
 }
 
 /// Whether `word` (case-sensitive) is a nationality adjective or noun: "Russian", "Ukrainians".
 pub fn is_demonym(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
-    SET.get_or_init(|| FilteredSet::new(word_set(DEMONYMS)))
+    SET.get_or_init(|| FilteredSet::new(parse_words(DEMONYMS).0))
         .contains(word)
 }
 
@@ -406,7 +513,7 @@ pub fn is_demonym(word: &str) -> bool {
 /// person's name: weekdays, months, connectives, determiners, sentence adverbs, pronouns.
 pub fn not_name_word(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
-    SET.get_or_init(|| FilteredSet::new(word_set(NOT_NAME_WORDS)))
+    SET.get_or_init(|| FilteredSet::new(parse_words(NOT_NAME_WORDS).0))
         .contains(word)
 }
 
@@ -432,7 +539,7 @@ pub struct NounFrames {
 
 /// The frames of the speech noun `lower` ("claim", "promises", "calls"), if it is one.
 pub fn speech_noun(lower: &str) -> Option<NounFrames> {
-    static MAP: OnceLock<FxMap<&'static str, NounFrames>> = OnceLock::new();
+    static MAP: OnceLock<FilteredMap<NounFrames>> = OnceLock::new();
     MAP.get_or_init(|| parse_speech_nouns(SPEECH_NOUNS).0.into_iter().collect())
         .get(lower)
         .copied()
@@ -455,10 +562,6 @@ fn content_lines(text: &'static str) -> impl Iterator<Item = (usize, &'static st
         let line = line.trim();
         (!line.is_empty()).then_some((i + 1, line))
     })
-}
-
-fn word_set(text: &'static str) -> FxSet<&'static str> {
-    parse_words(text).0.into_iter().collect()
 }
 
 fn parse_words(text: &'static str) -> (Vec<&'static str>, Errors) {
@@ -484,15 +587,19 @@ fn parse_gender(s: &str) -> Option<Gender> {
 }
 
 /// One lemma of `speech_verbs.txt`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct VerbEntry {
-    forms: [&'static str; 5],
+    /// The base form, `forms[0]`.
+    lemma: &'static str,
+    /// Borrowed when written out, owned when derived (build.rs leaves regular forms out).
+    forms: [Cow<'static, str>; 5],
     listener: bool,
     strength: u8,
     nouns: Vec<&'static str>,
 }
 
-/// `base third past gerund participle | strength=N [listener] [noun=form,form]`
+/// `base third past gerund participle | strength=N [listener] [noun=form,form]`; a form other than the base may be
+/// `=`, the regular one (as build.rs writes them in the compiled copy).
 fn parse_speech_verbs(text: &'static str) -> (Vec<VerbEntry>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -507,13 +614,29 @@ fn parse_speech_verbs(text: &'static str) -> (Vec<VerbEntry>, Errors) {
 
 fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
     let (forms, flags) = line.split_once('|').ok_or("no '|' before the flags")?;
-    let forms: Vec<&str> = forms.split_whitespace().collect();
-    let forms: [&'static str; 5] = forms
+    let written: Vec<&'static str> = forms.split_whitespace().collect();
+    let [base, third, past, gerund, participle]: [&'static str; 5] = written
         .try_into()
         .map_err(|v: Vec<&str>| format!("{} forms, expected 5", v.len()))?;
-    if let Some(bad) = forms.iter().find(|f| !is_lower_word(f)) {
+    if let Some(bad) = [base, third, past, gerund, participle]
+        .iter()
+        .find(|f| !is_lower_word(f) && (**f != "=" || **f == base))
+    {
         return Err(format!("form {bad:?} is not a lowercase word"));
     }
+    let or_regular = |f: &'static str, derive: &dyn Fn() -> String| match f {
+        "=" => Cow::Owned(derive()),
+        _ => Cow::Borrowed(f),
+    };
+    let past = or_regular(past, &|| regular::past(base));
+    let participle = or_regular(participle, &|| past.to_string());
+    let forms = [
+        Cow::Borrowed(base),
+        or_regular(third, &|| regular::third_person(base)),
+        past,
+        or_regular(gerund, &|| regular::gerund(base)),
+        participle,
+    ];
     let mut strength = None;
     let mut listener = false;
     let mut nouns = Vec::new();
@@ -529,7 +652,7 @@ fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
             listener = true;
         } else if let Some(list) = flag.strip_prefix("noun=") {
             for noun in list.split(',') {
-                if !forms.contains(&noun) {
+                if !forms.iter().any(|f| f == noun) {
                     return Err(format!("noun {noun:?} is not one of the forms"));
                 }
                 nouns.push(noun);
@@ -540,6 +663,7 @@ fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
     }
     let strength = strength.ok_or("no strength=")?;
     Ok(VerbEntry {
+        lemma: base,
         forms,
         listener,
         strength,
@@ -551,21 +675,24 @@ fn is_lower_word(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'')
 }
 
-fn verb_map(entries: &[VerbEntry]) -> FxMap<&'static str, VerbInfo> {
-    let mut map = FxMap::default();
+fn verb_map(entries: &[VerbEntry]) -> FilteredMap<VerbInfo> {
+    let mut index = KeyIndex::with_capacity(entries.len() * 5, false);
+    let mut values = Vec::new();
     for e in entries {
         for (form, slot) in e.forms.iter().zip(FORMS) {
             // The first slot (and the first lemma) to claim a form keeps it.
-            map.entry(*form).or_insert(VerbInfo {
-                lemma: e.forms[0],
-                form: slot,
-                listener: e.listener,
-                noun_too: e.nouns.contains(form),
-                strength: e.strength,
-            });
+            if index.insert(form.as_bytes()) == values.len() {
+                values.push(VerbInfo {
+                    lemma: e.lemma,
+                    form: slot,
+                    listener: e.listener,
+                    noun_too: e.nouns.iter().any(|n| n == form),
+                    strength: e.strength,
+                });
+            }
         }
     }
-    map
+    FilteredMap { index, values }
 }
 
 /// One lemma per line with all its forms, whitespace-separated.
@@ -611,31 +738,43 @@ fn parse_titles(text: &'static str) -> (Vec<(&'static str, TitleInfo)>, Errors) 
     (out, errors)
 }
 
-/// `word m|f|u [plural] [group]`
-fn parse_role_nouns(text: &'static str) -> (Vec<(&'static str, RoleInfo)>, Errors) {
+/// `word m|f|u [plural] [group]`; the compiled copy may end a singular's line with `+`, which stands for the line of
+/// its regular plural (`plural group`, same gender) after it (see build.rs).
+fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (n, line) in content_lines(text) {
         let mut parts = line.split_whitespace();
         let word = parts.next().filter(|w| is_lower_word(w));
         let gender = parts.next().and_then(parse_gender);
-        let (mut plural, mut group, mut bad) = (false, false, false);
+        let (mut plural, mut group, mut plus, mut bad) = (false, false, false, false);
         for flag in parts {
             match flag {
-                "plural" if !plural => plural = true,
-                "group" if !group => group = true,
+                "plural" if !plural && !plus => plural = true,
+                "group" if !group && !plus => group = true,
+                "+" if !plural && !plus => plus = true,
                 _ => bad = true,
             }
         }
         match (word, gender, bad) {
-            (Some(w), Some(gender), false) => out.push((
-                w,
-                RoleInfo {
-                    gender,
-                    plural,
-                    group,
-                },
-            )),
+            (Some(w), Some(gender), false) => {
+                out.push((
+                    Cow::Borrowed(w),
+                    RoleInfo {
+                        gender,
+                        plural,
+                        group,
+                    },
+                ));
+                if plus {
+                    let info = RoleInfo {
+                        gender,
+                        plural: true,
+                        group: true,
+                    };
+                    out.push((Cow::Owned(regular::plural(w)), info));
+                }
+            }
             _ => errors.push(format!(
                 "line {n}: expected `word m|f|u [plural] [group]`: {line:?}"
             )),
@@ -644,7 +783,32 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(&'static str, RoleInfo)>, Error
     (out, errors)
 }
 
-/// `name<TAB>m|f`, name lowercase.
+/// Calls `add` with each name of the compiled `first_names.tsv` and its gender. build.rs writes one line per gender,
+/// `m` or `f` and then its names in sorted order, each as one byte `'0' + n` and what follows the first `n` bytes of
+/// the name before it (names are lowercase ASCII letters, `-` and `'`, none of them in '0'..='@').
+fn decode_first_names(text: &str, mut add: impl FnMut(&[u8], Gender)) {
+    let mut name = Vec::with_capacity(64);
+    for line in text.lines() {
+        let (gender, mut rest) = match line.as_bytes().split_first() {
+            Some((b'm', rest)) => (Gender::Male, rest),
+            Some((b'f', rest)) => (Gender::Female, rest),
+            _ => continue,
+        };
+        while let Some((&shared, tail)) = rest.split_first() {
+            let end = tail
+                .iter()
+                .position(|b| (b'0'..=b'@').contains(b))
+                .unwrap_or(tail.len());
+            name.truncate(shared.saturating_sub(b'0') as usize);
+            name.extend_from_slice(&tail[..end]);
+            add(&name, gender);
+            rest = &tail[end..];
+        }
+    }
+}
+
+/// `name<TAB>m|f`, name lowercase: `data/first_names.tsv` as written (the crate reads build.rs's compact copy).
+#[cfg(test)]
 fn parse_first_names(text: &'static str) -> (Vec<(&'static str, Gender)>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -727,37 +891,50 @@ mod tests {
     use std::collections::hash_map::Entry;
 
     /// No duplicate key anywhere in a keyed list, with or without conflicting values.
-    fn assert_unique<V: std::fmt::Debug>(file: &str, entries: &[(&'static str, V)]) {
+    fn assert_unique<K: AsRef<str>, V>(file: &str, entries: &[(K, V)]) {
         let mut seen = HashSet::new();
         let dups: Vec<&str> = entries
             .iter()
-            .filter(|(k, _)| !seen.insert(*k))
-            .map(|(k, _)| *k)
+            .map(|(k, _)| k.as_ref())
+            .filter(|k| !seen.insert(*k))
             .collect();
         assert!(dups.is_empty(), "{file}: duplicate entries {dups:?}");
     }
 
+    // The data files as written (build.rs compiles leaner copies of them into the crate).
+    const SPEECH_VERBS_FILE: &str = include_str!("../data/speech_verbs.txt");
+    const ROLE_NOUNS_FILE: &str = include_str!("../data/role_nouns.txt");
+    const FIRST_NAMES_FILE: &str = include_str!("../data/first_names.tsv");
+
     #[test]
     fn speech_verbs_parse_without_conflicts() {
-        let (entries, errors) = parse_speech_verbs(SPEECH_VERBS);
+        let (entries, errors) = parse_speech_verbs(SPEECH_VERBS_FILE);
         assert!(errors.is_empty(), "speech_verbs.txt: {errors:#?}");
         assert!(entries.len() >= 150, "only {} speech verbs", entries.len());
+        assert!(entries
+            .iter()
+            .all(|e| e.forms.iter().all(|f| matches!(f, Cow::Borrowed(_)))));
+        assert_eq!(
+            parse_speech_verbs(SPEECH_VERBS),
+            (entries.clone(), vec![]),
+            "compiled copy"
+        );
         // A form shared by two lemmas must not carry different flags.
         let mut by_form: HashMap<&str, (&str, u8, bool)> = HashMap::new();
         let mut lemmas = HashSet::new();
         for e in &entries {
-            assert!(lemmas.insert(e.forms[0]), "lemma {} twice", e.forms[0]);
-            for f in e.forms {
+            assert!(lemmas.insert(e.lemma), "lemma {} twice", e.lemma);
+            for f in &e.forms {
                 match by_form.entry(f) {
                     Entry::Vacant(v) => {
-                        v.insert((e.forms[0], e.strength, e.listener));
+                        v.insert((e.lemma, e.strength, e.listener));
                     }
                     Entry::Occupied(o) => {
                         let (lemma, s, l) = *o.get();
                         assert!(
-                            lemma == e.forms[0] || (s == e.strength && l == e.listener),
+                            lemma == e.lemma || (s == e.strength && l == e.listener),
                             "form {f:?} in {lemma} and {} with different flags",
-                            e.forms[0]
+                            e.lemma
                         );
                     }
                 }
@@ -770,10 +947,11 @@ mod tests {
         let (t, errors) = parse_titles(TITLES);
         assert!(errors.is_empty(), "titles.txt: {errors:#?}");
         assert_unique("titles.txt", &t);
-        let (r, errors) = parse_role_nouns(ROLE_NOUNS);
+        let (r, errors) = parse_role_nouns(ROLE_NOUNS_FILE);
         assert!(errors.is_empty(), "role_nouns.txt: {errors:#?}");
         assert_unique("role_nouns.txt", &r);
         assert!(r.len() >= 300, "only {} role nouns", r.len());
+        assert_eq!(parse_role_nouns(ROLE_NOUNS), (r, vec![]), "compiled copy");
         let (p, errors) = parse_pronouns(PRONOUNS);
         assert!(errors.is_empty(), "pronouns.txt: {errors:#?}");
         assert_unique("pronouns.txt", &p);
@@ -786,10 +964,19 @@ mod tests {
         for forms in &b {
             assert!(lemmas.insert(forms[0]), "belief verb {} twice", forms[0]);
         }
-        let (names, errors) = parse_first_names(FIRST_NAMES);
+        let (mut names, errors) = parse_first_names(FIRST_NAMES_FILE);
         assert!(errors.is_empty(), "first_names.tsv: {errors:#?}");
         assert_unique("first_names.tsv", &names);
         assert!(names.len() >= 2000, "only {} first names", names.len());
+        let mut compiled = Vec::new();
+        decode_first_names(FIRST_NAMES, |n, g| {
+            compiled.push((String::from_utf8(n.to_vec()).unwrap(), g))
+        });
+        names.sort_unstable_by_key(|e| e.0);
+        compiled.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let names: Vec<(String, Gender)> =
+            names.into_iter().map(|(n, g)| (n.to_string(), g)).collect();
+        assert_eq!(compiled, names, "compiled copy");
         for (file, text) in [
             ("org_words.txt", ORG_WORDS),
             ("demonyms.txt", DEMONYMS),
@@ -833,6 +1020,43 @@ mod tests {
             parse_speech_verbs("# comment\n\nsay says said saying said | strength=3 # c\n");
         assert!(errors.is_empty());
         assert_eq!(ok[0].forms[2], "said");
+    }
+
+    #[test]
+    fn key_index_lookups() {
+        // Long keys that agree in the bytes the hash reads (first, middle, last four), short ones, the empty word.
+        static WORDS: [&str; 7] = [
+            "abcdefghijklmnopqrstuvwxyz",
+            "abcdefghijkXmnopqrstuvwxyz",
+            "abcdefghijklmnopqrstuvXxyz",
+            "a",
+            "ab",
+            "abc",
+            "",
+        ];
+        let words = &WORDS;
+        let list = WordList::new(&WORDS[..6]);
+        for w in &words[..6] {
+            assert!(list.contains(w), "{w}");
+        }
+        for w in [
+            "",
+            "abcdefghijklmnopqrstuvwxyZ",
+            "abcdefghijklmnopqrstuvwxy",
+            "b",
+            "abd",
+            "A",
+        ] {
+            assert!(!list.contains(&w), "{w}");
+        }
+        let set = FilteredSet::new(WORDS);
+        assert!(set.contains("") && set.contains("abc") && !set.contains("abcd"));
+        // A key given twice keeps its last value, as in a `HashMap`.
+        let map: FilteredMap<u8> = [("x", 1), ("y", 2), ("x", 3)].into_iter().collect();
+        assert_eq!(
+            (map.get("x"), map.get("y"), map.get("z")),
+            (Some(&3), Some(&2), None)
+        );
     }
 
     #[test]
