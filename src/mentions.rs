@@ -537,12 +537,16 @@ fn is_role_tok(doc: &Document, k: usize) -> Option<lexicon::RoleInfo> {
 fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // Where does the name start? At a known first name if there is one with a word after it…
     let mut name_start = None;
+    // The gender of that first name (looked up once).
+    let mut first_gender = Gender::Unknown;
     for k in a..b {
-        if doc.tokens[k].kind == Kind::Word
-            && lexicon::first_name_gender(doc.tok(k)) != Gender::Unknown
-            && !is_title_tok(doc, k)
-        {
+        if doc.tokens[k].kind != Kind::Word {
+            continue;
+        }
+        let g = lexicon::first_name_gender(doc.tok(k));
+        if g != Gender::Unknown && !is_title_tok(doc, k) {
             name_start = Some(k);
+            first_gender = g;
             break;
         }
     }
@@ -572,7 +576,11 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
     let mut gender = Gender::Unknown;
     if !org {
-        gender = lexicon::first_name_gender(doc.tok(start));
+        gender = if name_start == Some(start) {
+            first_gender
+        } else {
+            lexicon::first_name_gender(doc.tok(start))
+        };
         for k in a..start {
             let mut buf = [0u8; 48];
             let w = doc.lower(k, &mut buf);
@@ -627,8 +635,8 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     if e >= doc.tokens.len() || e < floor {
         return None;
     }
-    let mut buf = [0u8; 48];
-    let w = doc.lower(e, &mut buf).to_string();
+    let (mut buf, mut wbuf) = ([0u8; 48], [0u8; 48]);
+    let w = doc.lower(e, &mut wbuf);
     if let Some(p) = pronoun_at(doc, e, &["he", "she", "they", "it", "who"]) {
         return p;
     }
@@ -712,7 +720,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
             last: e,
             name: None,
             description: Some(span),
-            role: lexicon_role_name(&w),
+            role: lexicon_role_name(w),
             gender: role.gender,
             plural: role.plural,
             via: None,
