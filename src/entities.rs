@@ -563,8 +563,15 @@ fn role_root(w: &str) -> String {
 /// The words of `s`: control and zero-width characters part words as the tokenizer reads them, so they part them
 /// here as spaces do (a description never carries a NUL into a speaker's name).
 fn words_of(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || c.is_control() || crate::text::is_invisible(c))
-        .filter(|w| !w.is_empty())
+    s.split(|c: char| {
+        // For ASCII, whitespace or control is `c <= ' ' || c == '\x7f'`, without the Unicode tables.
+        if c.is_ascii() {
+            c <= ' ' || c == '\x7f'
+        } else {
+            c.is_whitespace() || c.is_control() || crate::text::is_invisible(c)
+        }
+    })
+    .filter(|w| !w.is_empty())
 }
 
 /// Whether `s` is `words.join(" ")`.
