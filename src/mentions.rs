@@ -522,9 +522,16 @@ fn abbreviation_before(doc: &Document, dot: usize) -> bool {
 }
 
 fn is_title_tok(doc: &Document, k: usize) -> bool {
+    title_at(doc, k).is_some()
+}
+
+/// The title token `k` is, read in lower case without trailing periods ("Sen." -> "sen").
+fn title_at(doc: &Document, k: usize) -> Option<lexicon::TitleInfo> {
     let mut buf = [0u8; 48];
     let w = doc.lower(k, &mut buf);
-    lexicon::title(w.trim_end_matches('.')).is_some()
+    // `trim_end_matches('.')` on bytes (a '.' byte is never inside a multi-byte char).
+    let n = w.bytes().rposition(|b| b != b'.').map_or(0, |p| p + 1);
+    lexicon::title(&w[..n])
 }
 
 fn is_role_tok(doc: &Document, k: usize) -> Option<lexicon::RoleInfo> {
@@ -582,9 +589,7 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             lexicon::first_name_gender(doc.tok(start))
         };
         for k in a..start {
-            let mut buf = [0u8; 48];
-            let w = doc.lower(k, &mut buf);
-            if let Some(t) = lexicon::title(w.trim_end_matches('.')) {
+            if let Some(t) = title_at(doc, k) {
                 if t.gender != Gender::Unknown {
                     gender = t.gender;
                 }
