@@ -50,7 +50,7 @@ pub fn resolve_names<M: std::borrow::Borrow<Mention>>(
     let mut r = Resolver {
         doc,
         entities: Vec::new(),
-        by_last: FxMap::default(),
+        by_last: Vec::new(),
         by_org: FxMap::default(),
         name_events: Vec::new(),
         keys: FxMap::default(),
@@ -155,8 +155,8 @@ fn sentence_first(doc: &Document, m: &Mention) -> bool {
 struct Resolver<'d, 'a> {
     doc: &'d Document<'a>,
     entities: Vec<Entity>,
-    /// Surname key (an index into `key_text`) → entities with it.
-    by_last: FxMap<u32, Vec<usize>>,
+    /// For each key in `key_text`, the entities with it as their surname.
+    by_last: Vec<Vec<usize>>,
     by_org: FxMap<String, usize>,
     /// (token, entity, first-in-sentence) for every name mention.
     name_events: Vec<(usize, usize, bool)>,
@@ -184,6 +184,7 @@ impl<'a> Resolver<'_, 'a> {
             None => {
                 let id = self.key_text.len() as u32;
                 self.key_text.push(k.clone());
+                self.by_last.push(Vec::new());
                 self.key_ids.insert(k, id);
                 id
             }
@@ -244,22 +245,20 @@ impl<'a> Resolver<'_, 'a> {
         } else {
             let last_key = self.key(words.last().expect("non-empty"));
             let first_key = (words.len() > 1).then(|| self.key(words[0]));
-            let compatible = self.by_last.get(&last_key).and_then(|candidates| {
-                candidates
-                    .iter()
-                    .copied()
-                    .filter(|&e| match (first_key, self.entities[e].first_key) {
-                        (Some(a), Some(b)) => {
-                            a == b
-                                || first_names_match(
-                                    &self.key_text[a as usize],
-                                    &self.key_text[b as usize],
-                                )
-                        }
-                        _ => true,
-                    })
-                    .max_by_key(|&e| self.entities[e].last_seen)
-            });
+            let compatible = self.by_last[last_key as usize]
+                .iter()
+                .copied()
+                .filter(|&e| match (first_key, self.entities[e].first_key) {
+                    (Some(a), Some(b)) => {
+                        a == b
+                            || first_names_match(
+                                &self.key_text[a as usize],
+                                &self.key_text[b as usize],
+                            )
+                    }
+                    _ => true,
+                })
+                .max_by_key(|&e| self.entities[e].last_seen);
             match compatible {
                 Some(e) => {
                     if self.entities[e].kind == SpeakerKind::Unknown
@@ -334,7 +333,7 @@ impl<'a> Resolver<'_, 'a> {
         if let Some(k) =
             last_key.filter(|_| matches!(kind, SpeakerKind::Person | SpeakerKind::Unknown))
         {
-            self.by_last.entry(k).or_default().push(e);
+            self.by_last[k as usize].push(e);
         }
         e
     }
@@ -576,6 +575,9 @@ fn words_of(s: &str) -> impl Iterator<Item = &str> {
 
 /// Whether `s` is `words.join(" ")`.
 fn is_joined(s: &str, words: &[&str]) -> bool {
+    if s.len() + 1 != words.iter().map(|w| w.len() + 1).sum::<usize>() {
+        return false;
+    }
     let mut rest = s;
     for (i, w) in words.iter().enumerate() {
         let r = if i > 0 {
