@@ -451,11 +451,11 @@ impl Iterator for Names<'_, '_> {
 
     fn next(&mut self) -> Option<Mention> {
         let doc = self.doc;
-        let n = doc.tokens.len();
-        while self.i < n {
-            let i = self.i;
-            if !starts_name(doc, i) {
-                self.i += 1;
+        // The next capitalised token (a name starts at one that is not a function word).
+        while let Some(p) = doc.tokens[self.i..].iter().position(|t| t.cap) {
+            let i = self.i + p;
+            if breaks_run(doc, i) {
+                self.i = i + 1;
                 continue;
             }
             let end = name_run_end(doc, i);
@@ -470,12 +470,9 @@ impl Iterator for Names<'_, '_> {
                 return Some(m);
             }
         }
+        self.i = doc.tokens.len();
         None
     }
-}
-
-fn starts_name(doc: &Document, i: usize) -> bool {
-    doc.is_capitalized(i) && !breaks_run(doc, i)
 }
 
 /// Capitalised run from `i`: capitalised words, initials, inner particles and "of" inside organisation names.
@@ -795,6 +792,10 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
     let mut has_role = m.description.is_some();
     while a > floor {
         let k = a - 1;
+        // Only words extend a description (the role, title and modifier lists are words too).
+        if doc.tokens[k].kind != Kind::Word {
+            break;
+        }
         let lw = doc.lower(k, &mut buf);
         let role = is_role_tok(doc, k).is_some() || is_title_tok(doc, k);
         let ok = role
