@@ -734,13 +734,13 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
 /// A lower-case word that may stand inside a noun compound before its head ("base" in "the base chief"): not a
 /// function word, a verb form, or an adverb.
 fn is_compound_word(w: &str) -> bool {
-    const STOP: &[&str] = &[
+    static STOP: WordList = WordList::new(&[
         "of", "to", "who", "whom", "that", "which", "and", "or", "but", "in", "at", "on", "with",
         "for", "from", "by", "as", "is", "was", "were", "are", "be", "been", "has", "had", "have",
         "will", "would", "could", "should", "may", "might", "can", "not", "known", "said", "says",
         "told", "also", "then", "now", "here", "there", "he", "she", "it", "they", "we", "i",
         "you", "his", "her", "its", "their", "our", "my", "your",
-    ];
+    ]);
     w.len() > 1
         && w.chars().all(|c| c.is_lowercase() || c == '-')
         && !STOP.contains(&w)
