@@ -599,7 +599,8 @@ fn clean_description(s: &str) -> Cow<'_, str> {
     let s = s
         .trim()
         .trim_matches(|c: char| c == ',' || c == '(' || c == ')' || c.is_whitespace());
-    // `eq_ignore_ascii_case` is `to_lowercase() ==` here: no non-ASCII char lower-cases to these letters.
+    // `eq_ignore_ascii_case` is `to_lowercase() ==` here: the one non-ASCII char that lower-cases to an ASCII
+    // letter is the Kelvin sign (k), which none of these words has.
     let mut words = words_of(s).skip_while(|w| {
         ["a", "an", "the", "who", "which", "is", "was"]
             .iter()
