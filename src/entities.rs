@@ -10,7 +10,7 @@
 //!
 //! Only entities that are quoted become speakers in the output.
 
-use std::rc::Rc;
+use std::borrow::Cow;
 
 use crate::attribution::Attribution;
 use crate::lexicon::{self, FxMap};
@@ -23,8 +23,8 @@ struct Entity {
     gender: Gender,
     /// Name word tokens of the fullest name seen (surface strings).
     full: Vec<String>,
-    /// Normalised first name (if a full name was seen) and surname keys.
-    first_key: Option<Rc<str>>,
+    /// Normalised first name (if a full name was seen), as an index into [`Resolver::key_text`].
+    first_key: Option<u32>,
     aliases: Vec<String>,
     descriptions: Vec<String>,
     /// For each description, the roots of its words ([`role_roots`]), to match role phrases against.
@@ -50,10 +50,13 @@ pub fn resolve_names<M: std::borrow::Borrow<Mention>>(
     let mut r = Resolver {
         doc,
         entities: Vec::new(),
-        by_last: FxMap::default(),
+        by_last: Vec::new(),
         by_org: FxMap::default(),
         name_events: Vec::new(),
         keys: FxMap::default(),
+        key_ids: FxMap::default(),
+        key_text: Vec::new(),
+        words: Vec::new(),
         scratch: String::new(),
     };
     // 1. Entities from every proper-name mention, in text order.
@@ -152,84 +155,110 @@ fn sentence_first(doc: &Document, m: &Mention) -> bool {
 struct Resolver<'d, 'a> {
     doc: &'d Document<'a>,
     entities: Vec<Entity>,
-    /// Surname key → entities with it.
-    by_last: FxMap<Rc<str>, Vec<usize>>,
+    /// For each key in `key_text`, the entities with it as their surname.
+    by_last: Vec<Vec<usize>>,
     by_org: FxMap<String, usize>,
     /// (token, entity, first-in-sentence) for every name mention.
     name_events: Vec<(usize, usize, bool)>,
-    /// [`name_key`] of each name word seen (names recur through an article).
-    keys: FxMap<&'a str, Rc<str>>,
-    /// A buffer for keys and surface forms.
+    /// Each name word seen → the index of its [`name_key`] in `key_text` (names recur through an article, so a
+    /// word's key is computed once, and keys compare as numbers).
+    keys: FxMap<&'a str, u32>,
+    /// Each distinct key → its index in `key_text` (spelling variants share one).
+    key_ids: FxMap<String, u32>,
+    key_text: Vec<String>,
+    /// A buffer for the name words of a mention.
+    words: Vec<&'a str>,
+    /// A buffer for org keys.
     scratch: String,
 }
 
 impl<'a> Resolver<'_, 'a> {
-    fn name_words(&self, m: &Mention) -> Vec<&'a str> {
-        let Some((a, b)) = m.name else {
-            return Vec::new();
+    /// The index of [`name_key`]`(w)` in `key_text`, computed once per distinct word.
+    fn key(&mut self, w: &'a str) -> u32 {
+        if let Some(&id) = self.keys.get(w) {
+            return id;
+        }
+        let k = name_key(w);
+        let id = match self.key_ids.get(&k) {
+            Some(&id) => id,
+            None => {
+                let id = self.key_text.len() as u32;
+                self.key_text.push(k.clone());
+                self.by_last.push(Vec::new());
+                self.key_ids.insert(k, id);
+                id
+            }
         };
-        (a..=b)
-            .filter(|&k| {
-                self.doc.tokens[k].kind == Kind::Word && !matches!(self.doc.tok(k), "’s" | "'s")
-            })
-            .map(|k| self.doc.tok(k))
-            .collect()
-    }
-
-    /// [`name_key`] of `w`, computed once per distinct word.
-    fn key(&mut self, w: &'a str) -> Rc<str> {
-        self.keys
-            .entry(w)
-            .or_insert_with(|| Rc::from(name_key(w)))
-            .clone()
+        self.keys.insert(w, id);
+        id
     }
 
     fn link_name(&mut self, m: &Mention) -> Option<usize> {
-        let words = self.name_words(m);
-        if words.is_empty() {
-            return None;
+        // The name's words, without possessive endings, in a buffer kept between mentions.
+        let mut words = std::mem::take(&mut self.words);
+        words.clear();
+        if let Some((a, b)) = m.name {
+            let doc = self.doc;
+            words.extend(
+                (a..=b)
+                    .filter(|&k| {
+                        doc.tokens[k].kind == Kind::Word && !matches!(doc.tok(k), "’s" | "'s")
+                    })
+                    .map(|k| doc.tok(k)),
+            );
         }
-        let desc = m
-            .description
-            .map(|d| clean_description(d.text(self.doc.text)));
+        let e = (!words.is_empty()).then(|| self.link_name_words(m, &words));
+        self.words = words;
+        e
+    }
+
+    /// [`Resolver::link_name`] for a mention whose name words are `words` (not empty).
+    fn link_name_words(&mut self, m: &Mention, words: &[&'a str]) -> usize {
         let span = m.name_span(self.doc).unwrap_or(m.span);
-        let mut scratch = std::mem::take(&mut self.scratch);
         let e = if m.kind == MentionKind::Org {
             // The words' keys joined by spaces.
+            let mut scratch = std::mem::take(&mut self.scratch);
             scratch.clear();
             for (i, w) in words.iter().enumerate() {
                 if i > 0 {
                     scratch.push(' ');
                 }
-                scratch.push_str(&self.key(w));
+                let id = self.key(w);
+                scratch.push_str(&self.key_text[id as usize]);
             }
-            match self.by_org.get(scratch.as_str()) {
+            let e = match self.by_org.get(scratch.as_str()) {
                 Some(&e) => e,
                 None => {
                     let e = self.new_entity(
                         SpeakerKind::Organisation,
                         Gender::Unknown,
-                        &words,
-                        Rc::from(scratch.as_str()),
+                        words,
+                        None,
                         None,
                     );
                     self.by_org.insert(scratch.clone(), e);
                     e
                 }
-            }
+            };
+            self.scratch = scratch;
+            e
         } else {
             let last_key = self.key(words.last().expect("non-empty"));
             let first_key = (words.len() > 1).then(|| self.key(words[0]));
-            let compatible = self.by_last.get(&*last_key).and_then(|candidates| {
-                candidates
-                    .iter()
-                    .copied()
-                    .filter(|&e| match (&first_key, &self.entities[e].first_key) {
-                        (Some(a), Some(b)) => first_names_match(a, b),
-                        _ => true,
-                    })
-                    .max_by_key(|&e| self.entities[e].last_seen)
-            });
+            let compatible = self.by_last[last_key as usize]
+                .iter()
+                .copied()
+                .filter(|&e| match (first_key, self.entities[e].first_key) {
+                    (Some(a), Some(b)) => {
+                        a == b
+                            || first_names_match(
+                                &self.key_text[a as usize],
+                                &self.key_text[b as usize],
+                            )
+                    }
+                    _ => true,
+                })
+                .max_by_key(|&e| self.entities[e].last_seen);
             match compatible {
                 Some(e) => {
                     if self.entities[e].kind == SpeakerKind::Unknown
@@ -256,26 +285,19 @@ impl<'a> Resolver<'_, 'a> {
                     } else {
                         SpeakerKind::Person
                     };
-                    self.new_entity(kind, g, &words, last_key, first_key)
+                    self.new_entity(kind, g, words, Some(last_key), first_key)
                 }
             }
         };
         let ent = &mut self.entities[e];
-        // The surface form, `words.join(" ")`.
-        scratch.clear();
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                scratch.push(' ');
-            }
-            scratch.push_str(w);
+        // The surface form, `words.join(" ")`, compared without building it.
+        if !ent.aliases.iter().any(|a| is_joined(a, words)) {
+            ent.aliases.push(words.join(" "));
         }
-        if !ent.aliases.contains(&scratch) {
-            ent.aliases.push(scratch.clone());
-        }
-        self.scratch = scratch;
-        if let Some(d) = desc {
-            if !d.is_empty() && !ent.descriptions.contains(&d) {
-                ent.add_description(d);
+        if let Some(d) = m.description {
+            let d = clean_description(d.text(self.doc.text));
+            if !d.is_empty() && !ent.descriptions.iter().any(|x| *x == d) {
+                ent.add_description(d.into_owned());
             }
         }
         if ent.gender == Gender::Unknown {
@@ -283,7 +305,7 @@ impl<'a> Resolver<'_, 'a> {
         }
         ent.mentions.push(span);
         ent.last_seen = m.first;
-        Some(e)
+        e
     }
 
     fn new_entity(
@@ -291,8 +313,8 @@ impl<'a> Resolver<'_, 'a> {
         kind: SpeakerKind,
         gender: Gender,
         words: &[&str],
-        last_key: Rc<str>,
-        first_key: Option<Rc<str>>,
+        last_key: Option<u32>,
+        first_key: Option<u32>,
     ) -> usize {
         let e = self.entities.len();
         self.entities.push(Entity {
@@ -307,15 +329,11 @@ impl<'a> Resolver<'_, 'a> {
             quotes: 0,
             last_seen: 0,
         });
-        if matches!(kind, SpeakerKind::Person | SpeakerKind::Unknown)
-            && !last_key.starts_with("role:")
+        // Persons and lone names are found again by surname (organisations and roles have none).
+        if let Some(k) =
+            last_key.filter(|_| matches!(kind, SpeakerKind::Person | SpeakerKind::Unknown))
         {
-            match self.by_last.get_mut(&*last_key) {
-                Some(es) => es.push(e),
-                None => {
-                    self.by_last.insert(last_key, vec![e]);
-                }
-            }
+            self.by_last[k as usize].push(e);
         }
         e
     }
@@ -329,15 +347,8 @@ impl<'a> Resolver<'_, 'a> {
     ) -> Option<usize> {
         match m.kind {
             MentionKind::Name | MentionKind::Org => {
-                let e = self.link_name(m)?;
-                // An appositive description read by the sieve.
-                if let Some(d) = m.description {
-                    let d = clean_description(d.text(self.doc.text));
-                    if !d.is_empty() && !self.entities[e].descriptions.contains(&d) {
-                        self.entities[e].add_description(d);
-                    }
-                }
-                Some(e)
+                // link_name adds the mention's description (an appositive read by the sieve) too.
+                self.link_name(m)
             }
             MentionKind::Pronoun => self.resolve_pronoun(m, atts, entity_of, i),
             MentionKind::Role | MentionKind::Group => Some(self.resolve_role(m)),
@@ -429,7 +440,7 @@ impl<'a> Resolver<'_, 'a> {
 
     fn resolve_role(&mut self, m: &Mention) -> usize {
         let text = m.span.text(self.doc.text);
-        let desc = clean_description(text);
+        let desc = clean_description(text).into_owned();
         let head = self.doc.tok(m.last).to_lowercase();
         let definite = words_of(text).next().is_some_and(|w| {
             matches!(
@@ -500,13 +511,7 @@ impl<'a> Resolver<'_, 'a> {
         } else {
             SpeakerKind::Unknown
         };
-        let e = self.new_entity(
-            kind,
-            m.gender,
-            &[desc.as_str()],
-            Rc::from(format!("role:{desc}")),
-            None,
-        );
+        let e = self.new_entity(kind, m.gender, &[desc.as_str()], None, None);
         self.by_org.insert(format!("role:{desc}"), e);
         self.entities[e].mentions.push(m.span);
         self.entities[e].last_seen = m.first;
@@ -557,27 +562,69 @@ fn role_root(w: &str) -> String {
 /// The words of `s`: control and zero-width characters part words as the tokenizer reads them, so they part them
 /// here as spaces do (a description never carries a NUL into a speaker's name).
 fn words_of(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || c.is_control() || crate::text::is_invisible(c))
-        .filter(|w| !w.is_empty())
+    s.split(|c: char| {
+        // For ASCII, whitespace or control is `c <= ' ' || c == '\x7f'`, without the Unicode tables.
+        if c.is_ascii() {
+            c <= ' ' || c == '\x7f'
+        } else {
+            c.is_whitespace() || c.is_control() || crate::text::is_invisible(c)
+        }
+    })
+    .filter(|w| !w.is_empty())
 }
 
-/// Strips determiners, "who" and surrounding punctuation from a description.
-fn clean_description(s: &str) -> String {
+/// Whether `s` is `words.join(" ")`.
+fn is_joined(s: &str, words: &[&str]) -> bool {
+    if s.len() + 1 != words.iter().map(|w| w.len() + 1).sum::<usize>() {
+        return false;
+    }
+    let mut rest = s;
+    for (i, w) in words.iter().enumerate() {
+        let r = if i > 0 {
+            rest.strip_prefix(' ')
+        } else {
+            Some(rest)
+        };
+        match r.and_then(|r| r.strip_prefix(w)) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// Strips determiners, "who" and surrounding punctuation from a description, and joins its words by single spaces:
+/// a slice of `s` when its words are so joined already (they mostly are), else a new string.
+fn clean_description(s: &str) -> Cow<'_, str> {
     let s = s
         .trim()
         .trim_matches(|c: char| c == ',' || c == '(' || c == ')' || c.is_whitespace());
-    let mut words: Vec<&str> = words_of(s).collect();
-    while let Some(w) = words.first() {
-        if matches!(
-            w.to_lowercase().as_str(),
-            "a" | "an" | "the" | "who" | "which" | "is" | "was"
-        ) {
-            words.remove(0);
-        } else {
-            break;
+    // `eq_ignore_ascii_case` is `to_lowercase() ==` here: the one non-ASCII char that lower-cases to an ASCII
+    // letter is the Kelvin sign (k), which none of these words has.
+    let mut words = words_of(s).skip_while(|w| {
+        ["a", "an", "the", "who", "which", "is", "was"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+    });
+    let Some(first) = words.next() else {
+        return Cow::Borrowed("");
+    };
+    // Byte offsets in `s` (the words are slices of it).
+    let offset = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize;
+    let (start, mut end) = (offset(first), offset(first) + first.len());
+    for w in words.by_ref() {
+        if offset(w) != end + 1 || s.as_bytes()[end] != b' ' {
+            // Some other separator: join the words anew.
+            let mut out = s[start..end].to_string();
+            for w in std::iter::once(w).chain(words) {
+                out.push(' ');
+                out.push_str(w);
+            }
+            return Cow::Owned(out);
         }
+        end = offset(w) + w.len();
     }
-    words.join(" ")
+    Cow::Borrowed(&s[start..end])
 }
 
 /// A spelling-tolerant key for a name word: lower case, no diacritics, transliteration variants folded

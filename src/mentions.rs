@@ -451,11 +451,11 @@ impl Iterator for Names<'_, '_> {
 
     fn next(&mut self) -> Option<Mention> {
         let doc = self.doc;
-        let n = doc.tokens.len();
-        while self.i < n {
-            let i = self.i;
-            if !starts_name(doc, i) {
-                self.i += 1;
+        // The next capitalised token (a name starts at one that is not a function word).
+        while let Some(p) = doc.tokens[self.i..].iter().position(|t| t.cap) {
+            let i = self.i + p;
+            if breaks_run(doc, i) {
+                self.i = i + 1;
                 continue;
             }
             let end = name_run_end(doc, i);
@@ -470,12 +470,9 @@ impl Iterator for Names<'_, '_> {
                 return Some(m);
             }
         }
+        self.i = doc.tokens.len();
         None
     }
-}
-
-fn starts_name(doc: &Document, i: usize) -> bool {
-    doc.is_capitalized(i) && !breaks_run(doc, i)
 }
 
 /// Capitalised run from `i`: capitalised words, initials, inner particles and "of" inside organisation names.
@@ -522,9 +519,16 @@ fn abbreviation_before(doc: &Document, dot: usize) -> bool {
 }
 
 fn is_title_tok(doc: &Document, k: usize) -> bool {
+    title_at(doc, k).is_some()
+}
+
+/// The title token `k` is, read in lower case without trailing periods ("Sen." -> "sen").
+fn title_at(doc: &Document, k: usize) -> Option<lexicon::TitleInfo> {
     let mut buf = [0u8; 48];
     let w = doc.lower(k, &mut buf);
-    lexicon::title(w.trim_end_matches('.')).is_some()
+    // `trim_end_matches('.')` on bytes (a '.' byte is never inside a multi-byte char).
+    let n = w.bytes().rposition(|b| b != b'.').map_or(0, |p| p + 1);
+    lexicon::title(&w[..n])
 }
 
 fn is_role_tok(doc: &Document, k: usize) -> Option<lexicon::RoleInfo> {
@@ -537,12 +541,16 @@ fn is_role_tok(doc: &Document, k: usize) -> Option<lexicon::RoleInfo> {
 fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // Where does the name start? At a known first name if there is one with a word after it…
     let mut name_start = None;
+    // The gender of that first name (looked up once).
+    let mut first_gender = Gender::Unknown;
     for k in a..b {
-        if doc.tokens[k].kind == Kind::Word
-            && lexicon::first_name_gender(doc.tok(k)) != Gender::Unknown
-            && !is_title_tok(doc, k)
-        {
+        if doc.tokens[k].kind != Kind::Word {
+            continue;
+        }
+        let g = lexicon::first_name_gender(doc.tok(k));
+        if g != Gender::Unknown && !is_title_tok(doc, k) {
             name_start = Some(k);
+            first_gender = g;
             break;
         }
     }
@@ -572,11 +580,13 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
     let mut gender = Gender::Unknown;
     if !org {
-        gender = lexicon::first_name_gender(doc.tok(start));
+        gender = if name_start == Some(start) {
+            first_gender
+        } else {
+            lexicon::first_name_gender(doc.tok(start))
+        };
         for k in a..start {
-            let mut buf = [0u8; 48];
-            let w = doc.lower(k, &mut buf);
-            if let Some(t) = lexicon::title(w.trim_end_matches('.')) {
+            if let Some(t) = title_at(doc, k) {
                 if t.gender != Gender::Unknown {
                     gender = t.gender;
                 }
@@ -627,8 +637,8 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     if e >= doc.tokens.len() || e < floor {
         return None;
     }
-    let mut buf = [0u8; 48];
-    let w = doc.lower(e, &mut buf).to_string();
+    let (mut buf, mut wbuf) = ([0u8; 48], [0u8; 48]);
+    let w = doc.lower(e, &mut wbuf);
     if let Some(p) = pronoun_at(doc, e, &["he", "she", "they", "it", "who"]) {
         return p;
     }
@@ -712,7 +722,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
             last: e,
             name: None,
             description: Some(span),
-            role: lexicon_role_name(&w),
+            role: lexicon_role_name(w),
             gender: role.gender,
             plural: role.plural,
             via: None,
@@ -724,13 +734,13 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
 /// A lower-case word that may stand inside a noun compound before its head ("base" in "the base chief"): not a
 /// function word, a verb form, or an adverb.
 fn is_compound_word(w: &str) -> bool {
-    const STOP: &[&str] = &[
+    static STOP: WordList = WordList::new(&[
         "of", "to", "who", "whom", "that", "which", "and", "or", "but", "in", "at", "on", "with",
         "for", "from", "by", "as", "is", "was", "were", "are", "be", "been", "has", "had", "have",
         "will", "would", "could", "should", "may", "might", "can", "not", "known", "said", "says",
         "told", "also", "then", "now", "here", "there", "he", "she", "it", "they", "we", "i",
         "you", "his", "her", "its", "their", "our", "my", "your",
-    ];
+    ]);
     w.len() > 1
         && w.chars().all(|c| c.is_lowercase() || c == '-')
         && !STOP.contains(&w)
@@ -782,6 +792,10 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
     let mut has_role = m.description.is_some();
     while a > floor {
         let k = a - 1;
+        // Only words extend a description (the role, title and modifier lists are words too).
+        if doc.tokens[k].kind != Kind::Word {
+            break;
+        }
         let lw = doc.lower(k, &mut buf);
         let role = is_role_tok(doc, k).is_some() || is_title_tok(doc, k);
         let ok = role
