@@ -139,14 +139,19 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "what to read next",
 ];
 
-/// Abbreviations that take a period and do not end a sentence (lower case, without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gov", "sen", "rep", "gen", "col", "lt",
-    "sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "atty",
-    "amb", "messrs", "mt", "ft", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept",
-    "est", "fig", "al", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c",
-];
+/// Abbreviations that take a period and do not end a sentence (lower case, without the period). A `match`, not a list
+/// searched in turn: it tests the length first and then few candidates.
+#[rustfmt::skip]
+fn is_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "sr" | "jr" | "st" | "gov" | "sen" | "rep" | "gen" | "col" | "lt"
+            | "sgt" | "capt" | "cmdr" | "adm" | "maj" | "rev" | "hon" | "pres" | "supt" | "det" | "insp" | "atty"
+            | "amb" | "messrs" | "mt" | "ft" | "no" | "nos" | "vs" | "etc" | "inc" | "ltd" | "co" | "corp" | "jan"
+            | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "approx"
+            | "dept" | "est" | "fig" | "al" | "e.g" | "i.e" | "a.m" | "p.m" | "u.s" | "u.k" | "u.n" | "d.c"
+    )
+}
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
@@ -407,6 +412,13 @@ impl<'a> Document<'a> {
         let n = self.tokens.len();
         self.sent_of = vec![0; n];
         let mut buf = [0u8; 48];
+        let bytes = self.text.as_bytes();
+        // Most tokens can end no sentence: every ender starts with `.`, `!`, `?` or `…` (0xE2 in UTF-8) and an
+        // initialism ends with `.`. A tight scan for these skips to the next token that needs a closer look.
+        let candidate = |t: &Token| {
+            matches!(bytes[t.start as usize], b'.' | b'!' | b'?' | 0xE2)
+                || bytes[t.end as usize - 1] == b'.'
+        };
         for p in 0..self.paragraphs.len() {
             let Segment {
                 tok_start, tok_end, ..
@@ -414,6 +426,10 @@ impl<'a> Document<'a> {
             let mut s = tok_start;
             let mut i = tok_start;
             while i < tok_end {
+                match self.tokens[i..tok_end].iter().position(candidate) {
+                    Some(k) => i += k,
+                    None => break,
+                }
                 let t = self.tok(i);
                 let ender = matches!(t, "." | "!" | "?" | "…" | "..." | "?!" | "!?");
                 // An initialism that ends the sentence carries its period inside: `… in the U.S. He says …`.
@@ -447,7 +463,7 @@ impl<'a> Document<'a> {
                         && {
                             let w = self.lower(i - 1, &mut buf);
                             self.tokens[i - 1].kind == Kind::Word
-                                && (ABBREVIATIONS.contains(&w)
+                                && (is_abbreviation(w)
                                 // Single capital initials: "J. Smith", "George W. Bush".
                                 || (self.tok(i - 1).chars().count() == 1 && self.is_capitalized(i - 1)))
                         };
@@ -475,10 +491,13 @@ impl<'a> Document<'a> {
         let mut in_box = false;
         for p in 0..self.paragraphs.len() {
             let seg = self.paragraphs[p];
-            let t = seg
-                .span
-                .text(self.text)
-                .trim_matches(|c: char| !c.is_alphanumeric());
+            let full = seg.span.text(self.text);
+            let not_alnum = |c: char| !c.is_alphanumeric();
+            let t = full.trim_start_matches(not_alnum);
+            let start = seg.span.start + (full.len() - t.len());
+            let t = t.trim_end_matches(not_alnum);
+            // `t` lower-cased (ASCII letters only), from the lower-cased copy of the text.
+            let lower = &self.lower_text[start..start + t.len()];
             let heading = t.len() <= 40 && {
                 let l = t.to_lowercase();
                 FURNITURE_HEADINGS
@@ -499,12 +518,12 @@ impl<'a> Document<'a> {
                 in_box = false;
             }
             // Sign-up and consent lines are short: a long paragraph that mentions a privacy policy is text (an
-            // article pasted on one line was all dropped as furniture). ASCII-insensitive matching gives what matching
-            // the lower-cased text would: only ASCII lowers to these ASCII patterns (the Kelvin sign's k and İ's
-            // i + U+0307 cannot complete them).
-            if starts_with_ci(t, "by registering for")
-                || starts_with_ci(t, "sign up for")
-                || t.len() < 600 && contains_ci(t, "privacy policy")
+            // article pasted on one line was all dropped as furniture). Matching the ASCII-lower-cased text gives what
+            // matching the fully lower-cased text would: only ASCII lowers to these ASCII patterns (the Kelvin sign's
+            // k and İ's i + U+0307 cannot complete them).
+            if lower.starts_with("by registering for")
+                || lower.starts_with("sign up for")
+                || t.len() < 600 && lower.contains("privacy policy")
             {
                 self.boilerplate[p] = true;
             }
@@ -582,20 +601,6 @@ impl<'a> Document<'a> {
             tok_end: b,
         });
     }
-}
-
-/// `s` starts with the ASCII `pat`, ignoring ASCII case.
-fn starts_with_ci(s: &str, pat: &str) -> bool {
-    s.as_bytes()
-        .get(..pat.len())
-        .is_some_and(|h| h.eq_ignore_ascii_case(pat.as_bytes()))
-}
-
-/// `s` contains the ASCII `pat`, ignoring ASCII case.
-fn contains_ci(s: &str, pat: &str) -> bool {
-    s.as_bytes()
-        .windows(pat.len())
-        .any(|w| w.eq_ignore_ascii_case(pat.as_bytes()))
 }
 
 /// Lower-cases `s` into `buf` (ASCII letters only) and returns it; `""` if it does not fit.
