@@ -661,12 +661,12 @@ fn scan_word(text: &str, mut i: usize) -> usize {
     loop {
         // Letters, digits, combining marks.
         while i < bytes.len() {
-            let b = bytes[i];
-            if is_ascii_alnum(b) {
-                i += 1;
-                continue;
-            }
-            if b < 0x80 {
+            // A run of ASCII letters and digits, by a tight scan.
+            i += bytes[i..]
+                .iter()
+                .position(|&b| !is_ascii_alnum(b))
+                .unwrap_or(bytes.len() - i);
+            if i >= bytes.len() || bytes[i] < 0x80 {
                 break;
             }
             let c = next_char(text, i);
