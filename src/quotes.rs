@@ -82,7 +82,20 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
             // We carried an open quote into this paragraph: its first token must be an opening mark of the family.
             first_mark_continues = true;
         }
-        for i in para.tok_start..para.tok_end {
+        let mut next = para.tok_start;
+        while next < para.tok_end {
+            let mut i = next;
+            if stack.is_empty() || multi {
+                // No quote open that could run too long: only quotation marks change anything, so go to the next.
+                match doc.tokens[i..para.tok_end]
+                    .iter()
+                    .position(|t| t.kind == Kind::QuoteMark)
+                {
+                    Some(k) => i += k,
+                    None => break,
+                }
+            }
+            next = i + 1;
             // A quote still open this many sentences on within its paragraph was opened by a stray mark: it ends
             // with its last allowed sentence, so that an article pasted on one line is not swallowed whole.
             if let Some(outer) = stack.first().filter(|_| !multi) {

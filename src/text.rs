@@ -39,6 +39,46 @@ impl Token {
     }
 }
 
+/// What the char that starts a token (or the space between tokens) is, for [`Document::tokenize`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// Ends a paragraph: line breaks and the Unicode line and paragraph separators.
+    Break,
+    /// Whitespace, control and invisible chars.
+    Space,
+    Quote,
+    Other,
+    /// The first byte of a multi-byte char (or a continuation byte): the Unicode tests class its char.
+    NonAscii,
+}
+
+/// The class of each byte, for the ASCII chars that make up most text: one load instead of a chain of tests.
+const BYTE_CLASS: [Class; 256] = {
+    let mut t = [Class::NonAscii; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = match b as u8 {
+            b'\n' | b'\r' => Class::Break,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'"' | b'\'' | b'`' => Class::Quote,
+            b'!'..=b'~' => Class::Other,
+            // Space, tab and the other control chars.
+            _ => Class::Space,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// True for an ASCII letter or digit (what `u8::is_ascii_alphanumeric` says), by [`BYTE_CLASS`].
+#[inline]
+fn is_ascii_alnum(b: u8) -> bool {
+    matches!(BYTE_CLASS[b as usize], Class::Letter | Class::Digit)
+}
+
 /// A paragraph or a sentence: its byte span and its token range `[tok_start, tok_end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
@@ -99,13 +139,14 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "what to read next",
 ];
 
-/// Abbreviations that take a period and do not end a sentence (lower case, without the period).
+/// Abbreviations that take a period and do not end a sentence (lower case, without the period), sorted for a binary
+/// search.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gov", "sen", "rep", "gen", "col", "lt",
-    "sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "atty",
-    "amb", "messrs", "mt", "ft", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept",
-    "est", "fig", "al", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c",
+    "a.m", "adm", "al", "amb", "approx", "apr", "atty", "aug", "capt", "cmdr", "co", "col", "corp",
+    "d.c", "dec", "dept", "det", "dr", "e.g", "est", "etc", "feb", "fig", "ft", "gen", "gov",
+    "hon", "i.e", "inc", "insp", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs",
+    "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "p.m", "pres", "prof", "rep", "rev", "sen",
+    "sep", "sept", "sgt", "sr", "st", "supt", "u.k", "u.n", "u.s", "vs",
 ];
 
 impl<'a> Document<'a> {
@@ -250,37 +291,46 @@ impl<'a> Document<'a> {
         };
         while i < bytes.len() {
             let b = bytes[i];
-            // Fast path for ASCII whitespace and line breaks.
-            if b == b'\n' || b == b'\r' {
-                if para_start_byte.is_some() {
-                    close_para(self, para_start_tok, para_start_byte);
-                    para += 1;
-                    para_start_byte = None;
-                }
-                para_start_tok = self.tokens.len();
-                space_before = true;
-                i += 1;
-                continue;
-            }
-            if b == b' ' || b == b'\t' || b == 0x0c || b == 0x0b {
-                space_before = true;
-                i += 1;
-                continue;
-            }
-            let c = next_char(text, i);
+            // The class of the char at `i`: a table for ASCII (most of the text), the Unicode tests otherwise.
+            let (class, c) = if b < 0x80 {
+                (BYTE_CLASS[b as usize], b as char)
+            } else {
+                let c = next_char(text, i);
+                let class = if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                    Class::Break
+                } else if c.is_whitespace() || c.is_control() || is_invisible(c) {
+                    Class::Space
+                } else if is_quote_mark(c) {
+                    // Before the letter tests: quotation marks are punctuation, never letters or digits.
+                    Class::Quote
+                } else if c.is_alphabetic() {
+                    Class::Letter
+                } else if c.is_numeric() {
+                    Class::Digit
+                } else {
+                    Class::Other
+                };
+                (class, c)
+            };
             let clen = c.len_utf8();
-            if c.is_whitespace() || c.is_control() || is_invisible(c) {
-                if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+            match class {
+                Class::Break => {
                     if para_start_byte.is_some() {
                         close_para(self, para_start_tok, para_start_byte);
                         para += 1;
                         para_start_byte = None;
                     }
                     para_start_tok = self.tokens.len();
+                    space_before = true;
+                    i += clen;
+                    continue;
                 }
-                space_before = true;
-                i += clen;
-                continue;
+                Class::Space => {
+                    space_before = true;
+                    i += clen;
+                    continue;
+                }
+                _ => {}
             }
             if para_start_byte.is_none() {
                 para_start_byte = Some(i);
@@ -288,18 +338,18 @@ impl<'a> Document<'a> {
             }
             let start = i;
             let kind;
-            if c.is_alphabetic() {
+            if class == Class::Letter {
                 i = scan_word(text, i);
                 kind = Kind::Word;
-            } else if c.is_numeric() {
+            } else if class == Class::Digit {
                 i = scan_number(text, i);
                 // "3rd", "1990s", "COVID-19" style: digits followed by letters stay one word.
-                kind = if text[start..i].bytes().any(|b| b.is_ascii_alphabetic()) {
+                kind = if bytes[start..i].iter().any(|b| b.is_ascii_alphabetic()) {
                     Kind::Word
                 } else {
                     Kind::Number
                 };
-            } else if is_quote_mark(c) {
+            } else if class == Class::Quote {
                 i += clen;
                 // Typewriter doubles: '' and `` stand for a double quotation mark (as in some wire and NYT copy).
                 if (c == '\'' || c == '`') && i < bytes.len() && bytes[i] == c as u8 {
@@ -318,7 +368,7 @@ impl<'a> Document<'a> {
             }
             // Possessive 's / ’s split off a word so that "Zelensky’s" yields the name "Zelensky".
             if kind == Kind::Word {
-                if let Some(pos) = possessive_split(&text[start..i]) {
+                if let Some(pos) = possessive_split(&bytes[start..i]) {
                     self.tokens.push(Token {
                         start: start as u32,
                         end: (start + pos) as u32,
@@ -358,6 +408,13 @@ impl<'a> Document<'a> {
         let n = self.tokens.len();
         self.sent_of = vec![0; n];
         let mut buf = [0u8; 48];
+        let bytes = self.text.as_bytes();
+        // Most tokens can end no sentence: every ender starts with `.`, `!`, `?` or `…` (0xE2 in UTF-8) and an
+        // initialism ends with `.`. A tight scan for these skips to the next token that needs a closer look.
+        let candidate = |t: &Token| {
+            matches!(bytes[t.start as usize], b'.' | b'!' | b'?' | 0xE2)
+                || bytes[t.end as usize - 1] == b'.'
+        };
         for p in 0..self.paragraphs.len() {
             let Segment {
                 tok_start, tok_end, ..
@@ -365,6 +422,10 @@ impl<'a> Document<'a> {
             let mut s = tok_start;
             let mut i = tok_start;
             while i < tok_end {
+                match self.tokens[i..tok_end].iter().position(candidate) {
+                    Some(k) => i += k,
+                    None => break,
+                }
                 let t = self.tok(i);
                 let ender = matches!(t, "." | "!" | "?" | "…" | "..." | "?!" | "!?");
                 // An initialism that ends the sentence carries its period inside: `… in the U.S. He says …`.
@@ -398,7 +459,7 @@ impl<'a> Document<'a> {
                         && {
                             let w = self.lower(i - 1, &mut buf);
                             self.tokens[i - 1].kind == Kind::Word
-                                && (ABBREVIATIONS.contains(&w)
+                                && (ABBREVIATIONS.binary_search(&w).is_ok()
                                 // Single capital initials: "J. Smith", "George W. Bush".
                                 || (self.tok(i - 1).chars().count() == 1 && self.is_capitalized(i - 1)))
                         };
@@ -426,10 +487,13 @@ impl<'a> Document<'a> {
         let mut in_box = false;
         for p in 0..self.paragraphs.len() {
             let seg = self.paragraphs[p];
-            let t = seg
-                .span
-                .text(self.text)
-                .trim_matches(|c: char| !c.is_alphanumeric());
+            let full = seg.span.text(self.text);
+            let not_alnum = |c: char| !c.is_alphanumeric();
+            let t = full.trim_start_matches(not_alnum);
+            let start = seg.span.start + (full.len() - t.len());
+            let t = t.trim_end_matches(not_alnum);
+            // `t` lower-cased (ASCII letters only), from the lower-cased copy of the text.
+            let lower = &self.lower_text[start..start + t.len()];
             let heading = t.len() <= 40 && {
                 let l = t.to_lowercase();
                 FURNITURE_HEADINGS
@@ -450,12 +514,12 @@ impl<'a> Document<'a> {
                 in_box = false;
             }
             // Sign-up and consent lines are short: a long paragraph that mentions a privacy policy is text (an
-            // article pasted on one line was all dropped as furniture). ASCII-insensitive matching gives what matching
-            // the lower-cased text would: only ASCII lowers to these ASCII patterns (the Kelvin sign's k and İ's
-            // i + U+0307 cannot complete them).
-            if starts_with_ci(t, "by registering for")
-                || starts_with_ci(t, "sign up for")
-                || t.len() < 600 && contains_ci(t, "privacy policy")
+            // article pasted on one line was all dropped as furniture). Matching the ASCII-lower-cased text gives what
+            // matching the fully lower-cased text would: only ASCII lowers to these ASCII patterns (the Kelvin sign's
+            // k and İ's i + U+0307 cannot complete them).
+            if lower.starts_with("by registering for")
+                || lower.starts_with("sign up for")
+                || t.len() < 600 && lower.contains("privacy policy")
             {
                 self.boilerplate[p] = true;
             }
@@ -535,20 +599,6 @@ impl<'a> Document<'a> {
     }
 }
 
-/// `s` starts with the ASCII `pat`, ignoring ASCII case.
-fn starts_with_ci(s: &str, pat: &str) -> bool {
-    s.as_bytes()
-        .get(..pat.len())
-        .is_some_and(|h| h.eq_ignore_ascii_case(pat.as_bytes()))
-}
-
-/// `s` contains the ASCII `pat`, ignoring ASCII case.
-fn contains_ci(s: &str, pat: &str) -> bool {
-    s.as_bytes()
-        .windows(pat.len())
-        .any(|w| w.eq_ignore_ascii_case(pat.as_bytes()))
-}
-
 /// Lower-cases `s` into `buf` (ASCII letters only) and returns it; `""` if it does not fit.
 #[inline]
 pub fn lower_into<'b>(s: &str, buf: &'b mut [u8; 48]) -> &'b str {
@@ -607,12 +657,12 @@ fn scan_word(text: &str, mut i: usize) -> usize {
     loop {
         // Letters, digits, combining marks.
         while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            if b < 0x80 {
+            // A run of ASCII letters and digits, by a tight scan.
+            i += bytes[i..]
+                .iter()
+                .position(|&b| !is_ascii_alnum(b))
+                .unwrap_or(bytes.len() - i);
+            if i >= bytes.len() || bytes[i] < 0x80 {
                 break;
             }
             let c = next_char(text, i);
@@ -622,7 +672,8 @@ fn scan_word(text: &str, mut i: usize) -> usize {
                 break;
             }
         }
-        if i >= bytes.len() {
+        // Only an apostrophe, a hyphen, `&` or a period (or a non-ASCII char) can go on with the word.
+        if i >= bytes.len() || !matches!(bytes[i], b'\'' | b'-' | b'&' | b'.' | 0x80..) {
             return i;
         }
         // A joiner followed by a letter continues the word.
@@ -696,9 +747,12 @@ fn scan_number(text: &str, mut i: usize) -> usize {
 }
 
 /// Where a trailing possessive `'s` / `’s` starts in a word, if it has one ("Zelensky’s" → 8).
-fn possessive_split(w: &str) -> Option<usize> {
+fn possessive_split(w: &[u8]) -> Option<usize> {
+    if !matches!(w.last(), Some(b's' | b'S')) {
+        return None;
+    }
     for suf in ["’s", "'s", "’S", "'S"] {
-        if w.len() > suf.len() + 1 && w.ends_with(suf) {
+        if w.len() > suf.len() + 1 && w.ends_with(suf.as_bytes()) {
             return Some(w.len() - suf.len());
         }
     }
@@ -828,6 +882,46 @@ mod tests {
         }
         let e = Document::new("");
         assert_eq!(e.token_at_or_after_near(3, 5), 0);
+    }
+
+    /// The class the Unicode tests give `c` (the order `tokenize` uses for non-ASCII chars).
+    fn unicode_class(c: char) -> Class {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+            Class::Break
+        } else if c.is_whitespace() || c.is_control() || is_invisible(c) {
+            Class::Space
+        } else if is_quote_mark(c) {
+            Class::Quote
+        } else if c.is_alphabetic() {
+            Class::Letter
+        } else if c.is_numeric() {
+            Class::Digit
+        } else {
+            Class::Other
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_the_unicode_tests() {
+        for b in 0..0x80u8 {
+            assert!(BYTE_CLASS[b as usize] == unicode_class(b as char), "{b:#x}");
+            assert_eq!(is_ascii_alnum(b), b.is_ascii_alphanumeric(), "{b:#x}");
+        }
+        // Quote marks are tested before letters and digits: no mark may be one (nor a space).
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_quote_mark(c))
+        {
+            assert!(
+                !c.is_alphanumeric() && !c.is_whitespace() && !c.is_control() && !is_invisible(c),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_sorted_for_the_binary_search() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
