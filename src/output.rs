@@ -150,11 +150,34 @@ pub struct DocumentOut {
 impl DocumentOut {
     /// Renders an analysis of `text` with offsets in `enc`.
     pub fn new(id: &str, text: &str, analysis: &Analysis, enc: Encoding) -> DocumentOut {
+        Self::render(id, text, analysis, enc, true)
+    }
+
+    /// [`DocumentOut::new`] with every span's `text` (quotes, parts, cues, speaker mentions) left empty, for a caller
+    /// that holds the text and slices it by the offsets (the web page): the strings are neither copied nor converted.
+    pub fn spans_only(id: &str, text: &str, analysis: &Analysis, enc: Encoding) -> DocumentOut {
+        Self::render(id, text, analysis, enc, false)
+    }
+
+    fn render(
+        id: &str,
+        text: &str,
+        analysis: &Analysis,
+        enc: Encoding,
+        with_text: bool,
+    ) -> DocumentOut {
         let map = OffsetMap::new(text, enc);
+        let text_of = |s: Span| {
+            if with_text {
+                s.text(text).to_string()
+            } else {
+                String::new()
+            }
+        };
         let span = |s: Span| SpanOut {
             start: map.convert(s.start),
             end: map.convert(s.end),
-            text: s.text(text).to_string(),
+            text: text_of(s),
         };
         let quotes = analysis
             .quotes
@@ -165,7 +188,7 @@ impl DocumentOut {
                 kind: q.kind.as_str(),
                 start: map.convert(q.span.start),
                 end: map.convert(q.span.end),
-                text: q.span.text(text).to_string(),
+                text: text_of(q.span),
                 cue: q.cue.map(span),
                 speaker: q.speaker.map(span),
                 speaker_id: q.speaker_id,

@@ -4,7 +4,7 @@
 //! boundary in UTF-16 code units, so in JavaScript `text.slice(quote.start, quote.end) === quote.text`.
 //! Objects are JSON-compatible: a missing cue or speaker is `null`, never `undefined`.
 //!
-//! JS API: `analyze(text)`, `analyze_story([text, …])`, `version()`, `memory_bytes()`.
+//! JS API: `analyze(text)`, `analyze_spans(text)`, `analyze_story([text, …])`, `version()`, `memory_bytes()`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -30,6 +30,18 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     to_js(&crate::analyze_document("", text, Encoding::Utf16))
+}
+
+/// [`analyze`] with every `text` field of quotes, parts, cues and speaker mentions empty: for the page, which slices
+/// its own copy of the text by the offsets (the strings need neither be copied nor cross into JS).
+#[wasm_bindgen]
+pub fn analyze_spans(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::output::DocumentOut::spans_only(
+        "",
+        text,
+        &crate::analyze(text),
+        Encoding::Utf16,
+    ))
 }
 
 /// Analyses several articles as one story: `{documents: [DocumentOut…], story: {speakers, quote_groups,

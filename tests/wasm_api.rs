@@ -287,3 +287,33 @@ fn empty_story_is_empty() {
     assert!(array(&r, "documents").is_empty());
     assert!(array(&get(&r, "story"), "speakers").is_empty());
 }
+
+#[wasm_bindgen_test]
+fn analyze_spans_is_analyze_without_the_span_texts() {
+    // The page's call: the same quotes, offsets and speakers as `analyze`, every span text empty.
+    let full = whosaid::wasm::analyze(SEED_002).unwrap();
+    let spans = whosaid::wasm::analyze_spans(SEED_002).unwrap();
+    let (fq, sq) = (array(&full, "quotes"), array(&spans, "quotes"));
+    assert!(fq.len() > 5);
+    assert_eq!(fq.len(), sq.len());
+    for (f, s) in fq.iter().zip(&sq) {
+        assert!(!string(f, "text").is_empty());
+        assert_eq!(string(s, "text"), "");
+        for key in ["start", "end"] {
+            assert_eq!(number(f, key), number(s, key), "{key}");
+        }
+        for key in ["cue", "speaker"] {
+            let (a, b) = (get(f, key), get(s, key));
+            assert_eq!(a.is_null(), b.is_null(), "{key}");
+            if !a.is_null() {
+                assert_eq!(number(&a, "start"), number(&b, "start"));
+                assert_eq!(number(&a, "end"), number(&b, "end"));
+                assert_eq!(string(&b, "text"), "");
+            }
+        }
+    }
+    assert_eq!(
+        JSON::stringify(&get(&full, "speakers")).unwrap(),
+        JSON::stringify(&get(&spans, "speakers")).unwrap()
+    );
+}

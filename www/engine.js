@@ -12,6 +12,8 @@ function whosaidEngine() {
   return {
     init: (source) => glue({ module_or_path: source }),
     analyze: (text) => glue.analyze(text),
+    // The same without the span texts, which the page slices from its own copy.
+    analyzeSpans: (text) => glue.analyze_spans(text),
     analyzeStory: (texts) => glue.analyze_story(texts),
     version: () => glue.version(),
     memoryBytes: () => glue.memory_bytes(),
@@ -65,7 +67,7 @@ function whosaidAnalyzeAll(engine, text) {
   let speakerOf; // (doc index, speaker id in that document) -> id in out.speakers
   let groups = [];
   if (docs.length === 1) {
-    documents = [engine.analyze(texts[0])];
+    documents = [engine.analyzeSpans(texts[0])];
     for (const s of documents[0].speakers) {
       out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: null, quotes: s.quotes, docs: [0], counts: [{ article: 0, quotes: s.quotes }], possibly_same: [] });
     }
