@@ -21,6 +21,7 @@ pub mod mentions;
 pub mod model;
 pub mod output;
 pub mod quotes;
+mod scratch;
 pub mod story;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

@@ -101,6 +101,17 @@ pub struct Document<'a> {
     pub boilerplate: Vec<bool>,
 }
 
+/// The large buffers go back to [`crate::scratch`] for the next document.
+impl Drop for Document<'_> {
+    fn drop(&mut self) {
+        crate::scratch::keep_tokens(std::mem::take(&mut self.tokens));
+        crate::scratch::keep_bytes(std::mem::take(&mut self.lower_text).into_bytes());
+        crate::scratch::keep_u32s(std::mem::take(&mut self.sent_of));
+        crate::scratch::keep_segments(std::mem::take(&mut self.paragraphs));
+        crate::scratch::keep_segments(std::mem::take(&mut self.sentences));
+    }
+}
+
 /// Headings that open page furniture rather than article text (compared lower-cased, trimmed of punctuation).
 const FURNITURE_HEADINGS: &[&str] = &[
     "top stories",
@@ -157,12 +168,16 @@ impl<'a> Document<'a> {
             limit -= 1;
         }
         let text = &text[..limit];
+        let mut lower_text =
+            String::from_utf8(crate::scratch::bytes(text.len())).unwrap_or_default();
+        lower_text.push_str(text);
+        lower_text.make_ascii_lowercase();
         let mut doc = Document {
             text,
-            lower_text: text.to_ascii_lowercase(),
-            tokens: Vec::with_capacity(text.len() / 5 + 1),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
+            lower_text,
+            tokens: crate::scratch::tokens(text.len() / 5 + 1),
+            paragraphs: crate::scratch::segments(),
+            sentences: crate::scratch::segments(),
             sent_of: Vec::new(),
             boilerplate: Vec::new(),
         };
@@ -406,7 +421,7 @@ impl<'a> Document<'a> {
 
     fn split_sentences(&mut self) {
         let n = self.tokens.len();
-        self.sent_of = vec![0; n];
+        self.sent_of = crate::scratch::u32s(n, 0);
         let mut buf = [0u8; 48];
         let bytes = self.text.as_bytes();
         // Most tokens can end no sentence: every ender starts with `.`, `!`, `?` or `…` (0xE2 in UTF-8) and an

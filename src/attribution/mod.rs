@@ -157,6 +157,14 @@ pub struct Ctx<'d, 'a> {
     by_start: SpanIndex,
 }
 
+/// The per-token indexes go back to [`crate::scratch`] for the next document.
+impl Drop for Ctx<'_, '_> {
+    fn drop(&mut self) {
+        crate::scratch::keep_u32s(std::mem::take(&mut self.in_quote));
+        crate::scratch::keep_u32s(std::mem::take(&mut self.cue_of));
+    }
+}
+
 /// Attribution spans sorted by start, with the running maximum of their ends, for
 /// [`Ctx::latest_end_overlapping`]: the latest end among spans starting before a byte is a binary search (a scan of
 /// every attribution per query was quadratic on long texts). `base` holds `out[..upto]` as it was when sieve `sieve`
@@ -217,13 +225,13 @@ const NONE: u32 = u32::MAX;
 
 impl<'d, 'a> Ctx<'d, 'a> {
     pub fn new(doc: &'d Document<'a>, quotes: &'d [QuoteSpan], cues: &'d [Cue]) -> Self {
-        let mut in_quote = vec![NONE; doc.tokens.len()];
+        let mut in_quote = crate::scratch::u32s(doc.tokens.len(), NONE);
         for (qi, q) in quotes.iter().enumerate() {
             for slot in &mut in_quote[q.open_tok..=q.last_tok] {
                 *slot = qi as u32;
             }
         }
-        let mut cue_of = vec![NONE; doc.tokens.len()];
+        let mut cue_of = crate::scratch::u32s(doc.tokens.len(), NONE);
         for (ci, c) in cues.iter().enumerate() {
             if let Some(slot) = cue_of.get_mut(c.tok) {
                 if *slot == NONE {
@@ -359,7 +367,8 @@ pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attr
         ctx.sieve = name;
         run(&mut ctx);
     }
-    let mut out = ctx.out;
+    let mut out = std::mem::take(&mut ctx.out);
+    drop(ctx);
     // Keep order stable for `same_as` links: sort a permutation, then remap.
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_unstable_by_key(|&i| (out[i].span.start, out[i].span.end, i));
