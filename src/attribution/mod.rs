@@ -246,7 +246,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             cue_of,
             quote_done: vec![None; quotes.len()],
             cue_used: vec![None; cues.len()],
-            out: Vec::new(),
+            // About one attribution per quote or cue: reserved once (growing a large vector copies it into fresh pages).
+            out: Vec::with_capacity(quotes.len() + cues.len()),
             sieve: "",
             in_quote,
             by_start: SpanIndex::default(),
