@@ -73,6 +73,27 @@ const BYTE_CLASS: [Class; 256] = {
     t
 };
 
+/// The class of a char by the Unicode tests: what [`Document::tokenize`] asks of a non-ASCII char, and what
+/// [`BYTE_CLASS`] holds for each ASCII one but `\n` and `\r`, which the table makes breaks (a unit test checks that
+/// they agree).
+#[inline]
+fn char_class(c: char) -> Class {
+    if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+        Class::Break
+    } else if c.is_whitespace() || c.is_control() || is_invisible(c) {
+        Class::Space
+    } else if is_quote_mark(c) {
+        // Before the letter tests: quotation marks are punctuation, never letters or digits.
+        Class::Quote
+    } else if c.is_alphabetic() {
+        Class::Letter
+    } else if c.is_numeric() {
+        Class::Digit
+    } else {
+        Class::Other
+    }
+}
+
 /// True for an ASCII letter or digit (what `u8::is_ascii_alphanumeric` says), by [`BYTE_CLASS`].
 #[inline]
 fn is_ascii_alnum(b: u8) -> bool {
@@ -311,21 +332,7 @@ impl<'a> Document<'a> {
                 (BYTE_CLASS[b as usize], b as char)
             } else {
                 let c = next_char(text, i);
-                let class = if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                    Class::Break
-                } else if c.is_whitespace() || c.is_control() || is_invisible(c) {
-                    Class::Space
-                } else if is_quote_mark(c) {
-                    // Before the letter tests: quotation marks are punctuation, never letters or digits.
-                    Class::Quote
-                } else if c.is_alphabetic() {
-                    Class::Letter
-                } else if c.is_numeric() {
-                    Class::Digit
-                } else {
-                    Class::Other
-                };
-                (class, c)
+                (char_class(c), c)
             };
             let clen = c.len_utf8();
             match class {
@@ -899,27 +906,14 @@ mod tests {
         assert_eq!(e.token_at_or_after_near(3, 5), 0);
     }
 
-    /// The class the Unicode tests give `c` (the order `tokenize` uses for non-ASCII chars).
-    fn unicode_class(c: char) -> Class {
-        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
-            Class::Break
-        } else if c.is_whitespace() || c.is_control() || is_invisible(c) {
-            Class::Space
-        } else if is_quote_mark(c) {
-            Class::Quote
-        } else if c.is_alphabetic() {
-            Class::Letter
-        } else if c.is_numeric() {
-            Class::Digit
-        } else {
-            Class::Other
-        }
-    }
-
     #[test]
     fn byte_classes_agree_with_the_unicode_tests() {
         for b in 0..0x80u8 {
-            assert!(BYTE_CLASS[b as usize] == unicode_class(b as char), "{b:#x}");
+            let want = match b {
+                b'\n' | b'\r' => Class::Break,
+                _ => char_class(b as char),
+            };
+            assert!(BYTE_CLASS[b as usize] == want, "{b:#x}");
             assert_eq!(is_ascii_alnum(b), b.is_ascii_alphanumeric(), "{b:#x}");
         }
         // Quote marks are tested before letters and digits: no mark may be one (nor a space).
