@@ -53,17 +53,20 @@ pub fn run(ctx: &mut Ctx) {
                 continue;
             }
         }
-        // A weak cue reports only forward, and only with "that" or a colon after it, a particle (`called for`), or
-        // a named reporter (`CNN reported`; see below): tested first, since most weak cues are not reports and
-        // finding a subject is the dear part.
-        let may_report = cue.strength >= 2
-            || cue.lemma == "report" && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
-            || {
-                let next = doc.lower(cue.last + 1, &mut buf);
-                matches!(next, "that" | ":")
-                    || cue.lemma == "call" && matches!(next, "for" | "on" | "upon" | "out")
-            };
-        if !may_report {
+        // `called for a ceasefire`, `called on Snyder to resign`, `called out his rival for …`: the particle makes
+        // "call" a speech frame whose content follows it.
+        let particle = cue.lemma == "call"
+            && matches!(
+                doc.lower(cue.last + 1, &mut buf),
+                "for" | "on" | "upon" | "out"
+            );
+        let that_or_colon = matches!(doc.lower(cue.last + 1, &mut buf), "that" | ":");
+        let reported =
+            cue.lemma == "report" && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson);
+        // A weak cue reports only forward, and only with "that" or a colon after it, a particle, or a named reporter
+        // (`CNN reported`; see below): tested first, since most weak cues are not reports and finding a subject is
+        // the dear part.
+        if cue.strength <= 1 && !particle && !that_or_colon && !reported {
             continue;
         }
         // Backward: the cue's phrase closes the sentence and a comma comes before its subject (or before the cue).
@@ -155,27 +158,16 @@ pub fn run(ctx: &mut Ctx) {
             }
         }
         // Forward.
-        // `called for a ceasefire`, `called on Snyder to resign`, `called out his rival for …`: the particle makes
-        // "call" a speech frame whose content follows it.
-        let particle = cue.lemma == "call"
-            && matches!(
-                doc.lower(cue.last + 1, &mut buf),
-                "for" | "on" | "upon" | "out"
-            );
         // `CNN reported Clinton marched …`: an outlet or another named body reports.
-        let named_reporter = cue.lemma == "report"
-            && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
+        let named_reporter = reported
             && subj.as_ref().is_some_and(|m| {
                 matches!(
                     m.kind,
                     crate::mentions::MentionKind::Org | crate::mentions::MentionKind::Name
                 )
             });
-        if cue.strength <= 1 && !particle && !named_reporter {
-            let next = doc.lower(cue.last + 1, &mut buf);
-            if !(next == "that" || next == ":") {
-                continue;
-            }
+        if cue.strength <= 1 && !particle && !named_reporter && !that_or_colon {
+            continue;
         }
         let mention = match subj {
             Some(m) => Some(m),
