@@ -1,11 +1,10 @@
 //! `According to Macron’s office, Putin agreed …` / `… the road south of Kyiv, according to the Kremlin.` — the source
 //! follows "according to"; the content is the rest of the sentence on the other side of the comma.
 
-use crate::attribution::sieves::indirect::{overlaps_settled, settle_quotes_inside};
+use crate::attribution::sieves::indirect::{content_kind, overlaps_settled, settle_quotes_inside};
 use crate::attribution::{clause_end, mention_confidence, Attribution, Ctx};
 use crate::cues::CueKind;
 use crate::mentions;
-use crate::model::QuoteKind;
 use crate::text::Kind;
 
 pub fn run(ctx: &mut Ctx) {
@@ -87,11 +86,7 @@ pub fn run(ctx: &mut Ctx) {
         if words < 3 || overlaps_settled(ctx, a, b) {
             continue;
         }
-        let kind = if (a..=b).any(|k| ctx.quote_at(k).is_some()) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
+        let kind = content_kind(ctx, a, b);
         let confidence = mention_confidence(source.as_ref()) - 0.1;
         settle_quotes_inside(ctx, a, b);
         ctx.settle(

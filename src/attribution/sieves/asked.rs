@@ -2,12 +2,11 @@
 //! levee would hold.` — a question put to someone, reported by its content (the question word to the end of its
 //! clause). The asker is usually unnamed: the speaker is the agent of `by X` when there is one, else none.
 
-use crate::attribution::sieves::indirect::{overlaps_settled, settle_quotes_inside};
+use crate::attribution::sieves::indirect::{content_kind, overlaps_settled, settle_quotes_inside};
 use crate::attribution::{clause_end, mention_confidence, Attribution, Ctx};
 use crate::cues::CueKind;
 use crate::lexicon::VerbForm;
 use crate::mentions;
-use crate::model::QuoteKind;
 use crate::text::Kind;
 
 /// Words that open the content of a question put to someone.
@@ -71,11 +70,7 @@ pub fn run(ctx: &mut Ctx) {
         if words < 2 || overlaps_settled(ctx, open, end) {
             continue;
         }
-        let kind = if (open..=end).any(|j| ctx.quote_at(j).is_some()) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
+        let kind = content_kind(ctx, open, end);
         let confidence = if agent.is_some() {
             mention_confidence(agent.as_ref()) - 0.15
         } else {

@@ -140,11 +140,7 @@ pub fn run(ctx: &mut Ctx) {
                 .filter(|&k| doc.tokens[k].kind == Kind::Word)
                 .count();
             if words >= 3 && mention.is_some() && !overlaps_settled(ctx, start, content_end) {
-                let kind = if (start..=content_end).any(|k| ctx.quote_at(k).is_some()) {
-                    QuoteKind::Mixed
-                } else {
-                    QuoteKind::Indirect
-                };
+                let kind = content_kind(ctx, start, content_end);
                 let confidence = mention_confidence(mention.as_ref()) - 0.1;
                 settle_quotes_inside(ctx, start, content_end);
                 let span = doc.span_of(start, content_end);
@@ -203,11 +199,7 @@ pub fn run(ctx: &mut Ctx) {
         if covered.contains(doc.span_of(cue.tok, end)) {
             continue;
         }
-        let kind = if (start..=end).any(|k| ctx.quote_at(k).is_some()) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
+        let kind = content_kind(ctx, start, end);
         let confidence = mention_confidence(Some(&mention)) - 0.1;
         settle_quotes_inside(ctx, start, end);
         let span = doc.span_of(start, end);
@@ -223,6 +215,15 @@ pub fn run(ctx: &mut Ctx) {
 /// True if tokens `a..=b` overlap a quote that an earlier sieve already attributed.
 pub fn overlaps_settled(ctx: &Ctx, a: usize, b: usize) -> bool {
     (a..=b).any(|k| ctx.quote_at(k).is_some_and(|q| ctx.quote_done[q].is_some()))
+}
+
+/// The kind of a report whose content is tokens `a..=b`: mixed if a quotation lies in it, else indirect.
+pub fn content_kind(ctx: &Ctx, a: usize, b: usize) -> QuoteKind {
+    if (a..=b).any(|k| ctx.quote_at(k).is_some()) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
 }
 
 /// Marks the quote spans inside tokens `a..=b` as settled by the attribution about to be recorded.

@@ -3,11 +3,11 @@
 //! possessor (a name, a role or a possessive pronoun, resolved later by the entity stage); the content is the
 //! complement up to the end of its clause.
 
-use crate::attribution::sieves::indirect::{overlaps_settled, settle_quotes_inside};
+use crate::attribution::sieves::indirect::{content_kind, overlaps_settled, settle_quotes_inside};
 use crate::attribution::{clause_end, mention_confidence, Attribution, Ctx};
 use crate::lexicon;
 use crate::mentions::{self, Mention, MentionKind};
-use crate::model::{Gender, QuoteKind};
+use crate::model::Gender;
 use crate::text::{Document, Kind};
 
 /// Words after "that" that show a relative clause (`the claim that was made`, `the promise that he broke`) rather
@@ -109,11 +109,7 @@ pub fn run(ctx: &mut Ctx) {
         {
             continue;
         }
-        let kind = if (start..=end).any(|j| ctx.quote_at(j).is_some()) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
+        let kind = content_kind(ctx, start, end);
         let confidence = mention_confidence(Some(&speaker)) - 0.15;
         let span = doc.span_of(start, end);
         let mut a = Attribution::new(kind, span, Some(speaker), confidence);

@@ -2,14 +2,13 @@
 //! is a victim.”` — a speaker and cue set off by commas inside a sentence report the whole sentence around them.
 //! (`“A,” he said, “B.”` — a quote interrupted by its cue — is left to the quote sieves.)
 
-use crate::attribution::sieves::indirect::{overlaps_settled, settle_quotes_inside};
+use crate::attribution::sieves::indirect::{content_kind, overlaps_settled, settle_quotes_inside};
 use crate::attribution::{
     clause_end, mention_confidence, subject_left, subject_left_for_quote, Attribution, Ctx,
     ADJUNCT_WORDS,
 };
 use crate::cues::CueKind;
 use crate::lexicon::VerbForm;
-use crate::model::QuoteKind;
 use crate::text::Kind;
 
 pub fn run(ctx: &mut Ctx) {
@@ -86,11 +85,7 @@ pub fn run(ctx: &mut Ctx) {
         if overlaps_settled(ctx, sent.tok_start, end) {
             continue;
         }
-        let kind = if (sent.tok_start..=end).any(|k| ctx.quote_at(k).is_some()) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
+        let kind = content_kind(ctx, sent.tok_start, end);
         let confidence = mention_confidence(Some(&m)) - 0.05;
         settle_quotes_inside(ctx, sent.tok_start, end);
         ctx.settle(

@@ -5,13 +5,12 @@
 //! "call" is a speech frame only with an object and a predicate after it (not `called a meeting`, `called with an
 //! offer`, `a group called Open Doors`); "describe" only with `as` (`described X as Y`).
 
-use crate::attribution::sieves::indirect::{overlaps_settled, settle_quotes_inside};
+use crate::attribution::sieves::indirect::{content_kind, overlaps_settled, settle_quotes_inside};
 use crate::attribution::sieves::mixed::clause_subject;
 use crate::attribution::{clause_end, mention_confidence, subject_left, Attribution, Ctx};
 use crate::cues::{Cue, CueKind};
 use crate::lexicon::VerbForm;
 use crate::mentions::{self, Mention, MentionKind};
-use crate::model::QuoteKind;
 use crate::text::{Document, Kind};
 
 /// Object pronouns that open the content of `called him a liar`.
@@ -155,11 +154,7 @@ pub fn run(ctx: &mut Ctx) {
         if words < 2 || overlaps_settled(ctx, start, end) || covered.contains(span) {
             continue;
         }
-        let kind = if (start..=end).any(|k| ctx.quote_at(k).is_some()) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
+        let kind = content_kind(ctx, start, end);
         let confidence = mention_confidence(Some(&mention)) - 0.15;
         settle_quotes_inside(ctx, start, end);
         ctx.settle(
