@@ -4,99 +4,90 @@
 //! On a long text these buffers are tens of megabytes. Freed, the allocator hands them back to the system (glibc
 //! unmaps blocks over its mmap threshold and trims the heap), and the next document pays a page fault for every 4 KB
 //! it touches again: about 15k faults per 10 MB document, a tenth of its time. Kept, they are reused as they are.
-//! A buffer over [`MAX_KEPT`] bytes is freed as before, so a thread holds at most a few of those.
+//! A buffer over [`MAX_KEPT`] bytes is freed as before; a thread keeps at most as many buffers as one document uses.
 
 use std::cell::RefCell;
+use std::thread::LocalKey;
 
 use crate::text::{Segment, Token};
 
 /// The largest buffer kept, in bytes (the tokens of a 10 MB text take about 32 MB).
 const MAX_KEPT: usize = 64 << 20;
 
+/// Buffers of one element type given back, at most as many as one document uses at once.
+type Pool<T> = LocalKey<RefCell<Vec<Vec<T>>>>;
+
 thread_local! {
-    static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
-    static BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static TOKENS: RefCell<Vec<Vec<Token>>> = const { RefCell::new(Vec::new()) };
+    static BYTES: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
     static U32S: RefCell<Vec<Vec<u32>>> = const { RefCell::new(Vec::new()) };
     static SEGMENTS: RefCell<Vec<Vec<Segment>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// An empty vector from `pool` (a new one if none is kept).
+fn take<T>(pool: &'static Pool<T>) -> Vec<T> {
+    let mut v = pool.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+    v.clear();
+    v
+}
+
+/// Gives `v` back to `pool`, which keeps up to `most` buffers of at most [`MAX_KEPT`] bytes.
+fn keep<T>(pool: &'static Pool<T>, v: Vec<T>, most: usize) {
+    if v.capacity() == 0 || v.capacity() * size_of::<T>() > MAX_KEPT {
+        return;
+    }
+    pool.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < most {
+            p.push(v);
+        }
+    });
+}
+
 /// An empty token vector with room for `n` tokens.
 pub fn tokens(n: usize) -> Vec<Token> {
-    let mut v = TOKENS.with(|c| c.take());
-    v.clear();
+    let mut v = take(&TOKENS);
     v.reserve(n);
     v
 }
 
 /// Gives back a token vector for the next document.
 pub fn keep_tokens(v: Vec<Token>) {
-    if v.capacity() * size_of::<Token>() <= MAX_KEPT {
-        TOKENS.with(|c| keep_larger(&mut c.borrow_mut(), v));
-    }
+    keep(&TOKENS, v, 1);
 }
 
 /// An empty byte vector with room for `n` bytes.
 pub fn bytes(n: usize) -> Vec<u8> {
-    let mut v = BYTES.with(|c| c.take());
-    v.clear();
+    let mut v = take(&BYTES);
     v.reserve(n);
     v
 }
 
 /// Gives back a byte vector for the next document.
 pub fn keep_bytes(v: Vec<u8>) {
-    if v.capacity() <= MAX_KEPT {
-        BYTES.with(|c| keep_larger(&mut c.borrow_mut(), v));
-    }
+    keep(&BYTES, v, 1);
 }
 
 /// A vector of `n` copies of `fill`.
 pub fn u32s(n: usize, fill: u32) -> Vec<u32> {
-    let mut v = U32S.with(|c| c.borrow_mut().pop()).unwrap_or_default();
-    v.clear();
+    let mut v = take(&U32S);
     v.resize(n, fill);
     v
 }
 
-/// Gives back a `u32` vector for the next document (up to four are kept, the largest).
+/// Gives back a `u32` vector for the next document (a document and its attribution use three at once).
 pub fn keep_u32s(v: Vec<u32>) {
-    if v.capacity() * 4 > MAX_KEPT || v.capacity() == 0 {
-        return;
-    }
-    U32S.with(|c| {
-        let mut kept = c.borrow_mut();
-        kept.push(v);
-        if kept.len() > 4 {
-            kept.sort_unstable_by_key(|k| std::cmp::Reverse(k.capacity()));
-            kept.truncate(4);
-        }
-    });
+    keep(&U32S, v, 3);
 }
 
 /// An empty segment vector (paragraphs, sentences).
 pub fn segments() -> Vec<Segment> {
-    let mut v = SEGMENTS.with(|c| c.borrow_mut().pop()).unwrap_or_default();
-    v.clear();
-    v
+    take(&SEGMENTS)
 }
 
 /// Gives back a segment vector for the next document (two are kept).
 pub fn keep_segments(v: Vec<Segment>) {
-    if v.capacity() * size_of::<Segment>() <= MAX_KEPT && v.capacity() > 0 {
-        SEGMENTS.with(|c| {
-            let mut kept = c.borrow_mut();
-            if kept.len() < 2 {
-                kept.push(v);
-            }
-        });
-    }
-}
-
-/// Keeps the larger of the kept vector and `v`.
-fn keep_larger<T>(kept: &mut Vec<T>, v: Vec<T>) {
-    if v.capacity() > kept.capacity() {
-        *kept = v;
-    }
+    keep(&SEGMENTS, v, 2);
 }
 
 #[cfg(test)]
