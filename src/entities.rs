@@ -42,107 +42,244 @@ pub fn resolve(doc: &Document, names: &[Mention], attributions: Vec<Attribution>
 
 /// [`resolve`] with the name mentions from any iterator in text order ([`crate::mentions::names`] saves holding
 /// them all).
-pub fn resolve_names<M: std::borrow::Borrow<Mention>>(
-    doc: &Document,
+pub fn resolve_names<'a, M: std::borrow::Borrow<Mention>>(
+    doc: &Document<'a>,
     names: impl IntoIterator<Item = M>,
     attributions: Vec<Attribution>,
 ) -> Analysis {
-    let mut r = Resolver {
-        doc,
-        entities: Vec::new(),
-        by_last: Vec::new(),
-        by_org: FxMap::default(),
-        name_events: Vec::new(),
-        keys: FxMap::default(),
-        key_ids: FxMap::default(),
-        key_text: Vec::new(),
-        words: Vec::new(),
-        scratch: String::new(),
-    };
-    // 1. Entities from every proper-name mention, in text order.
-    for m in names {
-        let m = m.borrow();
-        if let Some(e) = r.link_name(m) {
-            r.name_events.push((m.first, e, sentence_first(doc, m)));
+    let mut linker = Linker::new(doc.text);
+    linker.add(doc, names, attributions);
+    linker.finish()
+}
+
+/// The entity stage over a text analysed a section at a time ([`Document::new_range`]), each section's
+/// [`Linker::add`]ed in text order: it reads what it needs of a section's document while that is at hand, so that
+/// the sections' documents need not be kept, and [`Linker::finish`] gives what [`resolve`] gives for the whole text.
+pub struct Linker<'a> {
+    r: Resolver<'a>,
+    attributions: Vec<Attribution>,
+    /// For each attribution: its speaker mention as read from its section.
+    speaking: Vec<Speaking<'a>>,
+    /// Sentences in the sections added so far.
+    sentences: usize,
+    /// The name words of a name mention.
+    buf: Vec<&'a str>,
+}
+
+/// What the entity stage needs of an attribution and its speaker mention, read from its section's document.
+struct Speaking<'a> {
+    /// The mention's name words without possessive endings (`Resolver::words[words.0..words.1]`).
+    words: (usize, usize),
+    /// The mention's name span, or else its phrase's.
+    name_span: Span,
+    /// The speaker as the output shows it: the clause's word standing for the mention, or its name, or its phrase.
+    shown: Option<Span>,
+    /// The byte offset of the mention's first token: its place in text order.
+    pos: usize,
+    /// The sentence of the mention's first token (counted over all sections).
+    sent: usize,
+    /// The mention's first and last tokens.
+    first_word: &'a str,
+    last_word: &'a str,
+    /// The sentence at the start of the attribution (counted over all sections).
+    start_sent: usize,
+}
+
+impl<'a> Linker<'a> {
+    /// A linker for sections of `text` (the whole text, which every section's document is a part of).
+    pub fn new(text: &'a str) -> Self {
+        Linker {
+            r: Resolver {
+                text,
+                entities: Vec::new(),
+                by_last: Vec::new(),
+                by_org: FxMap::default(),
+                name_events: Vec::new(),
+                keys: FxMap::default(),
+                key_ids: FxMap::default(),
+                key_text: Vec::new(),
+                words: Vec::new(),
+                scratch: String::new(),
+            },
+            attributions: Vec::new(),
+            speaking: Vec::new(),
+            sentences: 0,
+            buf: Vec::new(),
         }
     }
-    // 2. Each attribution's speaker.
-    let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(attributions.len());
-    for (i, a) in attributions.iter().enumerate() {
-        let e = match (&a.mention, a.same_as) {
-            (Some(m), _) => r.link_speaker(m, &attributions, &entity_of, i),
-            (None, Some(src)) if src < i => entity_of[src],
-            _ => None,
-        };
-        entity_of.push(e);
-    }
-    // `same_as` may point forward (a quote before the attributed one in its paragraph).
-    for i in 0..attributions.len() {
-        if entity_of[i].is_none() {
-            if let Some(src) = attributions[i].same_as {
-                entity_of[i] = entity_of.get(src).copied().flatten();
+
+    /// The next section: its document, its name mentions in text order, and its attributions (whose `same_as`
+    /// links count within the section).
+    pub fn add<M: std::borrow::Borrow<Mention>>(
+        &mut self,
+        doc: &Document<'a>,
+        names: impl IntoIterator<Item = M>,
+        attributions: Vec<Attribution>,
+    ) {
+        let r = &mut self.r;
+        let base = self.sentences;
+        // 1. Entities from every proper-name mention, in text order.
+        let mut words = std::mem::take(&mut self.buf);
+        for m in names {
+            let m = m.borrow();
+            words.clear();
+            push_name_words(doc, m, &mut words);
+            if !words.is_empty() {
+                let pos = doc.tokens[m.first].start as usize;
+                let span = m.name_span(doc).unwrap_or(m.span);
+                let e = r.link_name_words(m, &words, span, pos);
+                let sent = base + doc.sent_of[m.first] as usize;
+                r.name_events.push(NameEvent {
+                    pos,
+                    entity: e,
+                    first: sentence_first(doc, m),
+                    sent,
+                });
             }
         }
+        self.buf = words;
+        // What step 2 reads of each attribution's speaker.
+        let offset = self.attributions.len();
+        let last = doc.tokens.len().saturating_sub(1);
+        for mut a in attributions {
+            let start_tok = doc.token_at_or_after(a.span.start).min(last);
+            let start_sent = base + doc.sent_of.get(start_tok).map_or(0, |&s| s as usize);
+            let speaking = match &a.mention {
+                Some(m) => {
+                    let w0 = r.words.len();
+                    push_name_words(doc, m, &mut r.words);
+                    Speaking {
+                        words: (w0, r.words.len()),
+                        name_span: m.name_span(doc).unwrap_or(m.span),
+                        shown: Some(m.via.or_else(|| m.name_span(doc)).unwrap_or(m.span)),
+                        pos: doc.tokens[m.first].start as usize,
+                        sent: base + doc.sent_of[m.first] as usize,
+                        first_word: doc.tok(m.first),
+                        last_word: doc.tok(m.last),
+                        start_sent,
+                    }
+                }
+                None => Speaking {
+                    words: (0, 0),
+                    name_span: a.span,
+                    shown: None,
+                    pos: 0,
+                    sent: 0,
+                    first_word: "",
+                    last_word: "",
+                    start_sent,
+                },
+            };
+            a.same_as = a.same_as.map(|s| s + offset);
+            self.attributions.push(a);
+            self.speaking.push(speaking);
+        }
+        self.sentences += doc.sentences.len();
     }
-    // 3. Output: quoted entities only, numbered by first quote.
-    let mut out_id: Vec<Option<usize>> = vec![None; r.entities.len()];
-    let mut speakers = Vec::new();
-    let mut quotes = Vec::with_capacity(attributions.len());
-    for (i, a) in attributions.iter().enumerate() {
-        let speaker_id = entity_of[i].map(|e| {
-            *out_id[e].get_or_insert_with(|| {
-                speakers.push(e);
-                speakers.len() - 1
+
+    /// The speakers and the final quotes of all the sections added.
+    pub fn finish(self) -> Analysis {
+        let Linker {
+            mut r,
+            attributions,
+            speaking,
+            ..
+        } = self;
+        // 2. Each attribution's speaker.
+        let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(attributions.len());
+        for (i, a) in attributions.iter().enumerate() {
+            let e = match (&a.mention, a.same_as) {
+                (Some(m), _) => r.link_speaker(m, &speaking, &entity_of, i),
+                (None, Some(src)) if src < i => entity_of[src],
+                _ => None,
+            };
+            entity_of.push(e);
+        }
+        // `same_as` may point forward (a quote before the attributed one in its paragraph).
+        for i in 0..attributions.len() {
+            if entity_of[i].is_none() {
+                if let Some(src) = attributions[i].same_as {
+                    entity_of[i] = entity_of.get(src).copied().flatten();
+                }
+            }
+        }
+        // 3. Output: quoted entities only, numbered by first quote.
+        let mut out_id: Vec<Option<usize>> = vec![None; r.entities.len()];
+        let mut speakers = Vec::new();
+        let mut quotes = Vec::with_capacity(attributions.len());
+        for (i, a) in attributions.iter().enumerate() {
+            let speaker_id = entity_of[i].map(|e| {
+                *out_id[e].get_or_insert_with(|| {
+                    speakers.push(e);
+                    speakers.len() - 1
+                })
+            });
+            if let Some(e) = entity_of[i] {
+                r.entities[e].quotes += 1;
+            }
+            // A floating quote names its speaker through the quote it continues.
+            let speaker = speaking[i].shown.or_else(|| {
+                a.same_as
+                    .and_then(|s| speaking.get(s))
+                    .and_then(|s| s.shown)
+            });
+            quotes.push(Quote {
+                kind: a.kind,
+                span: a.span,
+                cue: a.cue,
+                speaker,
+                speaker_id,
+                confidence: a.confidence.clamp(0.0, 1.0),
+                sieve: a.sieve,
+                parts: a.parts.clone(),
+            });
+        }
+        let speakers = speakers
+            .into_iter()
+            .map(|e| {
+                let ent = &r.entities[e];
+                let name = ent.full.join(" ");
+                let aliases = ent
+                    .aliases
+                    .iter()
+                    .filter(|a| **a != name)
+                    .cloned()
+                    .collect();
+                Speaker {
+                    name,
+                    kind: ent.kind,
+                    gender: ent.gender,
+                    aliases,
+                    descriptions: ent.descriptions.clone(),
+                    mentions: ent.mentions.clone(),
+                    quotes: ent.quotes,
+                }
             })
-        });
-        if let Some(e) = entity_of[i] {
-            r.entities[e].quotes += 1;
-        }
-        // A floating quote names its speaker through the quote it continues.
-        let mention_of = |a: &Attribution| {
-            a.mention
-                .as_ref()
-                .map(|m| m.via.or_else(|| m.name_span(doc)).unwrap_or(m.span))
-        };
-        let speaker = mention_of(a).or_else(|| {
-            a.same_as
-                .and_then(|s| attributions.get(s))
-                .and_then(mention_of)
-        });
-        quotes.push(Quote {
-            kind: a.kind,
-            span: a.span,
-            cue: a.cue,
-            speaker,
-            speaker_id,
-            confidence: a.confidence.clamp(0.0, 1.0),
-            sieve: a.sieve,
-            parts: a.parts.clone(),
-        });
+            .collect();
+        Analysis { quotes, speakers }
     }
-    let speakers = speakers
-        .into_iter()
-        .map(|e| {
-            let ent = &r.entities[e];
-            let name = ent.full.join(" ");
-            let aliases = ent
-                .aliases
-                .iter()
-                .filter(|a| **a != name)
-                .cloned()
-                .collect();
-            Speaker {
-                name,
-                kind: ent.kind,
-                gender: ent.gender,
-                aliases,
-                descriptions: ent.descriptions.clone(),
-                mentions: ent.mentions.clone(),
-                quotes: ent.quotes,
-            }
-        })
-        .collect();
-    Analysis { quotes, speakers }
+}
+
+/// The name words of mention `m` (none unless it has a name), without possessive endings, onto `words`.
+fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>) {
+    if let Some((a, b)) = m.name {
+        words.extend(
+            (a..=b)
+                .filter(|&k| doc.tokens[k].kind == Kind::Word && !matches!(doc.tok(k), "’s" | "'s"))
+                .map(|k| doc.tok(k)),
+        );
+    }
+}
+
+/// A name mention linked to an entity, for pronouns to look back at.
+struct NameEvent {
+    /// Byte offset of its first token.
+    pos: usize,
+    entity: usize,
+    /// It is the first name of its sentence.
+    first: bool,
+    /// Its sentence, counted over all sections.
+    sent: usize,
 }
 
 /// Whether mention `m` is the first name mention of its sentence (a rough subject test).
@@ -152,27 +289,28 @@ fn sentence_first(doc: &Document, m: &Mention) -> bool {
         .any(|k| doc.is_capitalized(k) && k > s.tok_start && doc.tokens[k].kind == Kind::Word)
 }
 
-struct Resolver<'d, 'a> {
-    doc: &'d Document<'a>,
+struct Resolver<'a> {
+    /// The whole text (spans are offsets into it).
+    text: &'a str,
     entities: Vec<Entity>,
     /// For each key in `key_text`, the entities with it as their surname.
     by_last: Vec<Vec<usize>>,
     by_org: FxMap<String, usize>,
-    /// (token, entity, first-in-sentence) for every name mention.
-    name_events: Vec<(usize, usize, bool)>,
+    /// Every name mention linked, in text order.
+    name_events: Vec<NameEvent>,
     /// Each name word seen → the index of its [`name_key`] in `key_text` (names recur through an article, so a
     /// word's key is computed once, and keys compare as numbers).
     keys: FxMap<&'a str, u32>,
     /// Each distinct key → its index in `key_text` (spelling variants share one).
     key_ids: FxMap<String, u32>,
     key_text: Vec<String>,
-    /// A buffer for the name words of a mention.
+    /// The name words of the speaker mentions ([`Speaking::words`]).
     words: Vec<&'a str>,
     /// A buffer for org keys.
     scratch: String,
 }
 
-impl<'a> Resolver<'_, 'a> {
+impl<'a> Resolver<'a> {
     /// The index of [`name_key`]`(w)` in `key_text`, computed once per distinct word.
     fn key(&mut self, w: &'a str) -> u32 {
         if let Some(&id) = self.keys.get(w) {
@@ -193,28 +331,9 @@ impl<'a> Resolver<'_, 'a> {
         id
     }
 
-    fn link_name(&mut self, m: &Mention) -> Option<usize> {
-        // The name's words, without possessive endings, in a buffer kept between mentions.
-        let mut words = std::mem::take(&mut self.words);
-        words.clear();
-        if let Some((a, b)) = m.name {
-            let doc = self.doc;
-            words.extend(
-                (a..=b)
-                    .filter(|&k| {
-                        doc.tokens[k].kind == Kind::Word && !matches!(doc.tok(k), "’s" | "'s")
-                    })
-                    .map(|k| doc.tok(k)),
-            );
-        }
-        let e = (!words.is_empty()).then(|| self.link_name_words(m, &words));
-        self.words = words;
-        e
-    }
-
-    /// [`Resolver::link_name`] for a mention whose name words are `words` (not empty).
-    fn link_name_words(&mut self, m: &Mention, words: &[&'a str]) -> usize {
-        let span = m.name_span(self.doc).unwrap_or(m.span);
+    /// Links a name mention whose name words are `words` (not empty) to an entity, new or known. `span` is its name
+    /// span (or its phrase's) and `pos` its place in text order (the offset of its first token).
+    fn link_name_words(&mut self, m: &Mention, words: &[&'a str], span: Span, pos: usize) -> usize {
         let e = if m.kind == MentionKind::Org {
             // The words' keys joined by spaces.
             let mut scratch = std::mem::take(&mut self.scratch);
@@ -295,7 +414,7 @@ impl<'a> Resolver<'_, 'a> {
             ent.aliases.push(words.join(" "));
         }
         if let Some(d) = m.description {
-            let d = clean_description(d.text(self.doc.text));
+            let d = clean_description(d.text(self.text));
             if !d.is_empty() && !ent.descriptions.iter().any(|x| *x == d) {
                 ent.add_description(d.into_owned());
             }
@@ -304,7 +423,7 @@ impl<'a> Resolver<'_, 'a> {
             ent.gender = m.gender;
         }
         ent.mentions.push(span);
-        ent.last_seen = m.first;
+        ent.last_seen = pos;
         e
     }
 
@@ -338,32 +457,41 @@ impl<'a> Resolver<'_, 'a> {
         e
     }
 
+    /// The entity of attribution `i`'s speaker mention `m` (`speaking[i]`), given those of the attributions before.
     fn link_speaker(
         &mut self,
         m: &Mention,
-        atts: &[Attribution],
+        speaking: &[Speaking<'a>],
         entity_of: &[Option<usize>],
         i: usize,
     ) -> Option<usize> {
+        let sp = &speaking[i];
         match m.kind {
             MentionKind::Name | MentionKind::Org => {
-                // link_name adds the mention's description (an appositive read by the sieve) too.
-                self.link_name(m)
+                // Linking adds the mention's description (an appositive read by the sieve) too.
+                let (a, b) = sp.words;
+                if a == b {
+                    return None;
+                }
+                let words = std::mem::take(&mut self.words);
+                let e = self.link_name_words(m, &words[a..b], sp.name_span, sp.pos);
+                self.words = words;
+                Some(e)
             }
-            MentionKind::Pronoun => self.resolve_pronoun(m, atts, entity_of, i),
-            MentionKind::Role | MentionKind::Group => Some(self.resolve_role(m)),
+            MentionKind::Pronoun => self.resolve_pronoun(m, speaking, entity_of, i),
+            MentionKind::Role | MentionKind::Group => Some(self.resolve_role(m, sp)),
         }
     }
 
     fn resolve_pronoun(
         &mut self,
         m: &Mention,
-        atts: &[Attribution],
+        speaking: &[Speaking<'a>],
         entity_of: &[Option<usize>],
         i: usize,
     ) -> Option<usize> {
-        let doc = self.doc;
-        let w = doc.tok(m.first).to_lowercase();
+        let sp = &speaking[i];
+        let w = sp.first_word.to_lowercase();
         // Possessive speakers (`his claim`, `their calls`) resolve as their subject forms.
         let w = match w.as_str() {
             "his" => "he".to_string(),
@@ -388,21 +516,17 @@ impl<'a> Resolver<'_, 'a> {
                 ent.kind != SpeakerKind::Person || w == "they" && ent.kind == SpeakerKind::Group
             }
         };
-        let sent_idx = doc.sent_of[m.first] as usize;
+        let sent_idx = sp.sent;
         // Nearest sentence first; within it, the first compatible name (the subject).
         let lo = sent_idx.saturating_sub(4);
-        let start = self
-            .name_events
-            .partition_point(|ev| ev.0 < doc.sentences[lo].tok_start);
-        let end = self.name_events.partition_point(|ev| ev.0 < m.first);
+        let start = self.name_events.partition_point(|ev| ev.sent < lo);
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
         let mut best: Option<(usize, usize)> = None; // (sentence, entity)
-        for &(tok, e, first) in &self.name_events[start..end] {
-            if !compatible(&self.entities[e])
-                || !first && best.is_some_and(|(bs, _)| bs == doc.sent_of[tok] as usize)
-            {
+        for ev in &self.name_events[start..end] {
+            let (e, s) = (ev.entity, ev.sent);
+            if !compatible(&self.entities[e]) || !ev.first && best.is_some_and(|(bs, _)| bs == s) {
                 continue;
             }
-            let s = doc.sent_of[tok] as usize;
             match best {
                 Some((bs, _)) if bs >= s => {}
                 _ => best = Some((s, e)),
@@ -411,11 +535,7 @@ impl<'a> Resolver<'_, 'a> {
         // The previous quote's speaker, if compatible and recent, wins over a mere mention in an earlier sentence.
         let prev_speaker = (0..i).rev().take(3).find_map(|j| {
             let e = entity_of[j]?;
-            let near = doc.sent_of[doc
-                .token_at_or_after_near(atts[j].span.start, m.first)
-                .min(doc.tokens.len() - 1)] as usize
-                + 3
-                >= sent_idx;
+            let near = speaking[j].start_sent + 3 >= sent_idx;
             (near && compatible(&self.entities[e])).then_some(e)
         });
         let e = match (best, prev_speaker) {
@@ -438,19 +558,18 @@ impl<'a> Resolver<'_, 'a> {
         Some(e)
     }
 
-    fn resolve_role(&mut self, m: &Mention) -> usize {
-        let text = m.span.text(self.doc.text);
+    fn resolve_role(&mut self, m: &Mention, sp: &Speaking<'a>) -> usize {
+        let text = m.span.text(self.text);
         let desc = clean_description(text).into_owned();
-        let head = self.doc.tok(m.last).to_lowercase();
+        let head = sp.last_word.to_lowercase();
         let definite = words_of(text).next().is_some_and(|w| {
             matches!(
                 w.to_lowercase().as_str(),
                 "the" | "this" | "that" | "these" | "those"
             )
         }) || (m.first < m.last
-            && self
-                .doc
-                .tok(m.first)
+            && sp
+                .first_word
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase()));
@@ -493,7 +612,7 @@ impl<'a> Resolver<'_, 'a> {
                     self.entities[e].add_description(desc.clone());
                 }
                 self.entities[e].mentions.push(m.span);
-                self.entities[e].last_seen = m.first;
+                self.entities[e].last_seen = sp.pos;
                 return e;
             }
             // The same role mentioned before ("the spokesman … the spokesman").
@@ -514,7 +633,7 @@ impl<'a> Resolver<'_, 'a> {
         let e = self.new_entity(kind, m.gender, &[desc.as_str()], None, None);
         self.by_org.insert(format!("role:{desc}"), e);
         self.entities[e].mentions.push(m.span);
-        self.entities[e].last_seen = m.first;
+        self.entities[e].last_seen = sp.pos;
         e
     }
 }

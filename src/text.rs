@@ -111,7 +111,10 @@ pub struct Segment {
 /// The analysed text with its tokens, paragraphs and sentences.
 pub struct Document<'a> {
     pub text: &'a str,
-    /// `text` with ASCII letters lower-cased (the same byte offsets): each token's [`Document::lower`] form.
+    /// Where the analysed part of `text` starts (see [`Document::new_range`]).
+    start: usize,
+    /// `text[start..]` with ASCII letters lower-cased (byte `b` of the text is byte `b - start` here): each token's
+    /// [`Document::lower`] form.
     lower_text: String,
     pub tokens: Vec<Token>,
     pub paragraphs: Vec<Segment>,
@@ -184,19 +187,33 @@ const ABBREVIATIONS: &[&str] = &[
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         // Offsets are u32: analyse at most the first 4 GiB - 1 (cut on a char boundary).
-        let mut limit = text.len().min(u32::MAX as usize - 1);
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
+        let limit = u32_limit(text);
+        Document::new_range(text, 0..limit)
+    }
+
+    /// The document of the part `range` of `text`, for analysing a long text a section at a time: offsets (tokens,
+    /// spans) are offsets into all of `text`, token, sentence and paragraph indexes count from the section's start,
+    /// and [`Document::text`] is `text` up to the section's end. The range should run from a paragraph's start to a
+    /// paragraph break (it is clamped to `text` and to char boundaries, and cut to 4 GiB - 1 like [`Document::new`]).
+    pub fn new_range(text: &'a str, range: std::ops::Range<usize>) -> Self {
+        let mut end = range.end.min(u32_limit(text));
+        while !text.is_char_boundary(end) {
+            end -= 1;
         }
-        let text = &text[..limit];
+        let mut start = range.start.min(end);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let text = &text[..end];
         let mut lower_text =
-            String::from_utf8(crate::scratch::bytes(text.len())).unwrap_or_default();
-        lower_text.push_str(text);
+            String::from_utf8(crate::scratch::bytes(end - start)).unwrap_or_default();
+        lower_text.push_str(&text[start..]);
         lower_text.make_ascii_lowercase();
         let mut doc = Document {
             text,
+            start,
             lower_text,
-            tokens: crate::scratch::tokens(text.len() / 5 + 1),
+            tokens: crate::scratch::tokens((end - start) / 5 + 1),
             paragraphs: crate::scratch::segments(),
             sentences: crate::scratch::segments(),
             sent_of: Vec::new(),
@@ -206,6 +223,12 @@ impl<'a> Document<'a> {
         doc.split_sentences();
         doc.mark_furniture();
         doc
+    }
+
+    /// The byte offset the document starts at in [`Document::text`] (0 unless made by [`Document::new_range`]).
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start
     }
 
     /// The text of token `i`.
@@ -245,7 +268,9 @@ impl<'a> Document<'a> {
     #[inline]
     pub fn lower<'b>(&'b self, i: usize, _buf: &'b mut [u8; 48]) -> &'b str {
         match self.tokens.get(i) {
-            Some(t) if t.end - t.start <= 48 => &self.lower_text[t.start as usize..t.end as usize],
+            Some(t) if t.end - t.start <= 48 => {
+                &self.lower_text[t.start as usize - self.start..t.end as usize - self.start]
+            }
             _ => "",
         }
     }
@@ -312,7 +337,7 @@ impl<'a> Document<'a> {
         let mut para_start_tok = 0usize;
         let mut para_start_byte: Option<usize> = None;
         let mut space_before = true;
-        let mut i = 0usize;
+        let mut i = self.start;
         let close_para = |doc: &mut Document, start_tok: usize, start_byte: Option<usize>| {
             if let Some(sb) = start_byte {
                 if doc.tokens.len() > start_tok {
@@ -515,7 +540,7 @@ impl<'a> Document<'a> {
             let start = seg.span.start + (full.len() - t.len());
             let t = t.trim_end_matches(not_alnum);
             // `t` lower-cased (ASCII letters only), from the lower-cased copy of the text.
-            let lower = &self.lower_text[start..start + t.len()];
+            let lower = &self.lower_text[start - self.start..start - self.start + t.len()];
             let heading = t.len() <= 40 && {
                 let l = t.to_lowercase();
                 FURNITURE_HEADINGS
@@ -633,6 +658,76 @@ pub fn lower_into<'b>(s: &str, buf: &'b mut [u8; 48]) -> &'b str {
     }
     // Only ASCII bytes changed, so the result is still valid UTF-8.
     std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
+}
+
+/// Splits `text` into sections of at least `size` bytes (the last may be shorter) for [`Document::new_range`], at
+/// paragraph breaks where nothing the analysis reads runs across:
+/// - the paragraph before the break is at least 300 bytes long, so it is not page furniture's heading or teaser
+///   and no furniture box runs on past it ([`Document`]'s `mark_furniture`);
+/// - the paragraph after it does not open with a quotation mark, so no quotation goes on into it (the quote stage's
+///   multi-paragraph quotes) and no sieve gives it the speaker of the paragraph before (`continuation`,
+///   `leading_cue`, `colon`);
+/// - a sentence never runs across a paragraph break, and the entity stage ([`crate::entities::Linker`]) carries its
+///   state from one section to the next.
+///
+/// A text with no such break is one section. The sections cover `text` in order, each from where the last ended.
+pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let size = size.max(1);
+    let mut out = Vec::with_capacity(text.len() / size + 1);
+    let mut start = 0;
+    let mut at = size;
+    while at < bytes.len() {
+        // The next line break at or after `at`.
+        let Some(nl) = bytes[at..].iter().position(|&b| b == b'\n' || b == b'\r') else {
+            break;
+        };
+        let brk = at + nl;
+        // The paragraph before the break: from the last break of any kind before it.
+        let line = bytes[..brk]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |k| k + 1);
+        let para = &text[line..brk];
+        let para = ["\u{2028}", "\u{2029}", "\u{85}"]
+            .iter()
+            .filter_map(|sep| para.rfind(sep).map(|k| &para[k + sep.len()..]))
+            .min_by_key(|p| p.len())
+            .unwrap_or(para);
+        // Its span runs from its first token to its last, over all its ASCII letters and digits.
+        let long_before = para.bytes().filter(|&b| is_ascii_alnum(b)).count() >= 300;
+        // The first char of the next paragraph: past the breaks, spaces and invisible chars.
+        let mut next = brk;
+        let mut first = None;
+        for (k, c) in text[brk..].char_indices() {
+            if !matches!(char_class(c), Class::Break | Class::Space) {
+                next = brk + k;
+                first = Some(c);
+                break;
+            }
+        }
+        let Some(first) = first else {
+            break;
+        };
+        if long_before && !is_quote_mark(first) {
+            out.push(start..next);
+            start = next;
+            at = next + size;
+        } else {
+            at = next;
+        }
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// The longest prefix of `text` with u32 offsets (4 GiB - 1 bytes), cut on a char boundary.
+pub fn u32_limit(text: &str) -> usize {
+    let mut limit = text.len().min(u32::MAX as usize - 1);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    limit
 }
 
 #[inline]
@@ -941,5 +1036,73 @@ mod tests {
             assert!(t.is_char_boundary(tok.start as usize) && t.is_char_boundary(tok.end as usize));
             assert!(tok.start < tok.end);
         }
+    }
+
+    /// A paragraph of `n` ASCII letters and spaces.
+    fn long(n: usize) -> String {
+        "Officials said the talks went on. ".repeat(n / 34 + 1)[..n].to_string()
+    }
+
+    #[test]
+    fn sections_cut_after_long_paragraphs_before_paragraphs_not_opening_with_a_quote() {
+        let (a, b) = (long(400), long(200));
+        let mut t = String::new();
+        let mut starts = Vec::new();
+        for (para, brk) in [
+            (a.as_str(), "\n\n"),
+            (b.as_str(), "\n"),
+            ("“Quoted,” he said.", "\n"),
+            (a.as_str(), "\r\n\u{200b} "),
+            (a.as_str(), "\n"),
+            (b.as_str(), ""),
+        ] {
+            starts.push(t.len());
+            t.push_str(para);
+            t.push_str(brk);
+        }
+        let cuts: Vec<usize> = sections(&t, 1).iter().skip(1).map(|r| r.start).collect();
+        // After a long paragraph (the next is plain), at the next one's first letter (past a zero-width space);
+        // not after the short one, nor before the one opening with a quote.
+        assert_eq!(cuts, [starts[1], starts[4], starts[5]]);
+        // The sections cover the text in order.
+        let s = sections(&t, 1);
+        assert_eq!(s.first().unwrap().start, 0);
+        assert_eq!(s.last().unwrap().end, t.len());
+        assert!(s.windows(2).all(|w| w[0].end == w[1].start));
+        // At least `size` bytes each (but the last).
+        assert_eq!(sections(&t, 1000).len(), 2);
+        assert_eq!(sections(&t, t.len()).len(), 1);
+    }
+
+    #[test]
+    fn a_text_without_a_break_or_with_short_paragraphs_is_one_section() {
+        assert_eq!(sections(&long(5000), 1), vec![(0..5000)]);
+        let short = format!("{}\n", long(250)).repeat(20);
+        assert_eq!(sections(&short, 1), vec![(0..short.len())]);
+        assert_eq!(sections("", 1), vec![(0..0)]);
+        // Letters of a paragraph cut by a line separator count for the part after it only.
+        let t = format!("{}\u{2028}{}\nNext.", long(400), long(100));
+        assert_eq!(sections(&t, 1).len(), 1);
+    }
+
+    #[test]
+    fn a_section_document_keeps_the_offsets_of_the_whole_text() {
+        let t = format!("{}\n\nZelensky’s aide said “no”.", long(400));
+        let r = sections(&t, 1);
+        assert_eq!(r.len(), 2);
+        let whole = Document::new(&t);
+        let part = Document::new_range(&t, r[1].clone());
+        let k = whole.tokens.len() - part.tokens.len();
+        for (i, tok) in part.tokens.iter().enumerate() {
+            assert_eq!((tok.start, tok.end, tok.kind, tok.cap), {
+                let w = whole.tokens[k + i];
+                (w.start, w.end, w.kind, w.cap)
+            });
+            let (mut b1, mut b2) = ([0; 48], [0; 48]);
+            assert_eq!(part.lower(i, &mut b1), whole.lower(k + i, &mut b2));
+        }
+        assert_eq!(part.tok(0), "Zelensky");
+        assert_eq!(part.sentences.len(), 1);
+        assert_eq!(part.paragraphs[0].span.start, r[1].start);
     }
 }

@@ -128,6 +128,45 @@ fn piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// The paragraphs (lines) of the seed articles.
+fn seed_paragraphs() -> Vec<&'static str> {
+    SEEDS
+        .iter()
+        .flat_map(|s| s.lines())
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+/// A text of up to `n` paragraphs: seed paragraphs in any order, some cut short or run together with random pieces,
+/// between line breaks of every kind. Paragraph breaks are where [`whosaid::text::sections`] may cut a long text.
+fn paragraphs(n: usize) -> impl Strategy<Value = String> {
+    let para = prop_oneof![
+        4 => proptest::sample::select(seed_paragraphs()).prop_map(str::to_string),
+        1 => (proptest::sample::select(seed_paragraphs()), any::<usize>())
+            .prop_map(|(p, at)| p.char_indices().nth(at % p.chars().count().max(1)).map_or(p, |(k, _)| &p[..k]).to_string()),
+        1 => (piece(), proptest::sample::select(seed_paragraphs())).prop_map(|(a, p)| format!("{a}{p}")),
+    ];
+    let brk = proptest::sample::select(
+        &[
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            "\u{2028}",
+            "\n \n",
+            "\n\u{200b}",
+        ][..],
+    );
+    proptest::collection::vec((para, brk), 0..n).prop_map(|v| {
+        let mut s = String::new();
+        for (p, b) in v {
+            s.push_str(&p);
+            s.push_str(b);
+        }
+        s
+    })
+}
+
 /// A text of up to `n` pieces, mostly space-separated.
 fn text(n: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec((piece(), any::<bool>()), 0..n).prop_map(|v| {
@@ -196,6 +235,14 @@ proptest! {
     #[test]
     fn analysis_invariants_hold_on_any_text(t in text(120)) {
         if let Err(e) = invariants::check_all(&t) {
+            return Err(TestCaseError::fail(format!("{e}\ninput: {t:?}")));
+        }
+    }
+
+    #[test]
+    fn sections_of_seed_paragraphs_give_the_whole_analysis(t in paragraphs(40)) {
+        let a = whosaid::analyze_in_sections(&t, usize::MAX);
+        if let Err(e) = invariants::check_sections(&t, &a) {
             return Err(TestCaseError::fail(format!("{e}\ninput: {t:?}")));
         }
     }

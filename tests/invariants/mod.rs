@@ -176,7 +176,9 @@ pub fn check_document(text: &str, d: &DocumentOut, enc: Encoding) -> Result<(), 
     Ok(())
 }
 
-/// Analyses `text` twice (same result), checks the analysis and the output contract in all three encodings.
+/// Analyses `text` twice (same result), checks the analysis and the output contract in all three encodings, and
+/// that the analysis does not depend on the size of the sections a long text is analysed in (whole, or each
+/// section as short as [`whosaid::text::sections`] allows).
 pub fn check_all(text: &str) -> Result<Analysis, String> {
     let a = whosaid::analyze(text);
     check_analysis(text, &a)?;
@@ -184,6 +186,7 @@ pub fn check_all(text: &str) -> Result<Analysis, String> {
     if again != a {
         return Err("a second run gave a different analysis".into());
     }
+    check_sections(text, &a)?;
     for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
         let d = whosaid::analyze_document("doc", text, enc);
         check_document(text, &d, enc)?;
@@ -194,6 +197,26 @@ pub fn check_all(text: &str) -> Result<Analysis, String> {
         }
     }
     Ok(a)
+}
+
+/// `a`, the analysis of `text`, is what analysing it whole and a shortest section at a time give.
+pub fn check_sections(text: &str, a: &Analysis) -> Result<(), String> {
+    for size in [usize::MAX, 1] {
+        let b = whosaid::analyze_in_sections(text, size);
+        if b != *a {
+            let n = whosaid::text::sections(text, size).len();
+            let first = a.quotes.iter().zip(&b.quotes).position(|(x, y)| x != y);
+            return Err(format!(
+                "in {n} sections of at least {size} bytes the analysis differs: {} quotes for {}, {} speakers for \
+                 {}, first other quote at {first:?}",
+                b.quotes.len(),
+                a.quotes.len(),
+                b.speakers.len(),
+                a.speakers.len()
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The story over `docs`: every document valid, every version's offsets slicing its article, ids in range.
