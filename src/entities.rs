@@ -94,6 +94,7 @@ impl<'a> Linker<'a> {
                 entities: Vec::new(),
                 by_last: Vec::new(),
                 by_org: FxMap::default(),
+                by_root: FxMap::default(),
                 name_events: Vec::new(),
                 keys: FxMap::default(),
                 key_ids: FxMap::default(),
@@ -296,6 +297,9 @@ struct Resolver<'a> {
     /// For each key in `key_text`, the entities with it as their surname.
     by_last: Vec<Vec<usize>>,
     by_org: FxMap<String, usize>,
+    /// For each root of a description's words ([`role_roots`]), the entities with such a description, in entity
+    /// order: the persons a role phrase may name.
+    by_root: FxMap<String, Vec<usize>>,
     /// Every name mention linked, in text order.
     name_events: Vec<NameEvent>,
     /// Each name word seen → the index of its [`name_key`] in `key_text` (names recur through an article, so a
@@ -416,15 +420,30 @@ impl<'a> Resolver<'a> {
         if let Some(d) = m.description {
             let d = clean_description(d.text(self.text));
             if !d.is_empty() && !ent.descriptions.iter().any(|x| *x == d) {
-                ent.add_description(d.into_owned());
+                self.add_description(e, d.into_owned());
             }
         }
+        let ent = &mut self.entities[e];
         if ent.gender == Gender::Unknown {
             ent.gender = m.gender;
         }
         ent.mentions.push(span);
         ent.last_seen = pos;
         e
+    }
+
+    /// Adds description `d` to entity `e`, which [`Resolver::by_root`] then lists under each root of its words.
+    fn add_description(&mut self, e: usize, d: String) {
+        let roots = role_roots(&d);
+        for r in &roots {
+            let list = self.by_root.entry(r.clone()).or_default();
+            if let Err(k) = list.binary_search(&e) {
+                list.insert(k, e);
+            }
+        }
+        let ent = &mut self.entities[e];
+        ent.desc_roots.push(roots);
+        ent.descriptions.push(d);
     }
 
     fn new_entity(
@@ -585,10 +604,11 @@ impl<'a> Resolver<'a> {
             // `role_matches(d, x)` for a description d is whether d's word roots include x's root.
             let head_root = role_root(&head);
             let word_roots: Vec<String> = words.iter().map(|w| role_root(w)).collect();
-            let found = self
-                .entities
+            // Only entities with a description of that root can match (in entity order, as ties go to the last).
+            let candidates = self.by_root.get(head_root.as_str()).map_or(&[][..], |v| v);
+            let found = candidates
                 .iter()
-                .enumerate()
+                .map(|&i| (i, &self.entities[i]))
                 .filter(|(_, e)| e.kind == SpeakerKind::Person && e.full.len() > 1)
                 .filter_map(|(i, e)| {
                     let best = e
@@ -609,7 +629,7 @@ impl<'a> Resolver<'a> {
                 if !self.entities[e].descriptions.contains(&desc)
                     && desc.split_whitespace().count() > 1
                 {
-                    self.entities[e].add_description(desc.clone());
+                    self.add_description(e, desc.clone());
                 }
                 self.entities[e].mentions.push(m.span);
                 self.entities[e].last_seen = sp.pos;
@@ -635,13 +655,6 @@ impl<'a> Resolver<'a> {
         self.entities[e].mentions.push(m.span);
         self.entities[e].last_seen = sp.pos;
         e
-    }
-}
-
-impl Entity {
-    fn add_description(&mut self, d: String) {
-        self.desc_roots.push(role_roots(&d));
-        self.descriptions.push(d);
     }
 }
 
