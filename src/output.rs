@@ -223,6 +223,67 @@ impl DocumentOut {
     }
 }
 
+/// The quotes of a [`DocumentOut`] as numbers, for the page: building the objects in JS from these is several
+/// times faster than building them from Rust, a call into JS per field (see `src/wasm.rs`, `analyze_spans`).
+/// Each quote is [`FLAT_FIELDS`] numbers and then its parts:
+/// `kind, start, end, cue.start, cue.end, speaker.start, speaker.end, speaker_id, confidence, sieve, parts`, then
+/// `start, end` for each of its `parts` parts. `kind` and `sieve` index `names`; `confidence` is the bits of the
+/// `f32`; [`FLAT_NONE`] stands for a missing cue, speaker or speaker id. Span texts are left out.
+#[derive(Debug, Default, PartialEq)]
+pub struct FlatQuotes {
+    pub names: Vec<&'static str>,
+    pub numbers: Vec<u32>,
+}
+
+/// Numbers per quote in [`FlatQuotes`] before its parts.
+pub const FLAT_FIELDS: usize = 11;
+
+/// A missing cue, speaker or speaker id in [`FlatQuotes`] (offsets are below it: texts are cut to 4 GiB - 1).
+pub const FLAT_NONE: u32 = u32::MAX;
+
+impl DocumentOut {
+    /// The quotes as [`FlatQuotes`].
+    pub fn flat_quotes(&self) -> FlatQuotes {
+        let mut flat = FlatQuotes {
+            names: Vec::new(),
+            numbers: Vec::with_capacity(self.quotes.len() * (FLAT_FIELDS + 1)),
+        };
+        let name = |names: &mut Vec<&'static str>, s: &'static str| -> u32 {
+            let i = names.iter().position(|&n| n == s).unwrap_or_else(|| {
+                names.push(s);
+                names.len() - 1
+            });
+            i as u32
+        };
+        let span = |s: &Option<SpanOut>| {
+            s.as_ref()
+                .map_or([FLAT_NONE, FLAT_NONE], |s| [s.start as u32, s.end as u32])
+        };
+        for q in &self.quotes {
+            let kind = name(&mut flat.names, q.kind);
+            let sieve = name(&mut flat.names, q.sieve);
+            let (cue, speaker) = (span(&q.cue), span(&q.speaker));
+            flat.numbers.extend([
+                kind,
+                q.start as u32,
+                q.end as u32,
+                cue[0],
+                cue[1],
+                speaker[0],
+                speaker[1],
+                q.speaker_id.map_or(FLAT_NONE, |i| i as u32),
+                q.confidence.to_bits(),
+                sieve,
+                q.parts.len() as u32,
+            ]);
+            for p in &q.parts {
+                flat.numbers.extend([p.start as u32, p.end as u32]);
+            }
+        }
+        flat
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +315,43 @@ mod tests {
         let t = "ab😀";
         assert_eq!(OffsetMap::new(t, Encoding::Chars).convert(100), 3);
         assert_eq!(OffsetMap::new(t, Encoding::Chars).convert(4), 2);
+    }
+
+    #[test]
+    fn flat_quotes_read_back_to_the_quotes() {
+        let t = "“We will talk,” Podolyak said. “Not now,” he added, “nor later.” The talks ended, according to Peskov.";
+        let out = DocumentOut::spans_only("", t, &crate::analyze(t), Encoding::Utf16);
+        assert!(out.quotes.len() >= 2 && out.quotes.iter().any(|q| !q.parts.is_empty()));
+        let flat = out.flat_quotes();
+        let n = &flat.numbers;
+        let span = |k: usize| {
+            (n[k] != FLAT_NONE).then(|| SpanOut {
+                start: n[k] as usize,
+                end: n[k + 1] as usize,
+                text: String::new(),
+            })
+        };
+        let mut back = Vec::new();
+        let mut k = 0;
+        while k < n.len() {
+            let parts = n[k + 10] as usize;
+            back.push(QuoteOut {
+                id: back.len(),
+                kind: flat.names[n[k] as usize],
+                start: n[k + 1] as usize,
+                end: n[k + 2] as usize,
+                text: String::new(),
+                cue: span(k + 3),
+                speaker: span(k + 5),
+                speaker_id: (n[k + 7] != FLAT_NONE).then(|| n[k + 7] as usize),
+                confidence: f32::from_bits(n[k + 8]),
+                sieve: flat.names[n[k + 9] as usize],
+                parts: (0..parts)
+                    .filter_map(|p| span(k + FLAT_FIELDS + 2 * p))
+                    .collect(),
+            });
+            k += FLAT_FIELDS + 2 * parts;
+        }
+        assert_eq!(back, out.quotes);
     }
 }

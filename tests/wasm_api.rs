@@ -290,28 +290,55 @@ fn empty_story_is_empty() {
 
 #[wasm_bindgen_test]
 fn analyze_spans_is_analyze_without_the_span_texts() {
-    // The page's call: the same quotes, offsets and speakers as `analyze`, every span text empty.
+    // The page's call: the same quotes, offsets and speakers as `analyze`, the quotes as numbers (FlatQuotes, which
+    // www/engine.js reads back to objects the same way).
     let full = whosaid::wasm::analyze(SEED_002).unwrap();
     let spans = whosaid::wasm::analyze_spans(SEED_002).unwrap();
-    let (fq, sq) = (array(&full, "quotes"), array(&spans, "quotes"));
+    let n = js_sys::Uint32Array::from(get(&spans, "quotes")).to_vec();
+    let names: Vec<String> = array(&spans, "names")
+        .iter()
+        .map(|v| v.as_string().unwrap())
+        .collect();
+    let fq = array(&full, "quotes");
     assert!(fq.len() > 5);
-    assert_eq!(fq.len(), sq.len());
-    for (f, s) in fq.iter().zip(&sq) {
+    let none = whosaid::output::FLAT_NONE;
+    let span_is = |f: &JsValue, key: &str, k: usize| {
+        let a = get(f, key);
+        assert_eq!(a.is_null(), n[k] == none, "{key}");
+        if !a.is_null() {
+            assert_eq!(
+                (number(&a, "start"), number(&a, "end")),
+                (n[k], n[k + 1]),
+                "{key}"
+            );
+        }
+    };
+    let mut k = 0;
+    for f in &fq {
         assert!(!string(f, "text").is_empty());
-        assert_eq!(string(s, "text"), "");
-        for key in ["start", "end"] {
-            assert_eq!(number(f, key), number(s, key), "{key}");
+        assert_eq!(string(f, "kind"), names[n[k] as usize]);
+        assert_eq!((number(f, "start"), number(f, "end")), (n[k + 1], n[k + 2]));
+        span_is(f, "cue", k + 3);
+        span_is(f, "speaker", k + 5);
+        let id = get(f, "speaker_id");
+        assert_eq!(id.as_f64().map(|x| x as u32).unwrap_or(none), n[k + 7]);
+        assert_eq!(
+            get(f, "confidence").as_f64(),
+            Some(f32::from_bits(n[k + 8]) as f64)
+        );
+        assert_eq!(string(f, "sieve"), names[n[k + 9] as usize]);
+        let parts = array(f, "parts");
+        assert_eq!(parts.len() as u32, n[k + 10]);
+        for (p, part) in parts.iter().enumerate() {
+            let at = k + whosaid::output::FLAT_FIELDS + 2 * p;
+            assert_eq!(
+                (number(part, "start"), number(part, "end")),
+                (n[at], n[at + 1])
+            );
         }
-        for key in ["cue", "speaker"] {
-            let (a, b) = (get(f, key), get(s, key));
-            assert_eq!(a.is_null(), b.is_null(), "{key}");
-            if !a.is_null() {
-                assert_eq!(number(&a, "start"), number(&b, "start"));
-                assert_eq!(number(&a, "end"), number(&b, "end"));
-                assert_eq!(string(&b, "text"), "");
-            }
-        }
+        k += whosaid::output::FLAT_FIELDS + 2 * parts.len();
     }
+    assert_eq!(k, n.len());
     assert_eq!(
         JSON::stringify(&get(&full, "speakers")).unwrap(),
         JSON::stringify(&get(&spans, "speakers")).unwrap()
