@@ -4,7 +4,8 @@
 //! for (default 1 MB and 10 MB; cut on a char boundary). For each size it times, `RUNS` times each, interleaved:
 //! `analyze(text)`, `analyze_document(…, Utf16)` serialised to JSON (what the CLI and page add on top), and
 //! `text.split_word_bounds().count()` (the reference pass); it prints medians, MB/s and the ratio to the reference.
-//! Sizes under 5 MB run three times as often (short runs are the most exposed to other load).
+//! Sizes under 5 MB run three times as often (short runs are the most exposed to other load). The sizes take turns,
+//! round after round, so that their ratio compares runs from the same minutes.
 //! The last line per size is machine-readable for scripts/bench.sh:
 //! `RESULT size=<bytes> analyze_s=<median> segment_s=<median> json_s=<median> quotes=<n> speakers=<n>`.
 //!
@@ -43,35 +44,72 @@ fn main() {
         sizes_mb = vec![1.0, 10.0];
     }
     let runs = runs.max(1);
-    for mb in sizes_mb {
-        // Short runs are the most exposed to other load on the machine: three times as many below 5 MB.
-        let runs = if mb < 5.0 { runs * 3 } else { runs };
-        let size = (mb * 1e6) as usize;
-        let text = corpus(size);
-        // One warm-up of each, untimed.
-        let a = whosaid::analyze(&text);
-        let (quotes, speakers) = (a.quotes.len(), a.speakers.len());
-        drop(a);
-        black_box(text.split_word_bounds().count());
-        let (mut t_an, mut t_seg, mut t_json) = (Vec::new(), Vec::new(), Vec::new());
-        let mut words = 0;
-        for _ in 0..runs {
-            let t = Instant::now();
-            words = black_box(black_box(text.as_str()).split_word_bounds().count());
-            t_seg.push(t.elapsed());
-
-            let t = Instant::now();
-            let a = whosaid::analyze(black_box(&text));
-            t_an.push(t.elapsed());
-            black_box(&a);
+    struct Size {
+        text: String,
+        runs: usize,
+        quotes: usize,
+        speakers: usize,
+        words: usize,
+        t_an: Vec<Duration>,
+        t_seg: Vec<Duration>,
+        t_json: Vec<Duration>,
+    }
+    let mut sizes: Vec<Size> = sizes_mb
+        .iter()
+        .map(|&mb| {
+            let text = corpus((mb * 1e6) as usize);
+            let a = whosaid::analyze(&text);
+            let (quotes, speakers) = (a.quotes.len(), a.speakers.len());
             drop(a);
+            black_box(text.split_word_bounds().count());
+            Size {
+                text,
+                runs: if mb < 5.0 { runs * 3 } else { runs },
+                quotes,
+                speakers,
+                words: 0,
+                t_an: Vec::new(),
+                t_seg: Vec::new(),
+                t_json: Vec::new(),
+            }
+        })
+        .collect();
+    // The sizes take turns, round after round, so that all of them meet the same spells of a busy machine (the
+    // ratio of their times would otherwise compare one spell with another).
+    for round in 0..runs {
+        for z in &mut sizes {
+            for _ in 0..z.runs / runs + usize::from(round < z.runs % runs) {
+                let text = &z.text;
+                let t = Instant::now();
+                z.words = black_box(black_box(text.as_str()).split_word_bounds().count());
+                z.t_seg.push(t.elapsed());
 
-            let t = Instant::now();
-            let d = whosaid::analyze_document("bench", black_box(&text), whosaid::Encoding::Utf16);
-            let json = serde_json::to_vec(&d).expect("serialise");
-            t_json.push(t.elapsed());
-            black_box(json);
+                let t = Instant::now();
+                let a = whosaid::analyze(black_box(text));
+                z.t_an.push(t.elapsed());
+                black_box(&a);
+                drop(a);
+
+                let t = Instant::now();
+                let d =
+                    whosaid::analyze_document("bench", black_box(text), whosaid::Encoding::Utf16);
+                let json = serde_json::to_vec(&d).expect("serialise");
+                z.t_json.push(t.elapsed());
+                black_box(json);
+            }
         }
+    }
+    for z in sizes {
+        let Size {
+            text,
+            runs,
+            quotes,
+            speakers,
+            words,
+            t_an,
+            t_seg,
+            t_json,
+        } = z;
         let best = t_an.iter().min().copied().unwrap_or_default();
         let (an, seg, js) = (median(t_an), median(t_seg), median(t_json));
         println!(
