@@ -10,6 +10,9 @@
 //! 6. [`entities`]: mentions of one entity merged within the article (then [`story`] across articles);
 //! 7. [`output`]: the serialisable contract with offsets in UTF-8, UTF-16 or code points.
 //!
+//! A long text goes through stages 1–5 a section at a time ([`text::sections`], [`SECTION_BYTES`]), the entity stage
+//! carried from section to section ([`entities::Linker`]); the result is the whole text's.
+//!
 //! The core has no wasm dependency; [`wasm`] is a thin binding compiled only for `wasm32`.
 
 pub mod attribution;
