@@ -7,13 +7,10 @@ mod invariants;
 
 use whosaid::{analyze, text::sections, SECTION_BYTES};
 
-const SEEDS: [&str; 5] = [
-    include_str!("fixtures/000_0b425a99d12787b3.txt"),
-    include_str!("fixtures/001_29c8fd17e0dbaca8.txt"),
-    include_str!("fixtures/002_5a0a87bd08680d7a.txt"),
-    include_str!("fixtures/003_6cb643e6d6094715.txt"),
-    include_str!("fixtures/004_7117306b83a53ba3.txt"),
-];
+// The seed articles (tests/fixtures), as the examples have them.
+#[path = "../examples/common/seeds.rs"]
+mod seeds;
+use seeds::SEEDS;
 
 /// The seed articles one after another, a blank line between them, `copies` times; with each article's start.
 fn corpus(copies: usize) -> (String, Vec<(usize, usize)>) {
