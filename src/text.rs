@@ -662,8 +662,9 @@ pub fn lower_into<'b>(s: &str, buf: &'b mut [u8; 48]) -> &'b str {
 
 /// Splits `text` into sections of at least `size` bytes (the last may be shorter) for [`Document::new_range`], at
 /// paragraph breaks where nothing the analysis reads runs across:
-/// - the paragraph before the break is at least 300 bytes long, so it is not page furniture's heading or teaser
-///   and no furniture box runs on past it ([`Document`]'s `mark_furniture`);
+/// - the paragraph before the break has at least 300 ASCII letters and digits, so its span is at least 300 bytes long:
+///   it is not page furniture's heading or teaser, and no furniture box runs on past it ([`Document`]'s
+///   `mark_furniture`);
 /// - the paragraph after it does not open with a quotation mark, so no quotation goes on into it (the quote stage's
 ///   multi-paragraph quotes) and no sieve gives it the speaker of the paragraph before (`continuation`,
 ///   `leading_cue`, `colon`);
