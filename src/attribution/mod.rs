@@ -10,7 +10,7 @@
 pub mod sieves;
 
 use crate::cues::{Cue, CueKind};
-use crate::lexicon::VerbForm;
+use crate::lexicon::{VerbForm, WordList};
 use crate::mentions::{self, Mention, MentionKind, BETWEEN_SUBJECT_AND_VERB};
 use crate::model::{QuoteKind, Span};
 use crate::quotes::QuoteSpan;
@@ -475,13 +475,14 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
         p -= 1;
     }
     if p > floor {
-        let prep = doc.lower(p - 1, &mut buf).to_string();
+        let mut prep_buf = [0u8; 48];
+        let prep = doc.lower(p - 1, &mut prep_buf);
         if matches!(
-            prep.as_str(),
+            prep,
             "with" | "to" | "by" | "from" | "for" | "of" | "about" | "against" | "on" | "at" | "in"
         ) {
             let post_modifier = matches!(
-                prep.as_str(),
+                prep,
                 "of" | "for" | "from" | "at" | "with" | "on" | "in" | "to"
             );
             // `sources close to the campaign said`
@@ -1017,8 +1018,10 @@ pub fn subject_right(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> 
     Some(m)
 }
 
-/// Words that may stand between a verb and the clause it reports: listeners, time and place adjuncts.
-pub const ADJUNCT_WORDS: &[&str] = &[
+/// Words that may stand between a verb and the clause it reports: listeners, time and place adjuncts. (A hashed
+/// list: `contains` runs for each word after a cue, and a scan of ninety words cost more than the rest of the
+/// clause search.)
+pub static ADJUNCT_WORDS: WordList = WordList::new(&[
     "on",
     "in",
     "at",
@@ -1101,7 +1104,7 @@ pub const ADJUNCT_WORDS: &[&str] = &[
     "show",
     "appearance",
     "with",
-];
+]);
 
 /// Where the content of reported speech starts after the cue: past a listener ("told reporters"), adjuncts ("on
 /// Monday", "in a statement"), a comma or colon and "that". Returns None if no clause follows.
@@ -1284,7 +1287,8 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
             }
         }
         if doc.is(k, ',') || doc.is(k, ';') {
-            // `…, claiming that …`: a gerund cue after a comma reports something else.
+            // `…, claiming that …`: a gerund cue after a comma reports something else. (Cues are sorted by token:
+            // `next` is the first one after the comma.)
             let next = cues.partition_point(|c| c.tok <= k);
             let after = if doc
                 .tokens
@@ -1335,8 +1339,7 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
                 break;
             }
             // `…, X said.` — a trailing cue for the same content ends it too.
-            // Cues are sorted by token: the first one after the comma, if it is near.
-            let next = cues.partition_point(|c| c.tok <= k);
+            // The first cue after the comma (`next`, above), if it is near.
             if let Some(ci) = Some(next).filter(|&ci| {
                 ci < cues.len() && cues[ci].tok <= k + 8 && cues[ci].tok < sent.tok_end
             }) {

@@ -69,6 +69,9 @@ pub fn run(ctx: &mut Ctx) {
         if cue.strength <= 1 && !particle && !that_or_colon && !reported {
             continue;
         }
+        // Where the reported clause after the cue starts: read once, for the backward test and the forward report.
+        let start_after = std::cell::OnceCell::new();
+        let clause_start = || *start_after.get_or_init(|| clause_start_after(doc, &cue));
         // Backward: the cue's phrase closes the sentence and a comma comes before its subject (or before the cue).
         let subj = subject_left(doc, &cue, sent.tok_start);
         let before_subject = subj.as_ref().map(|m| m.first).unwrap_or(cue.tok);
@@ -96,9 +99,9 @@ pub fn run(ctx: &mut Ctx) {
         };
         // Not backward: a base form or weak verb, a cue with a clause of its own (`As for Trump, he said he’s not
         // worried`), or a front part that is an adverbial (`When he took the stage, …`).
-        let front = doc.lower(sent.tok_start, &mut buf).to_string();
+        let mut front_buf = [0u8; 48];
         let adverbial_front = matches!(
-            front.as_str(),
+            doc.lower(sent.tok_start, &mut front_buf),
             "when"
                 | "as"
                 | "if"
@@ -125,7 +128,7 @@ pub fn run(ctx: &mut Ctx) {
         let backward_ok = cue.strength >= 2
             && cue.form != VerbForm::Base
             && !adverbial_front
-            && !super::trailing_cue::has_own_clause(doc, &cue);
+            && !super::trailing_cue::has_own_clause_from(doc, &cue, clause_start());
         if comma_before && tail_words <= 4 && backward_ok {
             let mention = subj.clone().or_else(|| {
                 (before_subject == cue.tok)
@@ -181,7 +184,7 @@ pub fn run(ctx: &mut Ctx) {
         let start = if particle {
             Some(cue.last + 2).filter(|&k| k < sent.tok_end)
         } else {
-            clause_start_after(doc, &cue)
+            clause_start()
         };
         let Some(start) = start else {
             continue;

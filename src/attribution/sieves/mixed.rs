@@ -149,10 +149,11 @@ pub fn sentence_subject(doc: &Document, cue: &Cue) -> Option<Mention> {
     while p > s && crate::mentions::BETWEEN_SUBJECT_AND_VERB.contains(&doc.lower(p - 1, &mut buf)) {
         p -= 1;
     }
+    let mut left_buf = [0u8; 48];
     let left = if p > 0 {
-        doc.lower(p - 1, &mut buf).to_string()
+        doc.lower(p - 1, &mut left_buf)
     } else {
-        String::new()
+        ""
     };
     let nonfinite = matches!(
         cue.form,

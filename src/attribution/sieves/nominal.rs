@@ -54,15 +54,14 @@ pub fn run(ctx: &mut Ctx) {
     // to it, as the indirect sieve does.
     let mut covered = crate::attribution::Cover::new(ctx.out.iter().map(|a| a.span));
     let mut buf = [0u8; 48];
-    for k in 1..doc.tokens.len() {
+    let text = doc.text.as_bytes();
+    // Token `k` (from 1) and the token after it.
+    for (k, pair) in doc.tokens.windows(2).enumerate().skip(1) {
         // Every frame starts with "that", "to" or "for" right after the noun: tested first, on bytes, since this loop
         // visits every token and almost none is followed by one of them.
-        let next = doc
-            .tokens
-            .get(k + 1)
-            .map_or(0..0, |t| t.start as usize..t.end as usize);
-        if !matches!(next.len(), 2..=4)
-            || !matches!(doc.text.as_bytes()[next.start] | 0x20, b't' | b'f')
+        let next = &pair[1];
+        if !matches!(next.end - next.start, 2..=4)
+            || !matches!(text[next.start as usize] | 0x20, b't' | b'f')
             || !matches!(
                 doc.lower(k + 1, &mut buf).as_bytes(),
                 b"that" | b"to" | b"for"

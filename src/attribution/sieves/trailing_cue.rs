@@ -193,12 +193,17 @@ fn inner_ends_sentence_or_word(doc: &Document, close: usize) -> bool {
 
 /// The cue is followed by a reported clause of its own: "that …", or a clause opening with a pronoun or determiner.
 pub fn has_own_clause(doc: &Document, cue: &Cue) -> bool {
+    has_own_clause_from(doc, cue, crate::attribution::clause_start_after(doc, cue))
+}
+
+/// [`has_own_clause`] for a caller that has read where the clause after the cue starts (`clause_start_after`).
+pub fn has_own_clause_from(doc: &Document, cue: &Cue, clause_start: Option<usize>) -> bool {
     let mut buf = [0u8; 48];
     let next = doc.lower(cue.last + 1, &mut buf);
     if next == "that" {
         return true;
     }
-    let Some(start) = crate::attribution::clause_start_after(doc, cue) else {
+    let Some(start) = clause_start else {
         return false;
     };
     let w = doc.lower(start, &mut buf);
