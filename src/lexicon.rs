@@ -75,10 +75,10 @@ pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 /// The keys of one lexicon in an open-addressing hash table, built once. Not generic, so every lexicon shares one
 /// copy of the code (each `HashMap<K, V>` type would bring its own; the browser build pays for every one).
 ///
-/// A lookup first checks, for the word's length (capped at 32), a bit per first byte and a bit per last byte (mod
-/// 32) that some key has: most words that are not keys are turned away there without hashing (the lexicon lookups
-/// run on most tokens). Then a short hash of the first, middle and last four bytes picks a slot; each slot holds 16
-/// bits of the hash next to the key's index, so a probe compares the key only when those bits agree.
+/// A lookup first checks a bit for the word's length (capped at 31), first byte and last byte (each mod 32) together,
+/// set when some key has all three: most words that are not keys are turned away there without hashing (the lexicon
+/// lookups run on most tokens). Then a short hash of the first, middle and last four bytes picks a slot; each slot
+/// holds 16 bits of the hash next to the key's index, so a probe compares the key only when those bits agree.
 struct KeyIndex {
     /// The keys, one after the other; key `k` is `text[bounds[k]..bounds[k + 1]]`.
     text: Vec<u8>,
@@ -90,8 +90,8 @@ struct KeyIndex {
     shift: u32,
     /// `0x2020_2020` when lookups ignore ASCII case (keys are then lowercase), else 0.
     fold: u32,
-    first: [u32; 33],
-    last: [u32; 33],
+    /// Bit `min(len, 31)` of entry `(first & 31) << 5 | (last & 31)`, for the length, first and last byte of every key.
+    ends: Box<[u32; 1024]>,
 }
 
 impl KeyIndex {
@@ -106,8 +106,7 @@ impl KeyIndex {
             slots: vec![0; len].into_boxed_slice(),
             shift: 64 - len.trailing_zeros(),
             fold: if ignore_case { 0x2020_2020 } else { 0 },
-            first: [0; 33],
-            last: [0; 33],
+            ends: Box::new([0; 1024]),
         }
     }
 
@@ -120,8 +119,7 @@ impl KeyIndex {
         let n = self.bounds.len() - 1;
         assert!(n < self.slots.len() / 2 && n < 0xffff);
         if let (Some(&f), Some(&l)) = (key.first(), key.last()) {
-            self.first[key.len().min(32)] |= 1 << (f & 31);
-            self.last[key.len().min(32)] |= 1 << (l & 31);
+            self.ends[ends_slot(f, l)] |= 1 << key.len().min(31);
         }
         self.text.extend_from_slice(key);
         self.bounds.push(self.text.len() as u32);
@@ -133,8 +131,7 @@ impl KeyIndex {
     #[inline]
     fn find(&self, w: &[u8]) -> Option<usize> {
         if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
-            let n = w.len().min(32);
-            if self.first[n] & (1 << (f & 31)) == 0 || self.last[n] & (1 << (l & 31)) == 0 {
+            if self.ends[ends_slot(f, l)] & (1 << w.len().min(31)) == 0 {
                 return None;
             }
         }
@@ -188,6 +185,12 @@ impl KeyIndex {
         let y = (m as u64) << 8 | n as u64;
         (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ y).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
     }
+}
+
+/// The entry of [`KeyIndex::ends`] for a word's first and last byte (ASCII letters of either case give the same one).
+#[inline]
+fn ends_slot(first: u8, last: u8) -> usize {
+    ((first & 31) as usize) << 5 | (last & 31) as usize
 }
 
 /// A fixed word list, looked up through a hash table built on first use (a linear `contains` over a list of a

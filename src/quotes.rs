@@ -85,15 +85,23 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
         let mut next = para.tok_start;
         while next < para.tok_end {
             let mut i = next;
-            if stack.is_empty() || multi {
-                // No quote open that could run too long: only quotation marks change anything, so go to the next.
-                match doc.tokens[i..para.tok_end]
-                    .iter()
-                    .position(|t| t.kind == Kind::QuoteMark)
-                {
-                    Some(k) => i += k,
-                    None => break,
+            // Only quotation marks change anything, and the first token past the last sentence allowed to a quote
+            // opened in this paragraph (see below): go to the next of these (`i` is never past that token; `max`
+            // keeps the slice valid all the same).
+            let mut end = para.tok_end;
+            if let Some(outer) = stack.first().filter(|_| !multi) {
+                let past = doc.sent_of[outer.tok] as usize + MAX_OPEN_SENTENCES + 1;
+                if let Some(s) = doc.sentences.get(past) {
+                    end = end.min(s.tok_start).max(i);
                 }
+            }
+            match doc.tokens[i..end]
+                .iter()
+                .position(|t| t.kind == Kind::QuoteMark)
+            {
+                Some(k) => i += k,
+                None if end < para.tok_end => i = end,
+                None => break,
             }
             next = i + 1;
             // A quote still open this many sentences on within its paragraph was opened by a stray mark: it ends
@@ -441,6 +449,16 @@ mod tests {
     fn stray_closing_marks_are_ignored() {
         assert_eq!(quotes("near future.’ Then “ok” came."), ["“ok”"]);
         assert_eq!(quotes("It ended.” Then “ok” came."), ["“ok”"]);
+    }
+
+    #[test]
+    fn a_quote_left_open_ends_with_its_last_allowed_sentence() {
+        // A stray mark, then 20 sentences: the quote takes the one it opens in and the next 12; marks after them pair
+        // as usual.
+        let body: Vec<String> = (1..=20).map(|k| format!("Line {k} ends.")).collect();
+        let t = format!("Before “{} “Late” one.", body.join(" "));
+        let want = format!("“{}", body[..13].join(" "));
+        assert_eq!(quotes(&t), [want.as_str(), "“Late”"]);
     }
 
     #[test]

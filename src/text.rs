@@ -85,6 +85,8 @@ fn char_class(c: char) -> Class {
     } else if is_quote_mark(c) {
         // Before the letter tests: quotation marks are punctuation, never letters or digits.
         Class::Quote
+    } else if is_general_punctuation(c) {
+        Class::Other
     } else if c.is_alphabetic() {
         Class::Letter
     } else if c.is_numeric() {
@@ -92,6 +94,20 @@ fn char_class(c: char) -> Class {
     } else {
         Class::Other
     }
+}
+
+/// True for the General Punctuation block (U+2000..=U+206F: dashes, curly quotes, the ellipsis, invisible marks),
+/// which has no letters, digits or combining marks (a unit test checks): most non-ASCII chars of news text are
+/// there, and this answers for them without the Unicode tables.
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c)
+}
+
+/// `c.is_alphanumeric()`, quick for the General Punctuation block.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_alphanumeric()
 }
 
 /// True for an ASCII letter or digit (what `u8::is_ascii_alphanumeric` says), by [`BYTE_CLASS`].
@@ -535,7 +551,7 @@ impl<'a> Document<'a> {
         for p in 0..self.paragraphs.len() {
             let seg = self.paragraphs[p];
             let full = seg.span.text(self.text);
-            let not_alnum = |c: char| !c.is_alphanumeric();
+            let not_alnum = |c: char| !is_alnum(c);
             let t = full.trim_start_matches(not_alnum);
             let start = seg.span.start + (full.len() - t.len());
             let t = t.trim_end_matches(not_alnum);
@@ -784,7 +800,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
                 break;
             }
             let c = next_char(text, i);
-            if c.is_alphanumeric() || is_combining(c) {
+            if is_alnum(c) || is_combining(c) {
                 i += c.len_utf8();
             } else {
                 break;
@@ -797,7 +813,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
         // A joiner followed by a letter continues the word.
         let c = next_char(text, i);
         let after = i + c.len_utf8();
-        let next_is_letter = after < bytes.len() && next_char(text, after).is_alphanumeric();
+        let next_is_letter = after < bytes.len() && is_alnum(next_char(text, after));
         if next_is_letter && (is_apostrophe(c) || c == '-' || c == '‐' || c == '&') {
             i = after;
             continue;
@@ -808,8 +824,8 @@ fn scan_word(text: &str, mut i: usize) -> usize {
             // ("a.ꀝ" panicked here: found by the fuzz target).
             let ascii_next = bytes[after].is_ascii_alphabetic();
             let prev_single = ascii_next && word_ends_with_single_letter(text, i);
-            let next_single = ascii_next
-                && (after + 1 >= bytes.len() || !next_char(text, after + 1).is_alphanumeric());
+            let next_single =
+                ascii_next && (after + 1 >= bytes.len() || !is_alnum(next_char(text, after + 1)));
             if prev_single && next_single {
                 i = after + 1;
                 // Keep a trailing period of the initialism ("U.S.") when another letter-period pair came before.
@@ -830,7 +846,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
 fn word_ends_with_single_letter(text: &str, end: usize) -> bool {
     let mut it = text[..end].chars().rev();
     match (it.next(), it.next()) {
-        (Some(a), Some(b)) => a.is_alphabetic() && !b.is_alphanumeric(),
+        (Some(a), Some(b)) => a.is_alphabetic() && !is_alnum(b),
         (Some(a), None) => a.is_alphabetic(),
         _ => false,
     }
@@ -848,7 +864,7 @@ fn scan_number(text: &str, mut i: usize) -> usize {
         }
         if i < bytes.len() && bytes[i] >= 0x80 {
             let c = next_char(text, i);
-            if c.is_alphanumeric() {
+            if is_alnum(c) {
                 i += c.len_utf8();
                 continue;
             }
@@ -1011,6 +1027,14 @@ mod tests {
             };
             assert!(BYTE_CLASS[b as usize] == want, "{b:#x}");
             assert_eq!(is_ascii_alnum(b), b.is_ascii_alphanumeric(), "{b:#x}");
+        }
+        // The General Punctuation block has no letters, digits or combining marks.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert!(
+                !is_general_punctuation(c) || !c.is_alphanumeric() && !is_combining(c),
+                "{c:?}"
+            );
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
         // Quote marks are tested before letters and digits: no mark may be one (nor a space).
         for c in (0..=0x10ffff)
