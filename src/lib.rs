@@ -13,7 +13,7 @@
 //! A long text goes through stages 1–5 a section at a time ([`text::sections`], [`SECTION_BYTES`]), the entity stage
 //! carried from section to section ([`entities::Linker`]); the result is the whole text's.
 //!
-//! The core has no wasm dependency; [`wasm`] is a thin binding compiled only for `wasm32`.
+//! The core has no wasm dependency; `wasm` is a thin binding compiled only for `wasm32`.
 
 pub mod attribution;
 pub mod cues;

@@ -141,7 +141,7 @@ pub struct Document<'a> {
     pub boilerplate: Vec<bool>,
 }
 
-/// The large buffers go back to [`crate::scratch`] for the next document.
+/// The large buffers go back to `crate::scratch` for the next document.
 impl Drop for Document<'_> {
     fn drop(&mut self) {
         crate::scratch::keep_tokens(std::mem::take(&mut self.tokens));

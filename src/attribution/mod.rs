@@ -5,7 +5,8 @@
 //! files, give it a name, and add it to the list.
 //!
 //! The helpers here read the text around a cue: [`subject_left`] (`X said`, `X, a top adviser, said`),
-//! [`subject_right`] (`said X`), and [`clause_after`] / [`clause_before`] for the content of reported speech.
+//! [`subject_right`] (`said X`), and [`clause_start_after`], [`clause_end`] and [`clause_start_before`] for the
+//! content of reported speech.
 
 pub mod sieves;
 
@@ -157,7 +158,7 @@ pub struct Ctx<'d, 'a> {
     by_start: SpanIndex,
 }
 
-/// The per-token indexes go back to [`crate::scratch`] for the next document.
+/// The per-token indexes go back to `crate::scratch` for the next document.
 impl Drop for Ctx<'_, '_> {
     fn drop(&mut self) {
         crate::scratch::keep_u32s(std::mem::take(&mut self.in_quote));
