@@ -208,7 +208,7 @@ impl<'a> Linker<'a> {
         let mut out_id: Vec<Option<usize>> = vec![None; r.entities.len()];
         let mut speakers = Vec::new();
         let mut quotes = Vec::with_capacity(attributions.len());
-        for (i, a) in attributions.iter().enumerate() {
+        for (i, a) in attributions.into_iter().enumerate() {
             let speaker_id = entity_of[i].map(|e| {
                 *out_id[e].get_or_insert_with(|| {
                     speakers.push(e);
@@ -232,7 +232,7 @@ impl<'a> Linker<'a> {
                 speaker_id,
                 confidence: a.confidence.clamp(0.0, 1.0),
                 sieve: a.sieve,
-                parts: a.parts.clone(),
+                parts: a.parts,
             });
         }
         let speakers = speakers
