@@ -223,8 +223,9 @@ impl DocumentOut {
     }
 }
 
-/// The quotes of a [`DocumentOut`] as numbers, for the page: building the objects in JS from these is several
-/// times faster than building them from Rust, a call into JS per field (see `src/wasm.rs`, `analyze_spans`).
+/// The quotes of a [`DocumentOut`] as numbers, for the page: building the objects in JS from these saved about 10 ms
+/// of a 1 MB analysis in node against building them from Rust, a call into JS per field (see `src/wasm.rs`,
+/// `analyze_spans`).
 /// Each quote is [`FLAT_FIELDS`] numbers and then its parts:
 /// `kind, start, end, cue.start, cue.end, speaker.start, speaker.end, speaker_id, confidence, sieve, parts`, then
 /// `start, end` for each of its `parts` parts. `kind` and `sieve` index `names`; `confidence` is the bits of the
