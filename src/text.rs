@@ -201,10 +201,10 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 impl<'a> Document<'a> {
+    /// The document of all of `text` (offsets are u32: at most the first 4 GiB - 1 are analysed, cut on a char
+    /// boundary by [`Document::new_range`]).
     pub fn new(text: &'a str) -> Self {
-        // Offsets are u32: analyse at most the first 4 GiB - 1 (cut on a char boundary).
-        let limit = u32_limit(text);
-        Document::new_range(text, 0..limit)
+        Document::new_range(text, 0..text.len())
     }
 
     /// The document of the part `range` of `text`, for analysing a long text a section at a time: offsets (tokens,
@@ -239,12 +239,6 @@ impl<'a> Document<'a> {
         doc.split_sentences();
         doc.mark_furniture();
         doc
-    }
-
-    /// The byte offset the document starts at in [`Document::text`] (0 unless made by [`Document::new_range`]).
-    #[inline]
-    pub fn start(&self) -> usize {
-        self.start
     }
 
     /// The text of token `i`.
