@@ -119,6 +119,13 @@ impl<'a> Linker<'a> {
     ) {
         let r = &mut self.r;
         let base = self.sentences;
+        // A mention's place in text order (the offset of its first token) and its sentence over all sections.
+        let place = |m: &Mention| {
+            (
+                doc.tokens[m.first].start as usize,
+                base + doc.sent_of[m.first] as usize,
+            )
+        };
         // 1. Entities from every proper-name mention, in text order.
         let mut words = std::mem::take(&mut self.buf);
         for m in names {
@@ -126,10 +133,9 @@ impl<'a> Linker<'a> {
             words.clear();
             push_name_words(doc, m, &mut words);
             if !words.is_empty() {
-                let pos = doc.tokens[m.first].start as usize;
+                let (pos, sent) = place(m);
                 let span = m.name_span(doc).unwrap_or(m.span);
                 let e = r.link_name_words(m, &words, span, pos);
-                let sent = base + doc.sent_of[m.first] as usize;
                 r.name_events.push(NameEvent {
                     pos,
                     entity: e,
@@ -149,12 +155,14 @@ impl<'a> Linker<'a> {
                 Some(m) => {
                     let w0 = r.words.len();
                     push_name_words(doc, m, &mut r.words);
+                    let name = m.name_span(doc);
+                    let (pos, sent) = place(m);
                     Speaking {
                         words: (w0, r.words.len()),
-                        name_span: m.name_span(doc).unwrap_or(m.span),
-                        shown: Some(m.via.or_else(|| m.name_span(doc)).unwrap_or(m.span)),
-                        pos: doc.tokens[m.first].start as usize,
-                        sent: base + doc.sent_of[m.first] as usize,
+                        name_span: name.unwrap_or(m.span),
+                        shown: Some(m.via.or(name).unwrap_or(m.span)),
+                        pos,
+                        sent,
                         first_word: doc.tok(m.first),
                         last_word: doc.tok(m.last),
                         start_sent,
