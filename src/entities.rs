@@ -16,7 +16,7 @@ use crate::attribution::Attribution;
 use crate::lexicon::{self, FxMap};
 use crate::mentions::{Mention, MentionKind};
 use crate::model::{Analysis, Gender, Quote, Span, Speaker, SpeakerKind};
-use crate::text::{Document, Kind};
+use crate::text::{unbreak, Document, Kind};
 
 struct Entity {
     kind: SpeakerKind,
@@ -101,6 +101,7 @@ impl<'a> Linker<'a> {
                 key_text: Vec::new(),
                 words: Vec::new(),
                 scratch: String::new(),
+                wrapped: false,
             },
             attributions: Vec::new(),
             speaking: Vec::new(),
@@ -118,6 +119,7 @@ impl<'a> Linker<'a> {
         attributions: Vec<Attribution>,
     ) {
         let r = &mut self.r;
+        r.wrapped |= doc.wrapped;
         let base = self.sentences;
         // A mention's place in text order (the offset of its first token) and its sentence over all sections.
         let place = |m: &Mention| {
@@ -247,13 +249,15 @@ impl<'a> Linker<'a> {
             .into_iter()
             .map(|e| {
                 let ent = &r.entities[e];
-                let name = ent.full.join(" ");
-                let aliases = ent
-                    .aliases
-                    .iter()
-                    .filter(|a| **a != name)
-                    .cloned()
-                    .collect();
+                // A name word broken across the lines of hard-wrapped text reads whole.
+                let name = unbreak(&ent.full.join(" ")).into_owned();
+                let mut aliases: Vec<String> = Vec::new();
+                for a in &ent.aliases {
+                    let a = unbreak(a);
+                    if *a != name && !aliases.iter().any(|x| *x == *a) {
+                        aliases.push(a.into_owned());
+                    }
+                }
                 Speaker {
                     name,
                     kind: ent.kind,
@@ -320,9 +324,21 @@ struct Resolver<'a> {
     words: Vec<&'a str>,
     /// A buffer for org keys.
     scratch: String,
+    /// Some section had hard-wrapped lines ([`Document::wrapped`]): a span's text is read with its breaks undone.
+    wrapped: bool,
 }
 
 impl<'a> Resolver<'a> {
+    /// The text of span `s`, with the breaks of rejoined hard-wrapped lines undone ([`unbreak`]).
+    fn span_text(&self, s: Span) -> Cow<'a, str> {
+        let t = s.text(self.text);
+        if self.wrapped {
+            unbreak(t)
+        } else {
+            Cow::Borrowed(t)
+        }
+    }
+
     /// The index of [`name_key`]`(w)` in `key_text`, computed once per distinct word.
     fn key(&mut self, w: &'a str) -> u32 {
         if let Some(&id) = self.keys.get(w) {
@@ -420,13 +436,14 @@ impl<'a> Resolver<'a> {
                 }
             }
         };
+        let description = m.description.map(|d| self.span_text(d));
         let ent = &mut self.entities[e];
         // The surface form, `words.join(" ")`, compared without building it.
         if !ent.aliases.iter().any(|a| is_joined(a, words)) {
             ent.aliases.push(words.join(" "));
         }
-        if let Some(d) = m.description {
-            let d = clean_description(d.text(self.text));
+        if let Some(d) = description {
+            let d = clean_description(&d);
             if !d.is_empty() && !ent.descriptions.iter().any(|x| *x == d) {
                 self.add_description(e, d.into_owned());
             }
@@ -586,7 +603,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_role(&mut self, m: &Mention, sp: &Speaking<'a>) -> usize {
-        let text = m.span.text(self.text);
+        let text = self.span_text(m.span);
+        let text = &*text;
         let desc = clean_description(text).into_owned();
         let head = sp.last_word.to_lowercase();
         let definite = words_of(text).next().is_some_and(|w| {

@@ -6,6 +6,8 @@
 
 use crate::model::Span;
 
+pub mod wrap;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -31,6 +33,9 @@ pub struct Token {
     pub space_before: bool,
     /// True if the token is a word whose first char is upper case (see [`Document::is_capitalized`]).
     pub cap: bool,
+    /// True if the token is a word broken across a soft line break by a hyphen (`an-¶nounced`): its text keeps the
+    /// break, [`Document::lower`] reads it without (see [`unbreak`]).
+    pub joined: bool,
 }
 
 impl Token {
@@ -139,6 +144,10 @@ pub struct Document<'a> {
     pub sent_of: Vec<u32>,
     /// For each paragraph: true if it belongs to page furniture ("Top stories", "Read more", newsletter boxes).
     pub boilerplate: Vec<bool>,
+    /// The words broken across a soft line break ([`Token::joined`]): token index and [`Document::lower`] form.
+    joined: Vec<(u32, Box<str>)>,
+    /// True if some line breaks are read as spaces: lines of hard-wrapped text rejoined ([`wrap`]).
+    pub wrapped: bool,
 }
 
 /// The large buffers go back to `crate::scratch` for the next document.
@@ -234,8 +243,22 @@ impl<'a> Document<'a> {
             sentences: crate::scratch::segments(),
             sent_of: Vec::new(),
             boilerplate: Vec::new(),
+            joined: Vec::new(),
+            wrapped: false,
         };
-        doc.tokenize();
+        // Every line break a paragraph; then, if the text has hard-wrapped lines, again with the breaks its paragraphs
+        // go on across read as spaces.
+        let mut breaks = crate::scratch::u32s(0, 0);
+        doc.tokenize(&[], &mut breaks);
+        let mut soft = Vec::new();
+        wrap::soft_breaks_at(text, start, end, &breaks, &mut soft);
+        crate::scratch::keep_u32s(breaks);
+        if !soft.is_empty() {
+            doc.wrapped = true;
+            doc.tokens.clear();
+            doc.paragraphs.clear();
+            doc.tokenize(&soft, &mut Vec::new());
+        }
         doc.split_sentences();
         doc.mark_furniture();
         doc
@@ -278,9 +301,22 @@ impl<'a> Document<'a> {
     #[inline]
     pub fn lower<'b>(&'b self, i: usize, _buf: &'b mut [u8; 48]) -> &'b str {
         match self.tokens.get(i) {
-            Some(t) if t.end - t.start <= 48 => {
+            Some(t) if t.end - t.start <= 48 && !t.joined => {
                 &self.lower_text[t.start as usize - self.start..t.end as usize - self.start]
             }
+            Some(_) => self.joined_lower(i),
+            None => "",
+        }
+    }
+
+    /// [`Document::lower`] of a word broken across a soft line break, or `""` for a long token (out of line: most
+    /// texts have no such word).
+    #[cold]
+    #[inline(never)]
+    fn joined_lower(&self, i: usize) -> &str {
+        let k = self.joined.partition_point(|j| j.0 < i as u32);
+        match self.joined.get(k) {
+            Some((j, w)) if *j == i as u32 && w.len() <= 48 => w,
             _ => "",
         }
     }
@@ -340,8 +376,12 @@ impl<'a> Document<'a> {
         lo + self.tokens[lo..hi].partition_point(|t| (t.start as usize) < b)
     }
 
-    fn tokenize(&mut self) {
+    /// Tokens and paragraphs; a line break in `soft` (see [`wrap::soft_breaks`]) is a space inside a paragraph.
+    /// The offset of every line break is pushed onto `breaks`.
+    fn tokenize(&mut self, soft: &[u32], breaks: &mut Vec<u32>) {
         let text = self.text;
+        // The next soft break at or after `i`.
+        let mut soft_at = 0;
         let bytes = text.as_bytes();
         let mut para: u32 = 0;
         let mut para_start_tok = 0usize;
@@ -372,6 +412,15 @@ impl<'a> Document<'a> {
             let clen = c.len_utf8();
             match class {
                 Class::Break => {
+                    breaks.push(i as u32);
+                    while soft.get(soft_at).is_some_and(|&k| (k as usize) < i) {
+                        soft_at += 1;
+                    }
+                    if soft.get(soft_at) == Some(&(i as u32)) {
+                        space_before = true;
+                        i += clen;
+                        continue;
+                    }
                     if para_start_byte.is_some() {
                         close_para(self, para_start_tok, para_start_byte);
                         para += 1;
@@ -395,8 +444,16 @@ impl<'a> Document<'a> {
             }
             let start = i;
             let kind;
+            let mut joined = false;
             if class == Class::Letter {
                 i = scan_word(text, i);
+                // A word broken by a hyphen at a soft break goes on after it.
+                if !soft.is_empty() {
+                    if let Some(end) = hyphen_join(text, i, soft) {
+                        i = end;
+                        joined = true;
+                    }
+                }
                 kind = Kind::Word;
             } else if class == Class::Digit {
                 i = scan_number(text, i);
@@ -423,6 +480,15 @@ impl<'a> Document<'a> {
                 }
                 kind = Kind::Punct;
             }
+            if joined {
+                let mut w = unbreak(&text[start..i]).into_owned();
+                w.make_ascii_lowercase();
+                let w = match possessive_split(w.as_bytes()) {
+                    Some(pos) => w[..pos].into(),
+                    None => w.into(),
+                };
+                self.joined.push((self.tokens.len() as u32, w));
+            }
             // Possessive 's / ’s split off a word so that "Zelensky’s" yields the name "Zelensky".
             if kind == Kind::Word {
                 if let Some(pos) = possessive_split(&bytes[start..i]) {
@@ -433,6 +499,7 @@ impl<'a> Document<'a> {
                         para,
                         space_before,
                         cap: c.is_uppercase(),
+                        joined,
                     });
                     // The apostrophe's token: never capitalised.
                     self.tokens.push(Token {
@@ -442,6 +509,7 @@ impl<'a> Document<'a> {
                         para,
                         space_before: false,
                         cap: false,
+                        joined: false,
                     });
                     space_before = false;
                     continue;
@@ -455,6 +523,7 @@ impl<'a> Document<'a> {
                 para,
                 space_before,
                 cap: kind == Kind::Word && c.is_uppercase(),
+                joined,
             });
             space_before = false;
         }
@@ -732,6 +801,62 @@ pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Where a word that [`scan_word`] ended at `i` ends when a hyphen at a soft line break goes on with it: `text[i..]`
+/// is the hyphen (`-` or `‐`), white space up to a break in `soft`, and white space up to a letter, from where the
+/// word goes on (and may break again). None if the word does not go on. (Out of line: most texts have no soft break.)
+#[cold]
+#[inline(never)]
+fn hyphen_join(text: &str, mut i: usize, soft: &[u32]) -> Option<usize> {
+    let mut joined = false;
+    loop {
+        let Some(rest) = text.get(i..) else {
+            return joined.then_some(i);
+        };
+        let Some(after) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('‐')) else {
+            return joined.then_some(i);
+        };
+        let brk = text.len() - after.trim_start_matches([' ', '\t']).len();
+        let next = after.trim_start_matches(|c: char| c.is_whitespace());
+        if soft.binary_search(&(brk as u32)).is_err() || !next.starts_with(char::is_alphabetic) {
+            return joined.then_some(i);
+        }
+        i = scan_word(text, text.len() - next.len());
+        joined = true;
+    }
+}
+
+/// `s` with the line breaks of rejoined hard-wrapped text undone: a word broken by a hyphen at a line break is one
+/// word again, without the hyphen when its rest opens in lower case (`an-¶nounced` → `announced`; `Smith-¶Jones`
+/// → `Smith-Jones`), and every other break, with the white space around it, is one space. For a span inside one
+/// paragraph (a name, a description, a word), whose breaks are all soft.
+pub fn unbreak(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\n', '\r']) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(k) = rest.find(['\n', '\r']) {
+        let before = rest[..k].trim_end_matches([' ', '\t']);
+        let after = rest[k..].trim_start_matches(char::is_whitespace);
+        let lower_next = after.starts_with(char::is_lowercase);
+        let hyphen = before
+            .strip_suffix('-')
+            .or_else(|| before.strip_suffix('‐'))
+            .filter(|b| b.ends_with(char::is_alphabetic) && after.starts_with(char::is_alphabetic));
+        match hyphen {
+            Some(b) if lower_next => out.push_str(b),
+            Some(_) => out.push_str(before),
+            None => {
+                out.push_str(before);
+                out.push(' ');
+            }
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// The longest prefix of `text` with u32 offsets (4 GiB - 1 bytes), cut on a char boundary.
 pub fn u32_limit(text: &str) -> usize {
     let mut limit = text.len().min(u32::MAX as usize - 1);
@@ -780,6 +905,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Scans a word from `i`: letters, digits, combining marks, and inner apostrophes, hyphens and initials' periods.
+#[inline(always)]
 fn scan_word(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
@@ -875,6 +1001,7 @@ fn scan_number(text: &str, mut i: usize) -> usize {
 }
 
 /// Where a trailing possessive `'s` / `’s` starts in a word, if it has one ("Zelensky’s" → 8).
+#[inline(always)]
 fn possessive_split(w: &[u8]) -> Option<usize> {
     if !matches!(w.last(), Some(b's' | b'S')) {
         return None;
@@ -949,6 +1076,72 @@ mod tests {
         let p: Vec<&str> = d.paragraphs.iter().map(|p| p.span.text(d.text)).collect();
         assert_eq!(p, ["First line.", "Second line.", "Third.", "Fourth"]);
         assert_eq!(d.tokens.last().unwrap().para, 3);
+    }
+
+    /// A passage hard-wrapped at about 66 columns, with words hyphenated at the line ends, and a short paragraph.
+    const WRAPPED: &str = "Officials in the northern province said on Thursday that the flood-\n\
+        ing had forced more than twelve thousand people from their homes.\n\
+        “We have never seen anything like this in my lifetime,” the gover-\n\
+        nor of the province, Marta Ilves-Kask, told reporters. She an-\n\
+        nounced that three shelters would open in the schools of the worst-\n\
+        hit towns.\n\
+        \n\
+        Soldiers arrived on Friday. “We will rebuild every school,” Ilves-\n\
+        Kask said.";
+
+    #[test]
+    fn hard_wrapped_lines_make_one_paragraph_with_offsets_into_the_text() {
+        let d = Document::new(WRAPPED);
+        let p: Vec<&str> = d.paragraphs.iter().map(|p| p.span.text(WRAPPED)).collect();
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert!(p[0].starts_with("Officials") && p[0].ends_with("hit towns."));
+        assert_eq!(
+            p[1],
+            "Soldiers arrived on Friday. “We will rebuild every school,” Ilves-\nKask said."
+        );
+        // Sentences run across the breaks.
+        assert_eq!(
+            sents(WRAPPED)[1],
+            "“We have never seen anything like this in my lifetime,” the gover-\n\
+             nor of the province, Marta Ilves-Kask, told reporters."
+        );
+    }
+
+    #[test]
+    fn a_word_broken_by_a_hyphen_at_a_soft_break_is_one_token_read_whole() {
+        let d = Document::new(WRAPPED);
+        let mut buf = [0; 48];
+        let find = |w: &str| (0..d.tokens.len()).find(|&i| d.tok(i) == w).unwrap();
+        for (raw, read) in [
+            ("flood-\ning", "flooding"),
+            ("gover-\nnor", "governor"),
+            ("an-\nnounced", "announced"),
+            ("worst-\nhit", "worsthit"),
+            ("Ilves-\nKask", "ilves-kask"),
+            ("Ilves-Kask", "ilves-kask"),
+        ] {
+            let i = find(raw);
+            assert_eq!(d.lower(i, &mut buf), read, "{raw:?}");
+            assert_eq!(d.tokens[i].joined, raw.contains('\n'));
+        }
+        assert!(d.is_capitalized(find("Ilves-\nKask")));
+        // A hyphen before a hard break (a paragraph's end) stays apart.
+        let t = "Officials said the plan was well-\n\nknown to all.";
+        assert_eq!(toks(t)[5..8], ["well", "-", "known"]);
+    }
+
+    #[test]
+    fn unbreak_undoes_the_breaks_of_a_rejoined_span() {
+        assert_eq!(unbreak("no break here"), "no break here");
+        assert_eq!(
+            unbreak("Marta \n  Ilves-\r\nKask an-\nnounced"),
+            "Marta Ilves-Kask announced"
+        );
+        assert_eq!(
+            unbreak("ends with a hyphen -\nthen"),
+            "ends with a hyphen - then"
+        );
+        assert_eq!(unbreak("3-\n4 votes"), "3- 4 votes");
     }
 
     #[test]

@@ -134,6 +134,25 @@ fn seed_paragraphs() -> Vec<&'static str> {
         .collect()
 }
 
+/// `para` wrapped greedily at `width` chars, at spaces.
+fn wrap(para: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for w in para.split(' ').filter(|w| !w.is_empty()) {
+        let n = w.chars().count();
+        if line > 0 && line + 1 + n > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(w);
+        line += n;
+    }
+    out
+}
+
 /// A text of up to `n` paragraphs: seed paragraphs in any order, some cut short or run together with random pieces,
 /// between line breaks of every kind. Paragraph breaks are where [`whosaid::text::sections`] may cut a long text.
 fn paragraphs(n: usize) -> impl Strategy<Value = String> {
@@ -142,6 +161,8 @@ fn paragraphs(n: usize) -> impl Strategy<Value = String> {
         1 => (proptest::sample::select(seed_paragraphs()), any::<usize>())
             .prop_map(|(p, at)| p.char_indices().nth(at % p.chars().count().max(1)).map_or(p, |(k, _)| &p[..k]).to_string()),
         1 => (piece(), proptest::sample::select(seed_paragraphs())).prop_map(|(a, p)| format!("{a}{p}")),
+        // Hard-wrapped, as pasted from an e-mail or a PDF: its line breaks are soft.
+        1 => (proptest::sample::select(seed_paragraphs()), 30usize..100).prop_map(|(p, w)| wrap(p, w)),
     ];
     let brk = proptest::sample::select(
         &[

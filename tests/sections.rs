@@ -67,3 +67,60 @@ fn every_copy_of_an_article_has_the_same_quotes_wherever_the_sections_fall() {
         );
     }
 }
+
+/// Lines of hard-wrapped text are read as one paragraph (`whosaid::text::wrap`); a run of such lines never holds a
+/// section cut (every line is short), and the text reads the same whole or in sections.
+#[test]
+fn hard_wrapped_articles_between_others_analyse_the_same_in_sections_and_whole() {
+    // Rounds of the five seeds, as they are and hard-wrapped in turn; each article's start.
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    for k in 0..8 {
+        for seed in SEEDS {
+            starts.push(text.len());
+            if k % 2 == 0 {
+                text.push_str(seed.trim_end());
+            } else {
+                for para in seed.lines().filter(|l| !l.trim().is_empty()) {
+                    text.push_str(&wrap(para, 60 + 4 * k));
+                    text.push_str("\n\n");
+                }
+            }
+            text.push_str("\n===\n\n");
+        }
+    }
+    starts.push(text.len());
+    let a = analyze(&text);
+    let n = sections(&text, 1).len();
+    assert!(n > 20, "{n} sections");
+    invariants::check_sections(&text, &a).unwrap();
+    // Each wrapped copy has the quotes of the article as it is (its paragraphs read whole, not line by line).
+    let count = |k: usize| {
+        a.quotes
+            .iter()
+            .filter(|q| q.span.start >= starts[k] && q.span.end <= starts[k + 1])
+            .count()
+    };
+    for k in SEEDS.len()..starts.len() - 1 {
+        assert_eq!(count(k), count(k % SEEDS.len()), "copy {k}");
+    }
+}
+
+/// `para` wrapped greedily at `width` chars, at spaces.
+fn wrap(para: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for w in para.split(' ').filter(|w| !w.is_empty()) {
+        let n = w.chars().count();
+        if line > 0 && line + 1 + n > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(w);
+        line += n;
+    }
+    out
+}
