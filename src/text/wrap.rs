@@ -43,6 +43,8 @@ struct Line {
     /// It ends with `.`, `!`, `?` or `…`, maybe followed by closing quotation marks or brackets, or by a photo
     /// credit (see [`credit`]).
     ends_sentence: bool,
+    /// It ends with a quotation mark, maybe followed by `.`, `,`, `!` or `?`.
+    ends_quote: bool,
     /// Double quotation marks: opening curly ones less closing ones, and straight ones.
     curly: i16,
     straight: u16,
@@ -161,6 +163,9 @@ fn measure(text: &str, start: usize, brk: usize, len: usize) -> Line {
                 .rev()
                 .find(|&(k, c)| matches!(c, '.' | '!' | '?') && content[k + 1..].starts_with(' '))
                 .is_some_and(|(k, _)| credit(&content[k + 1..]));
+    line.ends_quote = content
+        .trim_end_matches(['.', ',', '!', '?'])
+        .ends_with(['”', '"', '»']);
     // Double quotation marks, by their UTF-8 bytes: “ „ are E2 80 9C / 9E, ” E2 80 9D, « » C2 AB / BB.
     let b = content.as_bytes();
     for (k, &c) in b.iter().enumerate() {
@@ -300,7 +305,8 @@ fn soft_in_region(text: &str, region: &[(usize, usize, usize)], out: &mut Vec<u3
             let (a, b) = (&w[0], &w[1]);
             curly = (curly + i32::from(a.curly)).max(0);
             straight += u32::from(a.straight);
-            let quoted = (curly > 0 || straight % 2 == 1) && !b.opens_quote;
+            // (A sentence that ends with a closing mark, `."` or `.”`, closes its quotation whatever the count.)
+            let quoted = (curly > 0 || straight % 2 == 1) && !b.opens_quote && !a.ends_quote;
             let soft = fits(a)
                 && fits(b)
                 && full(a, b, width)
@@ -444,6 +450,30 @@ mod tests {
         );
         assert!(paras[1].ends_with(". AP"), "{s}");
         assert!(paras[2].contains("said Mr.~Jonas"), "{s}");
+    }
+
+    #[test]
+    fn a_line_that_closes_a_quotation_at_a_sentence_end_may_end_its_paragraph() {
+        // No blank lines; a mark opened mid-paragraph is never closed (`“a trap and`), so the count of marks says a
+        // quotation is still open at `us.”`. A sentence that ends with its closing mark closes it all the same.
+        let t = [
+            "Farmers in the north said on Tuesday that the new rules would take",
+            "effect too soon for the harvest.",
+            "Ana Petrov, who leads the growers' union, called the plan “a trap and",
+            "a disgrace for every farm, and then she said: “Nobody has asked us.”",
+            "The ministry did not answer questions about the plan that were sent",
+            "by e-mail on Wednesday.",
+        ]
+        .join("\n");
+        let s = soft(&t);
+        assert!(
+            s.contains("take~effect") && s.contains("and~a disgrace"),
+            "{s}"
+        );
+        assert!(
+            s.contains("us.”\nThe ministry") && s.contains("sent~by"),
+            "{s}"
+        );
     }
 
     #[test]
