@@ -6,6 +6,7 @@
 
 use crate::model::Span;
 
+pub mod furniture;
 pub mod wrap;
 
 /// What a token is.
@@ -160,44 +161,6 @@ impl Drop for Document<'_> {
         crate::scratch::keep_segments(std::mem::take(&mut self.sentences));
     }
 }
-
-/// Headings that open page furniture rather than article text (compared lower-cased, trimmed of punctuation).
-const FURNITURE_HEADINGS: &[&str] = &[
-    "top stories",
-    "partner news",
-    "related",
-    "related stories",
-    "related articles",
-    "related news",
-    "read more",
-    "more from",
-    "more stories",
-    "recommended",
-    "recommended for you",
-    "most read",
-    "most popular",
-    "trending",
-    "trending now",
-    "you may also like",
-    "you might also like",
-    "latest news",
-    "latest stories",
-    "popular stories",
-    "editor's picks",
-    "editors' picks",
-    "advertisement",
-    "sponsored",
-    "sponsored content",
-    "also read",
-    "see also",
-    "newsletter",
-    "sign up",
-    "comments",
-    "share this article",
-    "more on this story",
-    "watch",
-    "what to read next",
-];
 
 /// Abbreviations that take a period and do not end a sentence (lower case, without the period), sorted for a binary
 /// search.
@@ -606,52 +569,6 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Marks page furniture: a furniture heading, and the short teaser paragraphs after it (one or two sentences, under
-    /// 300 bytes each) up to the next long paragraph; newsletter sign-up lines too.
-    fn mark_furniture(&mut self) {
-        self.boilerplate = vec![false; self.paragraphs.len()];
-        let mut in_box = false;
-        for p in 0..self.paragraphs.len() {
-            let seg = self.paragraphs[p];
-            let full = seg.span.text(self.text);
-            let not_alnum = |c: char| !is_alnum(c);
-            let t = full.trim_start_matches(not_alnum);
-            let start = seg.span.start + (full.len() - t.len());
-            let t = t.trim_end_matches(not_alnum);
-            // `t` lower-cased (ASCII letters only), from the lower-cased copy of the text.
-            let lower = &self.lower_text[start - self.start..start - self.start + t.len()];
-            let heading = t.len() <= 40 && {
-                let l = t.to_lowercase();
-                FURNITURE_HEADINGS
-                    .iter()
-                    .any(|h| l == *h || l.starts_with("sign up for") || l.ends_with("newsletter"))
-            };
-            if heading {
-                in_box = true;
-                self.boilerplate[p] = true;
-                continue;
-            }
-            if in_box {
-                let sentences = self.sent_of[seg.tok_end - 1] - self.sent_of[seg.tok_start] + 1;
-                if seg.span.len() < 300 && sentences <= 2 {
-                    self.boilerplate[p] = true;
-                    continue;
-                }
-                in_box = false;
-            }
-            // Sign-up and consent lines are short: a long paragraph that mentions a privacy policy is text (an
-            // article pasted on one line was all dropped as furniture). Matching the ASCII-lower-cased text gives what
-            // matching the fully lower-cased text would: only ASCII lowers to these ASCII patterns (the Kelvin sign's
-            // k and İ's i + U+0307 cannot complete them).
-            if lower.starts_with("by registering for")
-                || lower.starts_with("sign up for")
-                || t.len() < 600 && lower.contains("privacy policy")
-            {
-                self.boilerplate[p] = true;
-            }
-        }
-    }
-
     /// After an abbreviation, only a word that typically opens a sentence ("He", "The", "But") starts a new one;
     /// "U.S. Army" stays together.
     fn starts_sentence_after_abbreviation(&self, j: usize) -> bool {
@@ -746,7 +663,8 @@ pub fn lower_into<'b>(s: &str, buf: &'b mut [u8; 48]) -> &'b str {
 ///   `mark_furniture`);
 /// - the paragraph after it does not open with a quotation mark, so no quotation goes on into it (the quote stage's
 ///   multi-paragraph quotes) and no sieve gives it the speaker of the paragraph before (`continuation`,
-///   `leading_cue`, `colon`);
+///   `leading_cue`, `colon`), and does not open page furniture ([`furniture::opens_furniture`]), so a statement that
+///   goes on after a box goes on in a section too (`continuation`);
 /// - a sentence never runs across a paragraph break, and the entity stage ([`crate::entities::Linker`]) carries its
 ///   state from one section to the next.
 ///
@@ -789,7 +707,10 @@ pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
         let Some(first) = first else {
             break;
         };
-        if long_before && !is_quote_mark(first) {
+        // The next paragraph's first line.
+        let next_line = &text[next..];
+        let next_line = &next_line[..next_line.find(['\n', '\r']).unwrap_or(next_line.len())];
+        if long_before && !is_quote_mark(first) && !furniture::opens_furniture(next_line) {
             out.push(start..next);
             start = next;
             at = next + size;

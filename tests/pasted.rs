@@ -169,3 +169,63 @@ fn rejoined_spans_keep_the_original_bytes_and_names_read_whole() {
     // Her description, over a word broken by a hyphen, reads whole too.
     assert_eq!(a.speakers[0].descriptions, ["governor"]);
 }
+
+/// [`seen`] with the speaker as the text names them at the quote (the mention), not the speaker's full name.
+fn seen_as_written(text: &str, a: &Analysis) -> Vec<Seen> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                squash(q.span.text(text)),
+                q.kind.as_str(),
+                q.cue.map_or(String::new(), |c| squash(c.text(text))),
+                q.speaker.map_or(String::new(), |s| squash(s.text(text))),
+            )
+        })
+        .collect()
+}
+
+/// The five seeds pasted one after another with no `===` line, after a line break or a blank line: each article's
+/// quotes are those it has alone, with the same cues and speakers as the text names them. (The full names may differ:
+/// one text is one article to the entity stage, which gives `Zelensky` of one and `Zelenskyy` of another the fuller
+/// spelling, or takes `the spokesperson` of one for the spokesman named in another.)
+#[test]
+fn articles_pasted_back_to_back_keep_their_quotes() {
+    let mut report = Vec::new();
+    for between in ["\n", "\n\n"] {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for seed in SEEDS {
+            starts.push(text.len());
+            text.push_str(seed.trim_end());
+            text.push_str(between);
+        }
+        starts.push(text.len());
+        let a = analyze(&text);
+        let got = seen_as_written(&text, &a);
+        let mut failures = Vec::new();
+        for (i, seed) in SEEDS.iter().enumerate() {
+            let want = seen_as_written(seed, &analyze(seed));
+            let mine: Vec<Seen> = a
+                .quotes
+                .iter()
+                .zip(&got)
+                .filter(|(q, _)| q.span.start >= starts[i] && q.span.end <= starts[i + 1])
+                .map(|(_, s)| s.clone())
+                .collect();
+            let missing: Vec<_> = want.iter().filter(|q| !mine.contains(q)).collect();
+            let extra: Vec<_> = mine.iter().filter(|q| !want.contains(q)).collect();
+            if !missing.is_empty() || !extra.is_empty() {
+                failures.push(format!(
+                    "seed {i}: {} quotes for {}; missing {missing:#?}\nextra {extra:#?}",
+                    mine.len(),
+                    want.len()
+                ));
+            }
+        }
+        if !failures.is_empty() {
+            report.push(format!("apart by {between:?}:\n{}", failures.join("\n\n")));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n\n"));
+}
