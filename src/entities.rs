@@ -60,10 +60,12 @@ pub struct Linker<'a> {
     attributions: Vec<Attribution>,
     /// For each attribution: its speaker mention as read from its section.
     speaking: Vec<Speaking<'a>>,
-    /// Sentences in the sections added so far.
+    /// Sentences in the sections added so far, page furniture's left out.
     sentences: usize,
     /// The name words of a name mention.
     buf: Vec<&'a str>,
+    /// For each sentence of the section being added, its place in reading order ([`Linker::add`]).
+    rank: Vec<u32>,
 }
 
 /// What the entity stage needs of an attribution and its speaker mention, read from its section's document.
@@ -107,6 +109,7 @@ impl<'a> Linker<'a> {
             speaking: Vec::new(),
             sentences: 0,
             buf: Vec::new(),
+            rank: Vec::new(),
         }
     }
 
@@ -121,17 +124,26 @@ impl<'a> Linker<'a> {
         let r = &mut self.r;
         r.wrapped |= doc.wrapped;
         let base = self.sentences;
+        // Each sentence's place in reading order, over all sections: page furniture's sentences are not counted (a
+        // box between a name and the pronoun that names it again does not put them further apart).
+        let rank = &mut self.rank;
+        rank.clear();
+        let mut read = base as u32;
+        for s in &doc.sentences {
+            rank.push(read);
+            read += u32::from(!doc.boilerplate[doc.tokens[s.tok_start].para as usize]);
+        }
+        let rank = &self.rank;
+        let sentence = |tok: usize| rank[doc.sent_of[tok] as usize] as usize;
         // A mention's place in text order (the offset of its first token) and its sentence over all sections.
-        let place = |m: &Mention| {
-            (
-                doc.tokens[m.first].start as usize,
-                base + doc.sent_of[m.first] as usize,
-            )
-        };
-        // 1. Entities from every proper-name mention, in text order.
+        let place = |m: &Mention| (doc.tokens[m.first].start as usize, sentence(m.first));
+        // 1. Entities from every proper-name mention, in text order; none from page furniture.
         let mut words = std::mem::take(&mut self.buf);
         for m in names {
             let m = m.borrow();
+            if doc.boilerplate[doc.tokens[m.first].para as usize] {
+                continue;
+            }
             words.clear();
             push_name_words(doc, m, &mut words);
             if !words.is_empty() {
@@ -152,7 +164,11 @@ impl<'a> Linker<'a> {
         let last = doc.tokens.len().saturating_sub(1);
         for mut a in attributions {
             let start_tok = doc.token_at_or_after(a.span.start).min(last);
-            let start_sent = base + doc.sent_of.get(start_tok).map_or(0, |&s| s as usize);
+            let start_sent = if doc.sent_of.is_empty() {
+                base
+            } else {
+                sentence(start_tok)
+            };
             let speaking = match &a.mention {
                 Some(m) => {
                     let w0 = r.words.len();
@@ -185,7 +201,7 @@ impl<'a> Linker<'a> {
             self.attributions.push(a);
             self.speaking.push(speaking);
         }
-        self.sentences += doc.sentences.len();
+        self.sentences = read as usize;
     }
 
     /// The speakers and the final quotes of all the sections added.

@@ -170,6 +170,31 @@ fn rejoined_spans_keep_the_original_bytes_and_names_read_whole() {
     assert_eq!(a.speakers[0].descriptions, ["governor"]);
 }
 
+/// Boxes of page furniture, as a web page's text comes with them: links to other stories under a heading, a label, a
+/// newsletter prompt, a list of the most read stories (one teaser quotes and has a cue, and must still not count).
+const BOXES: &[&str] = &[
+    "Related stories\nRussia and Ukraine agree to hold a second round of talks\nWhat the new sanctions mean for the rouble\nRead more",
+    "Advertisement",
+    "Sign up for our newsletter\nThe day's top stories, in your inbox every morning.\nSubscribe",
+    "Most read\n1. Talks end without a deal at the border\n2. Kremlin says the talks \"went well\"\n3. What we know so far",
+];
+
+/// `text` with `b` inserted before byte `at` (a paragraph's start), kept apart from what follows as the paragraph
+/// before it is (a blank line or a line break); the box's own lines apart by `inner`.
+fn with_box(text: &str, at: usize, b: &str, inner: &str) -> String {
+    let between = if text[..at].ends_with("\n\n") {
+        "\n\n"
+    } else {
+        "\n"
+    };
+    format!(
+        "{}{}{between}{}",
+        &text[..at],
+        b.replace('\n', inner),
+        &text[at..]
+    )
+}
+
 /// [`seen`] with the speaker as the text names them at the quote (the mention), not the speaker's full name.
 fn seen_as_written(text: &str, a: &Analysis) -> Vec<Seen> {
     a.quotes
@@ -183,6 +208,128 @@ fn seen_as_written(text: &str, a: &Analysis) -> Vec<Seen> {
             )
         })
         .collect()
+}
+
+/// The start of every paragraph but the first.
+fn paragraph_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if at > 0 && !line.trim().is_empty() && text[..at].ends_with('\n') {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    starts
+}
+
+/// The quotes of `seed` with a box inserted at `at` (`text`, `inserted` bytes longer), against those of the seed: the
+/// number kept, and what differs. A quote the box is inserted into (a statement over two paragraphs) may come out in
+/// pieces, one on each side, that begin where it does, reach into its last paragraph and have its speaker: a reader
+/// skips the box, but no quote's span runs over it.
+fn boxed(
+    seed: &str,
+    want: &Analysis,
+    at: usize,
+    text: &str,
+    inserted: usize,
+) -> (usize, Vec<String>) {
+    let got = analyze(text);
+    let (want_seen, got_seen) = (seen(seed, want), seen(text, &got));
+    let name = |a: &Analysis, q: &whosaid::Quote| q.speaker_id.map(|i| a.speakers[i].name.clone());
+    // A span of `text` in the seed's offsets; None if it starts or ends in the box.
+    let back = |s: whosaid::Span| {
+        let map = |b: usize| match b {
+            b if b <= at => Some(b),
+            b if b >= at + inserted => Some(b - inserted),
+            _ => None,
+        };
+        Some((map(s.start)?, map(s.end)?))
+    };
+    let mut used = vec![false; got.quotes.len()];
+    let (mut kept, mut errors) = (0, Vec::new());
+    for (r, rs) in want.quotes.iter().zip(&want_seen) {
+        if r.span.start < at && at < r.span.end {
+            let pieces: Vec<usize> = (0..got.quotes.len())
+                .filter(|&k| {
+                    back(got.quotes[k].span)
+                        .is_some_and(|(a, b)| a < r.span.end && r.span.start < b)
+                })
+                .collect();
+            let spans: Vec<(usize, usize)> = pieces
+                .iter()
+                .filter_map(|&k| back(got.quotes[k].span))
+                .collect();
+            let last_para = r.span.start + seed[r.span.start..r.span.end].rfind('\n').unwrap_or(0);
+            let whole = spans.iter().map(|s| s.0).min() == Some(r.span.start)
+                && spans
+                    .iter()
+                    .map(|s| s.1)
+                    .max()
+                    .is_some_and(|e| e > last_para && e <= r.span.end)
+                && spans.iter().any(|s| s.1 <= at)
+                && spans.iter().any(|s| s.0 >= at)
+                && pieces
+                    .iter()
+                    .all(|&k| name(&got, &got.quotes[k]) == name(want, r));
+            if whole {
+                kept += 1;
+                pieces.iter().for_each(|&k| used[k] = true);
+            } else {
+                errors.push(format!(
+                    "{rs:?} in pieces {:?}",
+                    pieces.iter().map(|&k| &got_seen[k]).collect::<Vec<_>>()
+                ));
+            }
+        } else if let Some(k) = (0..got.quotes.len()).find(|&k| !used[k] && got_seen[k] == *rs) {
+            kept += 1;
+            used[k] = true;
+        } else {
+            errors.push(format!("missing {rs:?}"));
+        }
+    }
+    for k in (0..got.quotes.len()).filter(|&k| !used[k]) {
+        errors.push(format!("extra {:?}", got_seen[k]));
+    }
+    (kept, errors)
+}
+
+/// Returns the quotes kept over all insertions, the count wanted, and what differs.
+fn boxes_everywhere(inner: &str) -> (usize, usize, Vec<String>) {
+    let (mut kept, mut all, mut failures) = (0, 0, Vec::new());
+    for (i, seed) in SEEDS.iter().enumerate() {
+        let want = analyze(seed);
+        for at in paragraph_starts(seed) {
+            for (k, b) in BOXES.iter().enumerate() {
+                let t = with_box(seed, at, b, inner);
+                let (found, errors) = boxed(seed, &want, at, &t, t.len() - seed.len());
+                kept += found;
+                all += want.quotes.len();
+                if !errors.is_empty() {
+                    failures.push(format!(
+                        "seed {i}, box {k} at byte {at}: {}",
+                        errors.join("\n")
+                    ));
+                }
+            }
+        }
+    }
+    (kept, all, failures)
+}
+
+#[test]
+fn a_box_of_furniture_anywhere_hides_no_quote() {
+    let mut report = Vec::new();
+    for inner in ["\n", "\n\n"] {
+        let (kept, all, failures) = boxes_everywhere(inner);
+        if !failures.is_empty() {
+            report.push(format!(
+                "box lines apart by {inner:?}: {kept} of {all} quotes kept\n{}",
+                failures.join("\n\n")
+            ));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n\n"));
 }
 
 /// The five seeds pasted one after another with no `===` line, after a line break or a blank line: each article's
@@ -228,4 +375,40 @@ fn articles_pasted_back_to_back_keep_their_quotes() {
         }
     }
     assert!(report.is_empty(), "{}", report.join("\n\n"));
+}
+
+/// A statement goes on after a box of furniture (a label, a list of links), and a pronoun after the box names whom it
+/// named before it.
+#[test]
+fn a_statement_and_a_pronoun_go_on_across_a_box() {
+    let speaker = |t: &str, start: &str| {
+        let a = analyze(t);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.span.text(t).starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start:?} in {:#?}", seen(t, &a)));
+        q.speaker_id.map(|i| a.speakers[i].name.clone())
+    };
+    for b in [
+        "Advertisement",
+        "Related stories\nCouncil approves the new budget\nWhat the bridge repairs will cost",
+    ] {
+        let t = format!(
+            "“We will rebuild the bridge,” the mayor, Lena Ward, said on Tuesday.\n\n{b}\n\n\
+             “It will take a year and cost the city a great deal of money.”\n\n\
+             The council met on Wednesday to vote on the plan.\n\n{b}\n\n\
+             “Nobody wants to wait,” she said."
+        );
+        assert_eq!(
+            speaker(&t, "“It will take").as_deref(),
+            Some("Lena Ward"),
+            "{t}"
+        );
+        assert_eq!(
+            speaker(&t, "“Nobody wants").as_deref(),
+            Some("Lena Ward"),
+            "{t}"
+        );
+    }
 }
