@@ -64,7 +64,7 @@ budget "native time(10 MB) / time(1 MB)" "$(calc "$an10 / $an1")" '<=' 12 x
 
 # 2. wasm in Chromium, through dist/ (the page's engine).
 if [ "$web" = 1 ]; then
-  if [ ! -f dist/index.html ] || [ -n "$(find src www tests/fixtures Cargo.toml Cargo.lock scripts/build-web.sh -newer dist/index.html -print -quit)" ]; then
+  if [ ! -f dist/index.html ] || [ -n "$(find src www npm tests/fixtures Cargo.toml Cargo.lock scripts/build-web.sh scripts/build-npm.sh -newer dist/index.html -print -quit)" ]; then
     log "building dist/ (scripts/build-web.sh)"
     bash scripts/build-web.sh >&2 || log "build-web.sh reported a failure (see above); dist/ is measured as built"
   fi

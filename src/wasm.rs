@@ -4,7 +4,9 @@
 //! boundary in UTF-16 code units, so in JavaScript `text.slice(quote.start, quote.end) === quote.text`.
 //! Objects are JSON-compatible: a missing cue or speaker is `null`, never `undefined`.
 //!
-//! JS API: `analyze(text)`, `analyze_spans(text)`, `analyze_story([text, …])`, `version()`, `memory_bytes()`.
+//! JS API (JavaScript's names, camelCase, so that wasm-bindgen's glue for every target, and the npm package in `npm/`
+//! over it, read as JavaScript): `analyze(text)`, `analyzeSpans(text)`, `analyzeStory([text, …])`, `version()`,
+//! `memoryBytes()`. The package documents `analyze`, `analyzeStory` and `version`; the other two are the page's.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -37,7 +39,7 @@ pub fn analyze(text: &str) -> Result<JsValue, JsError> {
 /// their texts ([`crate::output::FlatQuotes`]: `kind` and `sieve` index `names`). `www/engine.js` makes the quote
 /// objects of [`analyze`] from it, span texts empty. Building them in JS is the faster way: from Rust, each field is a
 /// call into JS (a 1 MB text's result took about 10 of 45–55 ms in node that way).
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = analyzeSpans)]
 pub fn analyze_spans(text: &str) -> Result<JsValue, JsError> {
     let out =
         crate::output::DocumentOut::spans_only("", text, &crate::analyze(text), Encoding::Utf16);
@@ -58,7 +60,7 @@ pub fn analyze_spans(text: &str) -> Result<JsValue, JsError> {
 /// Analyses several articles as one story: `{documents: [DocumentOut…], story: {speakers, quote_groups,
 /// articles}}` (see [`crate::story`]), offsets in UTF-16 units into each article. Article `i` gets the id
 /// `"i"`.
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = analyzeStory)]
 pub fn analyze_story(texts: Vec<String>) -> Result<JsValue, JsError> {
     let ids: Vec<String> = (0..texts.len()).map(|i| i.to_string()).collect();
     let docs: Vec<(&str, &str)> = ids
@@ -76,7 +78,7 @@ pub fn version() -> String {
 }
 
 /// Bytes of linear memory the module holds now (the page reports it; tests check it stays flat).
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = memoryBytes)]
 pub fn memory_bytes() -> usize {
     core::arch::wasm32::memory_size::<0>() * 65536
 }

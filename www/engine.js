@@ -2,15 +2,16 @@
 //
 // Three plain functions, no globals beyond their names, so that the page can also start a Worker from
 // their own source text (a blob: URL) when it is opened from disk, where `new Worker("worker.js")` is
-// refused. scripts/build-web.sh inserts the wasm-bindgen glue (`--target no-modules`) at the marker below.
+// refused. scripts/build-web.sh inserts the npm package's classic-script glue (npm/wasm/script.js, wasm-bindgen
+// `--target no-modules`, which defines `whosaid`) at the marker below.
 "use strict";
 
 /** The wasm module behind a small API; `init(source)` takes the .wasm URL or its bytes. */
 function whosaidEngine() {
   /* @@WASM_BINDGEN_GLUE@@ */
-  const glue = wasm_bindgen; // eslint-disable-line no-undef
+  const glue = whosaid; // eslint-disable-line no-undef
   /**
-   * The result of the wasm `analyze_spans` as `analyze` gives it, every span text empty: its quotes come as numbers
+   * The result of the wasm `analyzeSpans` as `analyze` gives it, every span text empty: its quotes come as numbers
    * (src/output.rs, FlatQuotes: 11 per quote, then 2 per part; kind and sieve index `names`; confidence as the bits
    * of an f32; 0xffffffff for none), made into objects here, which is faster than making them from Rust.
    */
@@ -44,10 +45,10 @@ function whosaidEngine() {
     init: (source) => glue({ module_or_path: source }),
     analyze: (text) => glue.analyze(text),
     // The same without the span texts, which the page slices from its own copy.
-    analyzeSpans: (text) => flatQuotes(glue.analyze_spans(text)),
-    analyzeStory: (texts) => glue.analyze_story(texts),
+    analyzeSpans: (text) => flatQuotes(glue.analyzeSpans(text)),
+    analyzeStory: (texts) => glue.analyzeStory(texts),
     version: () => glue.version(),
-    memoryBytes: () => glue.memory_bytes(),
+    memoryBytes: () => glue.memoryBytes(),
   };
 }
 
