@@ -2,12 +2,14 @@
 # Runs every test step, each one even after another has failed, so that one failure hides no other:
 #   setup, cargo fmt --check, clippy (native and wasm32, -D warnings), cargo test (native: unit, seed acceptance,
 #   story, CLI, eval agreement with the reference scorer's recorded figures; the live reference checks too where
-#   ../shared is there), the wasm API tests in headless Chromium, the web build (with its size budgets), the node
-#   tests of the from-disk wasm encoding, the page tests in headless Chromium (served over http and opened from disk).
+#   ../shared is there), the wasm API tests in headless Chromium, the web build (with its size budgets; it builds the
+#   npm package in npm/ too), the node tests of the from-disk wasm encoding, the npm package (npm pack, installed in
+#   an empty project: Node.js ESM and CommonJS, tsc --noEmit, its browser entries in headless Chromium), the page
+#   tests in headless Chromium (served over http and opened from disk).
 # Ends with each step's time and result, the line of tests/eval.rs saying which reference checks ran, and one line
 # "N passed, N failed": tests counted from cargo's and node's result lines; a step that fails without a failed test
-# (fmt, clippy, a build) counts as one failure, and so does a step not run because a step it needs failed (the page
-# and dist/ tests need the web build: they would otherwise test an old dist/). Exit status 1 on any failure.
+# (fmt, clippy, a build) counts as one failure, and so does a step not run because a step it needs failed (the page,
+# dist/ and package tests need the web build: they would otherwise test an old build). Exit status 1 on any failure.
 # Usage: scripts/test.sh        (CI runs it through .ci/run)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -84,6 +86,7 @@ export CHROMEDRIVER
 step "wasm API tests (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown --test wasm_api
 step "web build" bash scripts/build-web.sh
 step "node tests (wasm-inline encoding)" --needs "web build" node --test tests/node/
+step "npm package (pack, install, node, tsc)" --needs "web build" node --test tests/npm/
 step "page tests (headless Chromium)" --needs "web build" e2e
 
 printf '\n=== summary: %ss\n' "$((SECONDS - started))"
