@@ -87,7 +87,7 @@ fi
 
 # 5. npm packages exactly as locked (.npmrc keeps registry addresses out of the lock file).
 stamp=node_modules/.whosaid-lock-stamp
-if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp" || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tsc ]; then
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp" || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tsc ] || [ ! -x node_modules/.bin/esbuild ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null 2> >(grep -v "Unknown user config \"nodedir\"" >&2)
   cp package-lock.json "$stamp"

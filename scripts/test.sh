@@ -4,8 +4,8 @@
 #   story, CLI, eval agreement with the reference scorer's recorded figures; the live reference checks too where
 #   ../shared is there), the wasm API tests in headless Chromium, the web build (with its size budgets; it builds the
 #   npm package in npm/ too), the node tests of the from-disk wasm encoding, the npm package (npm pack, installed in
-#   an empty project: Node.js ESM and CommonJS, tsc --noEmit, its browser entries in headless Chromium), the page
-#   tests in headless Chromium (served over http and opened from disk).
+#   an empty project: Node.js ESM and CommonJS, tsc --noEmit, an esbuild bundle, its browser entries in headless
+#   Chromium), the page tests in headless Chromium (served over http and opened from disk).
 # Ends with each step's time and result, the line of tests/eval.rs saying which reference checks ran, and one line
 # "N passed, N failed": tests counted from cargo's and node's result lines; a step that fails without a failed test
 # (fmt, clippy, a build) counts as one failure, and so does a step not run because a step it needs failed (the page,

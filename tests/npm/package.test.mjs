@@ -3,8 +3,10 @@
 //   - Node.js: CommonJS (consumer/cjs.cjs) and an ES module (consumer/esm.mjs), both running consumer/checks.cjs;
 //   - TypeScript: tsc --noEmit (the TypeScript pinned in the root package.json) with Node's resolution (ESM and CJS),
 //     a bundler's resolution, and the DOM library; real output checked against the types (consumer/contract.mjs);
+//   - a bundler: esbuild (pinned in the root package.json) bundles consumer/bundle-entry.mjs for browsers, from the
+//     package's browser entry and none of its Node.js files;
 //   - headless Chromium: the ES module entry a bundler or browser gets (package.json "exports" default) with init()
-//     fetching the wasm beside it, and the classic script (whosaid/script), both giving Node's result.
+//     fetching the wasm beside it, that bundle, and the classic script (whosaid/script), all giving Node's result.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -13,6 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { launch } from "../e2e/helpers.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -105,7 +108,25 @@ async function serve(root) {
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-test("browsers and bundlers: the ES module entry and the classic script in headless Chromium", async () => {
+test("bundlers: esbuild bundles the browser entry for a browser app, without the Node.js files", async () => {
+  const result = await build({
+    absWorkingDir: project,
+    entryPoints: ["bundle-entry.mjs"],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    outdir: "bundle",
+    metafile: true,
+    logLevel: "silent",
+  });
+  assert.deepEqual(result.errors, []);
+  assert.deepEqual(result.warnings, []);
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  assert.deepEqual(inputs, ["bundle-entry.mjs", "node_modules/whosaid/wasm/web.js", "node_modules/whosaid/whosaid.js"]);
+  fs.copyFileSync(path.join(project, "node_modules/whosaid/wasm/whosaid_bg.wasm"), path.join(project, "bundle/whosaid_bg.wasm"));
+});
+
+test("browsers and bundlers: the ES module entry, the bundle and the classic script in headless Chromium", async () => {
   const checks = (await import(path.join(project, "checks.cjs"))).default;
   const json = path.join(tmp, "node.json");
   run(process.execPath, ["esm.mjs", json]);
@@ -117,6 +138,8 @@ test("browsers and bundlers: the ES module entry and the classic script in headl
   fs.writeFileSync(path.join(project, "module.html"),
     `<!doctype html><link rel="icon" href="data:,"><script type="importmap">{"imports": {"whosaid": "${entry}"}}</script>` +
     `<script type="module">import * as w from "whosaid"; window.whosaidModule = w;</script>`);
+  fs.writeFileSync(path.join(project, "bundle.html"),
+    `<!doctype html><link rel="icon" href="data:,"><script type="module" src="/bundle/bundle-entry.js"></script>`);
   fs.writeFileSync(path.join(project, "script.html"), `<!doctype html><link rel="icon" href="data:,"><script src="${script}"></script>`);
   const server = await serve(project);
   const browser = await launch();
@@ -142,6 +165,14 @@ test("browsers and bundlers: the ES module entry and the classic script in headl
     assert.equal(viaModule.early, "whosaid: analyze() before the wasm module is loaded: call `await init()` first");
     assert.equal(viaModule.version, manifest.version);
     assert.deepEqual(viaModule.result, fromNode);
+
+    await page.goto(server.origin + "/bundle.html");
+    await page.waitForFunction(() => window.whosaidBundle);
+    const viaBundle = await page.evaluate(async (text) => {
+      await window.whosaidBundle.init(); // fetches whosaid_bg.wasm from beside the bundle
+      return window.whosaidBundle.analyze(text);
+    }, checks.ARTICLE_A);
+    assert.deepEqual(viaBundle, fromNode);
 
     await page.goto(server.origin + "/script.html");
     const viaScript = await page.evaluate(async ([text, wasm]) => {
