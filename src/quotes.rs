@@ -55,8 +55,6 @@ enum Role {
 pub struct QuoteSpan {
     /// From the opening mark to the closing mark, inclusive (to the paragraph end if unclosed).
     pub span: Span,
-    /// The quoted text without the outer marks.
-    pub inner: Span,
     /// Token index of the opening mark.
     pub open_tok: usize,
     /// Token index of the closing mark (None if unclosed).
@@ -67,8 +65,6 @@ pub struct QuoteSpan {
     pub multi_paragraph: bool,
     /// True when no closing mark was found before the paragraph end.
     pub unclosed: bool,
-    /// Closed pairs nested inside this one.
-    pub nested: Vec<Span>,
     /// Number of word tokens inside.
     pub words: usize,
 }
@@ -96,13 +92,17 @@ const LOOKAHEAD: usize = 400;
 #[derive(Debug, Clone, Copy)]
 struct Open {
     tok: usize,
-    /// Bytes of the opening mark (one of the two of a `''` read as a single mark).
+    /// Where the opening mark starts.
     start: u32,
-    end: u32,
     family: Family,
     /// The character that opened, to close „ with “ and « with ».
     ch: char,
+    /// Its pair in `Pairer::pairs`, filled in when it closes.
+    slot: usize,
 }
+
+/// The `close_tok` of a pair whose opening mark has not closed (yet).
+const OPEN: usize = usize::MAX;
 
 /// Finds the quotes the attribution stage reads: the outermost pairs, and quotes left open cut where they end.
 pub fn find(doc: &Document) -> Vec<QuoteSpan> {
@@ -117,7 +117,6 @@ pub fn pair(doc: &Document) -> (Vec<QuoteSpan>, Vec<Pair>) {
         stack: Vec::new(),
         open_count: [0; 4],
         untracked: [0; 4],
-        nested: Vec::new(),
         multi: false,
         quotes: Vec::new(),
         pairs: Vec::new(),
@@ -223,7 +222,8 @@ pub fn pair(doc: &Document) -> (Vec<QuoteSpan>, Vec<Pair>) {
     let Pairer {
         quotes, mut pairs, ..
     } = s;
-    pairs.sort_unstable_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    // Listed when they opened: in text order, an outer pair before the pairs inside it.
+    pairs.retain(|p| p.close_tok != OPEN);
     (quotes, pairs)
 }
 
@@ -242,8 +242,6 @@ struct Pairer<'d, 'a> {
     open_count: [usize; 4],
     /// Opens past MAX_DEPTH per family: not tracked, but their closes must not pop the tracked opens below them.
     untracked: [usize; 4],
-    /// Closed pairs inside the outermost open quote.
-    nested: Vec<Span>,
     /// The outermost open quote runs over several paragraphs.
     multi: bool,
     quotes: Vec<QuoteSpan>,
@@ -255,7 +253,6 @@ struct Snapshot {
     stack: Vec<Open>,
     open_count: [usize; 4],
     untracked: [usize; 4],
-    nested: Vec<Span>,
     multi: bool,
     quotes: usize,
     pairs: usize,
@@ -271,7 +268,6 @@ impl Pairer<'_, '_> {
             stack: self.stack.clone(),
             open_count: self.open_count,
             untracked: self.untracked,
-            nested: self.nested.clone(),
             multi: self.multi,
             quotes: self.quotes.len(),
             pairs: self.pairs.len(),
@@ -287,10 +283,12 @@ impl Pairer<'_, '_> {
         self.stack = snap.stack;
         self.open_count = snap.open_count;
         self.untracked = snap.untracked;
-        self.nested = snap.nested;
         self.multi = snap.multi;
         self.quotes.truncate(snap.quotes);
         self.pairs.truncate(snap.pairs);
+        for o in &self.stack {
+            self.pairs[o.slot].close_tok = OPEN;
+        }
         self.cut(self.doc.paragraphs[at].tok_end - 1);
         at + 1
     }
@@ -307,66 +305,66 @@ impl Pairer<'_, '_> {
         self.stack.clear();
         self.open_count = [0; 4];
         self.untracked = [0; 4];
-        self.nested.clear();
         self.multi = false;
     }
 
-    fn make(
-        &mut self,
-        open: Open,
-        close: Option<(usize, u32)>,
-        last: usize,
-        end: usize,
-    ) -> QuoteSpan {
+    fn make(&mut self, open: Open, close: Option<usize>, last: usize, end: usize) -> QuoteSpan {
         let doc = self.doc;
-        let inner_end = close.map_or(end, |(_, at)| at as usize);
         let words = (open.tok + 1..=last)
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
         QuoteSpan {
             span: Span::new(open.start as usize, end),
-            inner: Span::new(open.end as usize, inner_end.max(open.end as usize)),
             open_tok: open.tok,
-            close_tok: close.map(|(c, _)| c),
+            close_tok: close,
             last_tok: last,
             multi_paragraph: self.multi,
             unclosed: close.is_none(),
-            nested: std::mem::take(&mut self.nested),
             words,
         }
     }
 
-    fn push(&mut self, open: Open) {
+    /// Opens a quote with the mark at token `tok`, starting at byte `start`, read as `ch`.
+    fn push(&mut self, tok: usize, start: u32, ch: char) {
+        let family = family_of(ch);
         if self.stack.len() >= MAX_DEPTH {
-            self.untracked[open.family as usize] += 1;
-        } else {
-            self.open_count[open.family as usize] += 1;
-            self.stack.push(open);
+            self.untracked[family as usize] += 1;
+            return;
         }
+        self.open_count[family as usize] += 1;
+        self.stack.push(Open {
+            tok,
+            start,
+            family,
+            ch,
+            slot: self.pairs.len(),
+        });
+        self.pairs.push(Pair {
+            span: Span::new(start as usize, start as usize),
+            open_tok: tok,
+            close_tok: OPEN,
+        });
     }
 
-    /// Closes the nearest open mark that `ch` (bytes `start..end` of token `tok`) can close, dropping the marks opened
-    /// after it. False if there is none.
-    fn close(&mut self, tok: usize, start: u32, end: u32, ch: char) -> bool {
+    /// Closes the nearest open mark that `ch` (ending at byte `end`, in token `tok`) can close, dropping the marks
+    /// opened after it. False if there is none.
+    fn close(&mut self, tok: usize, end: u32, ch: char) -> bool {
         let family = family_of(ch);
         if self.untracked[family as usize] > 0 {
             self.untracked[family as usize] -= 1;
             return true;
         }
-        let Some(k) = self
-            .stack
-            .iter()
-            .rposition(|o| o.family == family && closes(o.ch, ch))
-        else {
+        let Some(k) = self.stack.iter().rposition(|o| closes(o.ch, ch)) else {
             return false;
         };
-        for o in self.stack.drain(k + 1..) {
-            self.open_count[o.family as usize] -= 1;
+        // The marks opened after it were left open.
+        let mut o = self.stack[k];
+        while self.stack.len() > k {
+            if let Some(x) = self.stack.pop() {
+                self.open_count[x.family as usize] -= 1;
+                o = x;
+            }
         }
-        let Some(o) = self.stack.pop() else {
-            return false;
-        };
-        self.open_count[o.family as usize] -= 1;
         let doc = self.doc;
         // rock 'n' roll: a single-mark pair around one lower-case letter between words is an elision.
         let elision = family == Family::Single
@@ -383,18 +381,13 @@ impl Pairer<'_, '_> {
         if elision {
             return true;
         }
-        let span = Span::new(o.start as usize, end as usize);
-        self.pairs.push(Pair {
-            span,
-            open_tok: o.tok,
-            close_tok: tok,
-        });
+        let pair = &mut self.pairs[o.slot];
+        pair.span.end = end as usize;
+        pair.close_tok = tok;
         if self.stack.is_empty() {
-            let q = self.make(o, Some((tok, start)), tok, end as usize);
+            let q = self.make(o, Some(tok), tok, end as usize);
             self.quotes.push(q);
             self.multi = false;
-        } else {
-            self.nested.push(span);
         }
         true
     }
@@ -409,18 +402,7 @@ impl Pairer<'_, '_> {
                 // elision (''Tis …').
                 let para_end = doc.paragraphs[t.para as usize].tok_end;
                 let double = (i + 1..para_end.min(i + LOOKAHEAD)).any(|k| doc.tok(k) == "''");
-                let (end, family, ch) = if double {
-                    (t.end, Family::Double, '"')
-                } else {
-                    (t.start + 1, Family::Single, '\'')
-                };
-                self.push(Open {
-                    tok: i,
-                    start: t.start,
-                    end,
-                    family,
-                    ch,
-                });
+                self.push(i, t.start, if double { '"' } else { '\'' });
                 return (i + 1, true);
             }
             if !self.stack.is_empty() {
@@ -467,16 +449,10 @@ impl Pairer<'_, '_> {
         };
         let acted = match role {
             Role::Open => {
-                self.push(Open {
-                    tok: i,
-                    start: t.start,
-                    end: t.end,
-                    family,
-                    ch,
-                });
+                self.push(i, t.start, ch);
                 true
             }
-            Role::Close => self.close(i, t.start, t.end, ch),
+            Role::Close => self.close(i, t.end, ch),
             Role::Either | Role::None => false,
         };
         (i + 1, acted)
@@ -496,7 +472,7 @@ impl Pairer<'_, '_> {
         }
         let t = doc.tokens[i];
         if last == i && self.open_count[Family::Double as usize] > 0 {
-            return (i + 1, self.close(i, t.start, t.end, '"'));
+            return (i + 1, self.close(i, t.end, '"'));
         }
         let end = doc.tokens[last].end;
         let mut at = t.start;
@@ -515,7 +491,7 @@ impl Pairer<'_, '_> {
                 .find(|&k| doc.tokens[k].end >= at + w)
                 .unwrap_or(last);
             let ch = if w == 2 { '"' } else { '\'' };
-            if !self.close(tok, at, at + w, ch) {
+            if !self.close(tok, at + w, ch) {
                 break;
             }
             acted = true;
@@ -581,39 +557,50 @@ fn mark_char(doc: &Document, i: usize) -> char {
     }
 }
 
+/// Every quotation mark; the tables after it say, for each in the same order, its family (`D`ouble, `S`ingle,
+/// `C`orner, `W`hite corner), its shape (`O`pening, `C`losing, `S`traight: by where it sits) and the marks that close
+/// a quote it opens (a bit per mark of [`MARKS`]). A table is smaller code than a `match` per property.
+const MARKS: [char; 30] = [
+    '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', '‟', '‛', '＂', '〝', '〞', '〟',
+    '「', '」', '『', '』', '⹂', '‵', '′', '‶', '″', '‷', '‴', '´',
+];
+const FAMILY: &[u8; 30] = b"DSDDSSDDDSSSDSDDDDCCWWDSSDDDDS";
+const SHAPE: &[u8; 30] = b"SSOCOSOCOOOCOOSOCSOCOCOOCOCOCC";
+/// “ " ‟ ＂ 〝 〟 ⹂ close with ” " ＂ 〞 〟 “; ‘ ' ’ ‛ with ’ ' ´ ‘; « with » ” "; „ with “ ” "; ‚ with ‘ ’;
+/// ‹ with › ’ '; the reversed ”…” »…« ›…‹; 「」 『』 ‵′ ‶″ ‷‴.
+const CLOSERS: [u32; 30] = [
+    0x3400d, 0x20000032, 0x3400d, 0x8, 0x20000032, 0x20000032, 0x89, 0xc0, 0xd, 0x30, 0x822, 0xc00,
+    0x3400d, 0x20000032, 0x3400d, 0x3400d, 0x0, 0x3400d, 0x80000, 0x0, 0x200000, 0x0, 0x3400d,
+    0x1000000, 0x0, 0x4000000, 0x0, 0x10000000, 0x0, 0x0,
+];
+
+/// The index of `c` in [`MARKS`] (past its end if it is none).
+fn mark_index(c: char) -> usize {
+    MARKS.iter().position(|&m| m == c).unwrap_or(MARKS.len())
+}
+
 fn family_of(c: char) -> Family {
-    match c {
-        '‘' | '’' | '\'' | '‚' | '‹' | '›' | '‛' | '´' | '‵' | '′' => {
-            Family::Single
-        }
-        '「' | '」' => Family::Corner,
-        '『' | '』' => Family::WhiteCorner,
+    match FAMILY.get(mark_index(c)) {
+        Some(b'S') => Family::Single,
+        Some(b'C') => Family::Corner,
+        Some(b'W') => Family::WhiteCorner,
         _ => Family::Double,
     }
 }
 
-/// Whether a mark `close` can close a quote opened with `open` (same family is checked by the caller).
+/// Whether a mark `close` can close a quote opened with `open`.
 fn closes(open: char, close: char) -> bool {
-    match open {
-        '«' => matches!(close, '»' | '”' | '"'),
-        '»' => matches!(close, '«' | '»'),
-        '‹' => matches!(close, '›' | '’' | '\''),
-        '›' => matches!(close, '‹' | '›'),
-        '„' => matches!(close, '“' | '”' | '"'),
-        '‚' => matches!(close, '‘' | '’'),
-        '”' => close == '”',
-        '‘' | '\'' | '‛' | '’' => matches!(close, '’' | '\'' | '´' | '‘'),
-        '‵' => close == '′',
-        '‶' => close == '″',
-        '‷' => close == '‴',
-        '「' => close == '」',
-        '『' => close == '』',
-        // “ " ‟ ＂ 〝 〟 ⹂
-        _ => matches!(close, '”' | '"' | '＂' | '〞' | '〟' | '“'),
-    }
+    let c = mark_index(close);
+    c < 32
+        && CLOSERS
+            .get(mark_index(open))
+            .is_some_and(|m| m >> c & 1 == 1)
 }
 
 fn role_of(doc: &Document, i: usize, c: char) -> Role {
+    let Some(&shape) = SHAPE.get(mark_index(c)) else {
+        return Role::None;
+    };
     // A single mark between letters or digits is an apostrophe (dog‘s, John`s); before a digit, an elided year (’90s).
     if family_of(c) == Family::Single
         && c != '‹'
@@ -622,27 +609,21 @@ fn role_of(doc: &Document, i: usize, c: char) -> Role {
     {
         return Role::None;
     }
-    match c {
-        '“' | '«' | '‹' | '‘' | '‚' if after_text(doc, i) && !left_flanking(doc, i) => {
-            match c {
-                // In the place of a closing mark: “ « ‹ close what is open (“Hello,“ he said; »so« er), ‘ closes ‚…‘,
-                // ‚ is none (how‚ are‘ you).
-                '‚' => Role::None,
-                '‘' => Role::Close,
-                _ => Role::Either,
-            }
-        }
-        '“' | '„' | '«' | '‹' | '‟' | '‚' | '〝' | '‛' | '‘' | '「' | '『' | '⹂' | '‵' | '‶'
-        | '‷' => Role::Open,
-        '”' | '»' | '›' | '〞' | '」' | '』' | '′' | '″' | '‴' | '´' => Role::Close,
-        '’' | '\'' | '"' | '＂' | '〟' => {
-            if left_flanking(doc, i) && !right_flanking(doc, i) {
-                Role::Open
-            } else {
-                Role::Either
-            }
-        }
-        _ => Role::None,
+    let lf = left_flanking(doc, i);
+    // In the place of a closing mark: “ « ‹ close what is open (“Hello,“ he said; »so« er), ‘ closes ‚…‘, ‚ is none
+    // (how‚ are‘ you).
+    if matches!(c, '“' | '«' | '‹' | '‘' | '‚') && !lf && after_text(doc, i) {
+        return match c {
+            '‚' => Role::None,
+            '‘' => Role::Close,
+            _ => Role::Either,
+        };
+    }
+    match shape {
+        b'O' => Role::Open,
+        b'C' => Role::Close,
+        _ if lf && !right_flanking(doc, i) => Role::Open,
+        _ => Role::Either,
     }
 }
 
@@ -754,8 +735,8 @@ mod tests {
         let q = find(&d);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].span.text(t), "“He told me ‘never’ and I said ‘why’,”");
-        let nested: Vec<&str> = q[0].nested.iter().map(|s| s.text(t)).collect();
-        assert_eq!(nested, ["‘never’", "‘why’"]);
+        let all: Vec<&str> = pair(&d).1.iter().map(|p| p.span.text(t)).collect();
+        assert_eq!(all, [q[0].span.text(t), "‘never’", "‘why’"]);
     }
 
     #[test]
