@@ -12,7 +12,8 @@ function whosaidEngine() {
   /**
    * The result of the wasm `analyze_spans` as `analyze` gives it, every span text empty: its quotes come as numbers
    * (src/output.rs, FlatQuotes: 11 per quote, then 2 per part; kind and sieve index `names`; confidence as the bits
-   * of an f32; 0xffffffff for none), made into objects here, which is faster than making them from Rust.
+   * of an f32; 0xffffffff for none), made into objects here, which is faster than making them from Rust; so do its
+   * quotations (6 each: start, end, depth, parent, quote, kind).
    */
   function flatQuotes(r) {
     const n = r.quotes;
@@ -38,7 +39,14 @@ function whosaidEngine() {
       });
       k += 11 + 2 * parts.length;
     }
-    return { id: r.id, quotes, speakers: r.speakers };
+    const m = r.quotations;
+    const id = (x) => (x === NONE ? null : x);
+    const quotations = [];
+    for (let k = 0; k < m.length; k += 6) {
+      const [start, end, depth, parent, quote, kind] = m.subarray(k, k + 6);
+      quotations.push({ id: quotations.length, start, end, text: "", depth, parent: id(parent), quote: id(quote), kind: r.names[kind] });
+    }
+    return { id: r.id, quotes, speakers: r.speakers, quotations };
   }
   return {
     init: (source) => glue({ module_or_path: source }),
@@ -63,6 +71,10 @@ function whosaidEngine() {
  *      (spans are {start, end} only: text.slice(start, end) is their text)
  *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, counts, possibly_same}],
  *      (counts: [{article, quotes}], quotes per article)
+ *    quotations: [{id, n, doc, kind, start, end, depth, parent, quote}],
+ *      (every pair of quotation marks, attributed or not, in text order: kind "speech", "term" or "title";
+ *       n: its id in its article; parent: the id in this list of the pair it is inside, quote: the id in `quotes`
+ *       of the attributed quote it is part of, null if none; start, end: from the opening to the closing mark)
  *    groups: [{id, similarity, conflict, versions: [{doc, quote, speaker, kind, text, similarity, diff}]}],
  *    json: the core's story output ({documents, story}) as a JSON string, for export; null for one article}
  */
@@ -91,7 +103,7 @@ function whosaidAnalyzeAll(engine, text) {
   }
   push(from, text.length, label);
 
-  const out = { docs, quotes: [], speakers: [], groups: [], json: null };
+  const out = { docs, quotes: [], speakers: [], quotations: [], groups: [], json: null };
   if (docs.length === 0) return out;
   const texts = docs.map((d) => text.slice(d.start, d.end));
   let documents;
@@ -122,6 +134,11 @@ function whosaidAnalyzeAll(engine, text) {
   const base = [];
   documents.forEach((r, d) => {
     const by = docs[d].start;
+    const first = out.quotations.length;
+    for (const q of r.quotations) {
+      const up = (x, at) => (x === null ? null : x + at);
+      out.quotations.push({ id: out.quotations.length, n: q.id, doc: d, kind: q.kind, start: q.start + by, end: q.end + by, depth: q.depth, parent: up(q.parent, first), quote: up(q.quote, out.quotes.length) });
+    }
     base.push(out.quotes.length);
     for (const q of r.quotes) {
       out.quotes.push({
