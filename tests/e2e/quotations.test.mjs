@@ -6,6 +6,19 @@ import { useBrowser, openReady } from "./helpers.mjs";
 
 const env = useBrowser();
 
+const NONE = 0xffffffff;
+
+/** The page's quotations (8 numbers each) as rows [text, id, n, doc, depth, parent, quote, kind]. */
+function rows(all, text) {
+  const q = all.quotations;
+  const out = [];
+  for (let k = 0; k < q.length; k += 8) {
+    const id = (x) => (x === NONE ? null : x);
+    out.push([text.slice(q[k], q[k + 1]), k / 8, q[k + 3], q[k + 2], q[k + 4], id(q[k + 5]), id(q[k + 6]), all.quotationKinds[q[k + 7]]]);
+  }
+  return out;
+}
+
 /** whosaidAnalyzeAll and the engine's analyze on `texts` in the served page, as the worker runs them. */
 async function run(texts) {
   const origin = env.server.origin + "/";
@@ -14,11 +27,16 @@ async function run(texts) {
   const out = await p.page.evaluate(async (texts) => {
     const engine = whosaidEngine(); // eslint-disable-line no-undef
     await engine.init("whosaid_bg.wasm");
-    return texts.map((t) => ({
-      all: whosaidAnalyzeAll(engine, t), // eslint-disable-line no-undef
-      spans: engine.analyzeSpans(t).quotations,
-      full: engine.analyze(t).quotations,
-    }));
+    return texts.map((t) => {
+      const all = whosaidAnalyzeAll(engine, t); // eslint-disable-line no-undef
+      const spans = engine.analyzeSpans(t);
+      // Typed arrays come back from the page as objects: hand them over as arrays.
+      return {
+        all: { ...all, quotations: Array.from(all.quotations), typed: all.quotations instanceof Uint32Array },
+        spans: { quotations: Array.from(spans.quotations), names: spans.names },
+        full: engine.analyze(t).quotations,
+      };
+    });
   }, texts);
   p.assertClean();
   await p.page.close();
@@ -28,8 +46,10 @@ async function run(texts) {
 test("one article: every pair, nested and unattributed ones too, with the same fields as analyze", async () => {
   const text = "😀 “She told me ‘no’,” Ann said.\n\nThe “experts” came late.";
   const [r] = await run([text]);
+  assert.equal(r.all.typed, true);
+  assert.deepEqual(r.all.quotationKinds, ["speech", "term", "title"]);
   assert.deepEqual(
-    r.all.quotations.map((q) => [text.slice(q.start, q.end), q.id, q.n, q.doc, q.depth, q.parent, q.quote, q.kind]),
+    rows(r.all, text),
     [
       ["“She told me ‘no’,”", 0, 0, 0, 0, null, 0, "speech"],
       ["‘no’", 1, 1, 0, 1, 0, 0, "speech"],
@@ -37,10 +57,14 @@ test("one article: every pair, nested and unattributed ones too, with the same f
     ],
   );
   assert.equal(text.slice(r.all.quotes[0].start, r.all.quotes[0].end), "“She told me ‘no’,”");
-  // analyzeSpans gives analyze's quotations without their texts.
+  // analyzeSpans gives analyze's quotations as numbers, six each.
   assert.deepEqual(
-    r.spans,
-    r.full.map((q) => ({ ...q, text: "" })),
+    r.spans.quotations,
+    r.full.flatMap((q) => [q.start, q.end, q.depth, q.parent ?? NONE, q.quote ?? NONE, r.spans.names.indexOf(q.kind)]),
+  );
+  assert.deepEqual(
+    r.full.map((q) => q.text),
+    r.full.map((q) => text.slice(q.start, q.end)),
   );
 });
 
@@ -49,7 +73,7 @@ test("several articles: offsets into the paste, parent and quote ids into the wh
   const b = "The “so-called ‘plan’” failed, Bo said. “Two,” Bo added.";
   const paste = `${a}\n=== second ===\n${b}`;
   const [r] = await run([paste]);
-  const got = r.all.quotations.map((q) => [paste.slice(q.start, q.end), q.doc, q.n, q.parent, q.quote, q.kind]);
+  const got = rows(r.all, paste).map(([t, , n, doc, , parent, quote, kind]) => [t, doc, n, parent, quote, kind]);
   // The second article's quotes are 1 (the reported clause holding the first pair) and 2 in the whole list.
   assert.deepEqual(got, [
     ["“One,”", 0, 0, null, 0, "speech"],
@@ -58,9 +82,11 @@ test("several articles: offsets into the paste, parent and quote ids into the wh
     ["“Two,”", 1, 2, null, 2, "speech"],
   ]);
   // A quotation's quote is the quote of its own article that holds it.
-  for (const q of r.all.quotations.filter((q) => q.quote !== null)) {
-    const quote = r.all.quotes[q.quote];
-    assert.equal(quote.doc, q.doc);
-    assert.ok(quote.start <= q.start && q.end <= quote.end, JSON.stringify([q, quote]));
+  const q = r.all.quotations;
+  for (let k = 0; k < q.length; k += 8) {
+    if (q[k + 6] === NONE) continue;
+    const quote = r.all.quotes[q[k + 6]];
+    assert.equal(quote.doc, q[k + 2]);
+    assert.ok(quote.start <= q[k] && q[k + 1] <= quote.end, JSON.stringify([q.slice(k, k + 8), quote]));
   }
 });
