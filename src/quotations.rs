@@ -31,19 +31,66 @@ use crate::model::{Quotation, QuotationKind};
 use crate::quotes::Pair;
 use crate::text::{Document, Kind};
 
-/// Words right before a pair that make it a title (lower case, space-separated).
-pub const TITLE_CUES: &str = concat!(
-    "album article banner book campaign chant column documentary entitled episode essay film hashtag headline ",
-    "headlined magazine motto movie musical novel op-ed opera painting placard play podcast poem program programme ",
-    "reading series show sign slogan song titled"
-);
+/// Words right before a pair that make it a title (lower case, sorted for a binary search).
+pub const TITLE_CUES: &[&str] = &[
+    "album",
+    "article",
+    "banner",
+    "book",
+    "campaign",
+    "chant",
+    "column",
+    "documentary",
+    "entitled",
+    "episode",
+    "essay",
+    "film",
+    "hashtag",
+    "headline",
+    "headlined",
+    "magazine",
+    "motto",
+    "movie",
+    "musical",
+    "novel",
+    "op-ed",
+    "opera",
+    "painting",
+    "placard",
+    "play",
+    "podcast",
+    "poem",
+    "program",
+    "programme",
+    "reading",
+    "series",
+    "show",
+    "sign",
+    "slogan",
+    "song",
+    "titled",
+];
 
-/// Words right before a pair that make it a term (lower case, space-separated; also `as` after `known` or
+/// Words right before a pair that make it a term (lower case, sorted for a binary search; also `as` after `known` or
 /// `referred`).
-pub const TERM_CUES: &str = concat!(
-    "called dubbed expression label labelled labeled moniker named nickname nicknamed phrase so-called term termed ",
-    "word words"
-);
+pub const TERM_CUES: &[&str] = &[
+    "called",
+    "dubbed",
+    "expression",
+    "label",
+    "labeled",
+    "labelled",
+    "moniker",
+    "named",
+    "nickname",
+    "nicknamed",
+    "phrase",
+    "so-called",
+    "term",
+    "termed",
+    "word",
+    "words",
+];
 
 /// Lemmas of cues that name rather than report (`called it “…”`): what follows them is a term.
 const NAMING_CUES: &str = "brand call describe dub label name term";
@@ -90,9 +137,25 @@ pub fn add(
     }
 }
 
-/// `w` is one of the words of `list` (space-separated: a string of words is smaller than a slice of strings).
+/// `w` is one of the words of `list`, space-separated (a string of words is smaller code and data than a slice of
+/// strings; the long lists, read for every pair, are sorted slices for a binary search instead).
 fn in_list(w: &str, list: &str) -> bool {
-    list.split(' ').any(|x| x == w)
+    let (mut rest, w) = (list.as_bytes(), w.as_bytes());
+    while !rest.is_empty() {
+        let n = rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
+        if rest[..n] == *w {
+            return true;
+        }
+        rest = rest.get(n + 1..).unwrap_or_default();
+    }
+    false
+}
+
+/// Token `k` is a word, lower-cased one of the sorted `list`.
+fn word_among(doc: &Document, k: usize, list: &[&str]) -> bool {
+    let mut buf = [0u8; 48];
+    doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word)
+        && list.binary_search(&doc.lower(k, &mut buf)).is_ok()
 }
 
 /// Token `k` is a word, lower-cased one of the words of `list`.
@@ -113,7 +176,7 @@ fn kind_of(doc: &Document, p: &Pair, cues: &[Cue], attributed: bool) -> Quotatio
     let words = (o + 1..c).filter(|&k| word(k)).count();
     let before = o.wrapping_sub(1);
     // 1, 2: the word before.
-    if word_in(doc, before, TITLE_CUES) || c > o && is_title_after_preposition(doc, o, c) {
+    if word_among(doc, before, TITLE_CUES) || c > o && is_title_after_preposition(doc, o, c) {
         return QuotationKind::Title;
     }
     let known_as = word_in(doc, before, "as") && word_in(doc, o.wrapping_sub(2), "known referred");
@@ -122,7 +185,7 @@ fn kind_of(doc: &Document, p: &Pair, cues: &[Cue], attributed: bool) -> Quotatio
         && doc.is_capitalized(before)
         && doc.is_capitalized(c + 1)
         && doc.tokens[c + 1].para == doc.tokens[c].para;
-    if word_in(doc, before, TERM_CUES) || known_as || nickname {
+    if word_among(doc, before, TERM_CUES) || known_as || nickname {
         return QuotationKind::Term;
     }
     if attributed {
@@ -163,4 +226,16 @@ fn kind_of(doc: &Document, p: &Pair, cues: &[Cue], attributed: bool) -> Quotatio
         return QuotationKind::Title;
     }
     QuotationKind::Term
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_lists_are_sorted_for_the_binary_search() {
+        for list in [TITLE_CUES, TERM_CUES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 }
