@@ -64,12 +64,34 @@ export interface Speaker {
   gender: Gender;
 }
 
+/** How a pair of quotation marks is used: speech (attributed, or dialogue), a term (scare quotes, so-called, a
+ * nickname) or a title (a work, a headline, a slogan). */
+export type QuotationKind = "speech" | "term" | "title";
+
+/** One pair of quotation marks as found, attributed or not (offsets from the opening to the closing mark). */
+export interface Quotation {
+  /** Its index in `Analysis.quotations`. */
+  id: number;
+  start: number;
+  end: number;
+  text: string;
+  /** 0 for a pair inside no other. */
+  depth: number;
+  /** The id of the pair it is inside, if any. */
+  parent: number | null;
+  /** The id of the attributed quote (in `Analysis.quotes`) it is part of, if any. */
+  quote: number | null;
+  kind: QuotationKind;
+}
+
 /** The result of `analyze(text)`. */
 export interface Analysis {
   /** "" from `analyze`; the article's index ("0", "1", …) in `analyzeStory`'s documents. */
   id: string;
   quotes: Quote[];
   speakers: Speaker[];
+  /** Every pair of quotation marks, in text order (an outer pair before the pairs inside it). */
+  quotations: Quotation[];
 }
 
 /** Quotes of one story speaker in one article. */

@@ -265,7 +265,11 @@ impl<'a> Linker<'a> {
                 }
             })
             .collect();
-        Analysis { quotes, speakers }
+        Analysis {
+            quotes,
+            speakers,
+            quotations: Vec::new(),
+        }
     }
 }
 

@@ -1,7 +1,12 @@
 //! The output contract shared by the CLI's JSON and the wasm object.
 //!
 //! `{"id","quotes":[{"id","kind","start","end","text","cue","speaker","speaker_id","confidence"}],
-//!   "speakers":[{"id","name","kind","aliases","descriptions","quotes"}]}`
+//!   "speakers":[{"id","name","kind","aliases","descriptions","quotes"}],
+//!   "quotations":[{"id","start","end","text","depth","parent","quote","kind"}]}`
+//!
+//! `quotations` lists every pair of quotation marks, attributed or not (see [`crate::quotations`]): `parent` is the id
+//! of the pair it is inside, `quote` the id of the attributed quote it is part of (both `null` if none), `kind` one of
+//! `speech`, `term`, `title`.
 //!
 //! Offsets are end-exclusive and counted in the requested [`Encoding`]: UTF-8 bytes (inside and the CLI's
 //! default), UTF-16 code units (JavaScript strings), or Unicode code points (`chars`, what PolNeAR uses).
@@ -140,11 +145,25 @@ pub struct SpeakerOut {
     pub gender: &'static str,
 }
 
+/// One pair of quotation marks ([`crate::model::Quotation`]), its span from the opening to the closing mark.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuotationOut {
+    pub id: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub depth: usize,
+    pub parent: Option<usize>,
+    pub quote: Option<usize>,
+    pub kind: &'static str,
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DocumentOut {
     pub id: String,
     pub quotes: Vec<QuoteOut>,
     pub speakers: Vec<SpeakerOut>,
+    pub quotations: Vec<QuotationOut>,
 }
 
 impl DocumentOut {
@@ -153,8 +172,9 @@ impl DocumentOut {
         Self::render(id, text, analysis, enc, true)
     }
 
-    /// [`DocumentOut::new`] with every span's `text` (quotes, parts, cues, speaker mentions) left empty, for a caller
-    /// that holds the text and slices it by the offsets (the web page): the strings are neither copied nor converted.
+    /// [`DocumentOut::new`] with every span's `text` (quotes, parts, cues, speaker mentions, quotations) left empty, for
+    /// a caller that holds the text and slices it by the offsets (the web page): the strings are neither copied nor
+    /// converted.
     pub fn spans_only(id: &str, text: &str, analysis: &Analysis, enc: Encoding) -> DocumentOut {
         Self::render(id, text, analysis, enc, false)
     }
@@ -215,10 +235,26 @@ impl DocumentOut {
                 },
             })
             .collect();
+        let quotations = analysis
+            .quotations
+            .iter()
+            .enumerate()
+            .map(|(i, q)| QuotationOut {
+                id: i,
+                start: map.convert(q.span.start),
+                end: map.convert(q.span.end),
+                text: text_of(q.span),
+                depth: q.depth,
+                parent: q.parent,
+                quote: q.quote,
+                kind: q.kind.as_str(),
+            })
+            .collect();
         DocumentOut {
             id: id.to_string(),
             quotes,
             speakers,
+            quotations,
         }
     }
 }
@@ -230,11 +266,17 @@ impl DocumentOut {
 /// `kind, start, end, cue.start, cue.end, speaker.start, speaker.end, speaker_id, confidence, sieve, parts`, then
 /// `start, end` for each of its `parts` parts. `kind` and `sieve` index `names`; `confidence` is the bits of the
 /// `f32`; [`FLAT_NONE`] stands for a missing cue, speaker or speaker id. Span texts are left out.
+/// `quotations` holds the quotations the same way, [`FLAT_QUOTATION`] numbers each:
+/// `start, end, depth, parent, quote, kind` (`kind` indexes `names`; [`FLAT_NONE`] for no parent or quote).
 #[derive(Debug, Default, PartialEq)]
 pub struct FlatQuotes {
     pub names: Vec<&'static str>,
     pub numbers: Vec<u32>,
+    pub quotations: Vec<u32>,
 }
+
+/// Numbers per quotation in [`FlatQuotes::quotations`].
+pub const FLAT_QUOTATION: usize = 6;
 
 /// Numbers per quote in [`FlatQuotes`] before its parts.
 pub const FLAT_FIELDS: usize = 11;
@@ -248,6 +290,7 @@ impl DocumentOut {
         let mut flat = FlatQuotes {
             names: Vec::new(),
             numbers: Vec::with_capacity(self.quotes.len() * (FLAT_FIELDS + 1)),
+            quotations: Vec::with_capacity(self.quotations.len() * FLAT_QUOTATION),
         };
         let name = |names: &mut Vec<&'static str>, s: &'static str| -> u32 {
             let i = names.iter().position(|&n| n == s).unwrap_or_else(|| {
@@ -280,6 +323,18 @@ impl DocumentOut {
             for p in &q.parts {
                 flat.numbers.extend([p.start as u32, p.end as u32]);
             }
+        }
+        let id = |i: Option<usize>| i.map_or(FLAT_NONE, |i| i as u32);
+        for q in &self.quotations {
+            let kind = name(&mut flat.names, q.kind);
+            flat.quotations.extend([
+                q.start as u32,
+                q.end as u32,
+                q.depth as u32,
+                id(q.parent),
+                id(q.quote),
+                kind,
+            ]);
         }
         flat
     }

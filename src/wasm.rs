@@ -28,32 +28,35 @@ pub fn start() {
     }));
 }
 
-/// Analyses one article: `{id: "", quotes: [...], speakers: [...]}` with UTF-16 offsets.
+/// Analyses one article: `{id: "", quotes: [...], speakers: [...], quotations: [...]}` with UTF-16 offsets.
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     to_js(&crate::analyze_document("", text, Encoding::Utf16))
 }
 
 /// [`analyze`] for a caller that holds the text and slices it by the offsets (the page): `{id, speakers, names,
-/// quotes}`, where `speakers` are as in [`analyze`] and `quotes` is a `Uint32Array`, the quotes as numbers without
-/// their texts ([`crate::output::FlatQuotes`]: `kind` and `sieve` index `names`). `www/engine.js` makes the quote
-/// objects of [`analyze`] from it, span texts empty. Building them in JS is the faster way: from Rust, each field is a
-/// call into JS (a 1 MB text's result took about 10 of 45–55 ms in node that way).
+/// quotes, quotations}`, where `speakers` are as in [`analyze`] and `quotes` and `quotations` are `Uint32Array`s, the
+/// quotes and quotations as numbers without their texts ([`crate::output::FlatQuotes`]: `kind` and `sieve` index
+/// `names`). `www/engine.js` makes the objects of [`analyze`] from them, span texts empty. Building them in JS is the
+/// faster way: from Rust, each field is a call into JS (a 1 MB text's result took about 10 of 45–55 ms in node that
+/// way).
 #[wasm_bindgen(js_name = analyzeSpans)]
 pub fn analyze_spans(text: &str) -> Result<JsValue, JsError> {
     let out =
         crate::output::DocumentOut::spans_only("", text, &crate::analyze(text), Encoding::Utf16);
     let flat = out.flat_quotes();
     let obj = js_sys::Object::new();
-    let set = |key: &str, value: &JsValue| {
-        js_sys::Reflect::set(&obj, &JsValue::from_str(key), value)
-            .map(|_| ())
-            .map_err(|_| JsError::new("whosaid: cannot build the result"))
-    };
-    set("id", &JsValue::from_str(&out.id))?;
-    set("speakers", &to_js(&out.speakers)?)?;
-    set("names", &to_js(&flat.names)?)?;
-    set("quotes", &js_sys::Uint32Array::from(&flat.numbers[..]))?;
+    let numbers = |n: &[u32]| JsValue::from(js_sys::Uint32Array::from(n));
+    for (key, value) in [
+        ("id", JsValue::from_str(&out.id)),
+        ("speakers", to_js(&out.speakers)?),
+        ("names", to_js(&flat.names)?),
+        ("quotes", numbers(&flat.numbers)),
+        ("quotations", numbers(&flat.quotations)),
+    ] {
+        js_sys::Reflect::set(&obj, &JsValue::from_str(key), &value)
+            .map_err(|_| JsError::new("whosaid: cannot build the result"))?;
+    }
     Ok(obj.into())
 }
 

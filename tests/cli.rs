@@ -112,6 +112,9 @@ fn check_spans(doc: &Value, text: &str, enc: &str) -> usize {
             check(p, "part");
         }
     }
+    for q in doc["quotations"].as_array().unwrap() {
+        check(q, "quotation");
+    }
     n
 }
 
@@ -132,7 +135,8 @@ fn json_shape_on_the_seed_articles() {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(keys, ["id", "quotes", "speakers"]);
+        // (serde_json's map sorts its keys.)
+        assert_eq!(keys, ["id", "quotations", "quotes", "speakers"]);
         assert!(stdout(&out).starts_with(r#"{"id":"#), "the id comes first");
         assert_eq!(
             doc["id"],
@@ -170,6 +174,43 @@ fn json_shape_on_the_seed_articles() {
                 .count();
             assert_eq!(s["quotes"], json!(own), "speaker {i}'s quote count");
         }
+        // Every quotation: numbered in order, inside its parent one level down, part of an existing quote.
+        let quotations = doc["quotations"].as_array().unwrap();
+        for (i, q) in quotations.iter().enumerate() {
+            assert_eq!(q["id"], json!(i));
+            assert!(
+                ["speech", "term", "title"].contains(&q["kind"].as_str().unwrap()),
+                "{q}"
+            );
+            match q["parent"].as_u64() {
+                Some(p) => {
+                    let p = &quotations[p as usize];
+                    assert!(p["id"].as_u64().unwrap() < i as u64, "{q}");
+                    assert_eq!(
+                        q["depth"].as_u64().unwrap(),
+                        p["depth"].as_u64().unwrap() + 1
+                    );
+                    assert!(
+                        p["start"].as_u64() <= q["start"].as_u64()
+                            && q["end"].as_u64() <= p["end"].as_u64()
+                    );
+                }
+                None => assert_eq!(q["depth"], json!(0), "{q}"),
+            }
+            if let Some(k) = q["quote"].as_u64() {
+                assert!((k as usize) < quotes.len(), "{q}");
+            }
+        }
+        // The seeds quote with marks, and most of those quotations are attributed speech.
+        let speech = quotations
+            .iter()
+            .filter(|q| q["kind"] == "speech" && !q["quote"].is_null())
+            .count();
+        assert!(
+            speech * 2 > quotations.len(),
+            "{speech} of {} quotations attributed speech",
+            quotations.len()
+        );
         total += quotes.len();
         check_spans(doc, &text, "utf8");
     }

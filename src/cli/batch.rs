@@ -8,7 +8,7 @@ use std::io::{self, BufRead, BufReader, Write};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
-use whosaid::output::{QuoteOut, SpeakerOut};
+use whosaid::output::{QuotationOut, QuoteOut, SpeakerOut};
 use whosaid::{DocumentOut, Encoding};
 
 use super::args::{AnalyzeOpts, Input};
@@ -89,6 +89,7 @@ struct DocLine<'a> {
     id: &'a Value,
     quotes: &'a [QuoteOut],
     speakers: &'a [SpeakerOut],
+    quotations: &'a [QuotationOut],
 }
 
 #[derive(Serialize)]
@@ -264,6 +265,7 @@ pub fn run(
                             id: _,
                             quotes,
                             speakers,
+                            quotations,
                         } = &doc;
                         serde_json::to_writer(
                             &mut *out,
@@ -271,6 +273,7 @@ pub fn run(
                                 id: &id,
                                 quotes,
                                 speakers,
+                                quotations,
                             },
                         )
                         .map_err(io::Error::from)?;
@@ -320,11 +323,13 @@ mod tests {
             id: _,
             quotes,
             speakers,
+            quotations,
         } = &doc;
         let line = DocLine {
             id: &Value::String("a-1".into()),
             quotes,
             speakers,
+            quotations,
         };
         assert_eq!(
             serde_json::to_string(&line).unwrap(),
