@@ -19,6 +19,7 @@ const ARTICLE_B =
 function assertSpans(text, analysis) {
   const spans = [];
   for (const q of analysis.quotes) spans.push(q, q.cue, q.speaker, ...q.parts);
+  spans.push(...analysis.quotations);
   for (const s of spans) {
     if (s === null) continue;
     assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start <= s.end && s.end <= text.length);
@@ -33,7 +34,10 @@ async function check(w, expectedVersion) {
   assert.equal(w.version(), expectedVersion);
 
   const a = w.analyze(ARTICLE_A);
-  assert.deepEqual(Object.keys(a), ["id", "quotes", "speakers"]);
+  assert.deepEqual(Object.keys(a), ["id", "quotes", "speakers", "quotations"]);
+  // Every pair of quotation marks, attributed ("speech", linked to its quote) or not.
+  const weeksMark = a.quotations.find((p) => p.text === "“It is a question of weeks,”");
+  assert.ok(weeksMark && weeksMark.kind === "speech" && weeksMark.quote !== null);
   assert.equal(a.id, "");
   assertSpans(ARTICLE_A, a);
   const speakerOf = (q) => (q.speaker_id === null ? null : a.speakers[q.speaker_id].name);
@@ -60,7 +64,7 @@ async function check(w, expectedVersion) {
   assert.deepEqual(kovalenko[0].articles, [0, 1]);
   assert.deepEqual(w.analyzeStory([]).documents, []);
 
-  assert.deepEqual(w.analyze(""), { id: "", quotes: [], speakers: [] });
+  assert.deepEqual(w.analyze(""), { id: "", quotes: [], speakers: [], quotations: [] });
   const typeError = (message) => ({ name: "TypeError", message });
   assert.throws(() => w.analyze(42), typeError("whosaid: analyze(text) needs a string, got number"));
   assert.throws(() => w.analyze(null), typeError("whosaid: analyze(text) needs a string, got null"));
