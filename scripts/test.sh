@@ -3,7 +3,8 @@
 #   setup, cargo fmt --check, clippy (native and wasm32, -D warnings), cargo test (native: unit, seed
 #   acceptance, story, CLI, eval agreement with ../shared/tools/score.py),
 #   the wasm API tests in headless Chromium, the web build (with its size budgets), the node tests of the
-#   from-disk wasm encoding, the page tests in headless Chromium (served over http and opened from disk).
+#   from-disk wasm encoding, the page tests in headless Chromium (served over http and opened from disk), the Python
+#   package (its wheel built and installed into target/venv, pytest) and the Spark example (pytest, local[2]).
 # Usage: scripts/test.sh        (CI runs it through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,8 +50,11 @@ step "wasm API tests (headless Chromium)" cargo test --locked --target wasm32-un
 step "web build" bash scripts/build-web.sh
 step "node tests (wasm-inline encoding)" node --test tests/node/
 step "page tests (headless Chromium)" e2e
+step "python: fmt, clippy, wheel" bash scripts/python.sh wheel
+step "python: package tests (pytest)" bash scripts/python.sh test
+step "spark example (pytest, local[2])" bash scripts/python.sh spark
 
 printf '\n=== all tests passed in %ss\n' "$((SECONDS - started))"
 printf '    %s\n' "${summary[@]}"
-passed=$(grep -hoE '(test result: ok\. [0-9]+ passed|^# pass [0-9]+)' "$log" | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }')
+passed=$(grep -hoE '(test result: ok\. [0-9]+ passed|^# pass [0-9]+|^[0-9]+ passed)' "$log" | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }')
 printf '%s passed, 0 failed\n' "$passed"
