@@ -50,7 +50,7 @@ step "wasm API tests (headless Chromium)" cargo test --locked --target wasm32-un
 step "web build" bash scripts/build-web.sh
 step "node tests (wasm-inline encoding)" node --test tests/node/
 step "page tests (headless Chromium)" e2e
-step "python: fmt, clippy, wheel" bash scripts/python.sh wheel
+step "python: fmt, clippy, wheel" bash scripts/python.sh check wheel
 step "python: package tests (pytest)" bash scripts/python.sh test
 step "spark example (pytest, local[2])" bash scripts/python.sh spark
 
