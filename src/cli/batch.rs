@@ -15,7 +15,7 @@ use whosaid::{DocumentOut, Encoding};
 use super::args::{AnalyzeOpts, Input};
 use super::progress::Progress;
 use super::style::Style;
-use super::{analyze_caught, describe, open, report, Ctx, Fatal, Output};
+use super::{analyze_caught, describe, open, report, warn, Ctx, Fatal, Output};
 
 /// The fields of one input record, filled in as they are read: when a line breaks off, what came before
 /// (the id) still names the record.
@@ -460,25 +460,53 @@ fn run_parallel(
         for _ in 0..window {
             permit_tx.send(()).expect("room for every permit");
         }
-        s.spawn(move || {
-            let mut seq = 0;
-            read_chunks(inputs, |chunk| {
-                seq += 1;
-                permit_rx.recv().is_ok() && work_tx.send((seq - 1, chunk)).is_ok()
-            });
-        });
-        for _ in 0..jobs {
+        // The workers first: if the system gives fewer threads than asked, the ones it gave do the work.
+        let mut started = 0;
+        for k in 0..jobs {
             let (work_rx, done_tx) = (work_rx.clone(), done_tx.clone());
-            s.spawn(move || {
-                for (seq, chunk) in work_rx {
-                    if done_tx
-                        .send((seq, process(chunk, o, style, names)))
-                        .is_err()
-                    {
-                        break;
+            let worker = std::thread::Builder::new()
+                .name(format!("whosaid-{k}"))
+                .spawn_scoped(s, move || {
+                    for (seq, chunk) in work_rx {
+                        if done_tx
+                            .send((seq, process(chunk, o, style, names)))
+                            .is_err()
+                        {
+                            break;
+                        }
                     }
+                });
+            match worker {
+                Ok(_) => started += 1,
+                Err(e) => {
+                    w.progress.suspend(|| {
+                        warn(&format!(
+                            "could start {started} of {jobs} threads ({}); going on with {started}",
+                            describe(&e)
+                        ))
+                    });
+                    break;
                 }
-            });
+            }
+        }
+        let reader = (started > 0)
+            .then(|| {
+                std::thread::Builder::new()
+                    .name("whosaid-reader".into())
+                    .spawn_scoped(s, move || {
+                        let mut seq = 0;
+                        read_chunks(inputs, |chunk| {
+                            seq += 1;
+                            permit_rx.recv().is_ok() && work_tx.send((seq - 1, chunk)).is_ok()
+                        });
+                    })
+                    .ok()
+            })
+            .flatten();
+        if reader.is_none() {
+            w.ctx
+                .error("cannot start the threads of batch mode (try --jobs 1)");
+            return Err(Fatal::Input);
         }
         drop((work_rx, done_tx));
         // Written in order; returning drops the permits' sender and the results' receiver, which stops the reader
