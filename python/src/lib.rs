@@ -1,7 +1,7 @@
 //! Python bindings of whosaid (`import whosaid`): texts in, the core's output contract ([`whosaid::output`]) out as
 //! dicts and lists, offsets in code points so that `text[q["start"]:q["end"]]` is the quote in Python.
 //!
-//! Thin on purpose: the results are converted from the core's serde output by `pythonize`, so a field added to the
+//! Thin on purpose: the results are converted from the core's serde output (`topy`), so a field added to the
 //! contract reaches Python without a change here. The analysis runs without the GIL; `analyze_many` runs it on
 //! every core (rayon). Bad input raises `TypeError` (not a str) or `ValueError` (a lone surrogate, a bad thread
 //! count); a panic of the analyser (a bug) raises `RuntimeError` instead of ending the interpreter.
@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use whosaid::output::{DocumentOut, Encoding};
 
-mod floats;
+mod topy;
 
 /// The extension's own allocator (Python objects still come from Python's): an analysis makes and frees many small
 /// strings and vectors per article, which glibc's malloc served a fifth slower (see the core's Cargo.toml).
@@ -88,9 +88,7 @@ fn analyze_doc(text: &str) -> Result<DocumentOut, String> {
 }
 
 fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    // The core keeps confidences as f32; `floats::Decimal` gives Python the float the JSON output shows.
-    pythonize::pythonize(py, &floats::Decimal(value))
-        .map_err(|e| PyRuntimeError::new_err(format!("whosaid: cannot convert the result: {e}")))
+    topy::to_py(py, value)
 }
 
 /// Python's cyclic garbage collector paused while the results are built. Every few hundred new dicts and lists
