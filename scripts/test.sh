@@ -5,9 +5,10 @@
 #   ../shared is there), the wasm API tests in headless Chromium, the web build (with its size budgets; it builds the
 #   npm package in npm/ too), the node tests of the from-disk wasm encoding, the npm package (npm pack, installed in
 #   an empty project: Node.js ESM and CommonJS, tsc --noEmit, an esbuild bundle, its browser entries in headless
-#   Chromium), the page tests in headless Chromium (served over http and opened from disk).
+#   Chromium), the page tests in headless Chromium (served over http and opened from disk), the Python package
+#   (fmt, clippy, its wheel built and installed into target/venv, pytest) and the Spark example (pytest, local[2]).
 # Ends with each step's time and result, the line of tests/eval.rs saying which reference checks ran, and one line
-# "N passed, N failed": tests counted from cargo's and node's result lines; a step that fails without a failed test
+# "N passed, N failed": tests counted from cargo's, node's and pytest's result lines; a step that fails without a failed test
 # (fmt, clippy, a build) counts as one failure, and so does a step not run because a step it needs failed (the page,
 # dist/ and package tests need the web build: they would otherwise test an old build). Exit status 1 on any failure.
 # Usage: scripts/test.sh        (CI runs it through .ci/run)
@@ -27,11 +28,12 @@ out=$(mktemp)
 trap 'rm -f "$log" "$out"' EXIT
 
 # count passed|failed FILE: tests counted by cargo's ("test result: ok. 3 passed; 1 failed; …", also from the wasm
-# test runner) and node's ("# pass 3", "# fail 1") closing lines.
+# test runner), node's ("# pass 3", "# fail 1") and pytest's ("1 failed, 23 passed in 3.1s") closing lines.
 count() {
   { grep -oE "test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed" "$2" | grep -oE "[0-9]+ $1"
     grep -E "^# ${1%ed} [0-9]+$" "$2" | grep -oE '[0-9]+'
-  } | awk '{ n += $1 } END { print n + 0 }'
+    grep -E '^(=+ )?[0-9]+ [a-z]+(, [0-9]+ [a-z]+)* in [0-9.]+s' "$2" | grep -oE "[0-9]+ $1"
+  } | grep -oE '^[0-9]+' | awk '{ n += $1 } END { print n + 0 }'
 }
 
 # step NAME [--needs STEP] COMMAND...: runs COMMAND, tees its output, and records the result.
@@ -88,6 +90,9 @@ step "web build" bash scripts/build-web.sh
 step "node tests (wasm-inline encoding)" --needs "web build" node --test tests/node/
 step "npm package (pack, node, tsc)" --needs "web build" node --test tests/npm/
 step "page tests (headless Chromium)" --needs "web build" e2e
+step "python: fmt, clippy, wheel" bash scripts/python.sh check wheel
+step "python: package tests (pytest)" --needs "python: fmt, clippy, wheel" bash scripts/python.sh test
+step "spark example (pytest, local[2])" --needs "python: fmt, clippy, wheel" bash scripts/python.sh spark
 
 printf '\n=== summary: %ss\n' "$((SECONDS - started))"
 printf '    %s\n' "${summary[@]}"

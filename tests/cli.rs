@@ -1,6 +1,6 @@
 //! The `whosaid` binary as a user runs it: JSON shape on the seed articles, offsets in three encodings, the
 //! streaming JSON-lines mode with bad lines, unreadable inputs, standard input, usage errors, colour and a
-//! reader that goes away (broken pipe).
+//! reader that goes away (broken pipe), batch mode on several threads and its progress line.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -533,4 +533,122 @@ fn a_reader_that_goes_away_ends_the_run_quietly() {
         "quiet exit, no signal, no panic"
     );
     assert_eq!(stderr(&out), "", "nothing on stderr");
+}
+
+/// A batch input of about 400 KB (several chunks): the seeds, an article made of all five, blank and bad lines.
+fn mixed_batch() -> Vec<u8> {
+    let seeds: Vec<String> = fixtures()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut input = Vec::new();
+    for i in 0..70 {
+        let line = match i % 10 {
+            3 => r#"{"id": "bad", "text": "He said: \"yes"#.to_string(),
+            5 => String::new(),
+            7 => json!({"id": i, "text": seeds.concat()}).to_string(),
+            _ => json!({"id": format!("doc-{i}"), "text": seeds[i % 5]}).to_string(),
+        };
+        input.extend_from_slice(line.as_bytes());
+        input.push(b'\n');
+    }
+    input
+}
+
+#[test]
+fn batch_mode_on_several_threads_writes_what_one_thread_writes() {
+    let input = mixed_batch();
+    let file = tmp("jobs.jsonl");
+    std::fs::write(&file, &input).unwrap();
+    for args in [
+        &["--json", "--offsets", "chars"][..],
+        &["--color=never"][..],
+    ] {
+        let one = run(bin()
+            .args(args)
+            .args(["--input", "jsonl", "--jobs", "1"])
+            .arg(&file));
+        assert_eq!(one.status.code(), Some(1), "the bad lines");
+        if args[0] == "--json" {
+            let recs = json_lines(&one);
+            assert_eq!(recs.len(), 63, "one record per line that is not blank");
+            let ids: Vec<String> = recs.iter().map(|r| r["id"].to_string()).collect();
+            assert_eq!(ids[0], "\"doc-0\"");
+            assert_eq!(ids[6], "7");
+        }
+        assert_eq!(stderr(&one).matches(": truncated JSON").count(), 7);
+        for jobs in ["2", "3", "8"] {
+            for from_stdin in [false, true] {
+                let mut cmd = bin();
+                cmd.args(args).args(["--input", "jsonl", "--jobs", jobs]);
+                let many = if from_stdin {
+                    run_with(&mut cmd, &input)
+                } else {
+                    run(cmd.arg(&file))
+                };
+                assert_eq!(many.status.code(), one.status.code());
+                assert!(many.stdout == one.stdout, "--jobs {jobs} {args:?}");
+                let err = stderr(&many);
+                let err = if from_stdin {
+                    err.replace("<stdin>", &file.display().to_string())
+                } else {
+                    err
+                };
+                assert_eq!(
+                    err,
+                    stderr(&one),
+                    "--jobs {jobs}: the same messages in order"
+                );
+            }
+        }
+    }
+}
+
+/// Runs `command` (a shell command line) with a terminal as its stdin, stdout and stderr (`script` from util-linux)
+/// and returns what the terminal showed.
+fn on_a_terminal(command: &str) -> String {
+    let out = Command::new("script")
+        .args(["-q", "-e", "-c", command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("script (util-linux) runs a command on a terminal");
+    assert!(out.status.success(), "{command}: {}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_progress_line_shows_on_a_terminal_only_and_not_with_quiet() {
+    let file = tmp("progress.jsonl");
+    std::fs::write(&file, mixed_batch()).unwrap();
+    let exe = env!("CARGO_BIN_EXE_whosaid");
+    let cmd = format!(
+        "'{exe}' --json --input jsonl '{}' > /dev/null; true",
+        file.display()
+    );
+    let shown = on_a_terminal(&cmd);
+    // The last state: every document, every byte of the file (its size is known), a rate and no time left.
+    let size = std::fs::metadata(&file).unwrap().len();
+    assert!(shown.contains("63 documents, "), "{shown:?}");
+    assert!(shown.contains(" (100%), "), "{shown:?}");
+    assert!(
+        shown.contains(&format!("of {:.2} kB", size as f64 / 1e3)),
+        "{shown:?}"
+    );
+    assert!(shown.contains("B/s, ETA 0s"), "{shown:?}");
+    // Standard input from a pipe: no size, so no share and no ETA.
+    let piped = on_a_terminal(&format!(
+        "cat '{}' | '{exe}' --json --input jsonl > /dev/null; true",
+        file.display()
+    ));
+    assert!(
+        piped.contains("63 documents, ") && !piped.contains("ETA"),
+        "{piped:?}"
+    );
+    // --quiet: the messages about bad lines, nothing else.
+    let quiet = on_a_terminal(&cmd.replace("--json", "--json --quiet"));
+    assert!(!quiet.contains("documents"), "{quiet:?}");
+    assert_eq!(quiet.matches(": truncated JSON").count(), 7, "{quiet:?}");
+    // Not a terminal: nothing but the messages.
+    let out = run(bin().args(["--json", "--input", "jsonl"]).arg(&file));
+    assert!(!stderr(&out).contains("documents"), "{}", stderr(&out));
 }

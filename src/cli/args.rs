@@ -63,6 +63,10 @@ pub struct AnalyzeOpts {
     pub color: ColorChoice,
     /// `--story`: the documents are articles of one story (see `run_story`).
     pub story: bool,
+    /// `--jobs N`: threads for batch mode (`None`: every core).
+    pub jobs: Option<usize>,
+    /// `--quiet`: no progress line.
+    pub quiet: bool,
     /// Empty: standard input.
     pub inputs: Vec<Input>,
 }
@@ -127,6 +131,12 @@ const ANALYZE_SPECS: &[Spec] = &[
     opt("offsets", "utf8|utf16|chars"),
     opt("color", "auto|always|never"),
     flag("story"),
+    opt("jobs", "N"),
+    Spec {
+        long: "quiet",
+        short: Some('q'),
+        value: None,
+    },
     Spec {
         long: "help",
         short: Some('h'),
@@ -306,7 +316,17 @@ pub fn parse(mut args: Vec<OsString>) -> Result<Command, UsageError> {
             Arg::Opt("version", _) => return Ok(Command::Version),
             Arg::Opt("json", _) => o.json = true,
             Arg::Opt("story", _) => o.story = true,
+            Arg::Opt("quiet", _) => o.quiet = true,
             Arg::Opt(name, Some(v)) => match name {
+                "jobs" => {
+                    o.jobs = Some(choice(
+                        name,
+                        &v,
+                        "a whole number of at least 1",
+                        |s| s.parse().ok().filter(|&n| n >= 1),
+                        false,
+                    )?)
+                }
                 "input" => {
                     o.input = choice(
                         name,
@@ -419,6 +439,9 @@ Options:
       --color <WHEN>         auto (default: only on a terminal, off with NO_COLOR), always or never
       --story                The documents are articles of one story: speakers merged across them, the same
                              statement compared across outlets (with --json: one JSON object for the story)
+      --jobs <N>             Threads for --input jsonl (default: every core); the output stays in input order
+  -q, --quiet                No progress line (with --input jsonl, shown on stderr when it is a terminal:
+                             documents, MB, MB/s and, for files, the time left)
   -h, --help                 Print this help
   -V, --version              Print the version
       --                     End of options (a file named like an option follows)
@@ -429,6 +452,7 @@ Examples:
   whosaid article.txt
   whosaid --json --offsets utf16 a.txt b.txt
   whosaid --json --input jsonl corpus.jsonl > quotes.jsonl
+  whosaid --json --input jsonl --jobs 4 --offsets chars corpus.jsonl > quotes.jsonl
 ";
 
 pub const EVAL_HELP: &str = "\
@@ -523,6 +547,29 @@ mod tests {
         assert_eq!(e.message, "--offsets needs a value (utf8|utf16|chars)");
         let e = p(&["--json=yes"]).unwrap_err();
         assert_eq!(e.message, "--json takes no value");
+        for bad in ["0", "-1", "two", ""] {
+            let e = p(&["--jobs", bad]).unwrap_err();
+            assert_eq!(
+                e.message,
+                format!("invalid value '{bad}' for --jobs (expected a whole number of at least 1)")
+            );
+        }
+    }
+
+    #[test]
+    fn jobs_and_quiet() {
+        let Ok(Command::Analyze(a)) = p(&["--jobs", "3", "-q", "x.jsonl"]) else {
+            panic!()
+        };
+        assert_eq!((a.jobs, a.quiet), (Some(3), true));
+        let Ok(Command::Analyze(a)) = p(&["--jobs=1", "--quiet"]) else {
+            panic!()
+        };
+        assert_eq!((a.jobs, a.quiet), (Some(1), true));
+        let Ok(Command::Analyze(a)) = p(&["x"]) else {
+            panic!()
+        };
+        assert_eq!((a.jobs, a.quiet), (None, false));
     }
 
     #[test]

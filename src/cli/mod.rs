@@ -7,6 +7,7 @@
 pub mod args;
 mod batch;
 mod eval;
+mod progress;
 mod report;
 mod style;
 
