@@ -14,8 +14,9 @@ use std::borrow::Cow;
 
 use crate::attribution::Attribution;
 use crate::lexicon::{self, FxMap};
-use crate::mentions::{Mention, MentionKind};
+use crate::mentions::{self, Mention, MentionKind};
 use crate::model::{Analysis, Gender, Quote, Span, Speaker, SpeakerKind};
+use crate::quotes::QuoteSpan;
 use crate::text::{Document, Kind};
 
 struct Entity {
@@ -33,22 +34,32 @@ struct Entity {
     quotes: usize,
     /// Token index of the latest mention (for recency).
     last_seen: usize,
+    /// A mention shows that the name is a name ([`mentions::name_evidence`]).
+    evidence: bool,
+    /// A mention stands elsewhere than after a preposition of place ("in Brill", "from Kharkiv").
+    not_placed: bool,
 }
 
 /// Builds the speakers and the final quotes.
-pub fn resolve(doc: &Document, names: &[Mention], attributions: Vec<Attribution>) -> Analysis {
-    resolve_names(doc, names, attributions)
+pub fn resolve(
+    doc: &Document,
+    quotes: &[QuoteSpan],
+    names: &[Mention],
+    attributions: Vec<Attribution>,
+) -> Analysis {
+    resolve_names(doc, quotes, names, attributions)
 }
 
 /// [`resolve`] with the name mentions from any iterator in text order ([`crate::mentions::names`] saves holding
 /// them all).
 pub fn resolve_names<'a, M: std::borrow::Borrow<Mention>>(
     doc: &Document<'a>,
+    quotes: &[QuoteSpan],
     names: impl IntoIterator<Item = M>,
     attributions: Vec<Attribution>,
 ) -> Analysis {
     let mut linker = Linker::new(doc.text);
-    linker.add(doc, names, attributions);
+    linker.add(doc, quotes, names, attributions);
     linker.finish()
 }
 
@@ -83,6 +94,10 @@ struct Speaking<'a> {
     last_word: &'a str,
     /// The sentence at the start of the attribution (counted over all sections).
     start_sent: usize,
+    /// The mention shows that its name is a name ([`mentions::name_evidence`]).
+    evidence: bool,
+    /// The mention is a description whose first word is capitalised only because it opens the sentence.
+    lower_first: bool,
 }
 
 impl<'a> Linker<'a> {
@@ -109,16 +124,32 @@ impl<'a> Linker<'a> {
         }
     }
 
-    /// The next section: its document, its name mentions in text order, and its attributions (whose `same_as`
-    /// links count within the section).
+    /// The next section: its document, its quotation spans, its name mentions in text order, and its attributions
+    /// (whose `same_as` links count within the section).
     pub fn add<M: std::borrow::Borrow<Mention>>(
         &mut self,
         doc: &Document<'a>,
+        quotes: &[QuoteSpan],
         names: impl IntoIterator<Item = M>,
         attributions: Vec<Attribution>,
     ) {
         let r = &mut self.r;
         let base = self.sentences;
+        let headings = mentions::title_case_paragraphs(doc);
+        // The outermost quotation spans, in text order (nested ones lie inside them).
+        let mut outer: Vec<Span> = Vec::new();
+        for q in quotes {
+            if !outer.last().is_some_and(|o: &Span| o.contains(q.span)) {
+                outer.push(q.span);
+            }
+        }
+        outer.sort_unstable();
+        let quoted = |m: &Mention| {
+            let at = m.name.map_or(m.first, |n| n.0);
+            let pos = doc.tokens[at].start as usize;
+            let i = outer.partition_point(|o| o.start <= pos);
+            i > 0 && outer[i - 1].end > pos
+        };
         // A mention's place in text order (the offset of its first token) and its sentence over all sections.
         let place = |m: &Mention| {
             (
@@ -135,12 +166,20 @@ impl<'a> Linker<'a> {
             if !words.is_empty() {
                 let (pos, sent) = place(m);
                 let span = m.name_span(doc).unwrap_or(m.span);
-                let e = r.link_name_words(m, &words, span, pos);
+                let quoted = quoted(m);
+                let evidence = mentions::name_evidence(doc, m, quoted, &headings);
+                let e = r.link_name_words(m, &words, span, pos, evidence);
+                let first = sentence_first(doc, m);
+                r.entities[e].not_placed |= !after_place_preposition(doc, m.first);
                 r.name_events.push(NameEvent {
                     pos,
                     entity: e,
-                    first: sentence_first(doc, m),
+                    first,
                     sent,
+                    quoted,
+                    subject: first
+                        && mentions::opens_sentence(doc, m.first)
+                        && verb_like_after(doc, m.last),
                 });
             }
         }
@@ -149,6 +188,18 @@ impl<'a> Linker<'a> {
         let offset = self.attributions.len();
         let last = doc.tokens.len().saturating_sub(1);
         for mut a in attributions {
+            // A description that is one capitalised common word opening its sentence ("Peppered with questions,
+            // …", "Eyebrows raised, …") is no speaker unless it is a role ("Aides said …").
+            if a.mention.as_ref().is_some_and(|m| {
+                matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                    && m.first == m.last
+                    && doc.is_capitalized(m.first)
+                    && mentions::opens_sentence(doc, m.first)
+                    && mentions::is_common(doc.tok(m.first))
+                    && !is_role_word(doc.tok(m.first))
+            }) {
+                a.mention = None;
+            }
             let start_tok = doc.token_at_or_after(a.span.start).min(last);
             let start_sent = base + doc.sent_of.get(start_tok).map_or(0, |&s| s as usize);
             let speaking = match &a.mention {
@@ -166,6 +217,12 @@ impl<'a> Linker<'a> {
                         first_word: doc.tok(m.first),
                         last_word: doc.tok(m.last),
                         start_sent,
+                        evidence: mentions::name_evidence(doc, m, quoted(m), &headings),
+                        // "Aides to Clinton said": capitalised only because it opens the sentence.
+                        lower_first: matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                            && doc.is_capitalized(m.first)
+                            && mentions::opens_sentence(doc, m.first)
+                            && mentions::is_common(doc.tok(m.first)),
                     }
                 }
                 None => Speaking {
@@ -177,6 +234,8 @@ impl<'a> Linker<'a> {
                     first_word: "",
                     last_word: "",
                     start_sent,
+                    evidence: false,
+                    lower_first: false,
                 },
             };
             a.same_as = a.same_as.map(|s| s + offset);
@@ -280,6 +339,35 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
     }
 }
 
+/// `s` with its first letter in lower case.
+fn lower_first_letter(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Whether `w` (any case) is a role noun, singular or plural: "Aides", "Spokesman".
+fn is_role_word(w: &str) -> bool {
+    lexicon::role_noun(&w.to_lowercase()).is_some()
+}
+
+/// Whether a name mention shows a person: a title or role words in front ("Sen.", "spokesman"), a known first name,
+/// or first and last words that are no common English words ("Agusein Garcia", not "Wall Street", "New Hampshire",
+/// "Big Daddy").
+fn person_evidence(m: &Mention, words: &[&str]) -> bool {
+    if m.description.is_some() {
+        return true;
+    }
+    match words {
+        [] | [_] => false,
+        [first, .., last] => {
+            lexicon::first_name_gender(first) != Gender::Unknown
+                || !mentions::is_common(first) && !mentions::is_common(last)
+        }
+    }
+}
+
 /// A name mention linked to an entity, for pronouns to look back at.
 struct NameEvent {
     /// Byte offset of its first token.
@@ -289,6 +377,61 @@ struct NameEvent {
     first: bool,
     /// Its sentence, counted over all sections.
     sent: usize,
+    /// It lies in a quotation.
+    quoted: bool,
+    /// It opens its sentence and a lower-case word other than a preposition follows (`Moss spoke in Brill.`).
+    subject: bool,
+}
+
+/// A lower-case word in -s that is no -ss, -us or -is word ("officials", not "moss", "census", "analysis").
+fn looks_plural(lower: &str) -> bool {
+    lower.ends_with('s') && !["ss", "us", "is"].iter().any(|e| lower.ends_with(e))
+}
+
+/// Whether token `k` follows a preposition of place (with perhaps "the" between): `in Brill`, `from the Bronx`.
+fn after_place_preposition(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let mut p = k;
+    if p > 0 && doc.lower(p - 1, &mut buf) == "the" {
+        p -= 1;
+    }
+    p > 0
+        && matches!(
+            doc.lower(p - 1, &mut buf),
+            "in" | "at"
+                | "from"
+                | "near"
+                | "across"
+                | "outside"
+                | "inside"
+                | "around"
+                | "throughout"
+        )
+}
+
+/// Whether a lower-case word that is no preposition, conjunction or article follows token `k` (a verb, most likely).
+fn verb_like_after(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let n = k + 1;
+    n < doc.tokens.len()
+        && doc.tokens[n].kind == Kind::Word
+        && !doc.is_capitalized(n)
+        && !matches!(
+            doc.lower(n, &mut buf),
+            "of" | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "from"
+                | "to"
+                | "by"
+                | "and"
+                | "or"
+                | "the"
+                | "a"
+                | "an"
+        )
 }
 
 /// Whether mention `m` is the first name mention of its sentence (a rough subject test).
@@ -345,7 +488,14 @@ impl<'a> Resolver<'a> {
 
     /// Links a name mention whose name words are `words` (not empty) to an entity, new or known. `span` is its name
     /// span (or its phrase's) and `pos` its place in text order (the offset of its first token).
-    fn link_name_words(&mut self, m: &Mention, words: &[&'a str], span: Span, pos: usize) -> usize {
+    fn link_name_words(
+        &mut self,
+        m: &Mention,
+        words: &[&'a str],
+        span: Span,
+        pos: usize,
+        evidence: bool,
+    ) -> usize {
         let e = if m.kind == MentionKind::Org {
             // The words' keys joined by spaces.
             let mut scratch = std::mem::take(&mut self.scratch);
@@ -392,9 +542,7 @@ impl<'a> Resolver<'a> {
                 .max_by_key(|&e| self.entities[e].last_seen);
             match compatible {
                 Some(e) => {
-                    if self.entities[e].kind == SpeakerKind::Unknown
-                        && (words.len() > 1 || m.description.is_some())
-                    {
+                    if self.entities[e].kind == SpeakerKind::Unknown && person_evidence(m, words) {
                         self.entities[e].kind = SpeakerKind::Person;
                     }
                     if words.len() > self.entities[e].full.len() {
@@ -410,11 +558,12 @@ impl<'a> Resolver<'a> {
                         lexicon::first_name_gender(words[0])
                     };
                     let g = if words.len() > 1 { g } else { m.gender };
-                    // A lone capitalised word with no title in front may be a place or a body ("Moscow", "Ukraine").
-                    let kind = if words.len() == 1 && m.description.is_none() {
-                        SpeakerKind::Unknown
-                    } else {
+                    // A lone capitalised word with no title in front may be a place or a body ("Moscow", "Ukraine"),
+                    // and so may a name of common words ("Wall Street", "New Hampshire").
+                    let kind = if person_evidence(m, words) {
                         SpeakerKind::Person
+                    } else {
+                        SpeakerKind::Unknown
                     };
                     self.new_entity(kind, g, words, Some(last_key), first_key)
                 }
@@ -437,7 +586,16 @@ impl<'a> Resolver<'a> {
         }
         ent.mentions.push(span);
         ent.last_seen = pos;
+        ent.evidence |= evidence;
         e
+    }
+
+    /// Whether entity `e` is named by a name: a mention showed it ([`mentions::name_evidence`]), or its name is not
+    /// made of common English words alone (a capitalised "Police", "Health" or "Avoid Bad Optics" at sentence starts
+    /// and in headlines is not).
+    fn named(&self, e: usize) -> bool {
+        let ent = &self.entities[e];
+        ent.evidence || !ent.full.iter().all(|w| mentions::is_common(w))
     }
 
     /// Adds description `d` to entity `e`, which [`Resolver::by_root`] then lists under each root of its words.
@@ -474,6 +632,8 @@ impl<'a> Resolver<'a> {
             mentions: Vec::new(),
             quotes: 0,
             last_seen: 0,
+            evidence: false,
+            not_placed: false,
         });
         // Persons and lone names are found again by surname (organisations and roles have none).
         if let Some(k) =
@@ -501,9 +661,28 @@ impl<'a> Resolver<'a> {
                     return None;
                 }
                 let words = std::mem::take(&mut self.words);
-                let e = self.link_name_words(m, &words[a..b], sp.name_span, sp.pos);
+                let e = self.link_name_words(m, &words[a..b], sp.name_span, sp.pos, sp.evidence);
                 self.words = words;
-                Some(e)
+                if self.named(e) {
+                    return Some(e);
+                }
+                // A common word taken for a name: a plural or a role noun names a group or a role ("Police",
+                // "Delegates"); any other is no speaker.
+                let word = &self.entities[e].full;
+                let lower = word.join(" ").to_lowercase();
+                let role = lexicon::role_noun(&lower);
+                if word.len() == 1 && (role.is_some() || looks_plural(&lower)) {
+                    let plural = role.is_none_or(|r| r.plural || r.group);
+                    let kind = if plural {
+                        SpeakerKind::Group
+                    } else {
+                        SpeakerKind::Person
+                    };
+                    let gender = role.map_or(Gender::Unknown, |r| r.gender);
+                    Some(self.description_entity(&lower, kind, gender, m.span, sp.pos))
+                } else {
+                    None
+                }
             }
             MentionKind::Pronoun => self.resolve_pronoun(m, speaking, entity_of, i),
             MentionKind::Role | MentionKind::Group => Some(self.resolve_role(m, sp)),
@@ -532,7 +711,11 @@ impl<'a> Resolver<'a> {
             if want_person {
                 // A lone surname of unknown kind ("Rhimes declared …") may be a person; places are in the lexicon's
                 // not-name list and stay out.
+                // It must have shown itself a name: a lone word seen only at sentence starts ("Footage of …",
+                // "Eyebrows raised, …") is too likely a common noun.
                 let maybe_person = ent.kind == SpeakerKind::Unknown
+                    && ent.evidence
+                    && ent.not_placed
                     && ent.full.len() == 1
                     && ent.full[0].chars().next().is_some_and(|c| c.is_uppercase())
                     && !lexicon::not_name_word(&ent.full[0])
@@ -551,7 +734,24 @@ impl<'a> Resolver<'a> {
         let mut best: Option<(usize, usize)> = None; // (sentence, entity)
         for ev in &self.name_events[start..end] {
             let (e, s) = (ev.entity, ev.sent);
-            if !compatible(&self.entities[e]) || !ev.first && best.is_some_and(|(bs, _)| bs == s) {
+            // A name only in quoted speech is no antecedent; nor is a word that is no name.
+            let weak_subject = want_person && ev.subject && {
+                let ent = &self.entities[e];
+                let word = ent.full.first().map_or("", String::as_str);
+                let lower = word.to_lowercase();
+                ent.kind == SpeakerKind::Unknown
+                    && ent.full.len() == 1
+                    && ent.gender == Gender::Unknown
+                    && !looks_plural(&lower)
+                    && lexicon::role_noun(&lower).is_none()
+                    && !mentions::never_a_name(word)
+                    && !lexicon::not_name_word(word)
+                    && !lexicon::is_demonym(word)
+            };
+            if ev.quoted
+                || !weak_subject && (!compatible(&self.entities[e]) || !self.named(e))
+                || !ev.first && best.is_some_and(|(bs, _)| bs == s)
+            {
                 continue;
             }
             match best {
@@ -563,7 +763,7 @@ impl<'a> Resolver<'a> {
         let prev_speaker = (0..i).rev().take(3).find_map(|j| {
             let e = entity_of[j]?;
             let near = speaking[j].start_sent + 3 >= sent_idx;
-            (near && compatible(&self.entities[e])).then_some(e)
+            (near && compatible(&self.entities[e]) && self.named(e)).then_some(e)
         });
         let e = match (best, prev_speaker) {
             (Some((s, e)), Some(p)) => {
@@ -587,7 +787,10 @@ impl<'a> Resolver<'a> {
 
     fn resolve_role(&mut self, m: &Mention, sp: &Speaking<'a>) -> usize {
         let text = m.span.text(self.text);
-        let desc = clean_description(text).into_owned();
+        let mut desc = clean_description(text).into_owned();
+        if sp.lower_first && desc.starts_with(sp.first_word) {
+            desc = lower_first_letter(&desc);
+        }
         let head = sp.last_word.to_lowercase();
         let definite = words_of(text).next().is_some_and(|w| {
             matches!(
@@ -649,6 +852,14 @@ impl<'a> Resolver<'a> {
                 self.entities[e].mentions.push(m.span);
                 return e;
             }
+            // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.`
+            if lexicon::role_noun(&head).is_some() {
+                if let Some(e) = self.subject_before(sp, m.gender) {
+                    self.entities[e].mentions.push(m.span);
+                    self.entities[e].last_seen = sp.pos;
+                    return e;
+                }
+            }
         }
         // A role noun names a person ("the spokesman"); any other noun a thing that speaks ("the letter", "the ad").
         let kind = if m.kind == MentionKind::Group {
@@ -658,10 +869,55 @@ impl<'a> Resolver<'a> {
         } else {
             SpeakerKind::Unknown
         };
-        let e = self.new_entity(kind, m.gender, &[desc.as_str()], None, None);
+        self.description_entity(&desc, kind, m.gender, m.span, sp.pos)
+    }
+
+    /// The person a definite role phrase that matches no description stands for: the first person named in its own
+    /// sentence before it, else in the sentence before — a person whose name was shown to be one, of a compatible
+    /// gender, described with no office (one with the phrase's office was compared as a description already).
+    fn subject_before(&self, sp: &Speaking<'a>, gender: Gender) -> Option<usize> {
+        let lo = sp.sent.saturating_sub(1);
+        let start = self.name_events.partition_point(|ev| ev.sent < lo);
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        let fits = |e: usize| {
+            let ent = &self.entities[e];
+            ent.kind == SpeakerKind::Person
+                && ent.evidence
+                && (gender == Gender::Unknown
+                    || ent.gender == Gender::Unknown
+                    || ent.gender == gender)
+                // A person described with an office (this one included: the descriptions were compared above)
+                // is not renamed by another.
+                && ent.desc_roots.iter().flatten().all(|r| {
+                    lexicon::title(r).is_none_or(|t| t.honorific) && lexicon::role_noun(r).is_none()
+                })
+        };
+        // The nearest sentence with a person in it, and its first person.
+        let events = &self.name_events[start..end];
+        let last_sent = events.iter().rev().find(|ev| !ev.quoted)?.sent;
+        events
+            .iter()
+            .filter(|ev| ev.sent == last_sent && !ev.quoted)
+            .find(|ev| fits(ev.entity))
+            .map(|ev| ev.entity)
+    }
+
+    /// A new entity known by a description (`desc`: "spokesman", "police"), found again by it.
+    fn description_entity(
+        &mut self,
+        desc: &str,
+        kind: SpeakerKind,
+        gender: Gender,
+        span: Span,
+        pos: usize,
+    ) -> usize {
+        let e = self.new_entity(kind, gender, &[desc], None, None);
         self.by_org.insert(format!("role:{desc}"), e);
-        self.entities[e].mentions.push(m.span);
-        self.entities[e].last_seen = sp.pos;
+        let ent = &mut self.entities[e];
+        ent.mentions.push(span);
+        ent.last_seen = pos;
+        // A description is what it says (the test for names does not apply).
+        ent.evidence = true;
         e
     }
 }
@@ -683,20 +939,14 @@ fn role_roots(desc: &str) -> Vec<String> {
         .collect()
 }
 
-/// A word lower-cased, with the variants of a role folded (spokesman ~ spokesperson ~ spokeswoman).
+/// A word lower-cased, with a title folded to the office it stands for (`data/titles.txt`: "Sen." ~ senator,
+/// spokesman ~ spokeswoman ~ spokesperson).
 fn role_root(w: &str) -> String {
     let w = w.to_lowercase();
-    for (a, b) in [
-        ("spokeswoman", "spokes"),
-        ("spokesperson", "spokes"),
-        ("spokesman", "spokes"),
-        ("advisor", "adviser"),
-    ] {
-        if w == a {
-            return b.to_string();
-        }
+    match lexicon::title(&w).and_then(|t| t.office) {
+        Some(office) => office.to_string(),
+        None => w,
     }
-    w
 }
 
 /// The words of `s`: control and zero-width characters part words as the tokenizer reads them, so they part them

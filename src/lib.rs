@@ -54,7 +54,7 @@ pub fn analyze_in_sections(text: &str, section: usize) -> Analysis {
         let cues = cues::find(&doc);
         let attributed = attribution::attribute(&doc, &quote_spans, &cues);
         // The name mentions are read as the entity stage links them (none is kept beyond that).
-        linker.add(&doc, mentions::names(&doc), attributed);
+        linker.add(&doc, &quote_spans, mentions::names(&doc), attributed);
     }
     linker.finish()
 }

@@ -422,11 +422,138 @@ static BREAKERS: WordList = WordList::new(&[
     "truth",
 ]);
 
-/// A capitalised word that cannot be part of a name run (a function word or a day or month).
+/// A capitalised word that cannot be part of a name run (a function word, a day or month, a contraction).
 fn breaks_run(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     let w = doc.lower(k, &mut buf);
-    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr")
+    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr") || is_contraction(w)
+}
+
+/// A pronoun or auxiliary with a clitic: I've, We’re, She’ll, I'd, I'm, Don't, Can’t. Never a name (O'Brien and
+/// D’Angelo are not contractions).
+pub fn is_contraction(w: &str) -> bool {
+    let Some(p) = w.rfind(['\'', '’']) else {
+        return false;
+    };
+    let head = &w[..p];
+    let tail = &w[p..];
+    let tail = tail.trim_start_matches(['\'', '’']);
+    match tail.to_ascii_lowercase().as_str() {
+        "ve" | "re" | "ll" | "d" | "m" => !head.is_empty() && head.chars().all(char::is_alphabetic),
+        "t" => head.ends_with(['n', 'N']),
+        _ => false,
+    }
+}
+
+/// Number words, written out ("Twenty-seven Republicans said").
+static NUMBER_WORDS: WordList = WordList::new(&[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "half",
+    "third",
+    "quarter",
+]);
+
+/// A word that is no name however it is written: a contraction, a number word ("Twenty-seven"), or a regular -ly
+/// adverb or -ed/-ing form of a common word ("Hopefully", "Having", "Considering") that is no known first name.
+pub fn never_a_name(w: &str) -> bool {
+    if is_contraction(w) {
+        return true;
+    }
+    let mut buf = [0u8; 48];
+    let lower = crate::text::lower_into(w, &mut buf);
+    if lower.split('-').all(|p| NUMBER_WORDS.contains(&p)) {
+        return true;
+    }
+    ["ly", "ed", "ing"].iter().any(|e| lower.ends_with(e))
+        && lexicon::is_common_inflection(lower)
+        && lexicon::first_name_gender(w) == Gender::Unknown
+}
+
+/// A common English word whatever its case ("Police", "Delegates", "Health"; `lexicon::is_common_word`), a
+/// hyphenated word of common words ("Three-quarters"), or a word that is [`never_a_name`].
+pub fn is_common(w: &str) -> bool {
+    let mut buf = [0u8; 48];
+    let lower = crate::text::lower_into(w, &mut buf);
+    !lower.is_empty()
+        && lower
+            .split('-')
+            .all(|p| !p.is_empty() && lexicon::is_common_word(p))
+        || never_a_name(w)
+}
+
+/// Whether token `k` opens its sentence (only punctuation and quotation marks before it in the sentence).
+pub fn opens_sentence(doc: &Document, k: usize) -> bool {
+    let s = doc.sentence_of(k);
+    (s.tok_start..k).all(|j| doc.tokens[j].kind != Kind::Word)
+}
+
+/// Whether mention `m` shows by itself that its name is a name: a title or role words in front ("Sen. Rice",
+/// "spokesman Peskov"), a known first name before a surname ("Maxine Waters"), or a capitalised word in mid-sentence
+/// — not opening a sentence, not in a quotation (`quoted`), not in a heading set in title case. A capitalised word
+/// at a sentence start or in a quotation ("Police said", "Health") is a name only with evidence from elsewhere.
+pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool]) -> bool {
+    let Some((a, b)) = m.name else {
+        return false;
+    };
+    if m.description.is_some() || b > a && lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown
+    {
+        return true;
+    }
+    !quoted
+        && !opens_sentence(doc, a)
+        && !headings
+            .get(doc.tokens[a].para as usize)
+            .is_some_and(|&h| h)
+}
+
+/// For each paragraph of `doc`: whether it is set in title case or capitals (a headline: "Stealth Over Health:
+/// Clinton Was Headed to ER"): at least three words, and of those of two letters or more at least two thirds
+/// capitalised.
+pub fn title_case_paragraphs(doc: &Document) -> Vec<bool> {
+    doc.paragraphs
+        .iter()
+        .map(|p| {
+            let (mut words, mut caps) = (0usize, 0usize);
+            for t in &doc.tokens[p.tok_start..p.tok_end.min(doc.tokens.len())] {
+                if t.kind == Kind::Word && t.end - t.start >= 2 {
+                    words += 1;
+                    caps += t.cap as usize;
+                }
+            }
+            words >= 3 && caps * 3 >= words * 2
+        })
+        .collect()
 }
 
 /// All proper-name mentions of the document, in order.
@@ -460,6 +587,16 @@ impl Iterator for Names<'_, '_> {
             }
             let end = name_run_end(doc, i);
             self.i = end + 1;
+            // A sentence's first word that is never a name ("Hopefully", "Twenty-seven") is no part of the name
+            // after it.
+            let i = if never_a_name(doc.tok(i)) && opens_sentence(doc, i) {
+                if end == i {
+                    continue;
+                }
+                i + 1
+            } else {
+                i
+            };
             if let Some(mut m) = mention_from_run(doc, i, end) {
                 // `Kremlin spokesman Dmitry Peskov spoke …`: role words before the name describe it wherever it
                 // stands.
@@ -657,6 +794,12 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 break;
             }
             a = k;
+        }
+        if never_a_name(doc.tok(a)) && opens_sentence(doc, a) {
+            if a == e {
+                return None;
+            }
+            a += 1;
         }
         let mut m = mention_from_run(doc, a, e)?;
         extend_description_left(doc, &mut m, floor);
@@ -859,6 +1002,9 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
     let mut e = s;
     let mut last_good = None;
     let mut unknown = 0;
+    // Lower-case nouns in front of a title or role with no determiner: `said fire Capt. Ana Ruiz`, `said hospital
+    // spokesperson Lee Chen` (they count only if a title, role or name follows).
+    let mut premodifiers = 0;
     let mut k = s;
     while k < ceil && k < s + 12 {
         let lw = doc.lower(k, &mut buf);
@@ -868,6 +1014,15 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         }
         if doc.is_capitalized(k) && !breaks_run(doc, k) || is_role_tok(doc, k).is_some() {
             last_good = Some(k);
+        } else if k == s + premodifiers
+            && premodifiers < 3
+            && tok.kind == Kind::Word
+            && !doc.is_capitalized(k)
+            && !DETERMINERS.contains(&lw)
+            && !MODIFIERS.contains(&lw)
+            && is_compound_word(lw)
+        {
+            premodifiers += 1;
         } else if k == s && DETERMINERS.contains(&lw)
             || MODIFIERS.contains(&lw)
             || matches!(lw, "’s" | "'s" | ".")
