@@ -88,8 +88,9 @@ fn compact_verb_line(line: &str) -> String {
     format!("{} |{flags}", out.join(" "))
 }
 
-/// Role-noun lines with each `word gender [group]` line that is followed by `plural(word) gender plural group`
-/// merged into `word gender [group] +`.
+/// Role-noun lines with each `word gender [group] [org|doc]` line that is followed by the line of its regular plural
+/// (`plural(word) gender plural group [org]`, or `plural doc` for a document) merged into the singular's line and
+/// ` +` ("aide u +" for "aide u" and "aides u plural group").
 fn pair_plurals(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -100,9 +101,14 @@ fn pair_plurals(lines: &[&str]) -> Vec<String> {
             .map_or(Vec::new(), |l| l.split_whitespace().collect());
         if let [word, gender, flags @ ..] = parts.as_slice() {
             let plural = regular::plural(word);
-            if (flags.is_empty() || flags == ["group"])
-                && next == [plural.as_str(), gender, "plural", "group"]
-            {
+            let kind: Vec<&str> = flags.iter().copied().filter(|f| *f != "group").collect();
+            let mut expected = vec![plural.as_str(), gender, "plural"];
+            if kind != ["doc"] {
+                expected.push("group");
+            }
+            expected.extend(&kind);
+            let simple = matches!(kind.as_slice(), [] | ["org"] | ["doc"]);
+            if simple && next == expected {
                 out.push(format!("{} +", lines[i]));
                 i += 2;
                 continue;

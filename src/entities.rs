@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 
 use crate::attribution::Attribution;
-use crate::lexicon::{self, FxMap};
+use crate::lexicon::{self, FxMap, RoleKind};
 use crate::mentions::{self, Mention, MentionKind};
 use crate::model::{Analysis, Gender, Quote, Span, Speaker, SpeakerKind};
 use crate::quotes::QuoteSpan;
@@ -38,6 +38,8 @@ struct Entity {
     evidence: bool,
     /// A mention stands elsewhere than after a preposition of place ("in Brill", "from Kharkiv").
     not_placed: bool,
+    /// A quote was attributed to it by name before (people speak; places seldom do).
+    spoke: bool,
 }
 
 /// Builds the speakers and the final quotes.
@@ -257,7 +259,13 @@ impl<'a> Linker<'a> {
         let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(attributions.len());
         for (i, a) in attributions.iter().enumerate() {
             let e = match (&a.mention, a.same_as) {
-                (Some(m), _) => r.link_speaker(m, &speaking, &entity_of, i),
+                (Some(m), _) => {
+                    let e = r.link_speaker(m, &speaking, &entity_of, i);
+                    if let Some(e) = e.filter(|_| matches!(m.kind, MentionKind::Name)) {
+                        r.entities[e].spoke = true;
+                    }
+                    e
+                }
                 (None, Some(src)) if src < i => entity_of[src],
                 _ => None,
             };
@@ -337,6 +345,16 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
                 .map(|k| doc.tok(k)),
         );
     }
+}
+
+/// The capitalised words of a description that are no title and no determiner, lower-cased: "Ohio" and
+/// "Republican" in "the Ohio Republican", none in "Sen." or "the senator".
+fn proper_words(desc: &str) -> Vec<String> {
+    desc.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|w| lexicon::title(w).is_none() && !matches!(w.as_str(), "the" | "a" | "an" | "this"))
+        .collect()
 }
 
 /// `s` with its first letter in lower case.
@@ -634,6 +652,7 @@ impl<'a> Resolver<'a> {
             last_seen: 0,
             evidence: false,
             not_placed: false,
+            spoke: false,
         });
         // Persons and lone names are found again by surname (organisations and roles have none).
         if let Some(k) =
@@ -709,11 +728,11 @@ impl<'a> Resolver<'a> {
         let want_person = matches!(w.as_str(), "he" | "she");
         let compatible = |ent: &Entity| -> bool {
             if want_person {
-                // A lone surname of unknown kind ("Rhimes declared …") may be a person; places are in the lexicon's
-                // not-name list and stay out.
-                // It must have shown itself a name: a lone word seen only at sentence starts ("Footage of …",
-                // "Eyebrows raised, …") is too likely a common noun.
+                // A lone name of unknown kind may be a person if it spoke before (`Rhimes declared …`) and showed
+                // itself a name (a lone word seen only at sentence starts, "Footage of …", is too likely a common
+                // noun); a name that only stands about (Florida, Internet, Vermont) is not.
                 let maybe_person = ent.kind == SpeakerKind::Unknown
+                    && ent.spoke
                     && ent.evidence
                     && ent.not_placed
                     && ent.full.len() == 1
@@ -775,6 +794,28 @@ impl<'a> Resolver<'a> {
             }
             (Some((_, e)), None) => e,
             (None, Some(p)) => p,
+            // Nobody near: the person of that gender the article has named most often (its protagonist), among
+            // the last 500 names before the pronoun.
+            (None, None) if want_person => {
+                let from = end.saturating_sub(500);
+                let mut count: FxMap<usize, usize> = FxMap::default();
+                for ev in &self.name_events[from..end] {
+                    if !ev.quoted && self.entities[ev.entity].kind == SpeakerKind::Person {
+                        *count.entry(ev.entity).or_default() += 1;
+                    }
+                }
+                let (e, n) = count
+                    .into_iter()
+                    .filter(|&(e, _)| {
+                        let g = self.entities[e].gender;
+                        g == m.gender && m.gender != Gender::Unknown
+                    })
+                    .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))?;
+                if n < 2 {
+                    return None;
+                }
+                e
+            }
             (None, None) => return None,
         };
         let ent = &mut self.entities[e];
@@ -803,18 +844,29 @@ impl<'a> Resolver<'a> {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase()));
+        let role = lexicon::role_noun(&head);
+        let role_kind = role.map(|r| r.kind);
+        // `The firm said` after `Halvorsen Dynamics announced …`: the organisation the article named last. (Not
+        // `the Clinton campaign` or `Ryan’s office`: a name or possessor in the phrase says whose it is.)
+        let bare = !words_of(&desc).any(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || w.ends_with("’s") || w.ends_with("'s")
+        });
+        if !m.plural && definite && bare && role_kind == Some(RoleKind::Org) {
+            if let Some(e) = self.organisation_before(sp, &head) {
+                let ent = &mut self.entities[e];
+                ent.kind = SpeakerKind::Organisation;
+                ent.mentions.push(m.span);
+                ent.last_seen = sp.pos;
+                return e;
+            }
+        }
         // A person the article introduced with this role word.
-        if !m.plural && definite {
-            // Score by how many of the role phrase's words the description shares ("the Ukrainian president" prefers
-            // "Ukrainian President" over "Russian President"), then by recency.
-            let words: Vec<String> = desc
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() > 1)
-                .map(|w| w.to_lowercase())
-                .collect();
-            // `role_matches(d, x)` for a description d is whether d's word roots include x's root.
+        if !m.plural && definite && role_kind.is_none_or(|k| k == RoleKind::Person) {
+            // The phrase's proper modifiers ("the Ukrainian president", "the New Jersey governor") must all be in a
+            // description that has proper words of its own ("Russian President" is not "the Ukrainian president";
+            // "Sen." is "the senator from Vermont"); among those that fit, the most such words, then the latest.
             let head_root = role_root(&head);
-            let word_roots: Vec<String> = words.iter().map(|w| role_root(w)).collect();
+            let proper = proper_words(&desc);
             // Only entities with a description of that root can match (in entity order, as ties go to the last).
             let candidates = self.by_root.get(head_root.as_str()).map_or(&[][..], |v| v);
             let found = candidates
@@ -823,16 +875,17 @@ impl<'a> Resolver<'a> {
                 .filter(|(_, e)| e.kind == SpeakerKind::Person && e.full.len() > 1)
                 .filter_map(|(i, e)| {
                     let best = e
-                        .desc_roots
+                        .descriptions
                         .iter()
-                        .filter(|roots| roots.contains(&head_root))
-                        .map(|roots| word_roots.iter().filter(|w| roots.contains(w)).count())
+                        .zip(&e.desc_roots)
+                        .filter(|(_, roots)| roots.contains(&head_root))
+                        .filter_map(|(d, _)| {
+                            let own = proper_words(d);
+                            let shared = proper.iter().filter(|w| own.contains(w)).count();
+                            (own.is_empty() || shared == proper.len()).then_some(shared)
+                        })
                         .max()?;
                     Some((i, best, e.last_seen))
-                })
-                .filter(|&(_, score, _)| {
-                    // Every modifier the role phrase has must be in the description, or none of them given.
-                    score >= words.len().clamp(1, 2)
                 })
                 .max_by_key(|&(_, score, seen)| (score, seen))
                 .map(|(i, _, _)| i);
@@ -853,7 +906,7 @@ impl<'a> Resolver<'a> {
                 return e;
             }
             // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.`
-            if lexicon::role_noun(&head).is_some() {
+            if role.is_some() {
                 if let Some(e) = self.subject_before(sp, m.gender) {
                     self.entities[e].mentions.push(m.span);
                     self.entities[e].last_seen = sp.pos;
@@ -861,13 +914,13 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        // A role noun names a person ("the spokesman"); any other noun a thing that speaks ("the letter", "the ad").
-        let kind = if m.kind == MentionKind::Group {
-            SpeakerKind::Group
-        } else if lexicon::role_noun(&head).is_some() {
-            SpeakerKind::Person
-        } else {
-            SpeakerKind::Unknown
+        // A role noun names a person ("the spokesman") or a body ("officials"), an organisation noun an
+        // organisation; a document or any other noun a thing that speaks ("the lawsuit", "the ad").
+        let kind = match role_kind {
+            Some(RoleKind::Org) => SpeakerKind::Organisation,
+            Some(RoleKind::Doc) | None => SpeakerKind::Unknown,
+            Some(RoleKind::Person) if m.kind == MentionKind::Group => SpeakerKind::Group,
+            Some(RoleKind::Person) => SpeakerKind::Person,
         };
         self.description_entity(&desc, kind, m.gender, m.span, sp.pos)
     }
@@ -900,6 +953,64 @@ impl<'a> Resolver<'a> {
             .filter(|ev| ev.sent == last_sent && !ev.quoted)
             .find(|ev| fits(ev.entity))
             .map(|ev| ev.entity)
+    }
+
+    /// The organisation a definite organisation noun (`head`: "the firm", "the department") refers back to, among the
+    /// names before it, the latest of: an organisation whose name has the noun ("the department" → "State
+    /// Department"); else, in its sentence and the eight before it, an organisation, or a name of several words that is no person's and
+    /// no place's, whose name has no organisation noun at all ("the company" → "Halvorsen Dynamics", not "Senate");
+    /// else a lone name shown to be one that was the subject of its sentence ("Monsanto said …").
+    fn organisation_before(&self, sp: &Speaking<'a>, head: &str) -> Option<usize> {
+        let lo = sp.sent.saturating_sub(8);
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        let near = self.name_events.partition_point(|ev| ev.sent < lo);
+        let latest_from = |start: usize, ok: &dyn Fn(&NameEvent, &Entity) -> bool| {
+            self.name_events[start.min(end)..end]
+                .iter()
+                .rev()
+                .filter(|ev| !ev.quoted)
+                .find(|ev| ok(ev, &self.entities[ev.entity]))
+                .map(|ev| ev.entity)
+        };
+        let latest = |ok: &dyn Fn(&NameEvent, &Entity) -> bool| latest_from(near, ok);
+        let lower = |w: &String| w.to_lowercase();
+        // A name with an organisation noun or word of its own ("Senate", "State Department") is that kind of body.
+        let has_org_noun = |e: &Entity| {
+            e.full.iter().any(|w| {
+                lexicon::is_org_word(w)
+                    || lexicon::role_noun(&lower(w)).is_some_and(|r| r.kind == RoleKind::Org)
+            })
+        };
+        let plural = lexicon::role_noun(head).map(|_| crate::lexicon::plural_of(head));
+        let thing = |e: &Entity| {
+            matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown)
+                && e.not_placed
+                && !e.full.iter().any(|w| lexicon::is_demonym(w))
+        };
+        latest_from(0, &|_, e| {
+            thing(e)
+                && e.full.iter().any(|w| {
+                    let w = lower(w);
+                    w == head || plural.as_deref() == Some(w.as_str())
+                })
+        })
+        .or_else(|| {
+            latest(&|_, e| {
+                thing(e)
+                    && !has_org_noun(e)
+                    && (e.kind == SpeakerKind::Organisation || e.full.len() > 1)
+            })
+        })
+        .or_else(|| {
+            latest(&|ev, e| {
+                thing(e)
+                    && ev.subject
+                    && e.evidence
+                    && e.full.len() == 1
+                    && !has_org_noun(e)
+                    && !mentions::is_common(&e.full[0])
+            })
+        })
     }
 
     /// A new entity known by a description (`desc`: "spokesman", "police"), found again by it.

@@ -366,6 +366,21 @@ pub struct RoleInfo {
     pub plural: bool,
     /// Refers to a group of people rather than one person ("officials", "police", "delegation").
     pub group: bool,
+    /// A person, an organisation ("company", "department") or a document ("lawsuit", "memo").
+    pub kind: RoleKind,
+}
+
+/// The regular plural of a noun ("company" → "companies").
+pub fn plural_of(noun: &str) -> String {
+    regular::plural(noun)
+}
+
+/// What a role noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleKind {
+    Person,
+    Org,
+    Doc,
 }
 
 /// The role noun `lower` is, if any.
@@ -818,10 +833,13 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
         let word = parts.next().filter(|w| is_lower_word(w));
         let gender = parts.next().and_then(parse_gender);
         let (mut plural, mut group, mut plus, mut bad) = (false, false, false, false);
+        let mut kind = RoleKind::Person;
         for flag in parts {
             match flag {
                 "plural" if !plural && !plus => plural = true,
                 "group" if !group && !plus => group = true,
+                "org" if kind == RoleKind::Person && !plus => kind = RoleKind::Org,
+                "doc" if kind == RoleKind::Person && !plus => kind = RoleKind::Doc,
                 "+" if !plural && !plus => plus = true,
                 _ => bad = true,
             }
@@ -834,19 +852,21 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
                         gender,
                         plural,
                         group,
+                        kind,
                     },
                 ));
                 if plus {
                     let info = RoleInfo {
                         gender,
                         plural: true,
-                        group: true,
+                        group: kind != RoleKind::Doc,
+                        kind,
                     };
                     out.push((Cow::Owned(regular::plural(w)), info));
                 }
             }
             _ => errors.push(format!(
-                "line {n}: expected `word m|f|u [plural] [group]`: {line:?}"
+                "line {n}: expected `word m|f|u [plural] [group] [org|doc]`: {line:?}"
             )),
         }
     }

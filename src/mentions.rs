@@ -1029,6 +1029,13 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             || lw.contains('-')
             || (k > s && PARTICLES.contains(&lw))
         {
+        } else if lw == "of"
+            && k > s
+            && doc.is_capitalized(k + 1)
+            && (is_title_tok(doc, k - 1) || lexicon::is_org_word(doc.tok(k - 1)))
+        {
+            // `said Former Secretary of State Madeleine Albright`: "of" inside a title or an organisation's name,
+            // as in a name run.
         } else if k > s && (lw == "of" || lw == "to") {
             // "head of the Russian delegation": stop the subject before the preposition.
             break;

@@ -969,6 +969,15 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
     if head.kind == MentionKind::Pronoun {
         return None;
     }
+    // `Rep. Lee Zeldin of New York, a Trump supporter, said`: the place after "of" or "from" qualifies the name
+    // before it.
+    if head.first > floor + 1 && matches!(doc.lower(head.first - 1, &mut pbuf), "of" | "from") {
+        if let Some(named) = mentions::np_ending_at(doc, head.first - 2, floor)
+            .filter(|n| n.kind == MentionKind::Name && n.name.is_some())
+        {
+            head = named;
+        }
+    }
     let appos = doc.span_of(j + 1, close - 1);
     // `the American ambassador at the time, John E. Herbst, said`: a role phrase with a prepositional adjunct, then
     // the name.
