@@ -30,7 +30,7 @@
 //!      words, so "States" in "United States officials said" and "Department" in "The Department declined" open
 //!      their sentences), not in a title-case line (a line whose words of four letters or more, at least two, all
 //!      begin with a capital), and not inside an organisation's name (a run of two capitalised words or more, joined
-//!      by white space or by "of", "for", "and", "on", "the", "&", a leading "The" not counted, that ends with an
+//!      by white space or by "of", "for", "and", "&", a leading "The" not counted, that ends with an
 //!      organisation word of `lexicon::is_org_word` or has one before "of" or "for": "Justice" in "Justice
 //!      Department", "Health" in "Department of Health"), or
 //!    * it is a plural whose singular is such a word ("Republicans" after "the Republican nominee"), or
@@ -363,7 +363,7 @@ fn is_adverb_or_participle(w: &str) -> bool {
 }
 
 /// Lowercase words that may join the capitalised words of an organisation's name ("Department of Justice").
-const NAME_CONNECTORS: [&str; 6] = ["of", "for", "and", "on", "the", "&"];
+const NAME_CONNECTORS: [&str; 4] = ["of", "for", "and", "&"];
 
 /// One word of an article as the evidence scanner sees it.
 struct Word<'a> {
