@@ -858,7 +858,7 @@ impl Cause {
                 "the predicted name is not a name (see the junk audit: contraction, common word, …)"
             }
             Cause::EntityDescription => {
-                "the predicted speaker is a description (last word not capitalised) where the gold names someone"
+                "the predicted speaker is a description, not a name (\"a spokeswoman\", \"aides to Mr. Obama\"), where the gold names someone"
             }
             Cause::EntityNone => "no predicted speaker where the gold names someone",
             Cause::EntityNamedNobody => {
@@ -1288,7 +1288,7 @@ impl Evaluator {
 
 /// The cause of a wrong entity (the [`Family::Entity`] causes), the first that applies: no predicted speaker; a
 /// predicted name that is not a name (`junk`, see [`junk`]); a pronoun mention; a gold entity that is null; a
-/// description (the name's last word is not capitalised, [`speakers::names_someone`]); a name that shares a word
+/// description ([`speakers::names_someone`] is false: "a spokeswoman"); a name that shares a word
 /// with the gold entity; another entity.
 pub fn entity_cause(gold: &ResolvedSpeaker, p: &PredQuote, junk: bool) -> Cause {
     if p.name.trim().is_empty() {

@@ -491,8 +491,9 @@ Options:
                               the predicted name (resolved entity, else mention) is the same person as the entity
                               (equal without titles and case, or the same last word with one's words within the
                               other's), or, for a null entity, when the prediction names nobody (no speaker, or a
-                              name whose last word does not begin with a capital or a digit: \"sources\"). With
-                              --errors: the wrong entities by cause
+                              description: a name whose last word does not begin with a capital or a digit, or whose
+                              first word begins with a lowercase letter other than a particle like \"de\": \"sources\",
+                              \"supporters in Congress\"). With --errors: the wrong entities by cause
       --junk                  List the predicted speaker entities whose name is not a name (contractions, number
                               words, days and months, sentence-initial adverbs and participles, pieces of
                               organisation names, common words), with counts by reason

@@ -148,14 +148,37 @@ impl GoldDoc {
     }
 }
 
-/// Whether a speaker name names someone: its last word (punctuation trimmed) begins with a capital letter or a
-/// digit. "sources", "a Trump adviser", "he" and "" name nobody.
+/// Lowercase particles that may open a name ("de Blasio", "bin Salman", "al-Assad", "van der Bellen").
+const NAME_PARTICLES: [&str; 20] = [
+    "al", "bin", "ben", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du",
+    "el", "ibn", "la", "le", "van", "von",
+];
+
+/// Whether a speaker name names someone rather than describing them: its last word (punctuation trimmed) begins
+/// with a capital letter or a digit, and its first word does not begin with a lowercase letter unless it is a name
+/// particle ("de Blasio", "al-Assad"). "sources", "a Trump adviser", "he", "supporters in Congress", "advisers to
+/// Mr. Obama" and "" name nobody.
 pub fn names_someone(name: &str) -> bool {
-    name.split_whitespace()
+    let words: Vec<&str> = name
+        .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .rfind(|w| !w.is_empty())
-        .and_then(|w| w.chars().next())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    // A word opened by a particle and a hyphen is read from after the hyphen ("al-Assad").
+    let after_particle = |w: &'_ str| -> Option<usize> {
+        let (head, _) = w.split_once('-')?;
+        NAME_PARTICLES.contains(&head).then_some(head.len() + 1)
+    };
+    let last = &last[after_particle(last).unwrap_or(0)..];
+    last.chars()
+        .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && (!first.chars().next().is_some_and(char::is_lowercase)
+            || NAME_PARTICLES.contains(first)
+            || after_particle(first).is_some())
 }
 
 /// The resolved-speaker rule: with a gold entity, the prediction's name (resolved entity, else mention) is the same
@@ -302,12 +325,14 @@ mod tests {
     }
 
     #[test]
-    fn names_someone_reads_the_last_word() {
+    fn names_someone_reads_the_first_and_last_words() {
         for name in [
             "Ann Lee",
-            "the Clinton campaign's Ann Lee",
             "Channel 4",
             "ABC News.",
+            "de Blasio",
+            "al-Assad",
+            "Sources",
         ] {
             assert!(names_someone(name), "{name}");
         }
@@ -318,6 +343,9 @@ mod tests {
             "a Trump adviser",
             "he",
             "officials at the Pentagon said",
+            "supporters in Congress",
+            "advisers to Mr. Obama",
+            "the Clinton campaign's Ann Lee",
         ] {
             assert!(!names_someone(name), "{name}");
         }
