@@ -1101,7 +1101,7 @@ mod tests {
         let pairs: Vec<(&str, ())> = words.iter().map(|w| (*w, ())).collect();
         assert_unique("common_words.txt", &pairs);
         for w in &words {
-            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w:?}");
+            assert!(w.chars().all(char::is_lowercase), "{w:?}");
             assert!(is_common_word(w), "{w} is listed but not found");
         }
         // The compiled copy leaves out inflections of kept words (about half the list).
