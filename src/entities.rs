@@ -224,7 +224,8 @@ impl<'a> Linker<'a> {
                         lower_first: matches!(m.kind, MentionKind::Role | MentionKind::Group)
                             && doc.is_capitalized(m.first)
                             && mentions::opens_sentence(doc, m.first)
-                            && mentions::is_common(doc.tok(m.first)),
+                            && (mentions::is_common(doc.tok(m.first))
+                                || is_role_word(doc.tok(m.first))),
                     }
                 }
                 None => Speaking {
@@ -353,7 +354,9 @@ fn proper_words(desc: &str) -> Vec<String> {
     desc.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .map(str::to_lowercase)
-        .filter(|w| lexicon::title(w).is_none() && !matches!(w.as_str(), "the" | "a" | "an" | "this"))
+        .filter(|w| {
+            lexicon::title(w).is_none() && !matches!(w.as_str(), "the" | "a" | "an" | "this")
+        })
         .collect()
 }
 
@@ -849,7 +852,9 @@ impl<'a> Resolver<'a> {
         // `The firm said` after `Halvorsen Dynamics announced …`: the organisation the article named last. (Not
         // `the Clinton campaign` or `Ryan’s office`: a name or possessor in the phrase says whose it is.)
         let bare = !words_of(&desc).any(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || w.ends_with("’s") || w.ends_with("'s")
+            w.chars().next().is_some_and(char::is_uppercase)
+                || w.ends_with("’s")
+                || w.ends_with("'s")
         });
         if !m.plural && definite && bare && role_kind == Some(RoleKind::Org) {
             if let Some(e) = self.organisation_before(sp, &head) {

@@ -501,7 +501,8 @@ pub fn never_a_name(w: &str) -> bool {
 }
 
 /// A common English word whatever its case ("Police", "Delegates", "Health"; `lexicon::is_common_word`), a
-/// hyphenated word of common words ("Three-quarters"), or a word that is [`never_a_name`].
+/// hyphenated word of common words ("Three-quarters"), a word that is [`never_a_name`], or one shaped like an adverb
+/// or participle that is no known first name.
 pub fn is_common(w: &str) -> bool {
     let mut buf = [0u8; 48];
     let lower = crate::text::lower_into(w, &mut buf);
@@ -510,6 +511,14 @@ pub fn is_common(w: &str) -> bool {
             .split('-')
             .all(|p| !p.is_empty() && lexicon::is_common_word(p))
         || never_a_name(w)
+        || looks_inflected(lower) && lexicon::first_name_gender(w) == Gender::Unknown
+}
+
+/// A long word in -ly, -ed or -ing, the shape of an adverb or participle of a word rarer than the common ones
+/// ("Hastily", "Peppered", "Fundraising").
+fn looks_inflected(lower: &str) -> bool {
+    let n = lower.chars().count();
+    lower.ends_with("ly") && n >= 6 || (lower.ends_with("ed") || lower.ends_with("ing")) && n >= 7
 }
 
 /// Whether token `k` opens its sentence (only punctuation and quotation marks before it in the sentence).
@@ -635,7 +644,9 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
         }
         let w = doc.lower(k, &mut buf);
         if (PARTICLES.contains(&w)
-            || w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end)))
+            || w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end))
+            // "Center for American Progress", "Council on Foreign Relations".
+            || matches!(w, "for" | "on") && lexicon::is_org_word(doc.tok(end)))
             && doc.is_capitalized(k + 1)
         {
             k += 1;
@@ -786,10 +797,17 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         let mut a = e;
         while a > floor {
             let k = a - 1;
+            let lk = doc.lower(k, &mut buf);
+            // "Department of Homeland Security", "Center for American Progress": the preposition inside an
+            // organisation's name, as `name_run_end` reads it.
+            let in_org_name = matches!(lk, "of" | "for" | "on")
+                && k > floor
+                && doc.is_capitalized(k - 1)
+                && (lexicon::is_org_word(doc.tok(k - 1)) || lk == "of" && is_title_tok(doc, k - 1));
             let joins = (doc.is_capitalized(k) && !breaks_run(doc, k))
                 || (doc.is(k, '.') && k > floor && abbreviation_before(doc, k))
-                || (PARTICLES.contains(&doc.lower(k, &mut buf))
-                    && doc.is_capitalized(k.saturating_sub(1)));
+                || (PARTICLES.contains(&lk) && doc.is_capitalized(k.saturating_sub(1)))
+                || in_org_name;
             if !joins || !doc.tokens[a].space_before && !doc.is(k, '.') && !doc.is(a, '.') {
                 break;
             }
