@@ -560,7 +560,22 @@ impl<'a> Resolver<'a> {
                     }
                     _ => true,
                 })
-                .max_by_key(|&e| self.entities[e].last_seen);
+                // A title's gender ("Mrs. Clinton") tells apart those who share a surname.
+                .filter(|&e| {
+                    let g = self.entities[e].gender;
+                    m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender
+                })
+                // A bare surname that several share names the one the article names most (the others get their
+                // first names): "Clinton" after "Bill Clinton" is still Hillary Clinton in her story.
+                .max_by_key(|&e| {
+                    let ent = &self.entities[e];
+                    let prominence = if first_key.is_none() {
+                        ent.mentions.len()
+                    } else {
+                        0
+                    };
+                    (prominence, ent.last_seen)
+                });
             match compatible {
                 Some(e) => {
                     if self.entities[e].kind == SpeakerKind::Unknown && person_evidence(m, words) {

@@ -521,6 +521,28 @@ fn looks_inflected(lower: &str) -> bool {
     lower.ends_with("ly") && n >= 6 || (lower.ends_with("ed") || lower.ends_with("ing")) && n >= 7
 }
 
+/// Whether the first word `a` of the capitalised run `a..=e` opens its sentence and is no part of the name after it:
+/// a word that is never a name ("Hopefully", "Twenty-seven"), or a common word that is no first name, title, role,
+/// organisation word or demonym before a word that is not common either ("Neither Warren", "Both Sanders", "Classic
+/// Clinton"; not "White House", "Middle East", "Will Smith").
+fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
+    if !opens_sentence(doc, a) {
+        return false;
+    }
+    let w = doc.tok(a);
+    if never_a_name(w) {
+        return true;
+    }
+    e > a
+        && is_common(w)
+        && !is_common(doc.tok(a + 1))
+        && lexicon::first_name_gender(w) == Gender::Unknown
+        && !is_title_tok(doc, a)
+        && is_role_tok(doc, a).is_none()
+        && !lexicon::is_demonym(w)
+        && !(a..=e).any(|k| lexicon::is_org_word(doc.tok(k)))
+}
+
 /// Whether token `k` opens its sentence (only punctuation and quotation marks before it in the sentence).
 pub fn opens_sentence(doc: &Document, k: usize) -> bool {
     let s = doc.sentence_of(k);
@@ -598,7 +620,7 @@ impl Iterator for Names<'_, '_> {
             self.i = end + 1;
             // A sentence's first word that is never a name ("Hopefully", "Twenty-seven") is no part of the name
             // after it.
-            let i = if never_a_name(doc.tok(i)) && opens_sentence(doc, i) {
+            let i = if leading_non_name(doc, i, end) {
                 if end == i {
                     continue;
                 }
@@ -813,7 +835,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
             }
             a = k;
         }
-        if never_a_name(doc.tok(a)) && opens_sentence(doc, a) {
+        if leading_non_name(doc, a, e) {
             if a == e {
                 return None;
             }
