@@ -574,7 +574,8 @@ impl<'a> Resolver<'a> {
                     } else {
                         0
                     };
-                    (prominence, ent.last_seen)
+                    let same_gender = m.gender != Gender::Unknown && ent.gender == m.gender;
+                    (same_gender, prominence, ent.last_seen)
                 });
             match compatible {
                 Some(e) => {
@@ -776,7 +777,10 @@ impl<'a> Resolver<'a> {
                 let ent = &self.entities[e];
                 let word = ent.full.first().map_or("", String::as_str);
                 let lower = word.to_lowercase();
+                // (Only a word never shown to be a name: a name that was, like "Vermont", is no person unless it
+                // spoke.)
                 ent.kind == SpeakerKind::Unknown
+                    && !ent.evidence
                     && ent.full.len() == 1
                     && ent.gender == Gender::Unknown
                     && !looks_plural(&lower)

@@ -1449,6 +1449,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_quotation_never_names_its_own_speaker() {
+        // A sieve that read "Ada Finch" inside the quotation as the subject is overruled when it settles; a report
+        // nested inside the same quotation keeps its speaker.
+        let t = "“Ada Finch told me the dam would hold,” Noor said.";
+        let doc = Document::new(t);
+        let quotes = crate::quotes::find(&doc);
+        let cues = crate::cues::find(&doc);
+        let mut ctx = Ctx::new(&doc, &quotes, &cues);
+        let finch = (0..doc.tokens.len())
+            .find(|&k| doc.tok(k) == "Finch")
+            .unwrap();
+        let inside = mentions::np_ending_at(&doc, finch, 0).expect("a name");
+        let q = 0;
+        let own = ctx.settle(
+            Attribution::new(QuoteKind::Direct, quotes[q].span, Some(inside.clone()), 0.9),
+            Some(q),
+            None,
+        );
+        assert!(ctx.out[own].mention.is_none());
+        let told = (0..doc.tokens.len())
+            .find(|&k| doc.tok(k) == "told")
+            .unwrap();
+        let would = (0..doc.tokens.len())
+            .find(|&k| doc.tok(k) == "would")
+            .unwrap();
+        let nested = doc.span_of(told + 2, would + 1);
+        let inner = ctx.settle(
+            Attribution::new(QuoteKind::Indirect, nested, Some(inside), 0.8),
+            None,
+            None,
+        );
+        assert!(ctx.out[inner].mention.is_some());
+    }
+
+    #[test]
     fn sorted_spans_answer_as_a_scan_does() {
         // Pseudo-random spans, some inserted after the build, against the scan they replace.
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
