@@ -373,11 +373,18 @@ fn is_role_word(w: &str) -> bool {
     lexicon::role_noun(&w.to_lowercase()).is_some()
 }
 
-/// Whether a name mention shows a person: a title or role words in front ("Sen.", "spokesman"), a known first name,
+/// Whether a name mention shows a person: a title or role word in front ("Sen.", "spokesman"), a known first name,
 /// or first and last words that are no common English words ("Agusein Garcia", not "Wall Street", "New Hampshire",
 /// "Big Daddy").
-fn person_evidence(m: &Mention, words: &[&str]) -> bool {
-    if m.description.is_some() {
+fn person_evidence(m: &Mention, words: &[&str], text: &str) -> bool {
+    let titled = m.description.is_some_and(|d| {
+        words_of(d.text(text)).any(|w| {
+            let w = w.trim_end_matches('.').to_lowercase();
+            lexicon::title(&w).is_some()
+                || lexicon::role_noun(&w).is_some_and(|r| r.kind == RoleKind::Person)
+        })
+    });
+    if titled {
         return true;
     }
     match words {
@@ -579,7 +586,9 @@ impl<'a> Resolver<'a> {
                 });
             match compatible {
                 Some(e) => {
-                    if self.entities[e].kind == SpeakerKind::Unknown && person_evidence(m, words) {
+                    if self.entities[e].kind == SpeakerKind::Unknown
+                        && person_evidence(m, words, self.text)
+                    {
                         self.entities[e].kind = SpeakerKind::Person;
                     }
                     if words.len() > self.entities[e].full.len() {
@@ -597,7 +606,7 @@ impl<'a> Resolver<'a> {
                     let g = if words.len() > 1 { g } else { m.gender };
                     // A lone capitalised word with no title in front may be a place or a body ("Moscow", "Ukraine"),
                     // and so may a name of common words ("Wall Street", "New Hampshire").
-                    let kind = if person_evidence(m, words) {
+                    let kind = if person_evidence(m, words, self.text) {
                         SpeakerKind::Person
                     } else {
                         SpeakerKind::Unknown
@@ -781,6 +790,7 @@ impl<'a> Resolver<'a> {
                 // spoke.)
                 ent.kind == SpeakerKind::Unknown
                     && !ent.evidence
+                    && !mentions::is_common(word)
                     && ent.full.len() == 1
                     && ent.gender == Gender::Unknown
                     && !looks_plural(&lower)
@@ -931,7 +941,7 @@ impl<'a> Resolver<'a> {
             }
             // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.`
             if role.is_some() {
-                if let Some(e) = self.subject_before(sp, m.gender) {
+                if let Some(e) = self.subject_before(sp, m.gender, &head_root) {
                     self.entities[e].mentions.push(m.span);
                     self.entities[e].last_seen = sp.pos;
                     return e;
@@ -949,13 +959,14 @@ impl<'a> Resolver<'a> {
         self.description_entity(&desc, kind, m.gender, m.span, sp.pos)
     }
 
-    /// The person a definite role phrase that matches no description stands for: the first person named in its own
-    /// sentence before it, else in the sentence before — a person whose name was shown to be one, of a compatible
-    /// gender, described with no office (one with the phrase's office was compared as a description already).
-    fn subject_before(&self, sp: &Speaking<'a>, gender: Gender) -> Option<usize> {
-        let lo = sp.sent.saturating_sub(1);
-        let start = self.name_events.partition_point(|ev| ev.sent < lo);
-        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+    /// The person a definite role phrase that matches no description stands for (`head_root`: its office or role):
+    /// the first fitting person named in the nearest of its own sentence and the three before it; else the person
+    /// the article has named most (three times at least). Fitting: a person whose name was shown to be one, of a
+    /// compatible gender, who holds no other office (a senator is not "the governor"; any person may be "the
+    /// front-runner" or "the businessman").
+    fn subject_before(&self, sp: &Speaking<'a>, gender: Gender, head_root: &str) -> Option<usize> {
+        let office = |r: &str| lexicon::title(r).is_some_and(|t| !t.honorific);
+        let head_is_office = office(head_root);
         let fits = |e: usize| {
             let ent = &self.entities[e];
             ent.kind == SpeakerKind::Person
@@ -963,20 +974,44 @@ impl<'a> Resolver<'a> {
                 && (gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || ent.gender == gender)
-                // A person described with an office (this one included: the descriptions were compared above)
-                // is not renamed by another.
-                && ent.desc_roots.iter().flatten().all(|r| {
-                    lexicon::title(r).is_none_or(|t| t.honorific) && lexicon::role_noun(r).is_none()
-                })
+                && !(head_is_office
+                    && ent
+                        .desc_roots
+                        .iter()
+                        .flatten()
+                        .any(|r| office(r) && r != head_root))
         };
-        // The nearest sentence with a person in it, and its first person.
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        let lo = sp.sent.saturating_sub(3);
+        let start = self.name_events.partition_point(|ev| ev.sent < lo);
         let events = &self.name_events[start..end];
-        let last_sent = events.iter().rev().find(|ev| !ev.quoted)?.sent;
-        events
+        let mut sentences: Vec<usize> = events
             .iter()
-            .filter(|ev| ev.sent == last_sent && !ev.quoted)
-            .find(|ev| fits(ev.entity))
-            .map(|ev| ev.entity)
+            .filter(|ev| !ev.quoted)
+            .map(|ev| ev.sent)
+            .collect();
+        sentences.dedup();
+        for &s in sentences.iter().rev() {
+            if let Some(ev) = events
+                .iter()
+                .filter(|ev| ev.sent == s && !ev.quoted)
+                .find(|ev| fits(ev.entity))
+            {
+                return Some(ev.entity);
+            }
+        }
+        // The protagonist.
+        let mut count: FxMap<usize, usize> = FxMap::default();
+        for ev in &self.name_events[end.saturating_sub(500)..end] {
+            if !ev.quoted && fits(ev.entity) {
+                *count.entry(ev.entity).or_default() += 1;
+            }
+        }
+        count
+            .into_iter()
+            .filter(|&(_, n)| n >= 3)
+            .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+            .map(|(e, _)| e)
     }
 
     /// The organisation a definite organisation noun (`head`: "the firm", "the department") refers back to, among the
