@@ -750,7 +750,11 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
     let mut gender = Gender::Unknown;
     if !org {
-        gender = if name_start == Some(start) {
+        // A first name tells the gender when a surname follows it; a lone word is most often a surname itself
+        // ("Clinton", "Harris", "Kelly" said).
+        gender = if b == start {
+            Gender::Unknown
+        } else if name_start == Some(start) {
             first_gender
         } else {
             lexicon::first_name_gender(doc.tok(start))
