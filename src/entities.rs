@@ -258,13 +258,17 @@ impl<'a> Linker<'a> {
         } = self;
         // 2. Each attribution's speaker.
         let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(attributions.len());
+        // Attributions whose speaker "name" is no name ("Beyond", "Even" opening a sentence): no speaker is shown.
+        let mut no_name = vec![false; attributions.len()];
         for (i, a) in attributions.iter().enumerate() {
             let e = match (&a.mention, a.same_as) {
                 (Some(m), _) => {
                     let e = r.link_speaker(m, &speaking, &entity_of, i);
+                    let named = matches!(m.kind, MentionKind::Name | MentionKind::Org);
                     if let Some(e) = e.filter(|_| matches!(m.kind, MentionKind::Name)) {
                         r.entities[e].spoke = true;
                     }
+                    no_name[i] = named && e.is_none() && speaking[i].words.0 < speaking[i].words.1;
                     e
                 }
                 (None, Some(src)) if src < i => entity_of[src],
@@ -295,11 +299,13 @@ impl<'a> Linker<'a> {
                 r.entities[e].quotes += 1;
             }
             // A floating quote names its speaker through the quote it continues.
-            let speaker = speaking[i].shown.or_else(|| {
-                a.same_as
-                    .and_then(|s| speaking.get(s))
+            let shown = |j: usize| {
+                speaking
+                    .get(j)
+                    .filter(|_| !no_name[j])
                     .and_then(|s| s.shown)
-            });
+            };
+            let speaker = shown(i).or_else(|| a.same_as.and_then(shown));
             quotes.push(Quote {
                 kind: a.kind,
                 span: a.span,
