@@ -945,8 +945,10 @@ impl<'a> Resolver<'a> {
                 self.entities[e].mentions.push(m.span);
                 return e;
             }
-            // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.`
-            if role.is_some() {
+            // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.` (Not for a
+            // role of someone named in the phrase: "Donald Trump’s campaign manager" is not Donald Trump.)
+            let possessed = words_of(&desc).any(|w| w.ends_with("’s") || w.ends_with("'s"));
+            if role.is_some() && !possessed {
                 if let Some(e) = self.subject_before(sp, m.gender, &head_root) {
                     self.entities[e].mentions.push(m.span);
                     self.entities[e].last_seen = sp.pos;
