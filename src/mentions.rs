@@ -412,14 +412,6 @@ static BREAKERS: WordList = WordList::new(&[
     "against",
     "between",
     "of",
-    "twitter",
-    "facebook",
-    "instagram",
-    "telegram",
-    "youtube",
-    "tiktok",
-    "linkedin",
-    "truth",
 ]);
 
 /// A capitalised word that cannot be part of a name run (a function word, a day or month, a contraction).

@@ -191,6 +191,23 @@ fn the_department_is_the_department_named_before() {
 }
 
 #[test]
+fn a_platform_speaks_as_a_company_but_not_where_something_is_posted() {
+    let f = run("Twitter said it would review the account on Monday.\n\n\
+                 Nadia Rusk posted on Twitter that she would appeal. “The ban is unfair,” Rusk said.");
+    assert_eq!(f.name("review the account"), "Twitter");
+    assert_eq!(f.kind("review the account"), SpeakerKind::Organisation);
+    assert_eq!(f.name("ban is unfair"), "Nadia Rusk");
+    assert!(
+        f.a.quotes
+            .iter()
+            .filter(|q| !q.span.text(f.text).contains("review the account"))
+            .all(|q| q.speaker_id.map(|i| f.a.speakers[i].name.as_str()) != Some("Twitter")),
+        "{:?}",
+        f.quotes()
+    );
+}
+
+#[test]
 fn documents_speak() {
     let f = run("The lawsuit said the county ignored the warnings. According to the filing, the county knew \
                  in 2019. The memo says the plan was rejected.");
