@@ -349,7 +349,20 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
         words.extend(
             (a..=b)
                 .filter(|&k| doc.tokens[k].kind == Kind::Word && !matches!(doc.tok(k), "’s" | "'s"))
-                .map(|k| doc.tok(k)),
+                .map(|k| {
+                    // An initial or a suffix keeps its period ("John D. Podesta", "Joseph R. Biden Jr.").
+                    let w = doc.tok(k);
+                    let dotted = k < b
+                        && doc.is(k + 1, '.')
+                        && !doc.tokens[k + 1].space_before
+                        && (w.chars().count() == 1 || matches!(w, "Jr" | "Sr" | "St"));
+                    if dotted {
+                        let t = &doc.tokens;
+                        &doc.text[t[k].start as usize..t[k + 1].end as usize]
+                    } else {
+                        w
+                    }
+                }),
         );
     }
 }
@@ -871,17 +884,34 @@ impl<'a> Resolver<'a> {
             desc = lower_first_letter(&desc);
         }
         let head = sp.last_word.to_lowercase();
-        let definite = words_of(text).next().is_some_and(|w| {
+        // Definite: "the spokesman", or a phrase opening with a proper word ("Kremlin spokesman") — not an indefinite
+        // one capitalised at a sentence start ("A spokesman for …", "One delegate", "Another official"), which
+        // brings in someone new.
+        let first = words_of(text).next().map(str::to_lowercase);
+        let indefinite = first.as_deref().is_some_and(|w| {
             matches!(
-                w.to_lowercase().as_str(),
-                "the" | "this" | "that" | "these" | "those"
+                w,
+                "a" | "an"
+                    | "one"
+                    | "another"
+                    | "some"
+                    | "several"
+                    | "many"
+                    | "two"
+                    | "three"
+                    | "other"
             )
-        }) || (m.first < m.last
-            && sp
-                .first_word
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase()));
+        });
+        let definite = first
+            .as_deref()
+            .is_some_and(|w| matches!(w, "the" | "this" | "that" | "these" | "those"))
+            || (m.first < m.last
+                && !indefinite
+                && sp
+                    .first_word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase()));
         let role = lexicon::role_noun(&head);
         let role_kind = role.map(|r| r.kind);
         // `The firm said` after `Halvorsen Dynamics announced …`: the organisation the article named last. (Not

@@ -80,6 +80,51 @@ static PARTICLES: WordList = WordList::new(&[
     "du", "dos", "ter",
 ]);
 
+/// Platforms that are companies too: a name run does not go on over one (`Podoliak Twitter`).
+static PLATFORMS: WordList = WordList::new(&[
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "telegram",
+]);
+
+fn is_platform(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    PLATFORMS.contains(&doc.lower(k, &mut buf))
+}
+
+/// Words that give a share of a group: `many Democrats`, `few Republicans`.
+static QUANTIFIERS: WordList = WordList::new(&[
+    "many",
+    "few",
+    "most",
+    "numerous",
+    "leading",
+    "prominent",
+    "moderate",
+    "fellow",
+    "four",
+    "five",
+    "six",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+]);
+
+/// A capitalised plural that names a group of people (`Democrats`, `Republicans`, `Ukrainians`): in -s, not -ss,
+/// a demonym or a word whose singular is one, or a common plural.
+fn looks_plural_name(w: &str) -> bool {
+    w.ends_with('s')
+        && !w.ends_with("ss")
+        && (lexicon::is_demonym(w) || lexicon::is_demonym(&w[..w.len() - 1]) || w.len() > 4)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && !w.chars().skip(1).any(char::is_uppercase)
+}
+
 /// Words that open a noun phrase on its left.
 static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "that", "these", "those", "another", "one", "two", "three", "some",
@@ -418,7 +463,10 @@ static BREAKERS: WordList = WordList::new(&[
 fn breaks_run(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     let w = doc.lower(k, &mut buf);
-    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr") || is_contraction(w)
+    // "A." and "I." are initials ("Jock A. Finlayson"), not the article or the pronoun.
+    let initial = w.len() == 1 && doc.is(k + 1, '.') && !doc.tokens[k + 1].space_before;
+    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr") && !initial
+        || is_contraction(w)
 }
 
 /// A pronoun or auxiliary with a clitic: I've, We’re, She’ll, I'd, I'm, Don't, Can’t. Never a name (O'Brien and
@@ -642,7 +690,11 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
     let mut end = i;
     let mut k = i + 1;
     while k < n && doc.tokens[k].para == doc.tokens[i].para {
-        if doc.is_capitalized(k) && doc.tokens[k].space_before && !breaks_run(doc, k) {
+        if doc.is_capitalized(k)
+            && doc.tokens[k].space_before
+            && !breaks_run(doc, k)
+            && !is_platform(doc, k)
+        {
             end = k;
             k += 1;
             continue;
@@ -808,6 +860,10 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     if let Some(p) = pronoun_at(doc, e, &["he", "she", "they", "it", "who"]) {
         return p;
     }
+    // `Podoliak Twitter:` (machine-translated "Podoliak's Twitter"): the account's owner speaks.
+    if is_platform(doc, e) && e > floor && doc.is_capitalized(e - 1) && !breaks_run(doc, e - 1) {
+        return np_ending_at(doc, e - 1, floor);
+    }
     // A role noun capitalised only because it opens the sentence is a role: `Aides to Coll say …`.
     let sentence_initial_role = e == doc.sentence_of(e).tok_start && is_role_tok(doc, e).is_some();
     if doc.is_capitalized(e) && !breaks_run(doc, e) && !sentence_initial_role {
@@ -836,6 +892,24 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 return None;
             }
             a += 1;
+        }
+        // `Some Democrats`, `two Republicans`, `leading Democrats`: a share of a group is no named group but a
+        // description of some of its members.
+        if a == e && a > floor && looks_plural_name(doc.tok(a)) {
+            let mut q = a;
+            while q > floor
+                && q + 3 > a
+                && doc.tokens[q - 1].kind == Kind::Word
+                && (!doc.is_capitalized(q - 1) || opens_sentence(doc, q - 1))
+                && (DETERMINERS.contains(&doc.lower(q - 1, &mut buf))
+                    || MODIFIERS.contains(&doc.lower(q - 1, &mut buf))
+                    || QUANTIFIERS.contains(&doc.lower(q - 1, &mut buf)))
+            {
+                q -= 1;
+            }
+            if q < a && !matches!(doc.lower(q, &mut buf), "the" | "these" | "those" | "all") {
+                return Some(Mention::described(doc, MentionKind::Group, q, e, true));
+            }
         }
         let mut m = mention_from_run(doc, a, e)?;
         extend_description_left(doc, &mut m, floor);

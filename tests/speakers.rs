@@ -224,6 +224,29 @@ fn a_name_or_possessor_in_an_organisation_phrase_says_whose_it_is() {
     assert!(name.contains("Voss") && name.contains("campaign"), "{name}");
 }
 
+#[test]
+fn an_indefinite_role_brings_in_someone_new() {
+    let f = run("Ula Brandt chairs the party in Ostmark.\n\n\
+                 A spokesman for the Ostmark council said the vote was legal.");
+    assert_ne!(f.name("vote was legal"), "Ula Brandt");
+}
+
+#[test]
+fn a_share_of_a_group_is_no_named_group() {
+    let f = run(
+        "Some Democrats said the bill would fail. Two Republicans said it would pass. \
+                 Republicans said nothing else.",
+    );
+    assert_eq!(f.name("bill would fail"), "some Democrats");
+    assert_eq!(f.name("it would pass"), "two Republicans");
+}
+
+#[test]
+fn an_initial_that_looks_like_a_word_stays_in_the_name() {
+    let f = run("“Carbon prices work,” said Jock A. Finlay, an economist.");
+    assert_eq!(f.name("Carbon prices work"), "Jock A. Finlay");
+}
+
 // --- Back-references to persons -------------------------------------------------------------------------------------
 
 #[test]
