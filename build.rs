@@ -6,6 +6,9 @@
 //!   ("add = = = = | strength=3" for "add adds added adding added | strength=3");
 //! - `role_nouns.txt`: a singular directly followed by its regular plural with the same gender, `plural group`, is
 //!   one line ending in ` +` ("aide u +" for "aide u" and "aides u plural group");
+//! - `common_words.txt`: the words that are not a regular inflection of another listed word (`regular::inflections`:
+//!   "hopes", "hoped", "hoping", "hopefully" go where "hope" and "hopeful" stay), front-coded on one line as the
+//!   first names are;
 //! - `first_names.tsv`: one line per gender, `m` or `f` then its names in sorted order, each written as one byte
 //!   `'0' + n` (n <= 16) and what follows the first n bytes of the name before it ("m0aaron2bbas" for aaron, abbas).
 //!
@@ -27,6 +30,7 @@ const FILES: &[&str] = &[
     "not_name_words.txt",
     "pronouns.txt",
     "speech_nouns.txt",
+    "common_words.txt",
 ];
 
 fn main() {
@@ -44,6 +48,7 @@ fn main() {
             "speech_verbs.txt" => lines.iter().map(|l| compact_verb_line(l)).collect(),
             "role_nouns.txt" => pair_plurals(&lines),
             "first_names.tsv" => front_code_names(&lines),
+            "common_words.txt" => vec![front_code(&fold_inflections(&lines))],
             _ => lines.iter().map(|l| l.to_string()).collect(),
         };
         let mut lean = String::with_capacity(text.len());
@@ -83,8 +88,9 @@ fn compact_verb_line(line: &str) -> String {
     format!("{} |{flags}", out.join(" "))
 }
 
-/// Role-noun lines with each `word gender [group]` line that is followed by `plural(word) gender plural group`
-/// merged into `word gender [group] +`.
+/// Role-noun lines with each `word gender [group] [org|doc]` line that is followed by the line of its regular plural
+/// (`plural(word) gender plural group [org]`, or `plural doc` for a document) merged into the singular's line and
+/// ` +` ("aide u +" for "aide u" and "aides u plural group").
 fn pair_plurals(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -95,9 +101,14 @@ fn pair_plurals(lines: &[&str]) -> Vec<String> {
             .map_or(Vec::new(), |l| l.split_whitespace().collect());
         if let [word, gender, flags @ ..] = parts.as_slice() {
             let plural = regular::plural(word);
-            if (flags.is_empty() || flags == ["group"])
-                && next == [plural.as_str(), gender, "plural", "group"]
-            {
+            let kind: Vec<&str> = flags.iter().copied().filter(|f| *f != "group").collect();
+            let mut expected = vec![plural.as_str(), gender, "plural"];
+            if kind != ["doc"] {
+                expected.push("group");
+            }
+            expected.extend(&kind);
+            let simple = matches!(kind.as_slice(), [] | ["org"] | ["doc"]);
+            if simple && next == expected {
                 out.push(format!("{} +", lines[i]));
                 i += 2;
                 continue;
@@ -127,25 +138,55 @@ fn front_code_names(lines: &[&str]) -> Vec<String> {
             _ => out.push(line.to_string()),
         }
     }
-    for (g, mut names) in by_gender {
-        names.sort_unstable();
-        let mut line = g.to_string();
-        let mut prev = "";
-        for name in names {
-            let mut shared = name
-                .bytes()
-                .zip(prev.bytes())
-                .take_while(|(a, b)| a == b)
-                .count()
-                .min(16);
-            while !name.is_char_boundary(shared) {
-                shared -= 1;
-            }
-            line.push((b'0' + shared as u8) as char);
-            line.push_str(&name[shared..]);
-            prev = name;
-        }
-        out.push(line);
+    for (g, names) in by_gender {
+        out.push(format!("{g}{}", front_code(&names)));
     }
     out
+}
+
+/// `words` sorted, each written as one byte `'0' + n` (n <= 16) and what follows the first n bytes of the word before
+/// it.
+fn front_code<S: AsRef<str>>(words: &[S]) -> String {
+    let mut words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+    words.sort_unstable();
+    let mut line = String::new();
+    let mut prev = "";
+    for word in words {
+        let mut shared = word
+            .bytes()
+            .zip(prev.bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(16);
+        while !word.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        line.push((b'0' + shared as u8) as char);
+        line.push_str(&word[shared..]);
+        prev = word;
+    }
+    line
+}
+
+/// The words of `lines` without those that are a regular inflection of a listed word that is itself no inflection
+/// (so the lexicon finds every dropped word from a base it keeps).
+fn fold_inflections(lines: &[&str]) -> Vec<String> {
+    use std::collections::HashSet;
+    let all: HashSet<&str> = lines.iter().map(|l| l.trim()).collect();
+    fn forms_of(w: &str) -> impl Iterator<Item = String> + '_ {
+        regular::inflections(w).into_iter().filter(move |f| f != w)
+    }
+    let derived: HashSet<String> = all.iter().flat_map(|w| forms_of(w)).collect();
+    let from_roots: HashSet<String> = all
+        .iter()
+        .filter(|w| !derived.contains(**w))
+        .flat_map(|w| forms_of(w))
+        .collect();
+    let mut kept: Vec<String> = all
+        .iter()
+        .filter(|w| !from_roots.contains(**w))
+        .map(|w| w.to_string())
+        .collect();
+    kept.sort_unstable();
+    kept
 }

@@ -13,9 +13,10 @@
 use std::borrow::Cow;
 
 use crate::attribution::Attribution;
-use crate::lexicon::{self, FxMap};
-use crate::mentions::{Mention, MentionKind};
+use crate::lexicon::{self, FxMap, RoleKind};
+use crate::mentions::{self, Mention, MentionKind};
 use crate::model::{Analysis, Gender, Quote, Span, Speaker, SpeakerKind};
+use crate::quotes::QuoteSpan;
 use crate::text::{Document, Kind};
 
 struct Entity {
@@ -33,22 +34,34 @@ struct Entity {
     quotes: usize,
     /// Token index of the latest mention (for recency).
     last_seen: usize,
+    /// A mention shows that the name is a name ([`mentions::name_evidence`]).
+    evidence: bool,
+    /// A mention stands elsewhere than after a preposition of place ("in Brill", "from Kharkiv").
+    not_placed: bool,
+    /// A quote was attributed to it by name before (people speak; places seldom do).
+    spoke: bool,
 }
 
 /// Builds the speakers and the final quotes.
-pub fn resolve(doc: &Document, names: &[Mention], attributions: Vec<Attribution>) -> Analysis {
-    resolve_names(doc, names, attributions)
+pub fn resolve(
+    doc: &Document,
+    quotes: &[QuoteSpan],
+    names: &[Mention],
+    attributions: Vec<Attribution>,
+) -> Analysis {
+    resolve_names(doc, quotes, names, attributions)
 }
 
 /// [`resolve`] with the name mentions from any iterator in text order ([`crate::mentions::names`] saves holding
 /// them all).
 pub fn resolve_names<'a, M: std::borrow::Borrow<Mention>>(
     doc: &Document<'a>,
+    quotes: &[QuoteSpan],
     names: impl IntoIterator<Item = M>,
     attributions: Vec<Attribution>,
 ) -> Analysis {
     let mut linker = Linker::new(doc.text);
-    linker.add(doc, names, attributions);
+    linker.add(doc, quotes, names, attributions);
     linker.finish()
 }
 
@@ -83,6 +96,10 @@ struct Speaking<'a> {
     last_word: &'a str,
     /// The sentence at the start of the attribution (counted over all sections).
     start_sent: usize,
+    /// The mention shows that its name is a name ([`mentions::name_evidence`]).
+    evidence: bool,
+    /// The mention is a description whose first word is capitalised only because it opens the sentence.
+    lower_first: bool,
 }
 
 impl<'a> Linker<'a> {
@@ -109,16 +126,32 @@ impl<'a> Linker<'a> {
         }
     }
 
-    /// The next section: its document, its name mentions in text order, and its attributions (whose `same_as`
-    /// links count within the section).
+    /// The next section: its document, its quotation spans, its name mentions in text order, and its attributions
+    /// (whose `same_as` links count within the section).
     pub fn add<M: std::borrow::Borrow<Mention>>(
         &mut self,
         doc: &Document<'a>,
+        quotes: &[QuoteSpan],
         names: impl IntoIterator<Item = M>,
         attributions: Vec<Attribution>,
     ) {
         let r = &mut self.r;
         let base = self.sentences;
+        let headings = mentions::title_case_paragraphs(doc);
+        // The outermost quotation spans, in text order (nested ones lie inside them).
+        let mut outer: Vec<Span> = Vec::new();
+        for q in quotes {
+            if !outer.last().is_some_and(|o: &Span| o.contains(q.span)) {
+                outer.push(q.span);
+            }
+        }
+        outer.sort_unstable();
+        let quoted = |m: &Mention| {
+            let at = m.name.map_or(m.first, |n| n.0);
+            let pos = doc.tokens[at].start as usize;
+            let i = outer.partition_point(|o| o.start <= pos);
+            i > 0 && outer[i - 1].end > pos
+        };
         // A mention's place in text order (the offset of its first token) and its sentence over all sections.
         let place = |m: &Mention| {
             (
@@ -135,12 +168,20 @@ impl<'a> Linker<'a> {
             if !words.is_empty() {
                 let (pos, sent) = place(m);
                 let span = m.name_span(doc).unwrap_or(m.span);
-                let e = r.link_name_words(m, &words, span, pos);
+                let quoted = quoted(m);
+                let evidence = mentions::name_evidence(doc, m, quoted, &headings);
+                let e = r.link_name_words(m, &words, span, pos, evidence);
+                let first = sentence_first(doc, m);
+                r.entities[e].not_placed |= !after_place_preposition(doc, m.first);
                 r.name_events.push(NameEvent {
                     pos,
                     entity: e,
-                    first: sentence_first(doc, m),
+                    first,
                     sent,
+                    quoted,
+                    subject: first
+                        && mentions::opens_sentence(doc, m.first)
+                        && verb_like_after(doc, m.last),
                 });
             }
         }
@@ -149,6 +190,18 @@ impl<'a> Linker<'a> {
         let offset = self.attributions.len();
         let last = doc.tokens.len().saturating_sub(1);
         for mut a in attributions {
+            // A description that is one capitalised common word opening its sentence ("Peppered with questions,
+            // …", "Eyebrows raised, …") is no speaker unless it is a role ("Aides said …").
+            if a.mention.as_ref().is_some_and(|m| {
+                matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                    && m.first == m.last
+                    && doc.is_capitalized(m.first)
+                    && mentions::opens_sentence(doc, m.first)
+                    && mentions::is_common(doc.tok(m.first))
+                    && !is_role_word(doc.tok(m.first))
+            }) {
+                a.mention = None;
+            }
             let start_tok = doc.token_at_or_after(a.span.start).min(last);
             let start_sent = base + doc.sent_of.get(start_tok).map_or(0, |&s| s as usize);
             let speaking = match &a.mention {
@@ -166,6 +219,13 @@ impl<'a> Linker<'a> {
                         first_word: doc.tok(m.first),
                         last_word: doc.tok(m.last),
                         start_sent,
+                        evidence: mentions::name_evidence(doc, m, quoted(m), &headings),
+                        // "Aides to Clinton said": capitalised only because it opens the sentence.
+                        lower_first: matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                            && doc.is_capitalized(m.first)
+                            && mentions::opens_sentence(doc, m.first)
+                            && (mentions::is_common(doc.tok(m.first))
+                                || is_role_word(doc.tok(m.first))),
                     }
                 }
                 None => Speaking {
@@ -177,6 +237,8 @@ impl<'a> Linker<'a> {
                     first_word: "",
                     last_word: "",
                     start_sent,
+                    evidence: false,
+                    lower_first: false,
                 },
             };
             a.same_as = a.same_as.map(|s| s + offset);
@@ -196,9 +258,19 @@ impl<'a> Linker<'a> {
         } = self;
         // 2. Each attribution's speaker.
         let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(attributions.len());
+        // Attributions whose speaker "name" is no name ("Beyond", "Even" opening a sentence): no speaker is shown.
+        let mut no_name = vec![false; attributions.len()];
         for (i, a) in attributions.iter().enumerate() {
             let e = match (&a.mention, a.same_as) {
-                (Some(m), _) => r.link_speaker(m, &speaking, &entity_of, i),
+                (Some(m), _) => {
+                    let e = r.link_speaker(m, &speaking, &entity_of, i);
+                    let named = matches!(m.kind, MentionKind::Name | MentionKind::Org);
+                    if let Some(e) = e.filter(|_| matches!(m.kind, MentionKind::Name)) {
+                        r.entities[e].spoke = true;
+                    }
+                    no_name[i] = named && e.is_none() && speaking[i].words.0 < speaking[i].words.1;
+                    e
+                }
                 (None, Some(src)) if src < i => entity_of[src],
                 _ => None,
             };
@@ -227,11 +299,13 @@ impl<'a> Linker<'a> {
                 r.entities[e].quotes += 1;
             }
             // A floating quote names its speaker through the quote it continues.
-            let speaker = speaking[i].shown.or_else(|| {
-                a.same_as
-                    .and_then(|s| speaking.get(s))
+            let shown = |j: usize| {
+                speaking
+                    .get(j)
+                    .filter(|_| !no_name[j])
                     .and_then(|s| s.shown)
-            });
+            };
+            let speaker = shown(i).or_else(|| a.same_as.and_then(shown));
             quotes.push(Quote {
                 kind: a.kind,
                 span: a.span,
@@ -279,8 +353,69 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
         words.extend(
             (a..=b)
                 .filter(|&k| doc.tokens[k].kind == Kind::Word && !matches!(doc.tok(k), "’s" | "'s"))
-                .map(|k| doc.tok(k)),
+                .map(|k| {
+                    // An initial or a suffix keeps its period ("John D. Podesta", "Joseph R. Biden Jr.").
+                    let w = doc.tok(k);
+                    let dotted = k < b
+                        && doc.is(k + 1, '.')
+                        && !doc.tokens[k + 1].space_before
+                        && (w.chars().count() == 1 || matches!(w, "Jr" | "Sr" | "St"));
+                    if dotted {
+                        let t = &doc.tokens;
+                        &doc.text[t[k].start as usize..t[k + 1].end as usize]
+                    } else {
+                        w
+                    }
+                }),
         );
+    }
+}
+
+/// The capitalised words of a description that are no title and no determiner, lower-cased: "Ohio" and
+/// "Republican" in "the Ohio Republican", none in "Sen." or "the senator".
+fn proper_words(desc: &str) -> Vec<String> {
+    desc.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|w| {
+            lexicon::title(w).is_none() && !matches!(w.as_str(), "the" | "a" | "an" | "this")
+        })
+        .collect()
+}
+
+/// `s` with its first letter in lower case.
+fn lower_first_letter(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Whether `w` (any case) is a role noun, singular or plural: "Aides", "Spokesman".
+fn is_role_word(w: &str) -> bool {
+    lexicon::role_noun(&w.to_lowercase()).is_some()
+}
+
+/// Whether a name mention shows a person: a title or role word in front ("Sen.", "spokesman"), a known first name,
+/// or first and last words that are no common English words ("Agusein Garcia", not "Wall Street", "New Hampshire",
+/// "Big Daddy").
+fn person_evidence(m: &Mention, words: &[&str], text: &str) -> bool {
+    let titled = m.description.is_some_and(|d| {
+        words_of(d.text(text)).any(|w| {
+            let w = w.trim_end_matches('.').to_lowercase();
+            lexicon::title(&w).is_some()
+                || lexicon::role_noun(&w).is_some_and(|r| r.kind == RoleKind::Person)
+        })
+    });
+    if titled {
+        return true;
+    }
+    match words {
+        [] | [_] => false,
+        [first, .., last] => {
+            lexicon::first_name_gender(first) != Gender::Unknown
+                || !mentions::is_common(first) && !mentions::is_common(last)
+        }
     }
 }
 
@@ -293,6 +428,61 @@ struct NameEvent {
     first: bool,
     /// Its sentence, counted over all sections.
     sent: usize,
+    /// It lies in a quotation.
+    quoted: bool,
+    /// It opens its sentence and a lower-case word other than a preposition follows (`Moss spoke in Brill.`).
+    subject: bool,
+}
+
+/// A lower-case word in -s that is no -ss, -us or -is word ("officials", not "moss", "census", "analysis").
+fn looks_plural(lower: &str) -> bool {
+    lower.ends_with('s') && !["ss", "us", "is"].iter().any(|e| lower.ends_with(e))
+}
+
+/// Whether token `k` follows a preposition of place (with perhaps "the" between): `in Brill`, `from the Bronx`.
+fn after_place_preposition(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let mut p = k;
+    if p > 0 && doc.lower(p - 1, &mut buf) == "the" {
+        p -= 1;
+    }
+    p > 0
+        && matches!(
+            doc.lower(p - 1, &mut buf),
+            "in" | "at"
+                | "from"
+                | "near"
+                | "across"
+                | "outside"
+                | "inside"
+                | "around"
+                | "throughout"
+        )
+}
+
+/// Whether a lower-case word that is no preposition, conjunction or article follows token `k` (a verb, most likely).
+fn verb_like_after(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let n = k + 1;
+    n < doc.tokens.len()
+        && doc.tokens[n].kind == Kind::Word
+        && !doc.is_capitalized(n)
+        && !matches!(
+            doc.lower(n, &mut buf),
+            "of" | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "from"
+                | "to"
+                | "by"
+                | "and"
+                | "or"
+                | "the"
+                | "a"
+                | "an"
+        )
 }
 
 /// Whether mention `m` is the first name mention of its sentence (a rough subject test).
@@ -349,7 +539,14 @@ impl<'a> Resolver<'a> {
 
     /// Links a name mention whose name words are `words` (not empty) to an entity, new or known. `span` is its name
     /// span (or its phrase's) and `pos` its place in text order (the offset of its first token).
-    fn link_name_words(&mut self, m: &Mention, words: &[&'a str], span: Span, pos: usize) -> usize {
+    fn link_name_words(
+        &mut self,
+        m: &Mention,
+        words: &[&'a str],
+        span: Span,
+        pos: usize,
+        evidence: bool,
+    ) -> usize {
         let e = if m.kind == MentionKind::Org {
             // The words' keys joined by spaces.
             let mut scratch = std::mem::take(&mut self.scratch);
@@ -393,11 +590,27 @@ impl<'a> Resolver<'a> {
                     }
                     _ => true,
                 })
-                .max_by_key(|&e| self.entities[e].last_seen);
+                // A title's gender ("Mrs. Clinton") tells apart those who share a surname.
+                .filter(|&e| {
+                    let g = self.entities[e].gender;
+                    m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender
+                })
+                // A bare surname that several share names the one the article names most (the others get their
+                // first names): "Clinton" after "Bill Clinton" is still Hillary Clinton in her story.
+                .max_by_key(|&e| {
+                    let ent = &self.entities[e];
+                    let prominence = if first_key.is_none() {
+                        ent.mentions.len()
+                    } else {
+                        0
+                    };
+                    let same_gender = m.gender != Gender::Unknown && ent.gender == m.gender;
+                    (same_gender, prominence, ent.last_seen)
+                });
             match compatible {
                 Some(e) => {
                     if self.entities[e].kind == SpeakerKind::Unknown
-                        && (words.len() > 1 || m.description.is_some())
+                        && person_evidence(m, words, self.text)
                     {
                         self.entities[e].kind = SpeakerKind::Person;
                     }
@@ -414,11 +627,12 @@ impl<'a> Resolver<'a> {
                         lexicon::first_name_gender(words[0])
                     };
                     let g = if words.len() > 1 { g } else { m.gender };
-                    // A lone capitalised word with no title in front may be a place or a body ("Moscow", "Ukraine").
-                    let kind = if words.len() == 1 && m.description.is_none() {
-                        SpeakerKind::Unknown
-                    } else {
+                    // A lone capitalised word with no title in front may be a place or a body ("Moscow", "Ukraine"),
+                    // and so may a name of common words ("Wall Street", "New Hampshire").
+                    let kind = if person_evidence(m, words, self.text) {
                         SpeakerKind::Person
+                    } else {
+                        SpeakerKind::Unknown
                     };
                     self.new_entity(kind, g, words, Some(last_key), first_key)
                 }
@@ -441,7 +655,16 @@ impl<'a> Resolver<'a> {
         }
         ent.mentions.push(span);
         ent.last_seen = pos;
+        ent.evidence |= evidence;
         e
+    }
+
+    /// Whether entity `e` is named by a name: a mention showed it ([`mentions::name_evidence`]), or its name is not
+    /// made of common English words alone (a capitalised "Police", "Health" or "Avoid Bad Optics" at sentence starts
+    /// and in headlines is not).
+    fn named(&self, e: usize) -> bool {
+        let ent = &self.entities[e];
+        ent.evidence || !ent.full.iter().all(|w| mentions::is_common(w))
     }
 
     /// Adds description `d` to entity `e`, which [`Resolver::by_root`] then lists under each root of its words.
@@ -478,6 +701,9 @@ impl<'a> Resolver<'a> {
             mentions: Vec::new(),
             quotes: 0,
             last_seen: 0,
+            evidence: false,
+            not_placed: false,
+            spoke: false,
         });
         // Persons and lone names are found again by surname (organisations and roles have none).
         if let Some(k) =
@@ -505,9 +731,28 @@ impl<'a> Resolver<'a> {
                     return None;
                 }
                 let words = std::mem::take(&mut self.words);
-                let e = self.link_name_words(m, &words[a..b], sp.name_span, sp.pos);
+                let e = self.link_name_words(m, &words[a..b], sp.name_span, sp.pos, sp.evidence);
                 self.words = words;
-                Some(e)
+                if self.named(e) {
+                    return Some(e);
+                }
+                // A common word taken for a name: a plural or a role noun names a group or a role ("Police",
+                // "Delegates"); any other is no speaker.
+                let word = &self.entities[e].full;
+                let lower = word.join(" ").to_lowercase();
+                let role = lexicon::role_noun(&lower);
+                if word.len() == 1 && (role.is_some() || looks_plural(&lower)) {
+                    let plural = role.is_none_or(|r| r.plural || r.group);
+                    let kind = if plural {
+                        SpeakerKind::Group
+                    } else {
+                        SpeakerKind::Person
+                    };
+                    let gender = role.map_or(Gender::Unknown, |r| r.gender);
+                    Some(self.description_entity(&lower, kind, gender, m.span, sp.pos))
+                } else {
+                    None
+                }
             }
             MentionKind::Pronoun => self.resolve_pronoun(m, speaking, entity_of, i),
             MentionKind::Role | MentionKind::Group => Some(self.resolve_role(m, sp)),
@@ -534,9 +779,13 @@ impl<'a> Resolver<'a> {
         let want_person = matches!(w.as_str(), "he" | "she");
         let compatible = |ent: &Entity| -> bool {
             if want_person {
-                // A lone surname of unknown kind ("Rhimes declared …") may be a person; places are in the lexicon's
-                // not-name list and stay out.
+                // A lone name of unknown kind may be a person if it spoke before (`Rhimes declared …`) and showed
+                // itself a name (a lone word seen only at sentence starts, "Footage of …", is too likely a common
+                // noun); a name that only stands about (Florida, Internet, Vermont) is not.
                 let maybe_person = ent.kind == SpeakerKind::Unknown
+                    && ent.spoke
+                    && ent.evidence
+                    && ent.not_placed
                     && ent.full.len() == 1
                     && ent.full[0].chars().next().is_some_and(|c| c.is_uppercase())
                     && !lexicon::not_name_word(&ent.full[0])
@@ -555,7 +804,28 @@ impl<'a> Resolver<'a> {
         let mut best: Option<(usize, usize)> = None; // (sentence, entity)
         for ev in &self.name_events[start..end] {
             let (e, s) = (ev.entity, ev.sent);
-            if !compatible(&self.entities[e]) || !ev.first && best.is_some_and(|(bs, _)| bs == s) {
+            // A name only in quoted speech is no antecedent; nor is a word that is no name.
+            let weak_subject = want_person && ev.subject && {
+                let ent = &self.entities[e];
+                let word = ent.full.first().map_or("", String::as_str);
+                let lower = word.to_lowercase();
+                // (Only a word never shown to be a name: a name that was, like "Vermont", is no person unless it
+                // spoke.)
+                ent.kind == SpeakerKind::Unknown
+                    && !ent.evidence
+                    && !mentions::is_common(word)
+                    && ent.full.len() == 1
+                    && ent.gender == Gender::Unknown
+                    && !looks_plural(&lower)
+                    && lexicon::role_noun(&lower).is_none()
+                    && !mentions::never_a_name(word)
+                    && !lexicon::not_name_word(word)
+                    && !lexicon::is_demonym(word)
+            };
+            if ev.quoted
+                || !weak_subject && (!compatible(&self.entities[e]) || !self.named(e))
+                || !ev.first && best.is_some_and(|(bs, _)| bs == s)
+            {
                 continue;
             }
             match best {
@@ -567,7 +837,7 @@ impl<'a> Resolver<'a> {
         let prev_speaker = (0..i).rev().take(3).find_map(|j| {
             let e = entity_of[j]?;
             let near = speaking[j].start_sent + 3 >= sent_idx;
-            (near && compatible(&self.entities[e])).then_some(e)
+            (near && compatible(&self.entities[e]) && self.named(e)).then_some(e)
         });
         let e = match (best, prev_speaker) {
             (Some((s, e)), Some(p)) => {
@@ -579,6 +849,28 @@ impl<'a> Resolver<'a> {
             }
             (Some((_, e)), None) => e,
             (None, Some(p)) => p,
+            // Nobody near: the person of that gender the article has named most often (its protagonist), among
+            // the last 500 names before the pronoun.
+            (None, None) if want_person => {
+                let from = end.saturating_sub(500);
+                let mut count: FxMap<usize, usize> = FxMap::default();
+                for ev in &self.name_events[from..end] {
+                    if !ev.quoted && self.entities[ev.entity].kind == SpeakerKind::Person {
+                        *count.entry(ev.entity).or_default() += 1;
+                    }
+                }
+                let (e, n) = count
+                    .into_iter()
+                    .filter(|&(e, _)| {
+                        let g = self.entities[e].gender;
+                        g == m.gender && m.gender != Gender::Unknown
+                    })
+                    .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))?;
+                if n < 2 {
+                    return None;
+                }
+                e
+            }
             (None, None) => return None,
         };
         let ent = &mut self.entities[e];
@@ -591,31 +883,64 @@ impl<'a> Resolver<'a> {
 
     fn resolve_role(&mut self, m: &Mention, sp: &Speaking<'a>) -> usize {
         let text = m.span.text(self.text);
-        let desc = clean_description(text).into_owned();
+        let mut desc = clean_description(text).into_owned();
+        if sp.lower_first && desc.starts_with(sp.first_word) {
+            desc = lower_first_letter(&desc);
+        }
         let head = sp.last_word.to_lowercase();
-        let definite = words_of(text).next().is_some_and(|w| {
+        // Definite: "the spokesman", or a phrase opening with a proper word ("Kremlin spokesman") — not an indefinite
+        // one capitalised at a sentence start ("A spokesman for …", "One delegate", "Another official"), which
+        // brings in someone new.
+        let first = words_of(text).next().map(str::to_lowercase);
+        let indefinite = first.as_deref().is_some_and(|w| {
             matches!(
-                w.to_lowercase().as_str(),
-                "the" | "this" | "that" | "these" | "those"
+                w,
+                "a" | "an"
+                    | "one"
+                    | "another"
+                    | "some"
+                    | "several"
+                    | "many"
+                    | "two"
+                    | "three"
+                    | "other"
             )
-        }) || (m.first < m.last
-            && sp
-                .first_word
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase()));
+        });
+        let definite = first
+            .as_deref()
+            .is_some_and(|w| matches!(w, "the" | "this" | "that" | "these" | "those"))
+            || (m.first < m.last
+                && !indefinite
+                && sp
+                    .first_word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase()));
+        let role = lexicon::role_noun(&head);
+        let role_kind = role.map(|r| r.kind);
+        // `The firm said` after `Halvorsen Dynamics announced …`: the organisation the article named last. (Not
+        // `the Clinton campaign` or `Ryan’s office`: a name or possessor in the phrase says whose it is.)
+        let bare = !words_of(&desc).any(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || w.ends_with("’s")
+                || w.ends_with("'s")
+        });
+        if !m.plural && definite && bare && role_kind == Some(RoleKind::Org) {
+            if let Some(e) = self.organisation_before(sp, &head) {
+                let ent = &mut self.entities[e];
+                ent.kind = SpeakerKind::Organisation;
+                ent.mentions.push(m.span);
+                ent.last_seen = sp.pos;
+                return e;
+            }
+        }
         // A person the article introduced with this role word.
-        if !m.plural && definite {
-            // Score by how many of the role phrase's words the description shares ("the Ukrainian president" prefers
-            // "Ukrainian President" over "Russian President"), then by recency.
-            let words: Vec<String> = desc
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() > 1)
-                .map(|w| w.to_lowercase())
-                .collect();
-            // `role_matches(d, x)` for a description d is whether d's word roots include x's root.
+        if !m.plural && definite && role_kind.is_none_or(|k| k == RoleKind::Person) {
+            // The phrase's proper modifiers ("the Ukrainian president", "the New Jersey governor") must all be in a
+            // description that has proper words of its own ("Russian President" is not "the Ukrainian president";
+            // "Sen." is "the senator from Vermont"); among those that fit, the most such words, then the latest.
             let head_root = role_root(&head);
-            let word_roots: Vec<String> = words.iter().map(|w| role_root(w)).collect();
+            let proper = proper_words(&desc);
             // Only entities with a description of that root can match (in entity order, as ties go to the last).
             let candidates = self.by_root.get(head_root.as_str()).map_or(&[][..], |v| v);
             let found = candidates
@@ -624,16 +949,17 @@ impl<'a> Resolver<'a> {
                 .filter(|(_, e)| e.kind == SpeakerKind::Person && e.full.len() > 1)
                 .filter_map(|(i, e)| {
                     let best = e
-                        .desc_roots
+                        .descriptions
                         .iter()
-                        .filter(|roots| roots.contains(&head_root))
-                        .map(|roots| word_roots.iter().filter(|w| roots.contains(w)).count())
+                        .zip(&e.desc_roots)
+                        .filter(|(_, roots)| roots.contains(&head_root))
+                        .filter_map(|(d, _)| {
+                            let own = proper_words(d);
+                            let shared = proper.iter().filter(|w| own.contains(w)).count();
+                            (own.is_empty() || shared == proper.len()).then_some(shared)
+                        })
                         .max()?;
                     Some((i, best, e.last_seen))
-                })
-                .filter(|&(_, score, _)| {
-                    // Every modifier the role phrase has must be in the description, or none of them given.
-                    score >= words.len().clamp(1, 2)
                 })
                 .max_by_key(|&(_, score, seen)| (score, seen))
                 .map(|(i, _, _)| i);
@@ -653,19 +979,159 @@ impl<'a> Resolver<'a> {
                 self.entities[e].mentions.push(m.span);
                 return e;
             }
+            // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.` (Not for a
+            // role of someone named in the phrase: "Donald Trump’s campaign manager" is not Donald Trump.)
+            let possessed = words_of(&desc).any(|w| w.ends_with("’s") || w.ends_with("'s"));
+            if role.is_some() && !possessed {
+                if let Some(e) = self.subject_before(sp, m.gender, &head_root) {
+                    self.entities[e].mentions.push(m.span);
+                    self.entities[e].last_seen = sp.pos;
+                    return e;
+                }
+            }
         }
-        // A role noun names a person ("the spokesman"); any other noun a thing that speaks ("the letter", "the ad").
-        let kind = if m.kind == MentionKind::Group {
-            SpeakerKind::Group
-        } else if lexicon::role_noun(&head).is_some() {
-            SpeakerKind::Person
-        } else {
-            SpeakerKind::Unknown
+        // A role noun names a person ("the spokesman") or a body ("officials"), an organisation noun an
+        // organisation; a document or any other noun a thing that speaks ("the lawsuit", "the ad").
+        let kind = match role_kind {
+            Some(RoleKind::Org) => SpeakerKind::Organisation,
+            // (Groups first: "some 20 percent of voters in the survey" ends in a document noun.)
+            _ if m.kind == MentionKind::Group => SpeakerKind::Group,
+            Some(RoleKind::Doc) => SpeakerKind::Unknown,
+            Some(RoleKind::Person) => SpeakerKind::Person,
+            None => SpeakerKind::Unknown,
         };
-        let e = self.new_entity(kind, m.gender, &[desc.as_str()], None, None);
+        self.description_entity(&desc, kind, m.gender, m.span, sp.pos)
+    }
+
+    /// The person a definite role phrase that matches no description stands for (`head_root`: its office or role):
+    /// the first fitting person named in the nearest of its own sentence and the three before it; else the person
+    /// the article has named most (three times at least). Fitting: a person whose name was shown to be one, of a
+    /// compatible gender, who holds no other office (a senator is not "the governor"; any person may be "the
+    /// front-runner" or "the businessman").
+    fn subject_before(&self, sp: &Speaking<'a>, gender: Gender, head_root: &str) -> Option<usize> {
+        let office = |r: &str| lexicon::title(r).is_some_and(|t| !t.honorific);
+        let head_is_office = office(head_root);
+        let fits = |e: usize| {
+            let ent = &self.entities[e];
+            ent.kind == SpeakerKind::Person
+                && ent.evidence
+                && (gender == Gender::Unknown
+                    || ent.gender == Gender::Unknown
+                    || ent.gender == gender)
+                && !(head_is_office
+                    && ent
+                        .desc_roots
+                        .iter()
+                        .flatten()
+                        .any(|r| office(r) && r != head_root))
+        };
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        let lo = sp.sent.saturating_sub(3);
+        let start = self.name_events.partition_point(|ev| ev.sent < lo);
+        let events = &self.name_events[start..end];
+        let mut sentences: Vec<usize> = events
+            .iter()
+            .filter(|ev| !ev.quoted)
+            .map(|ev| ev.sent)
+            .collect();
+        sentences.dedup();
+        for &s in sentences.iter().rev() {
+            if let Some(ev) = events
+                .iter()
+                .filter(|ev| ev.sent == s && !ev.quoted)
+                .find(|ev| fits(ev.entity))
+            {
+                return Some(ev.entity);
+            }
+        }
+        // The protagonist.
+        let mut count: FxMap<usize, usize> = FxMap::default();
+        for ev in &self.name_events[end.saturating_sub(500)..end] {
+            if !ev.quoted && fits(ev.entity) {
+                *count.entry(ev.entity).or_default() += 1;
+            }
+        }
+        count
+            .into_iter()
+            .filter(|&(_, n)| n >= 3)
+            .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+            .map(|(e, _)| e)
+    }
+
+    /// The organisation a definite organisation noun (`head`: "the firm", "the department") refers back to, among the
+    /// names before it, the latest of: an organisation whose name has the noun ("the department" → "State
+    /// Department"); else, in its sentence and the eight before it, an organisation, or a name of several words that is no person's and
+    /// no place's, whose name has no organisation noun at all ("the company" → "Halvorsen Dynamics", not "Senate");
+    /// else a lone name shown to be one that was the subject of its sentence ("Monsanto said …").
+    fn organisation_before(&self, sp: &Speaking<'a>, head: &str) -> Option<usize> {
+        let lo = sp.sent.saturating_sub(8);
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        let near = self.name_events.partition_point(|ev| ev.sent < lo);
+        let latest_from = |start: usize, ok: &dyn Fn(&NameEvent, &Entity) -> bool| {
+            self.name_events[start.min(end)..end]
+                .iter()
+                .rev()
+                .filter(|ev| !ev.quoted)
+                .find(|ev| ok(ev, &self.entities[ev.entity]))
+                .map(|ev| ev.entity)
+        };
+        let latest = |ok: &dyn Fn(&NameEvent, &Entity) -> bool| latest_from(near, ok);
+        let lower = |w: &String| w.to_lowercase();
+        // A name with an organisation noun or word of its own ("Senate", "State Department") is that kind of body.
+        let has_org_noun = |e: &Entity| {
+            e.full.iter().any(|w| {
+                lexicon::is_org_word(w)
+                    || lexicon::role_noun(&lower(w)).is_some_and(|r| r.kind == RoleKind::Org)
+            })
+        };
+        let plural = lexicon::role_noun(head).map(|_| crate::lexicon::plural_of(head));
+        let thing = |e: &Entity| {
+            matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown)
+                && e.not_placed
+                && !e.full.iter().any(|w| lexicon::is_demonym(w))
+        };
+        latest_from(0, &|_, e| {
+            thing(e)
+                && e.full.iter().any(|w| {
+                    let w = lower(w);
+                    w == head || plural.as_deref() == Some(w.as_str())
+                })
+        })
+        .or_else(|| {
+            latest(&|_, e| {
+                thing(e)
+                    && !has_org_noun(e)
+                    && (e.kind == SpeakerKind::Organisation || e.full.len() > 1)
+            })
+        })
+        .or_else(|| {
+            latest(&|ev, e| {
+                thing(e)
+                    && ev.subject
+                    && e.evidence
+                    && e.full.len() == 1
+                    && !has_org_noun(e)
+                    && !mentions::is_common(&e.full[0])
+            })
+        })
+    }
+
+    /// A new entity known by a description (`desc`: "spokesman", "police"), found again by it.
+    fn description_entity(
+        &mut self,
+        desc: &str,
+        kind: SpeakerKind,
+        gender: Gender,
+        span: Span,
+        pos: usize,
+    ) -> usize {
+        let e = self.new_entity(kind, gender, &[desc], None, None);
         self.by_org.insert(format!("role:{desc}"), e);
-        self.entities[e].mentions.push(m.span);
-        self.entities[e].last_seen = sp.pos;
+        let ent = &mut self.entities[e];
+        ent.mentions.push(span);
+        ent.last_seen = pos;
+        // A description is what it says (the test for names does not apply).
+        ent.evidence = true;
         e
     }
 }
@@ -687,20 +1153,14 @@ fn role_roots(desc: &str) -> Vec<String> {
         .collect()
 }
 
-/// A word lower-cased, with the variants of a role folded (spokesman ~ spokesperson ~ spokeswoman).
+/// A word lower-cased, with a title folded to the office it stands for (`data/titles.txt`: "Sen." ~ senator,
+/// spokesman ~ spokeswoman ~ spokesperson).
 fn role_root(w: &str) -> String {
     let w = w.to_lowercase();
-    for (a, b) in [
-        ("spokeswoman", "spokes"),
-        ("spokesperson", "spokes"),
-        ("spokesman", "spokes"),
-        ("advisor", "adviser"),
-    ] {
-        if w == a {
-            return b.to_string();
-        }
+    match lexicon::title(&w).and_then(|t| t.office) {
+        Some(office) => office.to_string(),
+        None => w,
     }
-    w
 }
 
 /// The words of `s`: control and zero-width characters part words as the tokenizer reads them, so they part them

@@ -290,6 +290,7 @@ const DEMONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/demonyms.txt"));
 const NOT_NAME_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/not_name_words.txt"));
 const PRONOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/pronouns.txt"));
 const SPEECH_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/speech_nouns.txt"));
+const COMMON_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_words.txt"));
 
 /// Which inflection of its lemma a verb form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,6 +347,8 @@ pub struct TitleInfo {
     pub gender: Gender,
     /// A courtesy title (Mr, Mrs, Ms, Dr, Sir, ...) rather than an office or rank.
     pub honorific: bool,
+    /// The office word the title stands for ("sen" → "senator", "congresswoman" → "representative").
+    pub office: Option<&'static str>,
 }
 
 /// The title `lower` is (lowercased, without a trailing dot: "mr", "sen", "president").
@@ -363,6 +366,21 @@ pub struct RoleInfo {
     pub plural: bool,
     /// Refers to a group of people rather than one person ("officials", "police", "delegation").
     pub group: bool,
+    /// A person, an organisation ("company", "department") or a document ("lawsuit", "memo").
+    pub kind: RoleKind,
+}
+
+/// The regular plural of a noun ("company" → "companies").
+pub fn plural_of(noun: &str) -> String {
+    regular::plural(noun)
+}
+
+/// What a role noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleKind {
+    Person,
+    Org,
+    Doc,
 }
 
 /// The role noun `lower` is, if any.
@@ -518,6 +536,57 @@ pub fn not_name_word(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
     SET.get_or_init(|| FilteredSet::new(parse_words(NOT_NAME_WORDS).0))
         .contains(word)
+}
+
+/// Whether `lower` (lower case) is a common English word (`data/common_words.txt`) or a regular inflection of one
+/// (plural, third person, past, gerund, adverb in -ly, as `regular::inflections` forms them).
+pub fn is_common_word(lower: &str) -> bool {
+    common_words().find(lower.as_bytes()).is_some() || is_common_inflection(lower)
+}
+
+/// Whether `lower` is a regular inflection (plural, third person, past, gerund, adverb in -ly) of a common word other
+/// than itself: "hoped", "hoping", "hopefully", "officials"; not "reed" or "manning" (no listed word inflects to them
+/// by the regular rules).
+pub fn is_common_inflection(lower: &str) -> bool {
+    let set = common_words();
+    let n = lower.len();
+    let cut = |k: usize| lower.get(..n.saturating_sub(k)).unwrap_or("");
+    let mut bases: Vec<Cow<str>> = Vec::new();
+    if lower.ends_with('s') {
+        bases.extend([cut(1).into(), cut(2).into(), format!("{}y", cut(3)).into()]);
+    } else if lower.ends_with("men") {
+        bases.push(format!("{}man", cut(3)).into());
+    } else if lower.ends_with("ed") {
+        bases.extend([cut(2).into(), cut(1).into(), format!("{}y", cut(3)).into()]);
+    } else if lower.ends_with("ing") {
+        bases.extend([
+            cut(3).into(),
+            format!("{}e", cut(3)).into(),
+            format!("{}ie", cut(4)).into(),
+        ]);
+    } else if lower.ends_with("ly") {
+        bases.push(cut(2).into());
+    }
+    // Each base checked by inflecting it again.
+    bases.iter().any(|base| {
+        !base.is_empty()
+            && set.find(base.as_bytes()).is_some()
+            && regular::inflections(base).iter().any(|f| f == lower)
+    })
+}
+
+/// The compiled common words (build.rs leaves out their regular inflections).
+fn common_words() -> &'static KeyIndex {
+    static SET: OnceLock<KeyIndex> = OnceLock::new();
+    SET.get_or_init(|| {
+        let line = COMMON_WORDS.trim_end().as_bytes();
+        let n = line.iter().filter(|b| (b'0'..=b'@').contains(b)).count();
+        let mut index = KeyIndex::with_capacity(n, false);
+        decode_front_coded(line, |w| {
+            index.insert(w);
+        });
+        index
+    })
 }
 
 /// Gender and number of a third-person personal pronoun (subject or object form): "he" →
@@ -724,17 +793,30 @@ fn parse_titles(text: &'static str) -> (Vec<(&'static str, TitleInfo)>, Errors) 
     let mut errors = Vec::new();
     for (n, line) in content_lines(text) {
         let parts: Vec<&'static str> = line.split_whitespace().collect();
-        let parsed = match parts.as_slice() {
+        let (parts, office) = match parts.split_last() {
+            Some((last, rest)) if last.starts_with('=') => (rest, Some(&last[1..])),
+            _ => (&parts[..], None),
+        };
+        let parsed = match parts {
             [w, g] => parse_gender(g).map(|g| (*w, g, false)),
             [w, g, "honorific"] => parse_gender(g).map(|g| (*w, g, true)),
             _ => None,
         };
         match parsed {
-            Some((w, gender, honorific)) if is_lower_word(w) => {
-                out.push((w, TitleInfo { gender, honorific }))
+            Some((w, gender, honorific))
+                if is_lower_word(w) && office.is_none_or(|o| is_lower_word(o) && o != w) =>
+            {
+                out.push((
+                    w,
+                    TitleInfo {
+                        gender,
+                        honorific,
+                        office,
+                    },
+                ))
             }
             _ => errors.push(format!(
-                "line {n}: expected `word m|f|u [honorific]`: {line:?}"
+                "line {n}: expected `word m|f|u [honorific] [=office]`: {line:?}"
             )),
         }
     }
@@ -751,10 +833,13 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
         let word = parts.next().filter(|w| is_lower_word(w));
         let gender = parts.next().and_then(parse_gender);
         let (mut plural, mut group, mut plus, mut bad) = (false, false, false, false);
+        let mut kind = RoleKind::Person;
         for flag in parts {
             match flag {
                 "plural" if !plural && !plus => plural = true,
                 "group" if !group && !plus => group = true,
+                "org" if kind == RoleKind::Person && !plus => kind = RoleKind::Org,
+                "doc" if kind == RoleKind::Person && !plus => kind = RoleKind::Doc,
                 "+" if !plural && !plus => plus = true,
                 _ => bad = true,
             }
@@ -767,19 +852,21 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
                         gender,
                         plural,
                         group,
+                        kind,
                     },
                 ));
                 if plus {
                     let info = RoleInfo {
                         gender,
                         plural: true,
-                        group: true,
+                        group: kind != RoleKind::Doc,
+                        kind,
                     };
                     out.push((Cow::Owned(regular::plural(w)), info));
                 }
             }
             _ => errors.push(format!(
-                "line {n}: expected `word m|f|u [plural] [group]`: {line:?}"
+                "line {n}: expected `word m|f|u [plural] [group] [org|doc]`: {line:?}"
             )),
         }
     }
@@ -790,23 +877,29 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
 /// `m` or `f` and then its names in sorted order, each as one byte `'0' + n` and what follows the first `n` bytes of
 /// the name before it (names are lowercase ASCII letters, `-` and `'`, none of them in '0'..='@').
 fn decode_first_names(text: &str, mut add: impl FnMut(&[u8], Gender)) {
-    let mut name = Vec::with_capacity(64);
     for line in text.lines() {
-        let (gender, mut rest) = match line.as_bytes().split_first() {
+        let (gender, rest) = match line.as_bytes().split_first() {
             Some((b'm', rest)) => (Gender::Male, rest),
             Some((b'f', rest)) => (Gender::Female, rest),
             _ => continue,
         };
-        while let Some((&shared, tail)) = rest.split_first() {
-            let end = tail
-                .iter()
-                .position(|b| (b'0'..=b'@').contains(b))
-                .unwrap_or(tail.len());
-            name.truncate(shared.saturating_sub(b'0') as usize);
-            name.extend_from_slice(&tail[..end]);
-            add(&name, gender);
-            rest = &tail[end..];
-        }
+        decode_front_coded(rest, |name| add(name, gender));
+    }
+}
+
+/// Calls `add` with each word of a front-coded list (build.rs's `front_code`): each word is one byte `'0' + n` and
+/// what follows the first `n` bytes of the word before it (the words have no byte in '0'..='@').
+fn decode_front_coded(mut rest: &[u8], mut add: impl FnMut(&[u8])) {
+    let mut word = Vec::with_capacity(64);
+    while let Some((&shared, tail)) = rest.split_first() {
+        let end = tail
+            .iter()
+            .position(|b| (b'0'..=b'@').contains(b))
+            .unwrap_or(tail.len());
+        word.truncate(shared.saturating_sub(b'0') as usize);
+        word.extend_from_slice(&tail[..end]);
+        add(&word);
+        rest = &tail[end..];
     }
 }
 
@@ -996,6 +1089,42 @@ mod tests {
                     "{file}: {w:?} is not capitalised"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn common_words_read_back_from_the_compiled_copy() {
+        const FILE: &str = include_str!("../data/common_words.txt");
+        let (words, errors) = parse_words(FILE);
+        assert!(errors.is_empty(), "common_words.txt: {errors:#?}");
+        assert!(words.len() > 10_000, "only {} common words", words.len());
+        let pairs: Vec<(&str, ())> = words.iter().map(|w| (*w, ())).collect();
+        assert_unique("common_words.txt", &pairs);
+        for w in &words {
+            assert!(w.chars().all(char::is_lowercase), "{w:?}");
+            assert!(is_common_word(w), "{w} is listed but not found");
+        }
+        // The compiled copy leaves out inflections of kept words (about half the list).
+        let kept = COMMON_WORDS
+            .bytes()
+            .filter(|b| (b'0'..=b'@').contains(b))
+            .count();
+        assert!(kept < words.len() * 3 / 4, "{kept} of {} kept", words.len());
+        // Inflections of listed words are common words too; names and non-words are not.
+        for w in [
+            "hopes",
+            "hoping",
+            "hopefully",
+            "reporters",
+            "officials",
+            "quickly",
+        ] {
+            assert!(is_common_word(w), "{w}");
+        }
+        for w in [
+            "podolyak", "zelensky", "peskov", "obama", "x", "", "hopingly",
+        ] {
+            assert!(!is_common_word(w), "{w}");
         }
     }
 

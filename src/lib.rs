@@ -62,7 +62,7 @@ pub fn analyze_in_sections(text: &str, section: usize) -> Analysis {
         quotations::add(&doc, &marks, &cues, &attributed, quotes_before, &mut pairs);
         quotes_before += attributed.len();
         // The name mentions are read as the entity stage links them (none is kept beyond that).
-        linker.add(&doc, mentions::names(&doc), attributed);
+        linker.add(&doc, &quote_spans, mentions::names(&doc), attributed);
     }
     let mut analysis = linker.finish();
     analysis.quotations = pairs;

@@ -80,6 +80,51 @@ static PARTICLES: WordList = WordList::new(&[
     "du", "dos", "ter",
 ]);
 
+/// Platforms that are companies too: a name run does not go on over one (`Podoliak Twitter`).
+static PLATFORMS: WordList = WordList::new(&[
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "telegram",
+]);
+
+fn is_platform(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    PLATFORMS.contains(&doc.lower(k, &mut buf))
+}
+
+/// Words that give a share of a group: `many Democrats`, `few Republicans`.
+static QUANTIFIERS: WordList = WordList::new(&[
+    "many",
+    "few",
+    "most",
+    "numerous",
+    "leading",
+    "prominent",
+    "moderate",
+    "fellow",
+    "four",
+    "five",
+    "six",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+]);
+
+/// A capitalised plural that names a group of people (`Democrats`, `Republicans`, `Ukrainians`): in -s, not -ss,
+/// a demonym or a word whose singular is one, or a common plural.
+fn looks_plural_name(w: &str) -> bool {
+    w.ends_with('s')
+        && !w.ends_with("ss")
+        && (lexicon::is_demonym(w) || lexicon::is_demonym(&w[..w.len() - 1]) || w.len() > 4)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && !w.chars().skip(1).any(char::is_uppercase)
+}
+
 /// Words that open a noun phrase on its left.
 static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "that", "these", "those", "another", "one", "two", "three", "some",
@@ -412,21 +457,174 @@ static BREAKERS: WordList = WordList::new(&[
     "against",
     "between",
     "of",
-    "twitter",
-    "facebook",
-    "instagram",
-    "telegram",
-    "youtube",
-    "tiktok",
-    "linkedin",
-    "truth",
 ]);
 
-/// A capitalised word that cannot be part of a name run (a function word or a day or month).
+/// A capitalised word that cannot be part of a name run (a function word, a day or month, a contraction).
 fn breaks_run(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     let w = doc.lower(k, &mut buf);
-    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr")
+    // "A." and "I." are initials ("Jock A. Finlayson"), not the article or the pronoun.
+    let initial = w.len() == 1 && doc.is(k + 1, '.') && !doc.tokens[k + 1].space_before;
+    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr") && !initial
+        || is_contraction(w)
+}
+
+/// A pronoun or auxiliary with a clitic: I've, We’re, She’ll, I'd, I'm, Don't, Can’t. Never a name (O'Brien and
+/// D’Angelo are not contractions).
+pub fn is_contraction(w: &str) -> bool {
+    let Some(p) = w.rfind(['\'', '’']) else {
+        return false;
+    };
+    let head = &w[..p];
+    let tail = &w[p..];
+    let tail = tail.trim_start_matches(['\'', '’']);
+    match tail.to_ascii_lowercase().as_str() {
+        "ve" | "re" | "ll" | "d" | "m" => !head.is_empty() && head.chars().all(char::is_alphabetic),
+        "t" => head.ends_with(['n', 'N']),
+        _ => false,
+    }
+}
+
+/// Number words, written out ("Twenty-seven Republicans said").
+static NUMBER_WORDS: WordList = WordList::new(&[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "half",
+    "third",
+    "quarter",
+]);
+
+/// A word that is no name however it is written: a contraction, a number word ("Twenty-seven"), or a regular -ly
+/// adverb or -ed/-ing form of a common word ("Hopefully", "Having", "Considering") that is no known first name.
+pub fn never_a_name(w: &str) -> bool {
+    if is_contraction(w) {
+        return true;
+    }
+    let mut buf = [0u8; 48];
+    let lower = crate::text::lower_into(w, &mut buf);
+    if lower.split('-').all(|p| NUMBER_WORDS.contains(&p)) {
+        return true;
+    }
+    ["ly", "ed", "ing"].iter().any(|e| lower.ends_with(e))
+        && lexicon::is_common_inflection(lower)
+        && lexicon::first_name_gender(w) == Gender::Unknown
+}
+
+/// A common English word whatever its case ("Police", "Delegates", "Health"; `lexicon::is_common_word`), a
+/// hyphenated word of common words ("Three-quarters"), a word that is [`never_a_name`], or one shaped like an adverb
+/// or participle that is no known first name.
+pub fn is_common(w: &str) -> bool {
+    let mut buf = [0u8; 48];
+    let lower = crate::text::lower_into(w, &mut buf);
+    !lower.is_empty()
+        && lower
+            .split('-')
+            .all(|p| !p.is_empty() && lexicon::is_common_word(p))
+        || never_a_name(w)
+        || looks_inflected(lower) && lexicon::first_name_gender(w) == Gender::Unknown
+}
+
+/// A long word in -ly, -ed or -ing, the shape of an adverb or participle of a word rarer than the common ones
+/// ("Hastily", "Peppered", "Fundraising").
+fn looks_inflected(lower: &str) -> bool {
+    let n = lower.chars().count();
+    lower.ends_with("ly") && n >= 6 || (lower.ends_with("ed") || lower.ends_with("ing")) && n >= 7
+}
+
+/// Whether the first word `a` of the capitalised run `a..=e` opens its sentence and is no part of the name after it:
+/// a word that is never a name ("Hopefully", "Twenty-seven"), or a common word that is no first name, title, role,
+/// organisation word or demonym before a word that is not common either ("Neither Warren", "Both Sanders", "Classic
+/// Clinton"; not "White House", "Middle East", "Will Smith").
+fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
+    if !opens_sentence(doc, a) {
+        return false;
+    }
+    let w = doc.tok(a);
+    if never_a_name(w) {
+        return true;
+    }
+    e > a
+        && is_common(w)
+        && !is_common(doc.tok(a + 1))
+        && lexicon::first_name_gender(w) == Gender::Unknown
+        && !is_title_tok(doc, a)
+        && is_role_tok(doc, a).is_none()
+        && !lexicon::is_demonym(w)
+        && !(a..=e).any(|k| lexicon::is_org_word(doc.tok(k)))
+}
+
+/// Whether token `k` opens its sentence (only punctuation and quotation marks before it in the sentence).
+pub fn opens_sentence(doc: &Document, k: usize) -> bool {
+    let s = doc.sentence_of(k);
+    (s.tok_start..k).all(|j| doc.tokens[j].kind != Kind::Word)
+}
+
+/// Whether mention `m` shows by itself that its name is a name: a title or role words in front ("Sen. Rice",
+/// "spokesman Peskov"), a known first name before a surname ("Maxine Waters"), or a capitalised word in mid-sentence
+/// — not opening a sentence, not in a quotation (`quoted`), not in a heading set in title case. A capitalised word
+/// at a sentence start or in a quotation ("Police said", "Health") is a name only with evidence from elsewhere.
+pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool]) -> bool {
+    let Some((a, b)) = m.name else {
+        return false;
+    };
+    if m.description.is_some() || b > a && lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown
+    {
+        return true;
+    }
+    !quoted
+        && !opens_sentence(doc, a)
+        && !headings
+            .get(doc.tokens[a].para as usize)
+            .is_some_and(|&h| h)
+}
+
+/// For each paragraph of `doc`: whether it is set in title case or capitals (a headline: "Stealth Over Health:
+/// Clinton Was Headed to ER"): at least three words, and of those of two letters or more at least two thirds
+/// capitalised.
+pub fn title_case_paragraphs(doc: &Document) -> Vec<bool> {
+    doc.paragraphs
+        .iter()
+        .map(|p| {
+            let (mut words, mut caps) = (0usize, 0usize);
+            for t in &doc.tokens[p.tok_start..p.tok_end.min(doc.tokens.len())] {
+                if t.kind == Kind::Word && t.end - t.start >= 2 {
+                    words += 1;
+                    caps += t.cap as usize;
+                }
+            }
+            words >= 3 && caps * 3 >= words * 2
+        })
+        .collect()
 }
 
 /// All proper-name mentions of the document, in order.
@@ -460,6 +658,16 @@ impl Iterator for Names<'_, '_> {
             }
             let end = name_run_end(doc, i);
             self.i = end + 1;
+            // A sentence's first word that is never a name ("Hopefully", "Twenty-seven") is no part of the name
+            // after it.
+            let i = if leading_non_name(doc, i, end) {
+                if end == i {
+                    continue;
+                }
+                i + 1
+            } else {
+                i
+            };
             if let Some(mut m) = mention_from_run(doc, i, end) {
                 // `Kremlin spokesman Dmitry Peskov spoke …`: role words before the name describe it wherever it
                 // stands.
@@ -482,7 +690,11 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
     let mut end = i;
     let mut k = i + 1;
     while k < n && doc.tokens[k].para == doc.tokens[i].para {
-        if doc.is_capitalized(k) && doc.tokens[k].space_before && !breaks_run(doc, k) {
+        if doc.is_capitalized(k)
+            && doc.tokens[k].space_before
+            && !breaks_run(doc, k)
+            && !is_platform(doc, k)
+        {
             end = k;
             k += 1;
             continue;
@@ -498,7 +710,9 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
         }
         let w = doc.lower(k, &mut buf);
         if (PARTICLES.contains(&w)
-            || w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end)))
+            || w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end))
+            // "Center for American Progress", "Council on Foreign Relations".
+            || matches!(w, "for" | "on") && lexicon::is_org_word(doc.tok(end)))
             && doc.is_capitalized(k + 1)
         {
             k += 1;
@@ -580,7 +794,11 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
     let mut gender = Gender::Unknown;
     if !org {
-        gender = if name_start == Some(start) {
+        // A first name tells the gender when a surname follows it; a lone word is most often a surname itself
+        // ("Clinton", "Harris", "Kelly" said).
+        gender = if b == start {
+            Gender::Unknown
+        } else if name_start == Some(start) {
             first_gender
         } else {
             lexicon::first_name_gender(doc.tok(start))
@@ -642,6 +860,10 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     if let Some(p) = pronoun_at(doc, e, &["he", "she", "they", "it", "who"]) {
         return p;
     }
+    // `Podoliak Twitter:` (machine-translated "Podoliak's Twitter"): the account's owner speaks.
+    if is_platform(doc, e) && e > floor && doc.is_capitalized(e - 1) && !breaks_run(doc, e - 1) {
+        return np_ending_at(doc, e - 1, floor);
+    }
     // A role noun capitalised only because it opens the sentence is a role: `Aides to Coll say …`.
     let sentence_initial_role = e == doc.sentence_of(e).tok_start && is_role_tok(doc, e).is_some();
     if doc.is_capitalized(e) && !breaks_run(doc, e) && !sentence_initial_role {
@@ -649,14 +871,45 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         let mut a = e;
         while a > floor {
             let k = a - 1;
+            let lk = doc.lower(k, &mut buf);
+            // "Department of Homeland Security", "Center for American Progress": the preposition inside an
+            // organisation's name, as `name_run_end` reads it.
+            let in_org_name = matches!(lk, "of" | "for" | "on")
+                && k > floor
+                && doc.is_capitalized(k - 1)
+                && (lexicon::is_org_word(doc.tok(k - 1)) || lk == "of" && is_title_tok(doc, k - 1));
             let joins = (doc.is_capitalized(k) && !breaks_run(doc, k))
                 || (doc.is(k, '.') && k > floor && abbreviation_before(doc, k))
-                || (PARTICLES.contains(&doc.lower(k, &mut buf))
-                    && doc.is_capitalized(k.saturating_sub(1)));
+                || (PARTICLES.contains(&lk) && doc.is_capitalized(k.saturating_sub(1)))
+                || in_org_name;
             if !joins || !doc.tokens[a].space_before && !doc.is(k, '.') && !doc.is(a, '.') {
                 break;
             }
             a = k;
+        }
+        if leading_non_name(doc, a, e) {
+            if a == e {
+                return None;
+            }
+            a += 1;
+        }
+        // `Some Democrats`, `two Republicans`, `leading Democrats`: a share of a group is no named group but a
+        // description of some of its members.
+        if a == e && a > floor && looks_plural_name(doc.tok(a)) {
+            let mut q = a;
+            while q > floor
+                && q + 3 > a
+                && doc.tokens[q - 1].kind == Kind::Word
+                && (!doc.is_capitalized(q - 1) || opens_sentence(doc, q - 1))
+                && (DETERMINERS.contains(&doc.lower(q - 1, &mut buf))
+                    || MODIFIERS.contains(&doc.lower(q - 1, &mut buf))
+                    || QUANTIFIERS.contains(&doc.lower(q - 1, &mut buf)))
+            {
+                q -= 1;
+            }
+            if q < a && !matches!(doc.lower(q, &mut buf), "the" | "these" | "those" | "all") {
+                return Some(Mention::described(doc, MentionKind::Group, q, e, true));
+            }
         }
         let mut m = mention_from_run(doc, a, e)?;
         extend_description_left(doc, &mut m, floor);
@@ -859,6 +1112,9 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
     let mut e = s;
     let mut last_good = None;
     let mut unknown = 0;
+    // Lower-case nouns in front of a title or role with no determiner: `said fire Capt. Ana Ruiz`, `said hospital
+    // spokesperson Lee Chen` (they count only if a title, role or name follows).
+    let mut premodifiers = 0;
     let mut k = s;
     while k < ceil && k < s + 12 {
         let lw = doc.lower(k, &mut buf);
@@ -868,12 +1124,28 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         }
         if doc.is_capitalized(k) && !breaks_run(doc, k) || is_role_tok(doc, k).is_some() {
             last_good = Some(k);
+        } else if k == s + premodifiers
+            && premodifiers < 3
+            && tok.kind == Kind::Word
+            && !doc.is_capitalized(k)
+            && !DETERMINERS.contains(&lw)
+            && !MODIFIERS.contains(&lw)
+            && is_compound_word(lw)
+        {
+            premodifiers += 1;
         } else if k == s && DETERMINERS.contains(&lw)
             || MODIFIERS.contains(&lw)
             || matches!(lw, "’s" | "'s" | ".")
             || lw.contains('-')
             || (k > s && PARTICLES.contains(&lw))
         {
+        } else if lw == "of"
+            && k > s
+            && doc.is_capitalized(k + 1)
+            && (is_title_tok(doc, k - 1) || lexicon::is_org_word(doc.tok(k - 1)))
+        {
+            // `said Former Secretary of State Madeleine Albright`: "of" inside a title or an organisation's name,
+            // as in a name run.
         } else if k > s && (lw == "of" || lw == "to") {
             // "head of the Russian delegation": stop the subject before the preposition.
             break;

@@ -83,6 +83,10 @@ pub struct EvalOpts {
     pub limit: Option<usize>,
     /// Score this prediction file (the CLI's `--json --offsets chars` output) instead of running the analyser.
     pub pred: Option<Input>,
+    /// `--speakers`: a resolved-speaker layer for PolNeAR gold (resolved-speaker accuracy, wrong entities by cause).
+    pub speakers: Option<Input>,
+    /// `--junk`: list the predicted speaker entities whose name is not a name.
+    pub junk: bool,
     pub color: ColorChoice,
     pub gold: Input,
 }
@@ -158,6 +162,8 @@ const EVAL_SPECS: &[Spec] = &[
     flag("json"),
     opt("limit", "N"),
     opt("pred", "FILE"),
+    opt("speakers", "FILE"),
+    flag("junk"),
     opt("color", "auto|always|never"),
     Spec {
         long: "help",
@@ -199,7 +205,12 @@ fn unknown(name: &str, specs: &[Spec], eval: bool) -> UsageError {
     let mut message = format!("unknown option '{name}'");
     if let Some((_, long)) = best {
         message.push_str(&format!(" (did you mean '--{long}'?)"));
-    } else if !eval && ["format", "speech", "errors", "examples", "limit", "pred"].contains(&bare) {
+    } else if !eval
+        && [
+            "format", "speech", "errors", "examples", "limit", "pred", "speakers", "junk",
+        ]
+        .contains(&bare)
+    {
         message.push_str(&format!(" ('--{bare}' is an option of 'whosaid eval')"));
     }
     UsageError { message, eval }
@@ -362,6 +373,8 @@ fn parse_eval(args: Vec<OsString>) -> Result<Command, UsageError> {
     let mut examples = 5;
     let mut limit = None;
     let mut pred = None;
+    let mut speakers = None;
+    let mut junk = false;
     let mut color = ColorChoice::Auto;
     let mut gold = Vec::new();
     for arg in lex(args, EVAL_SPECS, true)? {
@@ -372,11 +385,13 @@ fn parse_eval(args: Vec<OsString>) -> Result<Command, UsageError> {
             Arg::Opt("all", _) => all_only = true,
             Arg::Opt("errors", _) => errors = true,
             Arg::Opt("json", _) => json = true,
+            Arg::Opt("junk", _) => junk = true,
             Arg::Opt(name, Some(v)) => match name {
                 "format" => format = Some(choice(name, &v, "polnear or ggt", Format::parse, true)?),
                 "examples" => examples = number(name, &v, true)?,
                 "limit" => limit = Some(number(name, &v, true)?),
                 "pred" => pred = Some(Input::from_arg(v)),
+                "speakers" => speakers = Some(Input::from_arg(v)),
                 "color" => color = choice(name, &v, "auto, always or never", parse_color, true)?,
                 _ => unreachable!("option --{name} has a spec but no handler"),
             },
@@ -391,6 +406,18 @@ fn parse_eval(args: Vec<OsString>) -> Result<Command, UsageError> {
     if speech_only && format == Some(Format::Ggt) {
         return Err(usage(
             "--speech applies to PolNeAR gold (GGT quotes have no cue type)".into(),
+        ));
+    }
+    if speakers.is_some() && format == Some(Format::Ggt) {
+        return Err(usage(
+            "--speakers applies to PolNeAR gold (GGT quotes carry their own reference)".into(),
+        ));
+    }
+    if speakers == Some(Input::Stdin)
+        && (gold.contains(&Input::Stdin) || pred == Some(Input::Stdin))
+    {
+        return Err(usage(
+            "--speakers - reads standard input, which the gold or --pred file already reads".into(),
         ));
     }
     let gold = match gold.len() {
@@ -411,6 +438,8 @@ fn parse_eval(args: Vec<OsString>) -> Result<Command, UsageError> {
         json,
         limit,
         pred,
+        speakers,
+        junk,
         color,
         gold,
     }))
@@ -479,13 +508,28 @@ Options:
       --limit <N>             Only the first N documents
       --pred <FILE>           Score this prediction file (whosaid --json --offsets chars output) instead of
                               running the analyser
+      --speakers <FILE>       PolNeAR only: a resolved-speaker layer (JSON lines {\"doc_id\",\"speakers\":[{\"k\",
+                              \"content\",\"source\",\"entity\",\"type\"}]}, k the attribution's index, content its
+                              spans, entity the speaker's fullest name or null where the article never says who).
+                              Adds resolved-speaker accuracy over the matched attributions it covers: right when
+                              the predicted name (resolved entity, else mention) is the same person as the entity
+                              (equal without titles and case, or the same last word with one's words within the
+                              other's), or, for a null entity, when the prediction names nobody (no speaker, or a
+                              description: a name whose last word does not begin with a capital or a digit, or whose
+                              first word begins with a lowercase letter other than a particle like \"de\": \"sources\",
+                              \"supporters in Congress\"). With --errors: the wrong entities by cause
+      --junk                  List the predicted speaker entities whose name is not a name (contractions, number
+                              words, days and months, sentence-initial adverbs and participles, pieces of
+                              organisation names, common words), with counts by reason
       --json                  One JSON object: {\"format\",\"docs\",\"docs_missing\",\"speech\":{\"@0.3\":{…},\"@0.8\":{…},
-                              \"calibration\":[…]},\"all\":{…},\"errors\":{…}}
+                              \"calibration\":[…]},\"all\":{…},\"errors\":{…},\"speaker_layer\":{…},\"junk\":{…}}
       --color <WHEN>          auto, always or never
   -h, --help                  Print this help
 
-Example:
+Examples:
   whosaid eval --errors --examples 3 ../shared/data/polnear/dev.jsonl
+  whosaid eval --speech --errors --speakers tests/gold/polnear_speakers_dev.jsonl ../shared/data/polnear/dev.jsonl
+  whosaid eval --speech --junk ../shared/data/polnear/dev.jsonl
 ";
 
 #[cfg(test)]

@@ -62,3 +62,15 @@ pub fn gerund(base: &str) -> String {
 pub fn plural(noun: &str) -> String {
     s_form(noun, false, true)
 }
+
+/// The regular inflections of a common word that `data/common_words.txt` leaves to these rules: noun plural and
+/// verb third person, past, gerund, and the adverb in -ly ("hope": "hopes", "hoped", "hoping", "hopely").
+pub fn inflections(w: &str) -> [String; 5] {
+    [
+        plural(w),
+        third_person(w),
+        past(w),
+        gerund(w),
+        join(w, "ly"),
+    ]
+}
