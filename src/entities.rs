@@ -145,7 +145,7 @@ impl<'a> Linker<'a> {
                 outer.push(q.span);
             }
         }
-        outer.sort_unstable();
+        crate::sort::sort(&mut outer);
         let quoted = |m: &Mention| {
             let at = m.name.map_or(m.first, |n| n.0);
             let pos = doc.tokens[at].start as usize;

@@ -25,6 +25,7 @@ pub mod model;
 pub mod output;
 pub mod quotes;
 mod scratch;
+mod sort;
 pub mod story;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

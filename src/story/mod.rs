@@ -239,7 +239,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
         .collect();
     // Most quoted first, then most widely covered, then first appearance.
     let mut order: Vec<usize> = (0..speakers.len()).collect();
-    order.sort_unstable_by(|&x, &y| {
+    crate::sort::sort_by(&mut order, |&x, &y| {
         let (a, b) = (&speakers[x], &speakers[y]);
         b.total_quotes
             .cmp(&a.total_quotes)
@@ -416,8 +416,8 @@ fn make_speaker(
             }),
         }
     }
-    articles.sort_unstable();
-    quotes.sort_unstable_by_key(|q| q.article);
+    crate::sort::sort(&mut articles);
+    crate::sort::sort_by_key(&mut quotes, |q| q.article);
     let total_quotes = quotes.iter().map(|q| q.quotes).sum();
     // Side: descriptions for everyone; the name too for organisations, groups ("Ukrainian officials") and
     // people known only by a description ("a U.S. senior defense official").
@@ -491,7 +491,7 @@ fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
                 });
             votes.extend(found);
         }
-        votes.sort_unstable();
+        crate::sort::sort(&mut votes);
         votes.dedup();
         if let [side] = votes.as_slice() {
             updates.push((sp.id, side));
@@ -520,7 +520,7 @@ fn possibly_same(speakers: &mut [StorySpeaker]) {
         if p.is_some() {
             for d in &sp.descriptions {
                 let mut stems = groups::content_stems(d);
-                stems.sort_unstable();
+                crate::sort::sort(&mut stems);
                 stems.dedup();
                 if stems.is_empty() {
                     continue;
@@ -553,7 +553,7 @@ fn possibly_same(speakers: &mut [StorySpeaker]) {
             }
         }
     }
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     pairs.dedup();
     for (x, y) in pairs {
         speakers[x].possibly_same.push(y);
@@ -619,7 +619,7 @@ fn make_group(
     let mut articles: Vec<usize> = versions.iter().map(|v| v.article).collect();
     articles.dedup();
     let mut speakers: Vec<usize> = versions.iter().filter_map(|v| v.speaker).collect();
-    speakers.sort_unstable();
+    crate::sort::sort(&mut speakers);
     speakers.dedup();
     let conflict = versions.iter().any(|v| {
         versions.iter().any(|w| {

@@ -692,7 +692,7 @@ fn neighbourhood(key: &str) -> Vec<String> {
             out.push(d);
         }
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -828,9 +828,9 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
     }
     let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
     for c in &mut out {
-        c.sort_unstable();
+        crate::sort::sort(c);
     }
-    out.sort_unstable_by_key(|c| c[0]);
+    crate::sort::sort_by_key(&mut out, |c| c[0]);
     out
 }
 
@@ -882,7 +882,7 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
                 }
             }
         }
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out
     };
     let level = |f: &Form| match f.first {
@@ -930,7 +930,7 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
             }
         }
     }
-    edges.sort_unstable();
+    crate::sort::sort(&mut edges);
     for (_, a, b) in edges {
         let (ra, rb) = (dsu.find(a), dsu.find(b));
         if ra != rb && all_match(&members, ra, rb) {
@@ -951,7 +951,7 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
                 .filter(|&g| level(&forms[g]) < phase)
                 .map(|g| dsu.find(g))
                 .collect();
-            roots.sort_unstable();
+            crate::sort::sort(&mut roots);
             roots.dedup();
             roots.retain(|&r| members[r].iter().all(|&x| forms_match(f, &forms[x])));
             match roots.len() {
@@ -974,9 +974,9 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
 
     let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     for c in &mut out {
-        c.sort_unstable();
+        crate::sort::sort(c);
     }
-    out.sort_unstable_by_key(|c| c[0]);
+    crate::sort::sort_by_key(&mut out, |c| c[0]);
     out
 }
 

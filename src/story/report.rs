@@ -109,8 +109,8 @@ pub(crate) fn articles(
                     exclusive.push(qi);
                 }
             }
-            by_speaker.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            by_side.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            crate::sort::sort_by(&mut by_speaker, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            crate::sort::sort_by(&mut by_side, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
             let total = an.quotes.len();
             let mut my_groups: Vec<usize> = Vec::new();
             let mut conflicts = Vec::new();
