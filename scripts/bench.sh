@@ -8,7 +8,7 @@
 #   3. batch CLI: a 100 MB JSON-lines corpus made from the seeds (target/bench/, not committed) through
 #      `whosaid --json --input jsonl`: MB/s and peak memory (/usr/bin/time -v, max RSS);
 #   4. size: raw and gzipped bytes of everything the page loads (dist/), served (the binary .wasm) and opened
-#      from disk (wasm-inline.js, the wasm as one character per byte, see scripts/wasm-inline.cjs).
+#      from disk (wasm-inline.js, the wasm gzipped by zopfli in base64, see scripts/wasm-inline.cjs).
 # Budgets: native >= 50 MB/s and <= 3x the segmentation pass; wasm >= 20 MB/s; one article <= 1 ms in the page;
 # 10 MB <= 12x the time of 1 MB; batch peak memory <= 64 MB; page payload <= 250,000 bytes gzipped.
 # Usage: scripts/bench.sh [--strict] [--runs N] [--no-web]
