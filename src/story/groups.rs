@@ -25,7 +25,7 @@
 //! (the mean similarity across the two groups, on a sample of at most 8 × 8 pairs, must reach
 //! [`LINK_THRESHOLD`]), so one loose pair does not chain two statements together.
 
-use std::collections::{HashMap, HashSet};
+use crate::lexicon::{FxMap, FxSet};
 use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -197,7 +197,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 fn is_stopword(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
         .contains(w)
 }
@@ -264,7 +264,7 @@ pub struct Scorer<'a> {
 
 impl<'a> Scorer<'a> {
     pub fn new(items: &'a [Item<'a>]) -> Scorer<'a> {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxMap<String, u32> = FxMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut raw: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(items.len());
         for it in items {

@@ -62,7 +62,7 @@ pub mod names;
 pub mod report;
 pub mod sides;
 
-use std::collections::HashMap;
+use crate::lexicon::FxMap;
 
 use serde::Serialize;
 
@@ -221,7 +221,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
     let clusters = names::cluster(&inputs);
 
     // Quote counts per (article, speaker).
-    let mut qcount: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut qcount: FxMap<(usize, usize), usize> = FxMap::default();
     for (a, (_, _, an)) in docs.iter().enumerate() {
         for q in &an.quotes {
             if let Some(s) = q.speaker_id.filter(|&s| s < an.speakers.len()) {
@@ -252,7 +252,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
         sorted.push(std::mem::replace(&mut speakers[i], placeholder()));
     }
     let mut speakers = sorted;
-    let mut story_id: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut story_id: FxMap<(usize, usize), usize> = FxMap::default();
     for (id, sp) in speakers.iter_mut().enumerate() {
         sp.id = id;
         for m in &sp.members {
@@ -343,12 +343,12 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
 fn make_speaker(
     docs: &[(&str, &str, &Analysis)],
     members: &[(usize, usize)],
-    qcount: &HashMap<(usize, usize), usize>,
+    qcount: &FxMap<(usize, usize), usize>,
 ) -> StorySpeaker {
     let sp = |(a, s): (usize, usize)| &docs[a].2.speakers[s];
     // Name: a written-out first name first, then most name tokens, then the most frequent spelling, then
     // the earliest.
-    let mut freq: HashMap<String, usize> = HashMap::new();
+    let mut freq: FxMap<String, usize> = FxMap::default();
     for &m in members {
         *freq.entry(sp(m).name.trim().to_string()).or_insert(0) += 1;
     }
@@ -460,7 +460,7 @@ fn make_speaker(
 /// A speaker with no side of its own takes the side of a person its descriptions name ("Putin aide",
 /// "a top adviser to Zelensky"), when that surname belongs to exactly one story speaker with a side.
 fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: FxMap<String, Vec<usize>> = FxMap::default();
     for sp in speakers.iter() {
         if sp.kind != "person" {
             continue;
@@ -506,7 +506,7 @@ fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
 /// surname: possibly one person under a mistranslated or different surname, left for the reader to judge.
 fn possibly_same(speakers: &mut [StorySpeaker]) {
     const CAP: usize = 64;
-    let mut by_desc: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_desc: FxMap<String, Vec<usize>> = FxMap::default();
     let mut parsed: Vec<Option<(String, String)>> = Vec::with_capacity(speakers.len());
     for sp in speakers.iter() {
         let p = match names::parse_person(&sp.name) {

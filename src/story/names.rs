@@ -43,9 +43,7 @@
 //! * Descriptions never merge anyone: a surname that does not match is not overridden by a shared title
 //!   (see the module doc of [`crate::story`] on "Vladimir Green").
 
-use std::collections::{HashMap, HashSet};
-
-use crate::lexicon;
+use crate::lexicon::{self, FxMap, FxSet};
 use crate::model::{Gender, SpeakerKind};
 
 use super::sides;
@@ -704,8 +702,8 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
     let mut dsu = Dsu::new(inputs.len());
 
     // Organisations: plain keys, and acronyms against all-caps names.
-    let mut org_by_key: HashMap<String, usize> = HashMap::new();
-    let mut org_by_caps: HashMap<String, usize> = HashMap::new();
+    let mut org_by_key: FxMap<String, usize> = FxMap::default();
+    let mut org_by_caps: FxMap<String, usize> = FxMap::default();
     let mut org_acronyms: Vec<(usize, String)> = Vec::new();
     for (i, inp) in inputs.iter().enumerate() {
         if inp.kind != SpeakerKind::Organisation {
@@ -739,7 +737,7 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
     }
 
     // Groups: by normalised name.
-    let mut group_by_key: HashMap<String, usize> = HashMap::new();
+    let mut group_by_key: FxMap<String, usize> = FxMap::default();
     for (i, inp) in inputs.iter().enumerate() {
         if inp.kind == SpeakerKind::Group {
             let key = org_key(inp.name);
@@ -756,8 +754,8 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
 
     // People (and speakers of unknown kind that are not a known organisation).
     let mut forms: Vec<Form> = Vec::new();
-    let mut form_index: HashMap<(First, String), usize> = HashMap::new();
-    let mut unknown_by_key: HashMap<String, usize> = HashMap::new();
+    let mut form_index: FxMap<(First, String), usize> = FxMap::default();
+    let mut unknown_by_key: FxMap<String, usize> = FxMap::default();
     for (i, inp) in inputs.iter().enumerate() {
         match inp.kind {
             SpeakerKind::Person => {}
@@ -822,7 +820,7 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
         }
     }
 
-    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_root: FxMap<usize, Vec<usize>> = FxMap::default();
     for i in 0..inputs.len() {
         by_root.entry(dsu.find(i)).or_default().push(i);
     }
@@ -861,14 +859,14 @@ fn person_name(inp: &NameInput) -> Option<(First, String)> {
 /// Clusters forms in three phases: full first names (guarded complete-link), then initials, then bare surnames,
 /// each weaker form joining only an unambiguous cluster.
 fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: FxMap<String, Vec<usize>> = FxMap::default();
     for (fi, f) in forms.iter().enumerate() {
         for k in neighbourhood(&f.surname) {
             index.entry(k).or_default().push(fi);
         }
     }
     let neighbours = |fi: usize| -> Vec<usize> {
-        let mut seen = HashSet::new();
+        let mut seen = FxSet::default();
         let mut out = Vec::new();
         for k in neighbourhood(&forms[fi].surname) {
             if let Some(list) = index.get(&k) {
@@ -983,6 +981,7 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn key(s: &str) -> String {
         romanised_key(s)

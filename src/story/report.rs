@@ -6,7 +6,7 @@
 //! outlet attributes to a *different* story speaker — a fact-checking signal (one outlet's "Medinsky said" is
 //! another's "Russian officials said").
 
-use std::collections::HashMap;
+use crate::lexicon::FxMap;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -72,10 +72,10 @@ pub(crate) fn articles(
     docs: &[(&str, &str, &Analysis)],
     speakers: &[StorySpeaker],
     groups: &[QuoteGroup],
-    story_id: &HashMap<(usize, usize), usize>,
+    story_id: &FxMap<(usize, usize), usize>,
 ) -> Vec<ArticleReport> {
     // (article, quote) → group.
-    let mut in_group: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut in_group: FxMap<(usize, usize), usize> = FxMap::default();
     for g in groups {
         for v in &g.versions {
             in_group.insert((v.article, v.quote), g.id);
