@@ -194,14 +194,26 @@ fn ends_slot(first: u8, last: u8) -> usize {
 }
 
 /// A fixed word list, looked up through a hash table built on first use (a linear `contains` over a list of a
-/// hundred words costs more than the rest of a token's processing). `static L: WordList = WordList::new(&[…]);`
+/// hundred words costs more than the rest of a token's processing). `static L: WordList = word_list!["a", "b"];`
+///
+/// The words are one string, each followed by a newline: an array of `&str` would cost eight bytes of pointer and
+/// length per word in the browser build, which gzip squeezes poorly (0.3 KB gzipped for the lists here).
 pub struct WordList {
-    words: &'static [&'static str],
+    words: &'static str,
     index: OnceLock<KeyIndex>,
 }
 
+/// A [`WordList`] of string literals (words without a newline): `word_list!["said", "told"]`.
+macro_rules! word_list {
+    ($($word:literal),* $(,)?) => {
+        $crate::lexicon::WordList::new(concat!($($word, "\n"),*))
+    };
+}
+pub(crate) use word_list;
+
 impl WordList {
-    pub const fn new(words: &'static [&'static str]) -> Self {
+    /// `words`: each word followed by a newline, as [`word_list!`] writes them.
+    pub const fn new(words: &'static str) -> Self {
         WordList {
             words,
             index: OnceLock::new(),
@@ -212,8 +224,9 @@ impl WordList {
     #[inline]
     pub fn contains(&self, w: &&str) -> bool {
         let index = self.index.get_or_init(|| {
-            let mut index = KeyIndex::with_capacity(self.words.len(), false);
-            for word in self.words {
+            let n = self.words.bytes().filter(|&b| b == b'\n').count();
+            let mut index = KeyIndex::with_capacity(n, false);
+            for word in self.words() {
                 index.insert(word.as_bytes());
             }
             index
@@ -222,8 +235,8 @@ impl WordList {
     }
 
     /// The words, in list order.
-    pub fn words(&self) -> &'static [&'static str] {
-        self.words
+    pub fn words(&self) -> impl Iterator<Item = &'static str> {
+        self.words.split_terminator('\n')
     }
 }
 
@@ -1167,7 +1180,16 @@ mod tests {
             "",
         ];
         let words = &WORDS;
-        let list = WordList::new(&WORDS[..6]);
+        static LIST: WordList = word_list![
+            "abcdefghijklmnopqrstuvwxyz",
+            "abcdefghijkXmnopqrstuvwxyz",
+            "abcdefghijklmnopqrstuvXxyz",
+            "a",
+            "ab",
+            "abc",
+        ];
+        let list = &LIST;
+        assert!(list.words().eq(WORDS[..6].iter().copied()));
         for w in &words[..6] {
             assert!(list.contains(w), "{w}");
         }

@@ -11,7 +11,7 @@
 pub mod sieves;
 
 use crate::cues::{Cue, CueKind};
-use crate::lexicon::{VerbForm, WordList};
+use crate::lexicon::{word_list, VerbForm, WordList};
 use crate::mentions::{self, Mention, MentionKind, BETWEEN_SUBJECT_AND_VERB};
 use crate::model::{QuoteKind, Span};
 use crate::quotes::QuoteSpan;
@@ -1091,7 +1091,7 @@ pub fn subject_right(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> 
 /// Words that may stand between a verb and the clause it reports: listeners, time and place adjuncts. (A hashed
 /// list: `contains` runs for each word after a cue, and a scan of ninety words cost more than the rest of the
 /// clause search.)
-pub static ADJUNCT_WORDS: WordList = WordList::new(&[
+pub static ADJUNCT_WORDS: WordList = word_list![
     "on",
     "in",
     "at",
@@ -1174,7 +1174,7 @@ pub static ADJUNCT_WORDS: WordList = WordList::new(&[
     "show",
     "appearance",
     "with",
-]);
+];
 
 /// Where the content of reported speech starts after the cue: past a listener ("told reporters"), adjuncts ("on
 /// Monday", "in a statement"), a comma or colon and "that". Returns None if no clause follows.
