@@ -353,7 +353,7 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
 fn proper_words(desc: &str) -> Vec<String> {
     desc.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(str::to_lowercase)
+        .map(crate::case::lowercase)
         .filter(|w| {
             lexicon::title(w).is_none() && !matches!(w.as_str(), "the" | "a" | "an" | "this")
         })
@@ -364,13 +364,13 @@ fn proper_words(desc: &str) -> Vec<String> {
 fn lower_first_letter(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map(|f| f.to_lowercase().chain(c).collect())
+        .map(|f| crate::case::lower_char(f).chain(c).collect())
         .unwrap_or_default()
 }
 
 /// Whether `w` (any case) is a role noun, singular or plural: "Aides", "Spokesman".
 fn is_role_word(w: &str) -> bool {
-    lexicon::role_noun(&w.to_lowercase()).is_some()
+    lexicon::role_noun(&crate::case::lowercase(w)).is_some()
 }
 
 /// Whether a name mention shows a person: a title or role words in front ("Sen.", "spokesman"), a known first name,
@@ -706,7 +706,7 @@ impl<'a> Resolver<'a> {
                 // A common word taken for a name: a plural or a role noun names a group or a role ("Police",
                 // "Delegates"); any other is no speaker.
                 let word = &self.entities[e].full;
-                let lower = word.join(" ").to_lowercase();
+                let lower = crate::case::lowercase(&word.join(" "));
                 let role = lexicon::role_noun(&lower);
                 if word.len() == 1 && (role.is_some() || looks_plural(&lower)) {
                     let plural = role.is_none_or(|r| r.plural || r.group);
@@ -734,7 +734,7 @@ impl<'a> Resolver<'a> {
         i: usize,
     ) -> Option<usize> {
         let sp = &speaking[i];
-        let w = sp.first_word.to_lowercase();
+        let w = crate::case::lowercase(sp.first_word);
         // Possessive speakers (`his claim`, `their calls`) resolve as their subject forms.
         let w = match w.as_str() {
             "his" => "he".to_string(),
@@ -775,7 +775,7 @@ impl<'a> Resolver<'a> {
             let weak_subject = want_person && ev.subject && {
                 let ent = &self.entities[e];
                 let word = ent.full.first().map_or("", String::as_str);
-                let lower = word.to_lowercase();
+                let lower = crate::case::lowercase(word);
                 ent.kind == SpeakerKind::Unknown
                     && ent.full.len() == 1
                     && ent.gender == Gender::Unknown
@@ -850,10 +850,10 @@ impl<'a> Resolver<'a> {
         if sp.lower_first && desc.starts_with(sp.first_word) {
             desc = lower_first_letter(&desc);
         }
-        let head = sp.last_word.to_lowercase();
+        let head = crate::case::lowercase(sp.last_word);
         let definite = words_of(text).next().is_some_and(|w| {
             matches!(
-                w.to_lowercase().as_str(),
+                crate::case::lowercase(w).as_str(),
                 "the" | "this" | "that" | "these" | "those"
             )
         }) || (m.first < m.last
@@ -993,7 +993,7 @@ impl<'a> Resolver<'a> {
                 .map(|ev| ev.entity)
         };
         let latest = |ok: &dyn Fn(&NameEvent, &Entity) -> bool| latest_from(near, ok);
-        let lower = |w: &String| w.to_lowercase();
+        let lower = |w: &String| crate::case::lowercase(w);
         // A name with an organisation noun or word of its own ("Senate", "State Department") is that kind of body.
         let has_org_noun = |e: &Entity| {
             e.full.iter().any(|w| {
@@ -1073,7 +1073,7 @@ fn role_roots(desc: &str) -> Vec<String> {
 /// A word lower-cased, with a title folded to the office it stands for (`data/titles.txt`: "Sen." ~ senator,
 /// spokesman ~ spokeswoman ~ spokesperson).
 fn role_root(w: &str) -> String {
-    let w = w.to_lowercase();
+    let w = crate::case::lowercase(w);
     match lexicon::title(&w).and_then(|t| t.office) {
         Some(office) => office.to_string(),
         None => w,
@@ -1186,7 +1186,7 @@ pub fn name_key(w: &str) -> String {
             }
             continue;
         }
-        for c in c.to_lowercase() {
+        for c in crate::case::lower_char(c) {
             let c = fold_diacritic(c);
             if c.is_alphanumeric() {
                 s.push(c);

@@ -474,7 +474,7 @@ fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
                 }
             }
             None => {
-                for l in c.to_lowercase() {
+                for l in crate::case::lower_char(c) {
                     push(l)?;
                 }
             }

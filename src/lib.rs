@@ -16,6 +16,7 @@
 //! The core has no wasm dependency; `wasm` is a thin binding compiled only for `wasm32`.
 
 pub mod attribution;
+mod case;
 pub mod cues;
 pub mod entities;
 pub mod eval;

@@ -335,7 +335,11 @@ fn placeholder() -> StorySpeaker {
 /// Pushes `s` unless an equal string (ignoring case) is there already.
 fn push_unique(list: &mut Vec<String>, s: &str) {
     let s = s.trim();
-    if !s.is_empty() && !list.iter().any(|x| x.to_lowercase() == s.to_lowercase()) {
+    if !s.is_empty()
+        && !list
+            .iter()
+            .any(|x| crate::case::lowercase(x) == crate::case::lowercase(s))
+    {
         list.push(s.to_string());
     }
 }

@@ -59,7 +59,7 @@ pub fn fold(s: &str) -> String {
             }
             continue;
         }
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = crate::case::lower_char(c).next().unwrap_or(c);
         match fold_char(lower) {
             Some(rep) => out.push_str(rep),
             None if is_apostrophe(lower) => {}
