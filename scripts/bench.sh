@@ -12,7 +12,7 @@
 #      articles against the CLI on the same articles, 1 and N threads; Spark local[N] over the 100 MB corpus
 #      (examples/spark), MB/s per core beside the CLI's;
 #   5. size: raw and gzipped bytes of everything the page loads (dist/), served (the binary .wasm) and opened
-#      from disk (wasm-inline.js, the wasm as one character per byte, see scripts/wasm-inline.cjs).
+#      from disk (wasm-inline.js, the wasm gzipped by zopfli in base64, see scripts/wasm-inline.cjs).
 # Budgets: native >= 50 MB/s and <= 3x the segmentation pass; wasm >= 20 MB/s; one article <= 1 ms in the page;
 # 10 MB <= 12x the time of 1 MB; batch CLI >= 35 MB/s on one job, --jobs N >= 0.9 N x one job, peak memory <= 64 MB;
 # analyze_many >= 0.8x the CLI at the same thread count; page payload <= 250,000 bytes gzipped.

@@ -17,6 +17,7 @@ die() { printf '[build-web] FAILED: %s\n' "$*" >&2; exit 1; }
 
 export MINIFY=${MINIFY:-1}
 [ "$MINIFY" = 0 ] || [ -d node_modules/terser ] || die "node_modules/terser missing: run scripts/setup.sh"
+[ -d node_modules/@gfx/zopfli ] || die "node_modules/@gfx/zopfli missing: run scripts/setup.sh"
 
 # The wasm module and its classic-script glue come from the npm package's build (npm/wasm/whosaid_bg.wasm and
 # npm/wasm/script.js, wasm-bindgen --target no-modules): the page runs the very files the package ships.
@@ -36,9 +37,6 @@ const marker = "/* @@WASM_BINDGEN_GLUE@@ */";
 if (!template.includes(marker)) throw new Error("www/engine.js lacks " + marker);
 if (!/^let whosaid = /m.test(glue)) throw new Error("unexpected glue in npm/wasm/script.js (need --target no-modules, global whosaid)");
 fs.writeFileSync("dist/engine.js", template.replace(marker, () => glue));
-// The wasm as a classic script, one character per byte: fetch() of a .wasm is refused from file://.
-const { inlineScript } = require(path.resolve("scripts/wasm-inline.cjs"));
-fs.writeFileSync("dist/wasm-inline.js", inlineScript(fs.readFileSync("dist/whosaid_bg.wasm")));
 // The seed articles as the "Sample story".
 const dir = "tests/fixtures";
 const samples = fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()
@@ -46,10 +44,13 @@ const samples = fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()
 if (samples.length === 0) throw new Error("no sample articles in " + dir);
 fs.writeFileSync("dist/samples.js", "// The sample story: seed articles from tests/fixtures.\nself.WHOSAID_SAMPLES = " +
   JSON.stringify(samples, null, 1) + ";\n");
-// Minified scripts and CSS: the wasm takes most of the size budget. Top-level names are kept (the
-// scripts are classic scripts that share globals, and the page stringifies engine.js's functions).
-if (process.env.MINIFY !== "0") {
-  (async () => {
+(async () => {
+  // The wasm as a classic script (gzipped, in base64): fetch() of a .wasm is refused from file://.
+  const { inlineScript } = require(path.resolve("scripts/wasm-inline.cjs"));
+  fs.writeFileSync("dist/wasm-inline.js", await inlineScript(fs.readFileSync("dist/whosaid_bg.wasm")));
+  // Minified scripts and CSS: the wasm takes most of the size budget. Top-level names are kept (the
+  // scripts are classic scripts that share globals, and the page stringifies engine.js's functions).
+  if (process.env.MINIFY !== "0") {
     const { minify } = require("terser");
     for (const f of ["dist/app.js", "dist/engine.js"]) {
       const out = await minify(fs.readFileSync(f, "utf8"), { compress: { passes: 2 }, mangle: true, format: { comments: false } });
@@ -60,15 +61,16 @@ if (process.env.MINIFY !== "0") {
     const tight = (t) => t.replace(/\s+/g, " ").replace(/ ?([{};,>]) ?/g, "$1").replace(/: /g, ":").replace(/;}/g, "}");
     fs.writeFileSync("dist/style.css", css.map((t, i) => (i % 2 ? t : tight(t))).join("").trim() + "\n");
     fs.writeFileSync("dist/index.html", fs.readFileSync("dist/index.html", "utf8").replace(/^[ \t]+/gm, ""));
-  })().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+  }
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
 NODE
 
 # Sizes: what a browser loads when served (the worker fetches the binary .wasm) and from disk
-# (wasm-inline.js instead, see scripts/wasm-inline.cjs). samples.js loads only on "Sample story".
+# (wasm-inline.js instead: the wasm gzipped by zopfli, in base64, see scripts/wasm-inline.cjs). samples.js loads
+# only on "Sample story".
 gz() { gzip -9 -c "$1" | wc -c; }
 raw() { wc -c < "$1"; }
 served=(index.html style.css app.js worker.js engine.js whosaid_bg.wasm)

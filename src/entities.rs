@@ -145,7 +145,7 @@ impl<'a> Linker<'a> {
                 outer.push(q.span);
             }
         }
-        outer.sort_unstable();
+        crate::sort::sort(&mut outer);
         let quoted = |m: &Mention| {
             let at = m.name.map_or(m.first, |n| n.0);
             let pos = doc.tokens[at].start as usize;
@@ -376,7 +376,7 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
 fn proper_words(desc: &str) -> Vec<String> {
     desc.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(str::to_lowercase)
+        .map(crate::case::lowercase)
         .filter(|w| {
             lexicon::title(w).is_none() && !matches!(w.as_str(), "the" | "a" | "an" | "this")
         })
@@ -387,13 +387,13 @@ fn proper_words(desc: &str) -> Vec<String> {
 fn lower_first_letter(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map(|f| f.to_lowercase().chain(c).collect())
+        .map(|f| crate::case::lower_char(f).chain(c).collect())
         .unwrap_or_default()
 }
 
 /// Whether `w` (any case) is a role noun, singular or plural: "Aides", "Spokesman".
 fn is_role_word(w: &str) -> bool {
-    lexicon::role_noun(&w.to_lowercase()).is_some()
+    lexicon::role_noun(&crate::case::lowercase(w)).is_some()
 }
 
 /// Whether a name mention shows a person: a title or role word in front ("Sen.", "spokesman"), a known first name,
@@ -402,7 +402,7 @@ fn is_role_word(w: &str) -> bool {
 fn person_evidence(m: &Mention, words: &[&str], text: &str) -> bool {
     let titled = m.description.is_some_and(|d| {
         words_of(d.text(text)).any(|w| {
-            let w = w.trim_end_matches('.').to_lowercase();
+            let w = crate::case::lowercase(w.trim_end_matches('.'));
             lexicon::title(&w).is_some()
                 || lexicon::role_noun(&w).is_some_and(|r| r.kind == RoleKind::Person)
         })
@@ -739,7 +739,7 @@ impl<'a> Resolver<'a> {
                 // A common word taken for a name: a plural or a role noun names a group or a role ("Police",
                 // "Delegates"); any other is no speaker.
                 let word = &self.entities[e].full;
-                let lower = word.join(" ").to_lowercase();
+                let lower = crate::case::lowercase(&word.join(" "));
                 let role = lexicon::role_noun(&lower);
                 if word.len() == 1 && (role.is_some() || looks_plural(&lower)) {
                     let plural = role.is_none_or(|r| r.plural || r.group);
@@ -767,7 +767,7 @@ impl<'a> Resolver<'a> {
         i: usize,
     ) -> Option<usize> {
         let sp = &speaking[i];
-        let w = sp.first_word.to_lowercase();
+        let w = crate::case::lowercase(sp.first_word);
         // Possessive speakers (`his claim`, `their calls`) resolve as their subject forms.
         let w = match w.as_str() {
             "his" => "he".to_string(),
@@ -808,7 +808,7 @@ impl<'a> Resolver<'a> {
             let weak_subject = want_person && ev.subject && {
                 let ent = &self.entities[e];
                 let word = ent.full.first().map_or("", String::as_str);
-                let lower = word.to_lowercase();
+                let lower = crate::case::lowercase(word);
                 // (Only a word never shown to be a name: a name that was, like "Vermont", is no person unless it
                 // spoke.)
                 ent.kind == SpeakerKind::Unknown
@@ -887,11 +887,11 @@ impl<'a> Resolver<'a> {
         if sp.lower_first && desc.starts_with(sp.first_word) {
             desc = lower_first_letter(&desc);
         }
-        let head = sp.last_word.to_lowercase();
+        let head = crate::case::lowercase(sp.last_word);
         // Definite: "the spokesman", or a phrase opening with a proper word ("Kremlin spokesman") — not an indefinite
         // one capitalised at a sentence start ("A spokesman for …", "One delegate", "Another official"), which
         // brings in someone new.
-        let first = words_of(text).next().map(str::to_lowercase);
+        let first = words_of(text).next().map(crate::case::lowercase);
         let indefinite = first.as_deref().is_some_and(|w| {
             matches!(
                 w,
@@ -1076,7 +1076,7 @@ impl<'a> Resolver<'a> {
                 .map(|ev| ev.entity)
         };
         let latest = |ok: &dyn Fn(&NameEvent, &Entity) -> bool| latest_from(near, ok);
-        let lower = |w: &String| w.to_lowercase();
+        let lower = |w: &String| crate::case::lowercase(w);
         // A name with an organisation noun or word of its own ("Senate", "State Department") is that kind of body.
         let has_org_noun = |e: &Entity| {
             e.full.iter().any(|w| {
@@ -1156,7 +1156,7 @@ fn role_roots(desc: &str) -> Vec<String> {
 /// A word lower-cased, with a title folded to the office it stands for (`data/titles.txt`: "Sen." ~ senator,
 /// spokesman ~ spokeswoman ~ spokesperson).
 fn role_root(w: &str) -> String {
-    let w = w.to_lowercase();
+    let w = crate::case::lowercase(w);
     match lexicon::title(&w).and_then(|t| t.office) {
         Some(office) => office.to_string(),
         None => w,
@@ -1269,7 +1269,7 @@ pub fn name_key(w: &str) -> String {
             }
             continue;
         }
-        for c in c.to_lowercase() {
+        for c in crate::case::lower_char(c) {
             let c = fold_diacritic(c);
             if c.is_alphanumeric() {
                 s.push(c);

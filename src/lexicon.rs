@@ -194,14 +194,26 @@ fn ends_slot(first: u8, last: u8) -> usize {
 }
 
 /// A fixed word list, looked up through a hash table built on first use (a linear `contains` over a list of a
-/// hundred words costs more than the rest of a token's processing). `static L: WordList = WordList::new(&[…]);`
+/// hundred words costs more than the rest of a token's processing). `static L: WordList = word_list!["a", "b"];`
+///
+/// The words are one string, each followed by a newline: an array of `&str` would cost eight bytes of pointer and
+/// length per word in the browser build, which gzip squeezes poorly (0.3 KB gzipped for the lists here).
 pub struct WordList {
-    words: &'static [&'static str],
+    words: &'static str,
     index: OnceLock<KeyIndex>,
 }
 
+/// A [`WordList`] of string literals (words without a newline): `word_list!["said", "told"]`.
+macro_rules! word_list {
+    ($($word:literal),* $(,)?) => {
+        $crate::lexicon::WordList::new(concat!($($word, "\n"),*))
+    };
+}
+pub(crate) use word_list;
+
 impl WordList {
-    pub const fn new(words: &'static [&'static str]) -> Self {
+    /// `words`: each word followed by a newline, as [`word_list!`] writes them.
+    pub const fn new(words: &'static str) -> Self {
         WordList {
             words,
             index: OnceLock::new(),
@@ -212,8 +224,9 @@ impl WordList {
     #[inline]
     pub fn contains(&self, w: &&str) -> bool {
         let index = self.index.get_or_init(|| {
-            let mut index = KeyIndex::with_capacity(self.words.len(), false);
-            for word in self.words {
+            let n = self.words.bytes().filter(|&b| b == b'\n').count();
+            let mut index = KeyIndex::with_capacity(n, false);
+            for word in self.words() {
                 index.insert(word.as_bytes());
             }
             index
@@ -222,8 +235,8 @@ impl WordList {
     }
 
     /// The words, in list order.
-    pub fn words(&self) -> &'static [&'static str] {
-        self.words
+    pub fn words(&self) -> impl Iterator<Item = &'static str> {
+        self.words.split_terminator('\n')
     }
 }
 
@@ -461,7 +474,7 @@ fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
                 }
             }
             None => {
-                for l in c.to_lowercase() {
+                for l in crate::case::lower_char(c) {
                     push(l)?;
                 }
             }
@@ -553,16 +566,24 @@ pub fn is_common_inflection(lower: &str) -> bool {
     let cut = |k: usize| lower.get(..n.saturating_sub(k)).unwrap_or("");
     let mut bases: Vec<Cow<str>> = Vec::new();
     if lower.ends_with('s') {
-        bases.extend([cut(1).into(), cut(2).into(), format!("{}y", cut(3)).into()]);
+        bases.extend([
+            cut(1).into(),
+            cut(2).into(),
+            regular::join(cut(3), "y").into(),
+        ]);
     } else if lower.ends_with("men") {
-        bases.push(format!("{}man", cut(3)).into());
+        bases.push(regular::join(cut(3), "man").into());
     } else if lower.ends_with("ed") {
-        bases.extend([cut(2).into(), cut(1).into(), format!("{}y", cut(3)).into()]);
+        bases.extend([
+            cut(2).into(),
+            cut(1).into(),
+            regular::join(cut(3), "y").into(),
+        ]);
     } else if lower.ends_with("ing") {
         bases.extend([
             cut(3).into(),
-            format!("{}e", cut(3)).into(),
-            format!("{}ie", cut(4)).into(),
+            regular::join(cut(3), "e").into(),
+            regular::join(cut(4), "ie").into(),
         ]);
     } else if lower.ends_with("ly") {
         bases.push(cut(2).into());
@@ -620,7 +641,21 @@ pub fn speech_noun(lower: &str) -> Option<NounFrames> {
 // ---------------------------------------------------------------------------------------------
 // Parsing. Each parser returns the entries it understood and one message per malformed line.
 
-type Errors = Vec<String>;
+/// A malformed line: its number (from 1), what is wrong with it, and the line. Parsing formats no message: the browser
+/// build would carry formatting code for messages only the tests read.
+#[derive(Debug, Clone, PartialEq)]
+struct BadLine {
+    line: usize,
+    why: &'static str,
+    text: &'static str,
+}
+
+type Errors = Vec<BadLine>;
+
+/// A [`BadLine`] for line `line` (numbered from 1) of text `text`.
+fn bad_line(line: usize, why: &'static str, text: &'static str) -> BadLine {
+    BadLine { line, why, text }
+}
 /// A pronoun with its gender and plurality.
 type PronounEntry = (&'static str, (Gender, bool));
 
@@ -643,7 +678,7 @@ fn parse_words(text: &'static str) -> (Vec<&'static str>, Errors) {
         if line.split_whitespace().count() == 1 {
             out.push(line);
         } else {
-            errors.push(format!("line {n}: expected one word, got {line:?}"));
+            errors.push(bad_line(n, "expected one word", line));
         }
     }
     (out, errors)
@@ -678,23 +713,22 @@ fn parse_speech_verbs(text: &'static str) -> (Vec<VerbEntry>, Errors) {
     for (n, line) in content_lines(text) {
         match parse_verb_line(line) {
             Ok(e) => out.push(e),
-            Err(why) => errors.push(format!("line {n}: {why}: {line:?}")),
+            Err(why) => errors.push(bad_line(n, why, line)),
         }
     }
     (out, errors)
 }
 
-fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
+fn parse_verb_line(line: &'static str) -> Result<VerbEntry, &'static str> {
     let (forms, flags) = line.split_once('|').ok_or("no '|' before the flags")?;
     let written: Vec<&'static str> = forms.split_whitespace().collect();
-    let [base, third, past, gerund, participle]: [&'static str; 5] = written
-        .try_into()
-        .map_err(|v: Vec<&str>| format!("{} forms, expected 5", v.len()))?;
-    if let Some(bad) = [base, third, past, gerund, participle]
+    let [base, third, past, gerund, participle]: [&'static str; 5] =
+        written.try_into().map_err(|_| "expected 5 forms")?;
+    if [base, third, past, gerund, participle]
         .iter()
-        .find(|f| !is_lower_word(f) && (**f != "=" || **f == base))
+        .any(|f| !is_lower_word(f) && (*f != "=" || *f == base))
     {
-        return Err(format!("form {bad:?} is not a lowercase word"));
+        return Err("a form is not a lowercase word");
     }
     let or_regular = |f: &'static str, derive: &dyn Fn() -> String| match f {
         "=" => Cow::Owned(derive()),
@@ -718,19 +752,19 @@ fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
                 "1" => Some(1),
                 "2" => Some(2),
                 "3" => Some(3),
-                _ => return Err(format!("bad strength {s:?}")),
+                _ => return Err("strength is not 1, 2 or 3"),
             };
         } else if flag == "listener" {
             listener = true;
         } else if let Some(list) = flag.strip_prefix("noun=") {
             for noun in list.split(',') {
                 if !forms.iter().any(|f| f == noun) {
-                    return Err(format!("noun {noun:?} is not one of the forms"));
+                    return Err("a noun= is not one of the forms");
                 }
                 nouns.push(noun);
             }
         } else {
-            return Err(format!("unknown flag {flag:?}"));
+            return Err("unknown flag");
         }
     }
     let strength = strength.ok_or("no strength=")?;
@@ -774,12 +808,9 @@ fn parse_belief_verbs(text: &'static str) -> (Vec<Vec<&'static str>>, Errors) {
     for (n, line) in content_lines(text) {
         let forms: Vec<&'static str> = line.split_whitespace().collect();
         if forms.len() != 5 {
-            errors.push(format!(
-                "line {n}: {} forms, expected 5: {line:?}",
-                forms.len()
-            ));
-        } else if let Some(bad) = forms.iter().find(|f| !is_lower_word(f)) {
-            errors.push(format!("line {n}: {bad:?} is not a lowercase word"));
+            errors.push(bad_line(n, "expected 5 forms", line));
+        } else if forms.iter().any(|f| !is_lower_word(f)) {
+            errors.push(bad_line(n, "a form is not a lowercase word", line));
         } else {
             out.push(forms);
         }
@@ -815,8 +846,10 @@ fn parse_titles(text: &'static str) -> (Vec<(&'static str, TitleInfo)>, Errors) 
                     },
                 ))
             }
-            _ => errors.push(format!(
-                "line {n}: expected `word m|f|u [honorific] [=office]`: {line:?}"
+            _ => errors.push(bad_line(
+                n,
+                "expected `word m|f|u [honorific] [=office]`",
+                line,
             )),
         }
     }
@@ -865,8 +898,10 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
                     out.push((Cow::Owned(regular::plural(w)), info));
                 }
             }
-            _ => errors.push(format!(
-                "line {n}: expected `word m|f|u [plural] [group] [org|doc]`: {line:?}"
+            _ => errors.push(bad_line(
+                n,
+                "expected `word m|f|u [plural] [group] [org|doc]`",
+                line,
             )),
         }
     }
@@ -920,7 +955,7 @@ fn parse_first_names(text: &'static str) -> (Vec<(&'static str, Gender)>, Errors
         });
         match parsed {
             Some(e) => out.push(e),
-            None => errors.push(format!("line {n}: expected `name<TAB>m|f`: {line:?}")),
+            None => errors.push(bad_line(n, "expected `name<TAB>m|f`", line)),
         }
     }
     (out, errors)
@@ -945,7 +980,7 @@ fn parse_pronouns(text: &'static str) -> (Vec<PronounEntry>, Errors) {
         };
         match parsed {
             Some(e) => out.push(e),
-            None => errors.push(format!("line {n}: expected `word m|f|u sg|pl`: {line:?}")),
+            None => errors.push(bad_line(n, "expected `word m|f|u sg|pl`", line)),
         }
     }
     (out, errors)
@@ -973,9 +1008,7 @@ fn parse_speech_nouns(text: &'static str) -> (Vec<(&'static str, NounFrames)>, E
         if ok {
             out.push((parts[0], frames));
         } else {
-            errors.push(format!(
-                "line {n}: expected `noun that|to|for[,…]`: {line:?}"
-            ));
+            errors.push(bad_line(n, "expected `noun that|to|for[,…]`", line));
         }
     }
     (out, errors)
@@ -1167,7 +1200,16 @@ mod tests {
             "",
         ];
         let words = &WORDS;
-        let list = WordList::new(&WORDS[..6]);
+        static LIST: WordList = word_list![
+            "abcdefghijklmnopqrstuvwxyz",
+            "abcdefghijkXmnopqrstuvwxyz",
+            "abcdefghijklmnopqrstuvXxyz",
+            "a",
+            "ab",
+            "abc",
+        ];
+        let list = &LIST;
+        assert!(list.words().eq(WORDS[..6].iter().copied()));
         for w in &words[..6] {
             assert!(list.contains(w), "{w}");
         }

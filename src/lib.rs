@@ -17,6 +17,7 @@
 //! The core has no wasm dependency; `wasm` is a thin binding compiled only for `wasm32`.
 
 pub mod attribution;
+mod case;
 pub mod cues;
 pub mod entities;
 pub mod eval;
@@ -27,6 +28,7 @@ pub mod output;
 pub mod quotations;
 pub mod quotes;
 mod scratch;
+mod sort;
 pub mod story;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

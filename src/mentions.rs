@@ -5,7 +5,7 @@
 //! descriptions); [`np_ending_at`] and [`np_starting_at`] read the noun phrase next to a cue, which is how the
 //! attribution sieves find a subject.
 
-use crate::lexicon::{self, WordList};
+use crate::lexicon::{self, word_list, WordList};
 use crate::model::{Gender, Span};
 use crate::text::{Document, Kind};
 
@@ -75,13 +75,13 @@ impl Mention {
 }
 
 /// Name particles that may sit inside a name in lower case.
-static PARTICLES: WordList = WordList::new(&[
+static PARTICLES: WordList = word_list![
     "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "da", "di", "del",
     "du", "dos", "ter",
-]);
+];
 
 /// Platforms that are companies too: a name run does not go on over one (`Podoliak Twitter`).
-static PLATFORMS: WordList = WordList::new(&[
+static PLATFORMS: WordList = word_list![
     "twitter",
     "facebook",
     "instagram",
@@ -89,7 +89,7 @@ static PLATFORMS: WordList = WordList::new(&[
     "tiktok",
     "linkedin",
     "telegram",
-]);
+];
 
 fn is_platform(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
@@ -97,7 +97,7 @@ fn is_platform(doc: &Document, k: usize) -> bool {
 }
 
 /// Words that give a share of a group: `many Democrats`, `few Republicans`.
-static QUANTIFIERS: WordList = WordList::new(&[
+static QUANTIFIERS: WordList = word_list![
     "many",
     "few",
     "most",
@@ -113,7 +113,7 @@ static QUANTIFIERS: WordList = WordList::new(&[
     "hundreds",
     "thousands",
     "millions",
-]);
+];
 
 /// A capitalised plural that names a group of people (`Democrats`, `Republicans`, `Ukrainians`): in -s, not -ss,
 /// a demonym or a word whose singular is one, or a common plural.
@@ -126,13 +126,13 @@ fn looks_plural_name(w: &str) -> bool {
 }
 
 /// Words that open a noun phrase on its left.
-static DETERMINERS: WordList = WordList::new(&[
+static DETERMINERS: WordList = word_list![
     "the", "a", "an", "this", "that", "these", "those", "another", "one", "two", "three", "some",
     "several", "many", "other", "both", "all", "most",
-]);
+];
 
 /// Lower-case modifiers that may stand in a description before a role noun.
-static MODIFIERS: WordList = WordList::new(&[
+static MODIFIERS: WordList = word_list![
     "top",
     "senior",
     "chief",
@@ -244,10 +244,10 @@ static MODIFIERS: WordList = WordList::new(&[
     "industry",
     "tech",
     "medical",
-]);
+];
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb ("he also said", "she has told").
-pub static BETWEEN_SUBJECT_AND_VERB: WordList = WordList::new(&[
+pub static BETWEEN_SUBJECT_AND_VERB: WordList = word_list![
     "also",
     "later",
     "has",
@@ -320,10 +320,10 @@ pub static BETWEEN_SUBJECT_AND_VERB: WordList = WordList::new(&[
     "himself",
     "herself",
     "themselves",
-]);
+];
 
 /// Capitalised function words and time words that break a run of capitalised words (a name never spans them).
-static BREAKERS: WordList = WordList::new(&[
+static BREAKERS: WordList = word_list![
     "the",
     "a",
     "an",
@@ -457,7 +457,7 @@ static BREAKERS: WordList = WordList::new(&[
     "against",
     "between",
     "of",
-]);
+];
 
 /// A capitalised word that cannot be part of a name run (a function word, a day or month, a contraction).
 fn breaks_run(doc: &Document, k: usize) -> bool {
@@ -486,7 +486,7 @@ pub fn is_contraction(w: &str) -> bool {
 }
 
 /// Number words, written out ("Twenty-seven Republicans said").
-static NUMBER_WORDS: WordList = WordList::new(&[
+static NUMBER_WORDS: WordList = word_list![
     "one",
     "two",
     "three",
@@ -522,7 +522,7 @@ static NUMBER_WORDS: WordList = WordList::new(&[
     "half",
     "third",
     "quarter",
-]);
+];
 
 /// A word that is no name however it is written: a contraction, a number word ("Twenty-seven"), or a regular -ly
 /// adverb or -ed/-ing form of a common word ("Hopefully", "Having", "Considering") that is no known first name.
@@ -987,13 +987,13 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
 /// A lower-case word that may stand inside a noun compound before its head ("base" in "the base chief"): not a
 /// function word, a verb form, or an adverb.
 fn is_compound_word(w: &str) -> bool {
-    static STOP: WordList = WordList::new(&[
+    static STOP: WordList = word_list![
         "of", "to", "who", "whom", "that", "which", "and", "or", "but", "in", "at", "on", "with",
         "for", "from", "by", "as", "is", "was", "were", "are", "be", "been", "has", "had", "have",
         "will", "would", "could", "should", "may", "might", "can", "not", "known", "said", "says",
         "told", "also", "then", "now", "here", "there", "he", "she", "it", "they", "we", "i",
         "you", "his", "her", "its", "their", "our", "my", "your",
-    ]);
+    ];
     w.len() > 1
         && w.chars().all(|c| c.is_lowercase() || c == '-')
         && !STOP.contains(&w)

@@ -552,7 +552,7 @@ impl<'a> Document<'a> {
             // `t` lower-cased (ASCII letters only), from the lower-cased copy of the text.
             let lower = &self.lower_text[start - self.start..start - self.start + t.len()];
             let heading = t.len() <= 40 && {
-                let l = t.to_lowercase();
+                let l = crate::case::lowercase(t);
                 FURNITURE_HEADINGS
                     .iter()
                     .any(|h| l == *h || l.starts_with("sign up for") || l.ends_with("newsletter"))

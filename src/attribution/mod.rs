@@ -11,7 +11,7 @@
 pub mod sieves;
 
 use crate::cues::{Cue, CueKind};
-use crate::lexicon::{VerbForm, WordList};
+use crate::lexicon::{word_list, VerbForm, WordList};
 use crate::mentions::{self, Mention, MentionKind, BETWEEN_SUBJECT_AND_VERB};
 use crate::model::{QuoteKind, Span};
 use crate::quotes::QuoteSpan;
@@ -122,7 +122,7 @@ impl Cover {
             spans: spans.map(|s| (s.start, s.end)).collect(),
             max_end: Vec::new(),
         };
-        before.spans.sort_unstable();
+        crate::sort::sort(&mut before.spans);
         before.rebuild_from(0);
         Cover {
             before,
@@ -191,7 +191,7 @@ struct SortedSpans {
 
 impl SortedSpans {
     fn rebuild(&mut self, mut spans: Vec<(usize, usize)>) {
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         self.starts.clear();
         self.ends.clear();
         self.max_end.clear();
@@ -386,7 +386,7 @@ pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attr
     drop(ctx);
     // Keep order stable for `same_as` links: sort a permutation, then remap.
     let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_unstable_by_key(|&i| (out[i].span.start, out[i].span.end, i));
+    crate::sort::sort_by_key(&mut order, |&i| (out[i].span.start, out[i].span.end, i));
     // Page furniture ("Top stories" teasers) is not the article's speech. In text order, the first token at or after
     // each start is a forward scan (a binary search per attribution missed the cache on long texts).
     let mut t = 0;
@@ -1091,7 +1091,7 @@ pub fn subject_right(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> 
 /// Words that may stand between a verb and the clause it reports: listeners, time and place adjuncts. (A hashed
 /// list: `contains` runs for each word after a cue, and a scan of ninety words cost more than the rest of the
 /// clause search.)
-pub static ADJUNCT_WORDS: WordList = WordList::new(&[
+pub static ADJUNCT_WORDS: WordList = word_list![
     "on",
     "in",
     "at",
@@ -1174,7 +1174,7 @@ pub static ADJUNCT_WORDS: WordList = WordList::new(&[
     "show",
     "appearance",
     "with",
-]);
+];
 
 /// Where the content of reported speech starts after the cue: past a listener ("told reporters"), adjuncts ("on
 /// Monday", "in a statement"), a comma or colon and "that". Returns None if no clause follows.

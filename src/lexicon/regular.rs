@@ -3,7 +3,7 @@
 //! them again. Irregular forms ("said", "quipped", "wives") stay written out.
 
 /// `stem` and then `ending` (without `format!`, whose machinery costs more than the rest of loading a lexicon).
-fn join(stem: &str, ending: &str) -> String {
+pub fn join(stem: &str, ending: &str) -> String {
     let mut s = String::with_capacity(stem.len() + ending.len());
     s.push_str(stem);
     s.push_str(ending);

@@ -6,7 +6,7 @@
 //! outlet attributes to a *different* story speaker — a fact-checking signal (one outlet's "Medinsky said" is
 //! another's "Russian officials said").
 
-use std::collections::HashMap;
+use crate::lexicon::FxMap;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -72,10 +72,10 @@ pub(crate) fn articles(
     docs: &[(&str, &str, &Analysis)],
     speakers: &[StorySpeaker],
     groups: &[QuoteGroup],
-    story_id: &HashMap<(usize, usize), usize>,
+    story_id: &FxMap<(usize, usize), usize>,
 ) -> Vec<ArticleReport> {
     // (article, quote) → group.
-    let mut in_group: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut in_group: FxMap<(usize, usize), usize> = FxMap::default();
     for g in groups {
         for v in &g.versions {
             in_group.insert((v.article, v.quote), g.id);
@@ -109,15 +109,8 @@ pub(crate) fn articles(
                     exclusive.push(qi);
                 }
             }
-            // Most quotes first, then by speaker: sorted as (MAX - count, speaker) with the natural order of pairs,
-            // whose sort code the module has anyway (a closure of its own made a second copy of it, 7.7 KB of wasm).
-            let flip = |(a, b): (usize, usize)| (b, usize::MAX - a);
-            by_speaker
-                .iter_mut()
-                .for_each(|e| *e = (usize::MAX - e.1, e.0));
-            by_speaker.sort_unstable();
-            by_speaker.iter_mut().for_each(|e| *e = flip(*e));
-            by_side.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            crate::sort::sort_by(&mut by_speaker, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            crate::sort::sort_by(&mut by_side, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
             let total = an.quotes.len();
             let mut my_groups: Vec<usize> = Vec::new();
             let mut conflicts = Vec::new();

@@ -19,7 +19,7 @@ pub fn run(ctx: &mut Ctx) {
         .enumerate()
         .map(|(i, a)| (a.span.end, i))
         .collect();
-    by_end.sort_unstable();
+    crate::sort::sort(&mut by_end);
     let mut added: Vec<(usize, usize)> = Vec::new();
     for qi in 0..ctx.quotes.len() {
         if ctx.quote_done[qi].is_some() || !is_speech_like(ctx, qi) {
@@ -79,7 +79,7 @@ pub fn run(ctx: &mut Ctx) {
             // Not in order after all (never seen): keep one sorted list.
             by_end.append(&mut added);
             by_end.push((span.end, idx));
-            by_end.sort_unstable();
+            crate::sort::sort(&mut by_end);
         } else {
             added.push((span.end, idx));
         }
