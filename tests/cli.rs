@@ -374,6 +374,82 @@ fn report_lists_every_speaker_and_quote() {
 }
 
 #[test]
+fn report_positions_are_lines_and_characters_and_quotes_go_to_their_speakers() {
+    // Many lines, multi-byte characters before the quotes on a line (2, 3 and 4 bytes), several quotes on a line, and
+    // speakers quoted again far apart (each speaker's quotes are listed under them, in text order).
+    let names = ["Olena Kovalenko", "Jürgen Müller", "Zoë Ødegård"];
+    let mut text = String::new();
+    for i in 0..120 {
+        let who = names[i % 3];
+        match i % 4 {
+            0 => text.push_str(&format!("Київ — “We wait, {i},” said {who}.\n")),
+            1 => text.push_str(&format!(
+                "😀 é: “Not now {i},” {who} said. “Later,” {who} added.\n\n"
+            )),
+            2 => text.push_str(&format!(
+                "Café owners in Zürich “closed early” on day {i}, {who} said.\n"
+            )),
+            _ => text.push_str(&format!("{who} said: “Ми готові {i}.”\r\n")),
+        }
+    }
+    let file = tmp("positions.txt");
+    std::fs::write(&file, &text).unwrap();
+    let doc = json_lines(&run(bin().arg("--json").arg(&file))).remove(0);
+    let out = run(bin().args(["--color", "never"]).arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = stdout(&out);
+
+    // Each quote's line and column, counted from the start of its line in characters, and its speaker's name.
+    let speakers = doc["speakers"].as_array().unwrap();
+    let mut want: Vec<(String, String)> = doc["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let start = q["start"].as_u64().unwrap() as usize;
+            let before = &text[..start];
+            let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+            let at = format!(
+                "{}:{}",
+                before.matches('\n').count() + 1,
+                before[line_start..].chars().count() + 1
+            );
+            let who = q["speaker_id"]
+                .as_u64()
+                .map_or("Unattributed".to_string(), |s| {
+                    speakers[s as usize]["name"].as_str().unwrap().to_string()
+                });
+            (who, at)
+        })
+        .collect();
+    assert!(want.len() >= 150, "{}", want.len());
+    assert!(
+        want.iter().any(|(_, at)| at.starts_with("150:")),
+        "{want:?}"
+    );
+    // The report, read back: a speaker line, then their quote lines ("  L:C kind cue text").
+    let mut got = Vec::new();
+    let mut who = String::new();
+    for line in report.lines().skip(1) {
+        if let Some(q) = line.strip_prefix("  ") {
+            if q.starts_with("also:") {
+                continue;
+            }
+            got.push((
+                who.clone(),
+                q.split_whitespace().next().unwrap().to_string(),
+            ));
+        } else {
+            who = line.split(" (").next().unwrap().to_string();
+        }
+    }
+    // Under each speaker, their quotes in the order of the JSON (a stable sort by speaker keeps each one's order).
+    want.sort_by_key(|(w, _)| w.clone());
+    got.sort_by_key(|(w, _)| w.clone());
+    assert_eq!(got, want);
+}
+
+#[test]
 fn unreadable_inputs_are_named_and_the_rest_is_processed() {
     let bad = tmp("latin1.txt");
     std::fs::write(&bad, b"Line one\nCaf\xe9 owner said: \"fine\"\n").unwrap();

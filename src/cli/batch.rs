@@ -8,12 +8,10 @@ use std::io::{self, BufRead, BufReader, Write};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
-use whosaid::output::{QuoteOut, SpeakerOut};
-use whosaid::{DocumentOut, Encoding};
 
 use super::args::{AnalyzeOpts, Input};
 use super::style::Style;
-use super::{analyze_caught, describe, open, report, Ctx, Fatal, Output};
+use super::{analysis_caught, describe, open, report, write_json, Ctx, Fatal, Output};
 
 /// A line buffer that grew past this (one huge line) is released after use.
 const KEEP_CAPACITY: usize = 4 << 20;
@@ -81,14 +79,6 @@ impl<'de> Visitor<'de> for StrSeed {
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
         Ok(Cow::Owned(v))
     }
-}
-
-/// One output line: [`DocumentOut`] with the id echoed as given (a string, a number or null).
-#[derive(Serialize)]
-struct DocLine<'a> {
-    id: &'a Value,
-    quotes: &'a [QuoteOut],
-    speakers: &'a [SpeakerOut],
 }
 
 #[derive(Serialize)]
@@ -248,39 +238,21 @@ pub fn run(
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let parsed = parse_line(line).and_then(|(id, text)| {
-                let name = id_string(&id, line_no);
-                let enc = if o.json { o.offsets } else { Encoding::Utf8 };
-                match analyze_caught(&name, &text, enc) {
-                    Ok(doc) => Ok((id, name, text, doc)),
-                    Err(msg) => Err((id, msg)),
-                }
+            let parsed = parse_line(line).and_then(|(id, text)| match analysis_caught(&text) {
+                Ok(analysis) => Ok((id, text, analysis)),
+                Err(msg) => Err((id, msg)),
             });
             match parsed {
-                Ok((id, name, text, doc)) => {
+                Ok((id, text, analysis)) => {
                     if o.json {
-                        // Destructured without `..` so that a new field in the contract fails to compile here.
-                        let DocumentOut {
-                            id: _,
-                            quotes,
-                            speakers,
-                        } = &doc;
-                        serde_json::to_writer(
-                            &mut *out,
-                            &DocLine {
-                                id: &id,
-                                quotes,
-                                speakers,
-                            },
-                        )
-                        .map_err(io::Error::from)?;
-                        out.write_all(b"\n")?;
+                        write_json(out, &id, &text, &analysis, o.offsets)?;
                     } else {
                         if !first_report {
                             out.write_all(b"\n")?;
                         }
                         first_report = false;
-                        report::write(out, style, &name, &text, &doc)?;
+                        let name = id_string(&id, line_no);
+                        report::write(out, style, &name, &text, &analysis)?;
                     }
                 }
                 Err((id, msg)) => {
@@ -313,19 +285,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn doc_line_serialises_like_the_contract() {
+    fn an_echoed_id_serialises_like_the_contract() {
         let text = "Kyiv — “Ми готові,” he said.";
-        let doc = whosaid::analyze_document("a-1", text, Encoding::Utf16);
-        let DocumentOut {
-            id: _,
-            quotes,
-            speakers,
-        } = &doc;
-        let line = DocLine {
-            id: &Value::String("a-1".into()),
-            quotes,
-            speakers,
-        };
+        let a = whosaid::analyze(text);
+        let doc = whosaid::DocumentOut::new("a-1", text, &a, whosaid::Encoding::Utf16);
+        let id = Value::String("a-1".into());
+        let line = whosaid::output::DocumentJson::new(&id, text, &a, whosaid::Encoding::Utf16);
         assert_eq!(
             serde_json::to_string(&line).unwrap(),
             serde_json::to_string(&doc).unwrap()
