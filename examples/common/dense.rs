@@ -1,7 +1,8 @@
 //! Quote-dense news-like text, made deterministically (the same bytes for the same arguments on every machine), for
 //! the benchmarks of the CLI report and of memory (scripts/bench.sh through examples/dense.rs): nearly every sentence
-//! is a quotation (direct, interrupted by its cue, mixed, indirect, "according to"), the speakers are many and new
-//! ones keep coming (first names × surnames made of syllables), and names and quotes carry multi-byte characters.
+//! is a quotation (direct, interrupted by its cue, mixed, indirect, "according to"), each by one of the eight people of
+//! the moment, a new person coming in every fourth sentence or so (about 3,000 per MB: surnames made of syllables),
+//! and names and quotes carry multi-byte characters.
 
 /// A small deterministic generator (xorshift64*): no dependency, the same sequence everywhere.
 struct Rng(u64);
@@ -131,14 +132,24 @@ fn words(r: &mut Rng, out: &mut String, lo: usize, hi: usize, cap: bool) {
     }
 }
 
-/// A speaker: (first name, surname, male).
+/// A new person: (first name, surname, male). Surnames are three syllables and an ending (138,240 of them); a surname
+/// mostly comes with the same first name, as a person is named the same way through a text.
 fn person(r: &mut Rng) -> (&'static str, String, bool) {
-    let (first, male) = FIRST[r.below(FIRST.len())];
     let mut last = String::new();
-    for _ in 0..2 {
-        last.push_str(r.pick(SYLLABLES));
+    let mut h = 0usize;
+    for _ in 0..3 {
+        let k = r.below(SYLLABLES.len());
+        h = h * 31 + k;
+        last.push_str(SYLLABLES[k]);
     }
-    last.push_str(r.pick(ENDINGS));
+    let k = r.below(ENDINGS.len());
+    last.push_str(ENDINGS[k]);
+    let first = if r.below(10) == 0 {
+        r.below(FIRST.len())
+    } else {
+        (h * 7 + k) % FIRST.len()
+    };
+    let (first, male) = FIRST[first];
     let mut c = last.chars();
     let f = c.next().unwrap_or('K');
     let last: String = f.to_uppercase().chain(c).collect();
@@ -151,6 +162,8 @@ pub fn dense(size: usize, para_every: usize) -> String {
     let mut r = Rng(0x9e37_79b9_7f4a_7c15);
     let mut s = String::with_capacity(size + 512);
     let mut sentences = 0usize;
+    // The people of the moment: each sentence quotes one of them, and every fourth or so a new person comes in.
+    let mut cast: Vec<(&str, String, bool)> = (0..8).map(|_| person(&mut r)).collect();
     let mut last: Option<(&str, String, bool)> = None;
     while s.len() < size {
         if sentences > 0 {
@@ -161,7 +174,11 @@ pub fn dense(size: usize, para_every: usize) -> String {
             }
         }
         sentences += 1;
-        let who = person(&mut r);
+        if r.below(4) == 0 {
+            let k = r.below(cast.len());
+            cast[k] = person(&mut r);
+        }
+        let who = cast[r.below(cast.len())].clone();
         match r.below(10) {
             0 | 1 => {
                 s.push('“');
