@@ -57,32 +57,86 @@ pub fn resolve_names<'a, M: std::borrow::Borrow<Mention>>(
 /// the sections' documents need not be kept, and [`Linker::finish`] gives what [`resolve`] gives for the whole text.
 pub struct Linker<'a> {
     r: Resolver<'a>,
-    attributions: Vec<Attribution>,
-    /// For each attribution: its speaker mention as read from its section.
-    speaking: Vec<Speaking<'a>>,
+    /// The final quotes, each as its attribution gave it: [`Linker::finish`] fills in their speakers.
+    quotes: Vec<Quote>,
+    /// For each quote: what the entity stage reads of its attribution and speaker mention.
+    speaking: Vec<Speaking>,
     /// Sentences in the sections added so far.
     sentences: usize,
     /// The name words of a name mention.
     buf: Vec<&'a str>,
 }
 
+/// A span of the text in 32 bits (texts are cut to 4 GiB, [`crate::text::u32_limit`]). What the linker keeps for each
+/// quote until [`Linker::finish`] is kept small: quote-dense text has a quote every 80 bytes or so, and an
+/// [`Attribution`] with its [`Mention`] is about 250 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    fn of(s: Span) -> Span32 {
+        Span32 {
+            start: s.start as u32,
+            end: s.end as u32,
+        }
+    }
+    fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    fn text(self, text: &str) -> &str {
+        self.span().text(text)
+    }
+}
+
+/// What the entity stage reads of a mention after its section (the rest of a [`Mention`] is token indexes into that
+/// section's document).
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    kind: MentionKind,
+    gender: Gender,
+    plural: bool,
+    /// The phrase is more than one token.
+    several: bool,
+    /// The whole phrase.
+    span: Span32,
+    description: Option<Span32>,
+}
+
+impl Facts {
+    fn of(m: &Mention) -> Facts {
+        Facts {
+            kind: m.kind,
+            gender: m.gender,
+            plural: m.plural,
+            several: m.first < m.last,
+            span: Span32::of(m.span),
+            description: m.description.map(Span32::of),
+        }
+    }
+}
+
 /// What the entity stage needs of an attribution and its speaker mention, read from its section's document.
-struct Speaking<'a> {
+struct Speaking {
+    /// The speaker mention, if the attribution has one.
+    mention: Option<Facts>,
+    /// The attribution whose speaker this one shares (a floating quote's), counted over all sections.
+    same_as: Option<u32>,
     /// The mention's name words without possessive endings (`Resolver::words[words.0..words.1]`).
-    words: (usize, usize),
+    words: (u32, u32),
     /// The mention's name span, or else its phrase's.
-    name_span: Span,
-    /// The speaker as the output shows it: the clause's word standing for the mention, or its name, or its phrase.
-    shown: Option<Span>,
+    name_span: Span32,
     /// The byte offset of the mention's first token: its place in text order.
-    pos: usize,
+    pos: u32,
     /// The sentence of the mention's first token (counted over all sections).
-    sent: usize,
+    sent: u32,
     /// The mention's first and last tokens.
-    first_word: &'a str,
-    last_word: &'a str,
+    first_word: Span32,
+    last_word: Span32,
     /// The sentence at the start of the attribution (counted over all sections).
-    start_sent: usize,
+    start_sent: u32,
 }
 
 impl<'a> Linker<'a> {
@@ -102,7 +156,7 @@ impl<'a> Linker<'a> {
                 words: Vec::new(),
                 scratch: String::new(),
             },
-            attributions: Vec::new(),
+            quotes: Vec::new(),
             speaking: Vec::new(),
             sentences: 0,
             buf: Vec::new(),
@@ -135,52 +189,69 @@ impl<'a> Linker<'a> {
             if !words.is_empty() {
                 let (pos, sent) = place(m);
                 let span = m.name_span(doc).unwrap_or(m.span);
-                let e = r.link_name_words(m, &words, span, pos);
+                let e = r.link_name_words(&Facts::of(m), &words, span, pos);
                 r.name_events.push(NameEvent {
-                    pos,
-                    entity: e,
+                    pos: pos as u32,
+                    entity: e as u32,
                     first: sentence_first(doc, m),
-                    sent,
+                    sent: sent as u32,
                 });
             }
         }
         self.buf = words;
-        // What step 2 reads of each attribution's speaker.
-        let offset = self.attributions.len();
+        // What step 2 reads of each attribution's speaker; the quote as it will be output, but for its speaker.
+        let offset = self.quotes.len();
         let last = doc.tokens.len().saturating_sub(1);
-        for mut a in attributions {
+        let tok = |k: usize| Span32::of(doc.tokens[k].span());
+        for a in attributions {
             let start_tok = doc.token_at_or_after(a.span.start).min(last);
             let start_sent = base + doc.sent_of.get(start_tok).map_or(0, |&s| s as usize);
-            let speaking = match &a.mention {
+            let same_as = a.same_as.map(|s| (s + offset) as u32);
+            let (speaking, shown) = match &a.mention {
                 Some(m) => {
                     let w0 = r.words.len();
                     push_name_words(doc, m, &mut r.words);
                     let name = m.name_span(doc);
                     let (pos, sent) = place(m);
-                    Speaking {
-                        words: (w0, r.words.len()),
-                        name_span: name.unwrap_or(m.span),
-                        shown: Some(m.via.or(name).unwrap_or(m.span)),
-                        pos,
-                        sent,
-                        first_word: doc.tok(m.first),
-                        last_word: doc.tok(m.last),
-                        start_sent,
-                    }
+                    let speaking = Speaking {
+                        mention: Some(Facts::of(m)),
+                        same_as,
+                        words: (w0 as u32, r.words.len() as u32),
+                        name_span: Span32::of(name.unwrap_or(m.span)),
+                        pos: pos as u32,
+                        sent: sent as u32,
+                        first_word: tok(m.first),
+                        last_word: tok(m.last),
+                        start_sent: start_sent as u32,
+                    };
+                    (speaking, Some(m.via.or(name).unwrap_or(m.span)))
                 }
-                None => Speaking {
-                    words: (0, 0),
-                    name_span: a.span,
-                    shown: None,
-                    pos: 0,
-                    sent: 0,
-                    first_word: "",
-                    last_word: "",
-                    start_sent,
-                },
+                None => {
+                    let none = Span32 { start: 0, end: 0 };
+                    let speaking = Speaking {
+                        mention: None,
+                        same_as,
+                        words: (0, 0),
+                        name_span: Span32::of(a.span),
+                        pos: 0,
+                        sent: 0,
+                        first_word: none,
+                        last_word: none,
+                        start_sent: start_sent as u32,
+                    };
+                    (speaking, None)
+                }
             };
-            a.same_as = a.same_as.map(|s| s + offset);
-            self.attributions.push(a);
+            self.quotes.push(Quote {
+                kind: a.kind,
+                span: a.span,
+                cue: a.cue,
+                speaker: shown,
+                speaker_id: None,
+                confidence: a.confidence.clamp(0.0, 1.0),
+                sieve: a.sieve,
+                parts: a.parts,
+            });
             self.speaking.push(speaking);
         }
         self.sentences += doc.sentences.len();
@@ -190,33 +261,32 @@ impl<'a> Linker<'a> {
     pub fn finish(self) -> Analysis {
         let Linker {
             mut r,
-            attributions,
+            mut quotes,
             speaking,
             ..
         } = self;
         // 2. Each attribution's speaker.
-        let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(attributions.len());
-        for (i, a) in attributions.iter().enumerate() {
-            let e = match (&a.mention, a.same_as) {
+        let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(speaking.len());
+        for (i, sp) in speaking.iter().enumerate() {
+            let e = match (&sp.mention, sp.same_as) {
                 (Some(m), _) => r.link_speaker(m, &speaking, &entity_of, i),
-                (None, Some(src)) if src < i => entity_of[src],
+                (None, Some(src)) if (src as usize) < i => entity_of[src as usize],
                 _ => None,
             };
             entity_of.push(e);
         }
         // `same_as` may point forward (a quote before the attributed one in its paragraph).
-        for i in 0..attributions.len() {
+        for i in 0..speaking.len() {
             if entity_of[i].is_none() {
-                if let Some(src) = attributions[i].same_as {
-                    entity_of[i] = entity_of.get(src).copied().flatten();
+                if let Some(src) = speaking[i].same_as {
+                    entity_of[i] = entity_of.get(src as usize).copied().flatten();
                 }
             }
         }
         // 3. Output: quoted entities only, numbered by first quote.
         let mut out_id: Vec<Option<usize>> = vec![None; r.entities.len()];
         let mut speakers = Vec::new();
-        let mut quotes = Vec::with_capacity(attributions.len());
-        for (i, a) in attributions.into_iter().enumerate() {
+        for (i, sp) in speaking.iter().enumerate() {
             let speaker_id = entity_of[i].map(|e| {
                 *out_id[e].get_or_insert_with(|| {
                     speakers.push(e);
@@ -226,41 +296,36 @@ impl<'a> Linker<'a> {
             if let Some(e) = entity_of[i] {
                 r.entities[e].quotes += 1;
             }
-            // A floating quote names its speaker through the quote it continues.
-            let speaker = speaking[i].shown.or_else(|| {
-                a.same_as
-                    .and_then(|s| speaking.get(s))
-                    .and_then(|s| s.shown)
-            });
-            quotes.push(Quote {
-                kind: a.kind,
-                span: a.span,
-                cue: a.cue,
-                speaker,
-                speaker_id,
-                confidence: a.confidence.clamp(0.0, 1.0),
-                sieve: a.sieve,
-                parts: a.parts,
-            });
+            quotes[i].speaker_id = speaker_id;
+            // A floating quote names its speaker through the quote it continues (as that one's mention shows it:
+            // a quote with a mention keeps the speaker it was given in `add`).
+            if sp.mention.is_none() {
+                let src = sp.same_as.map(|s| s as usize);
+                if let Some(s) =
+                    src.filter(|&s| speaking.get(s).is_some_and(|x| x.mention.is_some()))
+                {
+                    quotes[i].speaker = quotes[s].speaker;
+                }
+            }
         }
+        drop((speaking, entity_of, out_id));
+        // Each speaker takes its entity's lists (an entity is one speaker at most, and the entities go after this).
         let speakers = speakers
             .into_iter()
             .map(|e| {
-                let ent = &r.entities[e];
+                let ent = &mut r.entities[e];
                 let name = ent.full.join(" ");
-                let aliases = ent
-                    .aliases
-                    .iter()
-                    .filter(|a| **a != name)
-                    .cloned()
+                let aliases = std::mem::take(&mut ent.aliases)
+                    .into_iter()
+                    .filter(|a| *a != name)
                     .collect();
                 Speaker {
                     name,
                     kind: ent.kind,
                     gender: ent.gender,
                     aliases,
-                    descriptions: ent.descriptions.clone(),
-                    mentions: ent.mentions.clone(),
+                    descriptions: std::mem::take(&mut ent.descriptions),
+                    mentions: std::mem::take(&mut ent.mentions),
                     quotes: ent.quotes,
                 }
             })
@@ -280,15 +345,16 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
     }
 }
 
-/// A name mention linked to an entity, for pronouns to look back at.
+/// A name mention linked to an entity, for pronouns to look back at (one per name mention of the text: 32 bits a
+/// field).
 struct NameEvent {
     /// Byte offset of its first token.
-    pos: usize,
-    entity: usize,
+    pos: u32,
+    entity: u32,
     /// It is the first name of its sentence.
     first: bool,
     /// Its sentence, counted over all sections.
-    sent: usize,
+    sent: u32,
 }
 
 /// Whether mention `m` is the first name mention of its sentence (a rough subject test).
@@ -345,7 +411,7 @@ impl<'a> Resolver<'a> {
 
     /// Links a name mention whose name words are `words` (not empty) to an entity, new or known. `span` is its name
     /// span (or its phrase's) and `pos` its place in text order (the offset of its first token).
-    fn link_name_words(&mut self, m: &Mention, words: &[&'a str], span: Span, pos: usize) -> usize {
+    fn link_name_words(&mut self, m: &Facts, words: &[&'a str], span: Span, pos: usize) -> usize {
         let e = if m.kind == MentionKind::Org {
             // The words' keys joined by spaces.
             let mut scratch = std::mem::take(&mut self.scratch);
@@ -487,8 +553,8 @@ impl<'a> Resolver<'a> {
     /// The entity of attribution `i`'s speaker mention `m` (`speaking[i]`), given those of the attributions before.
     fn link_speaker(
         &mut self,
-        m: &Mention,
-        speaking: &[Speaking<'a>],
+        m: &Facts,
+        speaking: &[Speaking],
         entity_of: &[Option<usize>],
         i: usize,
     ) -> Option<usize> {
@@ -496,12 +562,12 @@ impl<'a> Resolver<'a> {
         match m.kind {
             MentionKind::Name | MentionKind::Org => {
                 // Linking adds the mention's description (an appositive read by the sieve) too.
-                let (a, b) = sp.words;
+                let (a, b) = (sp.words.0 as usize, sp.words.1 as usize);
                 if a == b {
                     return None;
                 }
                 let words = std::mem::take(&mut self.words);
-                let e = self.link_name_words(m, &words[a..b], sp.name_span, sp.pos);
+                let e = self.link_name_words(m, &words[a..b], sp.name_span.span(), sp.pos as usize);
                 self.words = words;
                 Some(e)
             }
@@ -512,13 +578,13 @@ impl<'a> Resolver<'a> {
 
     fn resolve_pronoun(
         &mut self,
-        m: &Mention,
-        speaking: &[Speaking<'a>],
+        m: &Facts,
+        speaking: &[Speaking],
         entity_of: &[Option<usize>],
         i: usize,
     ) -> Option<usize> {
         let sp = &speaking[i];
-        let w = sp.first_word.to_lowercase();
+        let w = sp.first_word.text(self.text).to_lowercase();
         // Possessive speakers (`his claim`, `their calls`) resolve as their subject forms.
         let w = match w.as_str() {
             "his" => "he".to_string(),
@@ -543,14 +609,16 @@ impl<'a> Resolver<'a> {
                 ent.kind != SpeakerKind::Person || w == "they" && ent.kind == SpeakerKind::Group
             }
         };
-        let sent_idx = sp.sent;
+        let sent_idx = sp.sent as usize;
         // Nearest sentence first; within it, the first compatible name (the subject).
         let lo = sent_idx.saturating_sub(4);
-        let start = self.name_events.partition_point(|ev| ev.sent < lo);
+        let start = self
+            .name_events
+            .partition_point(|ev| (ev.sent as usize) < lo);
         let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
         let mut best: Option<(usize, usize)> = None; // (sentence, entity)
         for ev in &self.name_events[start..end] {
-            let (e, s) = (ev.entity, ev.sent);
+            let (e, s) = (ev.entity as usize, ev.sent as usize);
             if !compatible(&self.entities[e]) || !ev.first && best.is_some_and(|(bs, _)| bs == s) {
                 continue;
             }
@@ -562,7 +630,7 @@ impl<'a> Resolver<'a> {
         // The previous quote's speaker, if compatible and recent, wins over a mere mention in an earlier sentence.
         let prev_speaker = (0..i).rev().take(3).find_map(|j| {
             let e = entity_of[j]?;
-            let near = speaking[j].start_sent + 3 >= sent_idx;
+            let near = speaking[j].start_sent as usize + 3 >= sent_idx;
             (near && compatible(&self.entities[e])).then_some(e)
         });
         let e = match (best, prev_speaker) {
@@ -581,22 +649,23 @@ impl<'a> Resolver<'a> {
         if ent.gender == Gender::Unknown && want_person {
             ent.gender = m.gender;
         }
-        ent.mentions.push(m.span);
+        ent.mentions.push(m.span.span());
         Some(e)
     }
 
-    fn resolve_role(&mut self, m: &Mention, sp: &Speaking<'a>) -> usize {
+    fn resolve_role(&mut self, m: &Facts, sp: &Speaking) -> usize {
         let text = m.span.text(self.text);
         let desc = clean_description(text).into_owned();
-        let head = sp.last_word.to_lowercase();
+        let head = sp.last_word.text(self.text).to_lowercase();
         let definite = words_of(text).next().is_some_and(|w| {
             matches!(
                 w.to_lowercase().as_str(),
                 "the" | "this" | "that" | "these" | "those"
             )
-        }) || (m.first < m.last
+        }) || (m.several
             && sp
                 .first_word
+                .text(self.text)
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase()));
@@ -639,14 +708,14 @@ impl<'a> Resolver<'a> {
                 {
                     self.add_description(e, desc.clone());
                 }
-                self.entities[e].mentions.push(m.span);
-                self.entities[e].last_seen = sp.pos;
+                self.entities[e].mentions.push(m.span.span());
+                self.entities[e].last_seen = sp.pos as usize;
                 return e;
             }
             // The same role mentioned before ("the spokesman … the spokesman").
             let key = format!("role:{desc}");
             if let Some(&e) = self.by_org.get(&key) {
-                self.entities[e].mentions.push(m.span);
+                self.entities[e].mentions.push(m.span.span());
                 return e;
             }
         }
@@ -660,8 +729,8 @@ impl<'a> Resolver<'a> {
         };
         let e = self.new_entity(kind, m.gender, &[desc.as_str()], None, None);
         self.by_org.insert(format!("role:{desc}"), e);
-        self.entities[e].mentions.push(m.span);
-        self.entities[e].last_seen = sp.pos;
+        self.entities[e].mentions.push(m.span.span());
+        self.entities[e].last_seen = sp.pos as usize;
         e
     }
 }
@@ -910,6 +979,29 @@ fn fold_diacritic(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floating_quotes_show_the_mention_of_the_quote_they_continue() {
+        // Quotes after a dash credit line float: each takes the speaker of the quote before it, and shows the speaker
+        // as that quote's mention names it; the one after a floating quote has no mention to show.
+        let t = "The union held a vote on Friday and the result was clear to everyone there.\n\n\
+                 “We will not accept this offer from the company.” — Karl Moss, union leader\n\n\
+                 “The plant stays closed until the talks resume.”\n\n\
+                 “Nobody goes back to work on Monday.”";
+        let a = crate::analyze(t);
+        let got: Vec<(&str, Option<&str>, Option<usize>)> = (a.quotes.iter())
+            .map(|q| (q.sieve, q.speaker.map(|s| s.text(t)), q.speaker_id))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("dash", Some("Karl Moss"), Some(0)),
+                ("continuation", Some("Karl Moss"), Some(0)),
+                ("continuation", None, Some(0)),
+            ]
+        );
+        assert_eq!((a.speakers.len(), a.speakers[0].quotes), (1, 3));
+    }
 
     #[test]
     fn transliteration_keys_fold_variants() {
