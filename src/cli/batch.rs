@@ -238,7 +238,13 @@ pub fn run(
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let parsed = parse_line(line).and_then(|(id, text)| match analysis_caught(&text) {
+            let parsed = parse_line(line).map(|(id, text)| (id, text.into_owned()));
+            // The text is out of the line now: a line buffer grown past KEEP_CAPACITY goes before the analysis, so
+            // that a huge line is not held twice while it is analysed.
+            if buf.capacity() > KEEP_CAPACITY {
+                buf = Vec::with_capacity(64 * 1024);
+            }
+            let parsed = parsed.and_then(|(id, text)| match analysis_caught(&text) {
                 Ok(analysis) => Ok((id, text, analysis)),
                 Err(msg) => Err((id, msg)),
             });
@@ -272,9 +278,6 @@ pub fn run(
                 }
             }
             out.record_done()?;
-            if buf.capacity() > KEEP_CAPACITY {
-                buf = Vec::with_capacity(64 * 1024);
-            }
         }
     }
     Ok(())
