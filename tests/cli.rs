@@ -232,7 +232,7 @@ fn batch_mode_answers_every_line_in_order_and_goes_on_after_bad_ones() {
             .to_string()
             .as_bytes(),
     ); // 1
-    line(b""); // 2: blank, skipped
+    line(b""); // 2: blank, an error record keeps the output lines in step with the input lines
     line(br#"{"id": "broken", "text": "He said: \"yes"#); // 3: truncated
     line(br#"{"id": 7, "title": "no text"}"#); // 4
     line(b"{\"id\": \"u\", \"text\": \"caf\xe9 said\"}"); // 5: invalid UTF-8
@@ -265,6 +265,7 @@ fn batch_mode_answers_every_line_in_order_and_goes_on_after_bad_ones() {
             ids,
             [
                 &json!("a"),
+                &Value::Null,
                 &json!("broken"),
                 &json!(7),
                 &json!("u"),
@@ -282,19 +283,30 @@ fn batch_mode_answers_every_line_in_order_and_goes_on_after_bad_ones() {
             .filter(|r| r.get("error").is_some())
             .map(|r| (r["line"].as_u64().unwrap(), r["error"].as_str().unwrap()))
             .collect();
-        assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), [3, 4, 5, 7]);
-        assert!(errors[0].1.starts_with("truncated JSON"), "{errors:?}");
-        assert!(errors[1].1.contains("no \"text\""), "{errors:?}");
-        assert!(errors[2].1.contains("invalid UTF-8"), "{errors:?}");
-        assert!(errors[3].1.starts_with("invalid JSON"), "{errors:?}");
+        assert_eq!(
+            errors.iter().map(|e| e.0).collect::<Vec<_>>(),
+            [2, 3, 4, 5, 7]
+        );
+        assert!(errors[0].1.starts_with("blank line"), "{errors:?}");
+        assert!(errors[1].1.starts_with("truncated JSON"), "{errors:?}");
+        assert!(errors[2].1.contains("no \"text\""), "{errors:?}");
+        assert!(errors[3].1.contains("invalid UTF-8"), "{errors:?}");
+        assert!(errors[4].1.starts_with("invalid JSON"), "{errors:?}");
+        // Output line N answers input line N: the error records name their lines, the others are in between.
+        for (n, rec) in recs.iter().enumerate() {
+            if let Some(line) = rec.get("line") {
+                assert_eq!(line.as_u64(), Some(n as u64 + 1), "{rec}");
+            }
+        }
+        assert_eq!(recs.len(), 8);
         // The error record has the documented shape.
         let raw = stdout(&out);
-        let second = raw.lines().nth(1).unwrap();
+        let third = raw.lines().nth(2).unwrap();
         assert!(
-            second.starts_with(r#"{"id":"broken","line":3,"error":"truncated JSON"#),
-            "{second}"
+            third.starts_with(r#"{"id":"broken","line":3,"error":"truncated JSON"#),
+            "{third}"
         );
-        assert_eq!(recs[1].as_object().unwrap().len(), 3);
+        assert_eq!(recs[2].as_object().unwrap().len(), 3);
         // stderr names the input and the line of each.
         let name = if from_stdin {
             "<stdin>".to_string()
@@ -302,14 +314,14 @@ fn batch_mode_answers_every_line_in_order_and_goes_on_after_bad_ones() {
             file.display().to_string()
         };
         let err = stderr(&out);
-        for n in [3, 4, 5, 7] {
+        for n in [2, 3, 4, 5, 7] {
             assert!(err.contains(&format!("{name}:{n}: ")), "{err}");
         }
         // Good lines are analysed exactly as the same text given as a file.
         for (rec, seed) in [
             (&recs[0], &seeds[0]),
-            (&recs[4], &seeds[1]),
-            (&recs[6], &seeds[2]),
+            (&recs[5], &seeds[1]),
+            (&recs[7], &seeds[2]),
         ] {
             let alone =
                 json_lines(&run_with(bin().args(["--json", "-"]), seed.as_bytes())).remove(0);
@@ -535,6 +547,34 @@ fn story_mode_reads_the_articles_together() {
     assert_eq!(recs.len(), 1, "one JSON object for the story");
     assert_eq!(recs[0]["documents"].as_array().unwrap().len(), 5);
     assert!(recs[0]["story"]["speakers"].is_array());
+}
+
+#[test]
+fn story_mode_from_json_lines_names_a_blank_line_and_goes_on() {
+    let seeds: Vec<String> = fixtures()[..2]
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let input = format!(
+        "{}\n\n{}\n",
+        json!({"id": "a", "text": seeds[0]}),
+        json!({"id": "b", "text": seeds[1]})
+    );
+    let out = run_with(
+        bin().args(["--story", "--json", "--input", "jsonl"]),
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("<stdin>:2: blank line"),
+        "{}",
+        stderr(&out)
+    );
+    let recs = json_lines(&out);
+    let ids: Vec<&Value> = (recs[0]["documents"].as_array().unwrap().iter())
+        .map(|d| &d["id"])
+        .collect();
+    assert_eq!(ids, [&json!("a"), &json!("b")]);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Batch mode (`--input jsonl`): one JSON object `{"id","text",…}` per input line, one output line per input
-//! line, in order, in constant memory (one reused line buffer; each document is dropped before the next is read).
+//! line, in order (a bad or blank line gets an error record), in constant memory (one reused line buffer; each
+//! document is dropped before the next is read).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -88,6 +89,8 @@ struct ErrorRecord<'a> {
     error: &'a str,
 }
 
+const BLANK_LINE: &str = "blank line (each line must be a JSON object {\"id\", \"text\", …})";
+
 fn pick_id(id: Option<Value>, doc_id: Option<Value>) -> Value {
     id.or(doc_id).unwrap_or(Value::Null)
 }
@@ -108,8 +111,12 @@ fn json_error(e: &serde_json::Error) -> String {
     }
 }
 
-/// Parses one line into (id, text), or (the id if it was read, error).
+/// Parses one line into (id, text), or (the id if it was read, error). A blank line is an error too: each input
+/// line is answered by one output line, so that output line N answers input line N.
 fn parse_line(line: &[u8]) -> Result<(Value, Cow<'_, str>), (Value, String)> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Err((Value::Null, BLANK_LINE.into()));
+    }
     let mut fields = Fields::default();
     let mut de = serde_json::Deserializer::from_slice(line);
     let parsed = RecordSeed(&mut fields)
@@ -167,9 +174,6 @@ pub fn read_all(inputs: &[Input], ctx: &mut Ctx) -> Vec<(String, String)> {
                 }
             }
             let line = trim_line(&buf, line_no);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
             match parse_line(line) {
                 Ok((id, text)) => docs.push((id_string(&id, line_no), text.into_owned())),
                 Err((_, msg)) => ctx.error(&format!("{}:{line_no}: {msg}", input.display())),
@@ -235,9 +239,6 @@ pub fn run(
                 }
             }
             let line = trim_line(&buf, line_no);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
             let parsed = parse_line(line).map(|(id, text)| (id, text.into_owned()));
             // The text is out of the line now: a line buffer grown past KEEP_CAPACITY goes before the analysis, so
             // that a huge line is not held twice while it is analysed.
@@ -339,5 +340,11 @@ mod tests {
         );
         let (_, e) = parse_line(br#"{"id": [1], "text": ""}"#).unwrap_err();
         assert!(e.contains("must be a string or a number"), "{e}");
+        for blank in [&b""[..], b" ", b"\t \x0c"] {
+            assert_eq!(
+                parse_line(blank).unwrap_err(),
+                (Value::Null, BLANK_LINE.into())
+            );
+        }
     }
 }
