@@ -29,6 +29,10 @@ pub fn one_line(s: &str) -> String {
 /// `s` on one line, shortened to at most `max` grapheme clusters by cutting the middle (at a space if one is near).
 pub fn shorten(s: &str, max: usize) -> String {
     let s = one_line(s);
+    // No more bytes than `max`, so no more grapheme clusters (most quotes): nothing to count.
+    if s.len() <= max {
+        return s;
+    }
     let g: Vec<&str> = s.graphemes(true).collect();
     if g.len() <= max {
         return s;
@@ -202,6 +206,12 @@ mod tests {
     #[test]
     fn shorten_keeps_short_text_and_cuts_long_text_in_the_middle() {
         assert_eq!(shorten("  “We are\n ready,”  ", 110), "“We are ready,”");
+        // Up to `max` grapheme clusters stay whole, whatever their bytes.
+        let ascii = "a".repeat(40);
+        assert_eq!(shorten(&ascii, 40), ascii);
+        let wide = "é😀".repeat(20); // 40 clusters in 120 bytes
+        assert_eq!(shorten(&wide, 40), wide);
+        assert_ne!(shorten(&wide, 39), wide);
         let long = "word ".repeat(60) + "end";
         let s = shorten(&long, 40);
         assert!(s.graphemes(true).count() <= 40, "{s}");
