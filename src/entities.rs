@@ -203,56 +203,66 @@ impl<'a> Linker<'a> {
         let offset = self.quotes.len();
         let last = doc.tokens.len().saturating_sub(1);
         let tok = |k: usize| Span32::of(doc.tokens[k].span());
-        for a in attributions {
-            let start_tok = doc.token_at_or_after(a.span.start).min(last);
-            let start_sent = base + doc.sent_of.get(start_tok).map_or(0, |&s| s as usize);
-            let same_as = a.same_as.map(|s| (s + offset) as u32);
-            let (speaking, shown) = match &a.mention {
-                Some(m) => {
-                    let w0 = r.words.len();
-                    push_name_words(doc, m, &mut r.words);
-                    let name = m.name_span(doc);
-                    let (pos, sent) = place(m);
-                    let speaking = Speaking {
-                        mention: Some(Facts::of(m)),
-                        same_as,
-                        words: (w0 as u32, r.words.len() as u32),
-                        name_span: Span32::of(name.unwrap_or(m.span)),
-                        pos: pos as u32,
-                        sent: sent as u32,
-                        first_word: tok(m.first),
-                        last_word: tok(m.last),
-                        start_sent: start_sent as u32,
-                    };
-                    (speaking, Some(m.via.or(name).unwrap_or(m.span)))
+        let speaking = &mut self.speaking;
+        // Made in place of the attributions (a quote is smaller): a text of one long paragraph is one section, whose
+        // attributions would otherwise stand beside its quotes.
+        let quotes: Vec<Quote> = (attributions.into_iter())
+            .map(|a| {
+                let start_tok = doc.token_at_or_after(a.span.start).min(last);
+                let start_sent = base + doc.sent_of.get(start_tok).map_or(0, |&s| s as usize);
+                let same_as = a.same_as.map(|s| (s + offset) as u32);
+                let (sp, shown) = match &a.mention {
+                    Some(m) => {
+                        let w0 = r.words.len();
+                        push_name_words(doc, m, &mut r.words);
+                        let name = m.name_span(doc);
+                        let (pos, sent) = place(m);
+                        let speaking = Speaking {
+                            mention: Some(Facts::of(m)),
+                            same_as,
+                            words: (w0 as u32, r.words.len() as u32),
+                            name_span: Span32::of(name.unwrap_or(m.span)),
+                            pos: pos as u32,
+                            sent: sent as u32,
+                            first_word: tok(m.first),
+                            last_word: tok(m.last),
+                            start_sent: start_sent as u32,
+                        };
+                        (speaking, Some(m.via.or(name).unwrap_or(m.span)))
+                    }
+                    None => {
+                        let none = Span32 { start: 0, end: 0 };
+                        let speaking = Speaking {
+                            mention: None,
+                            same_as,
+                            words: (0, 0),
+                            name_span: Span32::of(a.span),
+                            pos: 0,
+                            sent: 0,
+                            first_word: none,
+                            last_word: none,
+                            start_sent: start_sent as u32,
+                        };
+                        (speaking, None)
+                    }
+                };
+                speaking.push(sp);
+                Quote {
+                    kind: a.kind,
+                    span: a.span,
+                    cue: a.cue,
+                    speaker: shown,
+                    speaker_id: None,
+                    confidence: a.confidence.clamp(0.0, 1.0),
+                    sieve: a.sieve,
+                    parts: a.parts,
                 }
-                None => {
-                    let none = Span32 { start: 0, end: 0 };
-                    let speaking = Speaking {
-                        mention: None,
-                        same_as,
-                        words: (0, 0),
-                        name_span: Span32::of(a.span),
-                        pos: 0,
-                        sent: 0,
-                        first_word: none,
-                        last_word: none,
-                        start_sent: start_sent as u32,
-                    };
-                    (speaking, None)
-                }
-            };
-            self.quotes.push(Quote {
-                kind: a.kind,
-                span: a.span,
-                cue: a.cue,
-                speaker: shown,
-                speaker_id: None,
-                confidence: a.confidence.clamp(0.0, 1.0),
-                sieve: a.sieve,
-                parts: a.parts,
-            });
-            self.speaking.push(speaking);
+            })
+            .collect();
+        if self.quotes.is_empty() {
+            self.quotes = quotes;
+        } else {
+            self.quotes.extend(quotes);
         }
         self.sentences += doc.sentences.len();
     }
@@ -309,6 +319,8 @@ impl<'a> Linker<'a> {
             }
         }
         drop((speaking, entity_of, out_id));
+        // The quotes may stand in a buffer made for the attributions of a section: what they do not use goes.
+        quotes.shrink_to_fit();
         // Each speaker takes its entity's lists (an entity is one speaker at most, and the entities go after this).
         let speakers = speakers
             .into_iter()
