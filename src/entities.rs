@@ -327,10 +327,8 @@ impl<'a> Linker<'a> {
             .map(|e| {
                 let ent = &mut r.entities[e];
                 let name = ent.full.join(" ");
-                let aliases = std::mem::take(&mut ent.aliases)
-                    .into_iter()
-                    .filter(|a| *a != name)
-                    .collect();
+                let mut aliases = std::mem::take(&mut ent.aliases);
+                aliases.retain(|a| *a != name);
                 Speaker {
                     name,
                     kind: ent.kind,
