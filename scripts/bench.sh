@@ -11,11 +11,17 @@
 #   4. Python (target/venv from scripts/setup.sh, the wheel rebuilt from this tree): analyze_many on 1,000 seed
 #      articles against the CLI on the same articles, 1 and N threads; Spark local[N] over the 100 MB corpus
 #      (examples/spark), MB/s per core beside the CLI's;
-#   5. size: raw and gzipped bytes of everything the page loads (dist/), served (the binary .wasm) and opened
+#   5. the CLI on quote-dense text (examples/dense.rs: made here, the same bytes on every machine, nothing committed;
+#      a paragraph every 5 sentences): the readable report beside --json at 1 MB and 8 MB (CPU time, user + sys, of
+#      the process: the median of --runs, the four commands taking turns), and peak RSS for one 50 MB document as a
+#      file and as one JSON line among 5,000 small ones; the same document on one line for information;
+#   6. size: raw and gzipped bytes of everything the page loads (dist/), served (the binary .wasm) and opened
 #      from disk (wasm-inline.js, the wasm gzipped by zopfli in base64, see scripts/wasm-inline.cjs).
 # Budgets: native >= 50 MB/s and <= 3x the segmentation pass; wasm >= 20 MB/s; one article <= 1 ms in the page;
 # 10 MB <= 12x the time of 1 MB; batch CLI >= 35 MB/s on one job, --jobs N >= 0.9 N x one job, peak memory <= 64 MB;
-# analyze_many >= 0.8x the CLI at the same thread count; page payload <= 250,000 bytes gzipped.
+# analyze_many >= 0.8x the CLI at the same thread count; on dense text the report's time(8 MB) <= 9x its time(1 MB)
+# and <= 3x --json's, peak RSS <= 8x the document (--input jsonl: <= 8x its largest line); page payload <= 250,000
+# bytes gzipped.
 # Usage: scripts/bench.sh [--strict] [--runs N] [--no-web]
 # Needs: scripts/setup.sh done (Chromium, npm packages); builds dist/ with scripts/build-web.sh if missing.
 set -euo pipefail
@@ -216,7 +222,85 @@ else
   log "no target/venv (run scripts/setup.sh): Python and Spark not measured"
 fi
 
-# 5. Size of what the page loads.
+# 5. The CLI on quote-dense text.
+log "cargo build --release (dense example)"
+cargo build --locked --release --quiet --example dense
+dense=target/release/examples/dense
+mkdir -p target/bench
+for mb in 1 8; do "$dense" "$mb" --lines 5 >"target/bench/dense-${mb}mb.txt"; done
+"$dense" 50 --lines 5 >target/bench/dense-50mb.txt
+"$dense" 1 >target/bench/dense-1mb-line.txt
+"$dense" 8 >target/bench/dense-8mb-line.txt
+# cpu CMD...: the process's CPU time in seconds, user + sys, to the millisecond (bash's time keyword reads the
+# child's rusage; on a shared machine this is steadier than the wall clock, which also counts waiting for a core).
+cpu() {
+  local TIMEFORMAT='%3U %3S' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+  awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%.3f", a[1] + a[2] }'
+}
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+declare -A times
+log "whosaid (report) and whosaid --json on dense text, 1 MB and 8 MB, $runs rounds"
+for ((r = 0; r < runs; r++)); do
+  for f in dense-1mb dense-8mb dense-1mb-line dense-8mb-line; do
+    times[$f.report]+=" $(cpu target/release/whosaid --color never "target/bench/$f.txt")"
+    times[$f.json]+=" $(cpu target/release/whosaid --json "target/bench/$f.txt")"
+  done
+done
+m() { median <<<"${times[$1]}"; }
+echo
+echo "== CLI on quote-dense text (examples/dense; CPU seconds, median of $runs)"
+for f in dense-1mb dense-8mb dense-1mb-line dense-8mb-line; do
+  printf '  %-16s report %7.3f s   --json %7.3f s   report/--json %5.2fx\n' "$f" "$(m "$f.report")" "$(m "$f.json")" \
+    "$(calc "$(m "$f.report") / $(m "$f.json")")"
+done
+budget "CLI report, dense, time(8 MB) / time(1 MB)" "$(calc "$(m dense-8mb.report) / $(m dense-1mb.report)")" '<=' 9 x
+budget "CLI report / --json, dense 1 MB" "$(calc "$(m dense-1mb.report) / $(m dense-1mb.json)")" '<=' 3 x
+budget "CLI report / --json, dense 8 MB" "$(calc "$(m dense-8mb.report) / $(m dense-8mb.json)")" '<=' 3 x
+printf '  %-4s %-52s %12s %s  (no budget: one line is one section, see README)\n' info \
+  "CLI report, dense on one line, time(8)/time(1)" \
+  "$(calc "$(m dense-8mb-line.report) / $(m dense-1mb-line.report)")" x
+printf '  %-4s %-52s %12s %s\n' info "CLI --json, dense on one line, time(8)/time(1)" \
+  "$(calc "$(m dense-8mb-line.json) / $(m dense-1mb-line.json)")" x
+# rss_of CMD...: peak resident set of the command, in bytes (GNU time).
+rss_of() {
+  /usr/bin/time -v "$@" 2>"$tv" >/dev/null
+  echo $(($(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tv") * 1024))
+}
+log "peak memory: one 50 MB dense document, as a file and as one JSON line among 5,000 others"
+doc=target/bench/dense-50mb.txt
+docsize=$(stat -c %s "$doc")
+rss_file=$(rss_of target/release/whosaid --json "$doc")
+rss_report=$(rss_of target/release/whosaid "$doc")
+mixed=target/bench/dense-50mb-mixed.jsonl
+"$dense" 50 --lines 5 --jsonl >target/bench/dense-50mb.jsonl
+biggest=$(stat -c %s target/bench/dense-50mb.jsonl)
+{
+  head -n 2500 "$corpus"
+  cat target/bench/dense-50mb.jsonl
+  head -n 5000 "$corpus" | tail -n 2500
+} >"$mixed"
+rss_jsonl=$(rss_of target/release/whosaid --json --input jsonl "$mixed")
+"$dense" 50 >target/bench/dense-50mb-line.txt
+rss_line=$(rss_of target/release/whosaid --json target/bench/dense-50mb-line.txt)
+rm -f target/bench/dense-50mb-line.txt target/bench/dense-50mb.jsonl "$mixed"
+echo
+echo "== memory on quote-dense text: peak RSS (GNU time)"
+printf '  %-52s %8.1f MB  %5.2fx the document\n' "whosaid --json, 50 MB document (a file)" "$(calc "$rss_file / 1e6" 3)" \
+  "$(calc "$rss_file / $docsize")"
+printf '  %-52s %8.1f MB  %5.2fx\n' "whosaid (report), same file" "$(calc "$rss_report / 1e6" 3)" \
+  "$(calc "$rss_report / $docsize")"
+printf '  %-52s %8.1f MB  %5.2fx the largest line (%d bytes)\n' "--input jsonl, the document as one of 5,001 lines" \
+  "$(calc "$rss_jsonl / 1e6" 3)" "$(calc "$rss_jsonl / $biggest")" "$biggest"
+printf '  %-52s %8.1f MB  %5.2fx\n' "whosaid --json, the 50 MB on one line" "$(calc "$rss_line / 1e6" 3)" \
+  "$(calc "$rss_line / $docsize")"
+budget "peak RSS / size, 50 MB dense document (--json)" "$(calc "$rss_file / $docsize")" '<=' 8 x
+budget "peak RSS / size, 50 MB dense document (report)" "$(calc "$rss_report / $docsize")" '<=' 8 x
+budget "--input jsonl peak RSS / its largest line" "$(calc "$rss_jsonl / $biggest")" '<=' 8 x
+printf '  %-4s %-52s %12s %s  (no budget: one line is one section, see README)\n' info \
+  "peak RSS / size, the 50 MB on one line" "$(calc "$rss_line / $docsize")" x
+
+# 6. Size of what the page loads.
 if [ -f dist/index.html ]; then
   echo
   echo "== size of dist/ (gzip -9)"

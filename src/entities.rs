@@ -70,32 +70,86 @@ pub fn resolve_names<'a, M: std::borrow::Borrow<Mention>>(
 /// the sections' documents need not be kept, and [`Linker::finish`] gives what [`resolve`] gives for the whole text.
 pub struct Linker<'a> {
     r: Resolver<'a>,
-    attributions: Vec<Attribution>,
-    /// For each attribution: its speaker mention as read from its section.
-    speaking: Vec<Speaking<'a>>,
+    /// The final quotes, each as its attribution gave it: [`Linker::finish`] fills in their speakers.
+    quotes: Vec<Quote>,
+    /// For each quote: what the entity stage reads of its attribution and speaker mention.
+    speaking: Vec<Speaking>,
     /// Sentences in the sections added so far.
     sentences: usize,
     /// The name words of a name mention.
     buf: Vec<&'a str>,
 }
 
+/// A span of the text in 32 bits (texts are cut to 4 GiB, [`crate::text::u32_limit`]). What the linker keeps for each
+/// quote until [`Linker::finish`] is kept small: quote-dense text has a quote every 80 bytes or so, and an
+/// [`Attribution`] with its [`Mention`] is about 250 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    fn of(s: Span) -> Span32 {
+        Span32 {
+            start: s.start as u32,
+            end: s.end as u32,
+        }
+    }
+    fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    fn text(self, text: &str) -> &str {
+        self.span().text(text)
+    }
+}
+
+/// What the entity stage reads of a mention after its section (the rest of a [`Mention`] is token indexes into that
+/// section's document).
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    kind: MentionKind,
+    gender: Gender,
+    plural: bool,
+    /// The phrase is more than one token.
+    several: bool,
+    /// The whole phrase.
+    span: Span32,
+    description: Option<Span32>,
+}
+
+impl Facts {
+    fn of(m: &Mention) -> Facts {
+        Facts {
+            kind: m.kind,
+            gender: m.gender,
+            plural: m.plural,
+            several: m.first < m.last,
+            span: Span32::of(m.span),
+            description: m.description.map(Span32::of),
+        }
+    }
+}
+
 /// What the entity stage needs of an attribution and its speaker mention, read from its section's document.
-struct Speaking<'a> {
+struct Speaking {
+    /// The speaker mention, if the attribution has one.
+    mention: Option<Facts>,
+    /// The attribution whose speaker this one shares (a floating quote's), counted over all sections.
+    same_as: Option<u32>,
     /// The mention's name words without possessive endings (`Resolver::words[words.0..words.1]`).
-    words: (usize, usize),
+    words: (u32, u32),
     /// The mention's name span, or else its phrase's.
-    name_span: Span,
-    /// The speaker as the output shows it: the clause's word standing for the mention, or its name, or its phrase.
-    shown: Option<Span>,
+    name_span: Span32,
     /// The byte offset of the mention's first token: its place in text order.
-    pos: usize,
+    pos: u32,
     /// The sentence of the mention's first token (counted over all sections).
-    sent: usize,
+    sent: u32,
     /// The mention's first and last tokens.
-    first_word: &'a str,
-    last_word: &'a str,
+    first_word: Span32,
+    last_word: Span32,
     /// The sentence at the start of the attribution (counted over all sections).
-    start_sent: usize,
+    start_sent: u32,
     /// The mention shows that its name is a name ([`mentions::name_evidence`]).
     evidence: bool,
     /// The mention is a description whose first word is capitalised only because it opens the sentence.
@@ -119,7 +173,7 @@ impl<'a> Linker<'a> {
                 words: Vec::new(),
                 scratch: String::new(),
             },
-            attributions: Vec::new(),
+            quotes: Vec::new(),
             speaking: Vec::new(),
             sentences: 0,
             buf: Vec::new(),
@@ -170,7 +224,7 @@ impl<'a> Linker<'a> {
                 let span = m.name_span(doc).unwrap_or(m.span);
                 let quoted = quoted(m);
                 let evidence = mentions::name_evidence(doc, m, quoted, &headings);
-                let e = r.link_name_words(m, &words, span, pos, evidence);
+                let e = r.link_name_words(&Facts::of(m), &words, span, pos, evidence);
                 let first = sentence_first(doc, m);
                 r.entities[e].not_placed |= !after_place_preposition(doc, m.first);
                 r.name_events.push(NameEvent {
@@ -186,64 +240,91 @@ impl<'a> Linker<'a> {
             }
         }
         self.buf = words;
-        // What step 2 reads of each attribution's speaker.
-        let offset = self.attributions.len();
+        // What step 2 reads of each attribution's speaker; the quote as it will be output, but for its speaker.
+        let offset = self.quotes.len();
         let last = doc.tokens.len().saturating_sub(1);
-        for mut a in attributions {
-            // A description that is one capitalised common word opening its sentence ("Peppered with questions,
-            // …", "Eyebrows raised, …") is no speaker unless it is a role ("Aides said …").
-            if a.mention.as_ref().is_some_and(|m| {
-                matches!(m.kind, MentionKind::Role | MentionKind::Group)
-                    && m.first == m.last
-                    && doc.is_capitalized(m.first)
-                    && mentions::opens_sentence(doc, m.first)
-                    && mentions::is_common(doc.tok(m.first))
-                    && !is_role_word(doc.tok(m.first))
-            }) {
-                a.mention = None;
-            }
-            let start_tok = doc.token_at_or_after(a.span.start).min(last);
-            let start_sent = base + doc.sent_of.get(start_tok).map_or(0, |&s| s as usize);
-            let speaking = match &a.mention {
-                Some(m) => {
-                    let w0 = r.words.len();
-                    push_name_words(doc, m, &mut r.words);
-                    let name = m.name_span(doc);
-                    let (pos, sent) = place(m);
-                    Speaking {
-                        words: (w0, r.words.len()),
-                        name_span: name.unwrap_or(m.span),
-                        shown: Some(m.via.or(name).unwrap_or(m.span)),
-                        pos,
-                        sent,
-                        first_word: doc.tok(m.first),
-                        last_word: doc.tok(m.last),
-                        start_sent,
-                        evidence: mentions::name_evidence(doc, m, quoted(m), &headings),
-                        // "Aides to Clinton said": capitalised only because it opens the sentence.
-                        lower_first: matches!(m.kind, MentionKind::Role | MentionKind::Group)
-                            && doc.is_capitalized(m.first)
-                            && mentions::opens_sentence(doc, m.first)
-                            && (mentions::is_common(doc.tok(m.first))
-                                || is_role_word(doc.tok(m.first))),
-                    }
+        let tok = |k: usize| Span32::of(doc.tokens[k].span());
+        let speaking = &mut self.speaking;
+        // Made in place of the attributions (a quote is smaller): a text of one long paragraph is one section, whose
+        // attributions would otherwise stand beside its quotes.
+        let quotes: Vec<Quote> = (attributions.into_iter())
+            .map(|mut a| {
+                // A description that is one capitalised common word opening its sentence ("Peppered with questions,
+                // …", "Eyebrows raised, …") is no speaker unless it is a role ("Aides said …").
+                if a.mention.as_ref().is_some_and(|m| {
+                    matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                        && m.first == m.last
+                        && doc.is_capitalized(m.first)
+                        && mentions::opens_sentence(doc, m.first)
+                        && mentions::is_common(doc.tok(m.first))
+                        && !is_role_word(doc.tok(m.first))
+                }) {
+                    a.mention = None;
                 }
-                None => Speaking {
-                    words: (0, 0),
-                    name_span: a.span,
-                    shown: None,
-                    pos: 0,
-                    sent: 0,
-                    first_word: "",
-                    last_word: "",
-                    start_sent,
-                    evidence: false,
-                    lower_first: false,
-                },
-            };
-            a.same_as = a.same_as.map(|s| s + offset);
-            self.attributions.push(a);
-            self.speaking.push(speaking);
+                let start_tok = doc.token_at_or_after(a.span.start).min(last);
+                let start_sent = base + doc.sent_of.get(start_tok).map_or(0, |&s| s as usize);
+                let same_as = a.same_as.map(|s| (s + offset) as u32);
+                let (sp, shown) = match &a.mention {
+                    Some(m) => {
+                        let w0 = r.words.len();
+                        push_name_words(doc, m, &mut r.words);
+                        let name = m.name_span(doc);
+                        let (pos, sent) = place(m);
+                        let speaking = Speaking {
+                            mention: Some(Facts::of(m)),
+                            same_as,
+                            words: (w0 as u32, r.words.len() as u32),
+                            name_span: Span32::of(name.unwrap_or(m.span)),
+                            pos: pos as u32,
+                            sent: sent as u32,
+                            first_word: tok(m.first),
+                            last_word: tok(m.last),
+                            start_sent: start_sent as u32,
+                            evidence: mentions::name_evidence(doc, m, quoted(m), &headings),
+                            // "Aides to Clinton said": capitalised only because it opens the sentence.
+                            lower_first: matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                                && doc.is_capitalized(m.first)
+                                && mentions::opens_sentence(doc, m.first)
+                                && (mentions::is_common(doc.tok(m.first))
+                                    || is_role_word(doc.tok(m.first))),
+                        };
+                        (speaking, Some(m.via.or(name).unwrap_or(m.span)))
+                    }
+                    None => {
+                        let none = Span32 { start: 0, end: 0 };
+                        let speaking = Speaking {
+                            mention: None,
+                            same_as,
+                            words: (0, 0),
+                            name_span: Span32::of(a.span),
+                            pos: 0,
+                            sent: 0,
+                            first_word: none,
+                            last_word: none,
+                            start_sent: start_sent as u32,
+                            evidence: false,
+                            lower_first: false,
+                        };
+                        (speaking, None)
+                    }
+                };
+                speaking.push(sp);
+                Quote {
+                    kind: a.kind,
+                    span: a.span,
+                    cue: a.cue,
+                    speaker: shown,
+                    speaker_id: None,
+                    confidence: a.confidence.clamp(0.0, 1.0),
+                    sieve: a.sieve,
+                    parts: a.parts,
+                }
+            })
+            .collect();
+        if self.quotes.is_empty() {
+            self.quotes = quotes;
+        } else {
+            self.quotes.extend(quotes);
         }
         self.sentences += doc.sentences.len();
     }
@@ -252,43 +333,42 @@ impl<'a> Linker<'a> {
     pub fn finish(self) -> Analysis {
         let Linker {
             mut r,
-            attributions,
+            mut quotes,
             speaking,
             ..
         } = self;
         // 2. Each attribution's speaker.
-        let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(attributions.len());
+        let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(speaking.len());
         // Attributions whose speaker "name" is no name ("Beyond", "Even" opening a sentence): no speaker is shown.
-        let mut no_name = vec![false; attributions.len()];
-        for (i, a) in attributions.iter().enumerate() {
-            let e = match (&a.mention, a.same_as) {
+        let mut no_name = vec![false; speaking.len()];
+        for (i, sp) in speaking.iter().enumerate() {
+            let e = match (&sp.mention, sp.same_as) {
                 (Some(m), _) => {
                     let e = r.link_speaker(m, &speaking, &entity_of, i);
                     let named = matches!(m.kind, MentionKind::Name | MentionKind::Org);
                     if let Some(e) = e.filter(|_| matches!(m.kind, MentionKind::Name)) {
                         r.entities[e].spoke = true;
                     }
-                    no_name[i] = named && e.is_none() && speaking[i].words.0 < speaking[i].words.1;
+                    no_name[i] = named && e.is_none() && sp.words.0 < sp.words.1;
                     e
                 }
-                (None, Some(src)) if src < i => entity_of[src],
+                (None, Some(src)) if (src as usize) < i => entity_of[src as usize],
                 _ => None,
             };
             entity_of.push(e);
         }
         // `same_as` may point forward (a quote before the attributed one in its paragraph).
-        for i in 0..attributions.len() {
+        for i in 0..speaking.len() {
             if entity_of[i].is_none() {
-                if let Some(src) = attributions[i].same_as {
-                    entity_of[i] = entity_of.get(src).copied().flatten();
+                if let Some(src) = speaking[i].same_as {
+                    entity_of[i] = entity_of.get(src as usize).copied().flatten();
                 }
             }
         }
         // 3. Output: quoted entities only, numbered by first quote.
         let mut out_id: Vec<Option<usize>> = vec![None; r.entities.len()];
         let mut speakers = Vec::new();
-        let mut quotes = Vec::with_capacity(attributions.len());
-        for (i, a) in attributions.into_iter().enumerate() {
+        for (i, sp) in speaking.iter().enumerate() {
             let speaker_id = entity_of[i].map(|e| {
                 *out_id[e].get_or_insert_with(|| {
                     speakers.push(e);
@@ -298,43 +378,40 @@ impl<'a> Linker<'a> {
             if let Some(e) = entity_of[i] {
                 r.entities[e].quotes += 1;
             }
-            // A floating quote names its speaker through the quote it continues.
-            let shown = |j: usize| {
-                speaking
-                    .get(j)
-                    .filter(|_| !no_name[j])
-                    .and_then(|s| s.shown)
-            };
-            let speaker = shown(i).or_else(|| a.same_as.and_then(shown));
-            quotes.push(Quote {
-                kind: a.kind,
-                span: a.span,
-                cue: a.cue,
-                speaker,
-                speaker_id,
-                confidence: a.confidence.clamp(0.0, 1.0),
-                sieve: a.sieve,
-                parts: a.parts,
-            });
+            quotes[i].speaker_id = speaker_id;
+            if no_name[i] {
+                quotes[i].speaker = None;
+            }
+            // A quote with no speaker of its own shown (a floating quote) names it through the quote it continues,
+            // as that one's mention shows it.
+            if quotes[i].speaker.is_none() {
+                let src = sp.same_as.map(|s| s as usize);
+                if let Some(s) = src.filter(|&s| {
+                    speaking.get(s).is_some_and(|x| x.mention.is_some()) && !no_name[s]
+                }) {
+                    quotes[i].speaker = quotes[s].speaker;
+                }
+            }
         }
+        drop((speaking, entity_of, out_id, no_name));
+        // The quotes may stand in a buffer made for the attributions of a section: what they do not use goes.
+        quotes.shrink_to_fit();
         let speakers = speakers
             .into_iter()
             .map(|e| {
-                let ent = &r.entities[e];
+                // Each speaker takes its entity's lists (an entity is one speaker at most, and the entities go after
+                // this).
+                let ent = &mut r.entities[e];
                 let name = ent.full.join(" ");
-                let aliases = ent
-                    .aliases
-                    .iter()
-                    .filter(|a| **a != name)
-                    .cloned()
-                    .collect();
+                let mut aliases = std::mem::take(&mut ent.aliases);
+                aliases.retain(|a| *a != name);
                 Speaker {
                     name,
                     kind: ent.kind,
                     gender: ent.gender,
                     aliases,
-                    descriptions: ent.descriptions.clone(),
-                    mentions: ent.mentions.clone(),
+                    descriptions: std::mem::take(&mut ent.descriptions),
+                    mentions: std::mem::take(&mut ent.mentions),
                     quotes: ent.quotes,
                 }
             })
@@ -399,7 +476,7 @@ fn is_role_word(w: &str) -> bool {
 /// Whether a name mention shows a person: a title or role word in front ("Sen.", "spokesman"), a known first name,
 /// or first and last words that are no common English words ("Agusein Garcia", not "Wall Street", "New Hampshire",
 /// "Big Daddy").
-fn person_evidence(m: &Mention, words: &[&str], text: &str) -> bool {
+fn person_evidence(m: &Facts, words: &[&str], text: &str) -> bool {
     let titled = m.description.is_some_and(|d| {
         words_of(d.text(text)).any(|w| {
             let w = crate::case::lowercase(w.trim_end_matches('.'));
@@ -541,7 +618,7 @@ impl<'a> Resolver<'a> {
     /// span (or its phrase's) and `pos` its place in text order (the offset of its first token).
     fn link_name_words(
         &mut self,
-        m: &Mention,
+        m: &Facts,
         words: &[&'a str],
         span: Span,
         pos: usize,
@@ -717,8 +794,8 @@ impl<'a> Resolver<'a> {
     /// The entity of attribution `i`'s speaker mention `m` (`speaking[i]`), given those of the attributions before.
     fn link_speaker(
         &mut self,
-        m: &Mention,
-        speaking: &[Speaking<'a>],
+        m: &Facts,
+        speaking: &[Speaking],
         entity_of: &[Option<usize>],
         i: usize,
     ) -> Option<usize> {
@@ -726,12 +803,18 @@ impl<'a> Resolver<'a> {
         match m.kind {
             MentionKind::Name | MentionKind::Org => {
                 // Linking adds the mention's description (an appositive read by the sieve) too.
-                let (a, b) = sp.words;
+                let (a, b) = (sp.words.0 as usize, sp.words.1 as usize);
                 if a == b {
                     return None;
                 }
                 let words = std::mem::take(&mut self.words);
-                let e = self.link_name_words(m, &words[a..b], sp.name_span, sp.pos, sp.evidence);
+                let e = self.link_name_words(
+                    m,
+                    &words[a..b],
+                    sp.name_span.span(),
+                    sp.pos as usize,
+                    sp.evidence,
+                );
                 self.words = words;
                 if self.named(e) {
                     return Some(e);
@@ -749,7 +832,13 @@ impl<'a> Resolver<'a> {
                         SpeakerKind::Person
                     };
                     let gender = role.map_or(Gender::Unknown, |r| r.gender);
-                    Some(self.description_entity(&lower, kind, gender, m.span, sp.pos))
+                    Some(self.description_entity(
+                        &lower,
+                        kind,
+                        gender,
+                        m.span.span(),
+                        sp.pos as usize,
+                    ))
                 } else {
                     None
                 }
@@ -761,13 +850,13 @@ impl<'a> Resolver<'a> {
 
     fn resolve_pronoun(
         &mut self,
-        m: &Mention,
-        speaking: &[Speaking<'a>],
+        m: &Facts,
+        speaking: &[Speaking],
         entity_of: &[Option<usize>],
         i: usize,
     ) -> Option<usize> {
         let sp = &speaking[i];
-        let w = crate::case::lowercase(sp.first_word);
+        let w = crate::case::lowercase(sp.first_word.text(self.text));
         // Possessive speakers (`his claim`, `their calls`) resolve as their subject forms.
         let w = match w.as_str() {
             "his" => "he".to_string(),
@@ -796,11 +885,13 @@ impl<'a> Resolver<'a> {
                 ent.kind != SpeakerKind::Person || w == "they" && ent.kind == SpeakerKind::Group
             }
         };
-        let sent_idx = sp.sent;
+        let sent_idx = sp.sent as usize;
         // Nearest sentence first; within it, the first compatible name (the subject).
         let lo = sent_idx.saturating_sub(4);
         let start = self.name_events.partition_point(|ev| ev.sent < lo);
-        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        let end = self
+            .name_events
+            .partition_point(|ev| ev.pos < (sp.pos as usize));
         let mut best: Option<(usize, usize)> = None; // (sentence, entity)
         for ev in &self.name_events[start..end] {
             let (e, s) = (ev.entity, ev.sent);
@@ -836,7 +927,7 @@ impl<'a> Resolver<'a> {
         // The previous quote's speaker, if compatible and recent, wins over a mere mention in an earlier sentence.
         let prev_speaker = (0..i).rev().take(3).find_map(|j| {
             let e = entity_of[j]?;
-            let near = speaking[j].start_sent + 3 >= sent_idx;
+            let near = speaking[j].start_sent as usize + 3 >= sent_idx;
             (near && compatible(&self.entities[e]) && self.named(e)).then_some(e)
         });
         let e = match (best, prev_speaker) {
@@ -877,17 +968,17 @@ impl<'a> Resolver<'a> {
         if ent.gender == Gender::Unknown && want_person {
             ent.gender = m.gender;
         }
-        ent.mentions.push(m.span);
+        ent.mentions.push(m.span.span());
         Some(e)
     }
 
-    fn resolve_role(&mut self, m: &Mention, sp: &Speaking<'a>) -> usize {
+    fn resolve_role(&mut self, m: &Facts, sp: &Speaking) -> usize {
         let text = m.span.text(self.text);
         let mut desc = clean_description(text).into_owned();
-        if sp.lower_first && desc.starts_with(sp.first_word) {
+        if sp.lower_first && desc.starts_with(sp.first_word.text(self.text)) {
             desc = lower_first_letter(&desc);
         }
-        let head = crate::case::lowercase(sp.last_word);
+        let head = crate::case::lowercase(sp.last_word.text(self.text));
         // Definite: "the spokesman", or a phrase opening with a proper word ("Kremlin spokesman") — not an indefinite
         // one capitalised at a sentence start ("A spokesman for …", "One delegate", "Another official"), which
         // brings in someone new.
@@ -909,10 +1000,11 @@ impl<'a> Resolver<'a> {
         let definite = first
             .as_deref()
             .is_some_and(|w| matches!(w, "the" | "this" | "that" | "these" | "those"))
-            || (m.first < m.last
+            || (m.several
                 && !indefinite
                 && sp
                     .first_word
+                    .text(self.text)
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase()));
@@ -929,8 +1021,8 @@ impl<'a> Resolver<'a> {
             if let Some(e) = self.organisation_before(sp, &head) {
                 let ent = &mut self.entities[e];
                 ent.kind = SpeakerKind::Organisation;
-                ent.mentions.push(m.span);
-                ent.last_seen = sp.pos;
+                ent.mentions.push(m.span.span());
+                ent.last_seen = sp.pos as usize;
                 return e;
             }
         }
@@ -969,14 +1061,14 @@ impl<'a> Resolver<'a> {
                 {
                     self.add_description(e, desc.clone());
                 }
-                self.entities[e].mentions.push(m.span);
-                self.entities[e].last_seen = sp.pos;
+                self.entities[e].mentions.push(m.span.span());
+                self.entities[e].last_seen = sp.pos as usize;
                 return e;
             }
             // The same role mentioned before ("the spokesman … the spokesman").
             let key = format!("role:{desc}");
             if let Some(&e) = self.by_org.get(&key) {
-                self.entities[e].mentions.push(m.span);
+                self.entities[e].mentions.push(m.span.span());
                 return e;
             }
             // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.` (Not for a
@@ -984,8 +1076,8 @@ impl<'a> Resolver<'a> {
             let possessed = words_of(&desc).any(|w| w.ends_with("’s") || w.ends_with("'s"));
             if role.is_some() && !possessed {
                 if let Some(e) = self.subject_before(sp, m.gender, &head_root) {
-                    self.entities[e].mentions.push(m.span);
-                    self.entities[e].last_seen = sp.pos;
+                    self.entities[e].mentions.push(m.span.span());
+                    self.entities[e].last_seen = sp.pos as usize;
                     return e;
                 }
             }
@@ -1000,7 +1092,7 @@ impl<'a> Resolver<'a> {
             Some(RoleKind::Person) => SpeakerKind::Person,
             None => SpeakerKind::Unknown,
         };
-        self.description_entity(&desc, kind, m.gender, m.span, sp.pos)
+        self.description_entity(&desc, kind, m.gender, m.span.span(), sp.pos as usize)
     }
 
     /// The person a definite role phrase that matches no description stands for (`head_root`: its office or role):
@@ -1008,7 +1100,7 @@ impl<'a> Resolver<'a> {
     /// the article has named most (three times at least). Fitting: a person whose name was shown to be one, of a
     /// compatible gender, who holds no other office (a senator is not "the governor"; any person may be "the
     /// front-runner" or "the businessman").
-    fn subject_before(&self, sp: &Speaking<'a>, gender: Gender, head_root: &str) -> Option<usize> {
+    fn subject_before(&self, sp: &Speaking, gender: Gender, head_root: &str) -> Option<usize> {
         let office = |r: &str| lexicon::title(r).is_some_and(|t| !t.honorific);
         let head_is_office = office(head_root);
         let fits = |e: usize| {
@@ -1025,8 +1117,10 @@ impl<'a> Resolver<'a> {
                         .flatten()
                         .any(|r| office(r) && r != head_root))
         };
-        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
-        let lo = sp.sent.saturating_sub(3);
+        let end = self
+            .name_events
+            .partition_point(|ev| ev.pos < (sp.pos as usize));
+        let lo = (sp.sent as usize).saturating_sub(3);
         let start = self.name_events.partition_point(|ev| ev.sent < lo);
         let events = &self.name_events[start..end];
         let mut sentences: Vec<usize> = events
@@ -1063,9 +1157,11 @@ impl<'a> Resolver<'a> {
     /// Department"); else, in its sentence and the eight before it, an organisation, or a name of several words that is no person's and
     /// no place's, whose name has no organisation noun at all ("the company" → "Halvorsen Dynamics", not "Senate");
     /// else a lone name shown to be one that was the subject of its sentence ("Monsanto said …").
-    fn organisation_before(&self, sp: &Speaking<'a>, head: &str) -> Option<usize> {
-        let lo = sp.sent.saturating_sub(8);
-        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+    fn organisation_before(&self, sp: &Speaking, head: &str) -> Option<usize> {
+        let lo = (sp.sent as usize).saturating_sub(8);
+        let end = self
+            .name_events
+            .partition_point(|ev| ev.pos < (sp.pos as usize));
         let near = self.name_events.partition_point(|ev| ev.sent < lo);
         let latest_from = |start: usize, ok: &dyn Fn(&NameEvent, &Entity) -> bool| {
             self.name_events[start.min(end)..end]

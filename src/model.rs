@@ -82,6 +82,16 @@ pub enum Gender {
     Unknown,
 }
 
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+            Gender::Unknown => "unknown",
+        }
+    }
+}
+
 /// One quotation with its attribution.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {

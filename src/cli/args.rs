@@ -462,7 +462,8 @@ Options:
       --json                 One JSON line per document: {\"id\",\"quotes\":[…],\"speakers\":[…]}
       --input <text|jsonl>   text (default): each FILE is a document; jsonl: each line of the input is a JSON
                              object {\"id\": string or number, \"text\": string, …}, answered by one output line
-                             in order (a bad line gives {\"id\",\"line\",\"error\"}, a message, and exit status 1)
+                             in order (a bad or blank line gives {\"id\",\"line\",\"error\"}, a message, and
+                             exit status 1)
       --offsets <ENC>        Offsets in JSON output: utf8 (bytes, default), utf16 (JavaScript) or chars (code
                              points)
       --color <WHEN>         auto (default: only on a terminal, off with NO_COLOR), always or never

@@ -9,13 +9,13 @@ use std::io::{BufRead, BufReader, Write};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
-use whosaid::output::{QuotationOut, QuoteOut, SpeakerOut};
-use whosaid::{DocumentOut, Encoding};
+use whosaid::output::DocumentJson;
+use whosaid::Encoding;
 
 use super::args::{AnalyzeOpts, Input};
 use super::progress::Progress;
 use super::style::Style;
-use super::{analyze_caught, describe, open, report, warn, Ctx, Fatal, Output};
+use super::{analysis_caught, describe, open, report, warn, Ctx, Fatal, Output};
 
 /// The fields of one input record, filled in as they are read: when a line breaks off, what came before
 /// (the id) still names the record.
@@ -82,21 +82,14 @@ impl<'de> Visitor<'de> for StrSeed {
     }
 }
 
-/// One output line: [`DocumentOut`] with the id echoed as given (a string, a number or null).
-#[derive(Serialize)]
-struct DocLine<'a> {
-    id: &'a Value,
-    quotes: &'a [QuoteOut],
-    speakers: &'a [SpeakerOut],
-    quotations: &'a [QuotationOut],
-}
-
 #[derive(Serialize)]
 struct ErrorRecord<'a> {
     id: &'a Value,
     line: u64,
     error: &'a str,
 }
+
+const BLANK_LINE: &str = "blank line (each line must be a JSON object {\"id\", \"text\", …})";
 
 fn pick_id(id: Option<Value>, doc_id: Option<Value>) -> Value {
     id.or(doc_id).unwrap_or(Value::Null)
@@ -118,8 +111,12 @@ fn json_error(e: &serde_json::Error) -> String {
     }
 }
 
-/// Parses one line into (id, text), or (the id if it was read, error).
+/// Parses one line into (id, text), or (the id if it was read, error). A blank line is an error too: each input
+/// line is answered by one output line, so that output line N answers input line N.
 fn parse_line(line: &[u8]) -> Result<(Value, Cow<'_, str>), (Value, String)> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Err((Value::Null, BLANK_LINE.into()));
+    }
     let mut fields = Fields::default();
     let mut de = serde_json::Deserializer::from_slice(line);
     let parsed = RecordSeed(&mut fields)
@@ -177,9 +174,6 @@ pub fn read_all(inputs: &[Input], ctx: &mut Ctx) -> Vec<(String, String)> {
                 }
             }
             let line = trim_line(&buf, line_no);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
             match parse_line(line) {
                 Ok((id, text)) => docs.push((id_string(&id, line_no), text.into_owned())),
                 Err((_, msg)) => ctx.error(&format!("{}:{line_no}: {msg}", input.display())),
@@ -311,39 +305,25 @@ fn process(chunk: Chunk, o: &AnalyzeOpts, style: &Style, names: &[String]) -> Do
     let mut docs = 0;
     for &(line_no, start, end) in &chunk.lines {
         let line = trim_line(&chunk.data[start..end], line_no);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        docs += 1;
-        let parsed = parse_line(line).and_then(|(id, text)| {
-            let doc_name = id_string(&id, line_no);
-            match analyze_caught(&doc_name, &text, enc) {
-                Ok(doc) => Ok((id, doc_name, text, doc)),
-                Err(msg) => Err((id, msg)),
-            }
+        // A blank line is answered by an error record too (see `parse_line`): output line N answers input line N.
+        // (It is no document for the progress line.)
+        docs += u64::from(!line.iter().all(u8::is_ascii_whitespace));
+        let parsed = parse_line(line).and_then(|(id, text)| match analysis_caught(&text) {
+            Ok(analysis) => Ok((id, text, analysis)),
+            Err(msg) => Err((id, msg)),
         });
         let (separated, error) = match parsed {
-            Ok((id, doc_name, text, doc)) => {
+            Ok((id, text, analysis)) => {
                 if o.json {
-                    // Destructured without `..` so that a new field in the contract fails to compile here.
-                    let DocumentOut {
-                        id: _,
-                        quotes,
-                        speakers,
-                        quotations,
-                    } = &doc;
-                    let line = DocLine {
-                        id: &id,
-                        quotes,
-                        speakers,
-                        quotations,
-                    };
-                    serde_json::to_writer(&mut out, &line).expect("JSON into memory");
+                    let doc = DocumentJson::new(&id, &text, &analysis, enc);
+                    serde_json::to_writer(&mut out, &doc).expect("JSON into memory");
                     out.push(b'\n');
                     (false, None)
                 } else {
                     out.push(b'\n');
-                    report::write(&mut out, style, &doc_name, &text, &doc).expect("into memory");
+                    let doc_name = id_string(&id, line_no);
+                    report::write(&mut out, style, &doc_name, &text, &analysis)
+                        .expect("into memory");
                     (true, None)
                 }
             }
@@ -533,21 +513,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn doc_line_serialises_like_the_contract() {
+    fn an_echoed_id_serialises_like_the_contract() {
         let text = "Kyiv — “Ми готові,” he said.";
         let doc = whosaid::analyze_document("a-1", text, Encoding::Utf16);
-        let DocumentOut {
-            id: _,
-            quotes,
-            speakers,
-            quotations,
-        } = &doc;
-        let line = DocLine {
-            id: &Value::String("a-1".into()),
-            quotes,
-            speakers,
-            quotations,
-        };
+        let analysis = whosaid::analyze(text);
+        let id = Value::String("a-1".into());
+        let line = DocumentJson::new(&id, text, &analysis, Encoding::Utf16);
+        assert!(!doc.quotations.is_empty());
         assert_eq!(
             serde_json::to_string(&line).unwrap(),
             serde_json::to_string(&doc).unwrap()
@@ -593,5 +565,11 @@ mod tests {
         );
         let (_, e) = parse_line(br#"{"id": [1], "text": ""}"#).unwrap_err();
         assert!(e.contains("must be a string or a number"), "{e}");
+        for blank in [&b""[..], b" ", b"\t \x0c"] {
+            assert_eq!(
+                parse_line(blank).unwrap_err(),
+                (Value::Null, BLANK_LINE.into())
+            );
+        }
     }
 }
