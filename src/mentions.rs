@@ -100,21 +100,19 @@ pub fn is_particle_word(doc: &Document, k: usize) -> bool {
     let Some(t) = doc.tokens.get(k) else {
         return false;
     };
-    // Every particle starts with one of these letters: most words are ruled out by their first byte.
-    if t.kind != Kind::Word
-        || t.cap
-        || !matches!(
-            doc.text.as_bytes()[t.start as usize],
-            b'a' | b'b' | b'e' | b'i'
-        )
-    {
+    if t.kind != Kind::Word || t.cap {
         return false;
     }
-    let w = doc.tok(k);
-    // Particles are short: look for the hyphen among the first five bytes only.
-    let Some(h) = w.as_bytes().iter().take(5).position(|&b| b == b'-') else {
+    // Particles have two to four letters and start with one of these: two bytes rule most words out.
+    let b = &doc.text.as_bytes()[t.start as usize..t.end as usize];
+    if b.len() < 4 || !matches!(b[0], b'a' | b'b' | b'e' | b'i') {
+        return false;
+    }
+    let Some(h) = b[2..b.len().min(5)].iter().position(|&c| c == b'-') else {
         return false;
     };
+    let h = h + 2;
+    let w = doc.tok(k);
     let tail = &w[h + 1..];
     HYPHEN_PARTICLES.contains(&&w[..h])
         && tail.chars().next().is_some_and(char::is_uppercase)
