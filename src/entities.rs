@@ -52,6 +52,8 @@ struct Entity {
     parts: Vec<u32>,
     /// Its name's first word may open a surname: a particle, or no known first name ([`may_open_surname`]).
     surname_first: bool,
+    /// Mentions by its surname alone ("Clinton", "Mrs. Clinton"): who a bare surname several share names.
+    bare: usize,
     /// Its generation as a kinship word in front of a name tells it, relative to the person it is kin to ("her son,
     /// Chidi Okafor": -2; "his father": 2; "her older sister": 1; [`mentions::kin_generation`]).
     kin: i8,
@@ -623,7 +625,7 @@ impl<'a> Resolver<'a> {
     ///   Biden") may name any of them.
     /// - Among namesakes, a title's gender ("Mrs. Okafor") keeps those known to be of that gender, if any; a word of
     ///   family order ("the elder Okafor") the eldest or youngest, if the text tells ([`family_cmp`]); otherwise the
-    ///   one the article names most, then the latest.
+    ///   one the article names most by the surname alone, then the one it names most, then the latest.
     /// - A single word that is the surname of no one named in full, but the given name of exactly one person named
     ///   in full, names that person: "Anwar" after "Anwar Ibrahim", "Hillary" after "Hillary Clinton", "Li" after
     ///   "Premier Li Qiang" (surname first). A surname comes first ("Lee" after "Mike Lee" and "Lee Hsien Loong" is
@@ -687,15 +689,16 @@ impl<'a> Resolver<'a> {
         let mut pick = order
             .filter(|_| candidates.len() > 1)
             .and_then(|o| self.family_pick(&candidates, o))
-            // A bare surname that several share names the one the article names most (the others get their
-            // first names): "Clinton" after "Bill Clinton" is still Hillary Clinton in her story.
+            // A bare surname that several share names the one the article names most by it, then most (the others
+            // get their first names): "Clinton" after "Bill Clinton" is still Hillary Clinton in her story, and
+            // "Trump" is Donald Trump in a story that names his son "Eric Trump" every time.
             .or_else(|| {
                 candidates.iter().copied().max_by_key(|&e| {
                     let ent = &self.entities[e];
                     let prominence = if first_key.is_none() {
-                        ent.mentions.len()
+                        (ent.bare, ent.mentions.len())
                     } else {
-                        0
+                        (0, 0)
                     };
                     (prominence, ent.last_seen)
                 })
@@ -764,6 +767,7 @@ impl<'a> Resolver<'a> {
         };
         // What the text tells of the person's place in a family: an age after the name, a kinship word before it.
         let ent = &mut self.entities[e];
+        ent.bare += usize::from(first_key.is_none());
         if ent.age.is_none() {
             ent.age = age_after(self.text, span.end);
         }
@@ -925,6 +929,7 @@ impl<'a> Resolver<'a> {
             kin: 0,
             parts: Vec::new(),
             surname_first: false,
+            bare: 0,
         });
         // Persons and lone names are found again by surname (organisations and roles have none).
         if let Some(k) =

@@ -227,10 +227,18 @@ fn family_order_from_ages_and_kinship() {
 
 #[test]
 fn a_bare_surname_two_people_share_names_the_most_named() {
-    // Decided: a bare "Okafor" with both present is the one the article names most, then the latest named.
+    // Decided: a bare "Okafor" with both present is the one the article names most by the surname alone, then the
+    // one it names most, then the latest named.
     let f = run(
         "Grace Okafor opened the bakery in 1990. Grace Okafor still bakes. \
          Her son, Chidi Okafor, joined later. \"Bread is life,\" Okafor said.",
     );
     assert_eq!(f.speaker_of("Bread is life"), "Grace Okafor");
+    // The one called by the surname alone before, though the other is named more often in full.
+    let f = run(
+        "Senator Ruth Harlan opened her campaign in Orvale. Harlan spoke for an hour. \
+         Her husband, Tom Harlan, watched. Tom Harlan waved. Tom Harlan smiled. \
+         \"We will win,\" Harlan said.",
+    );
+    assert_eq!(f.speaker_of("We will win"), "Ruth Harlan");
 }
