@@ -796,13 +796,9 @@ impl Iterator for Names<'_, '_> {
 
     fn next(&mut self) -> Option<Mention> {
         let doc = self.doc;
-        // The next capitalised token or particle word ("al-Assad"; a name starts at one that is not a function
-        // word).
-        while let Some(p) = doc.tokens[self.i..]
-            .iter()
-            .enumerate()
-            .position(|(j, t)| t.cap || t.kind == Kind::Word && is_particle_word(doc, self.i + j))
-        {
+        // The next capitalised token (a name starts at one that is not a function word; a particle word such as
+        // "al-Qaeda" or "al-Assad" opens none by itself, but the subject of a cue may be one: `np_ending_at`).
+        while let Some(p) = doc.tokens[self.i..].iter().position(|t| t.cap) {
             let i = self.i + p;
             if breaks_run(doc, i) {
                 self.i = i + 1;
@@ -921,7 +917,8 @@ fn is_role_tok(doc: &Document, k: usize) -> Option<lexicon::RoleInfo> {
 /// Builds a mention from the capitalised run `[a, b]`: titles, demonyms and organisation words in front become the
 /// description; the rest is the name.
 fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
-    // Where does the name start? At a known first name if there is one with a word after it…
+    // Where does the name start? At a known first name if there is one with a word after it, and no title after it
+    // ("South Carolina Sen. Lindsey Graham" is Lindsey Graham, not Carolina)…
     let mut name_start = None;
     // The gender of that first name (looked up once).
     let mut first_gender = Gender::Unknown;
@@ -929,12 +926,21 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         if doc.tokens[k].kind != Kind::Word {
             continue;
         }
+        if is_title_tok(doc, k) {
+            // A title before a name ends what came before (not "King" before a suffix: "Martin Luther King III").
+            let next = (k + 1..=b).find(|&j| doc.tokens[j].kind == Kind::Word);
+            if next.is_some_and(|j| name_suffix(doc.tok(j)).is_none()) {
+                name_start = None;
+                first_gender = Gender::Unknown;
+            }
+            continue;
+        }
         // A first name is capitalised ("van" in "Pieter van der Berg" is a particle).
-        if !doc.is_capitalized(k) {
+        if name_start.is_some() || !doc.is_capitalized(k) {
             continue;
         }
         let g = lexicon::first_name_gender(doc.tok(k));
-        if g != Gender::Unknown && !is_title_tok(doc, k) {
+        if g != Gender::Unknown {
             // Initials before the first name are part of the name: "C. Stewart Verdery".
             let mut s = k;
             while s >= a + 2 && doc.is(s - 1, '.') && is_initial(doc, s - 2) {
@@ -942,7 +948,6 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             }
             name_start = Some(s);
             first_gender = g;
-            break;
         }
     }
     // …otherwise after the last title, demonym or organisation word that has a capitalised word after it.
@@ -1537,11 +1542,12 @@ mod tests {
 
     #[test]
     fn hyphenated_particle_words_are_names() {
+        // Inside a name or after a title; alone, a subject only ("al-Qaeda" in running text opens no name).
         let n = names(
-            "Then President Bashar al-Assad spoke. Later al-Assad left; Mr. al-Assad stayed.",
+            "Then President Bashar al-Assad spoke; later al-Assad left; Mr. al-Assad stayed.",
         );
         let n: Vec<&str> = n.iter().map(|(name, _)| name.as_str()).collect();
-        assert_eq!(n, ["Bashar al-Assad", "al-Assad", "al-Assad"]);
+        assert_eq!(n, ["Bashar al-Assad", "al-Assad"]);
         assert_eq!(subject("“No,” al-Assad said.").0, "al-Assad");
         // Lower case after the hyphen, or no particle before it: no name.
         assert!(
@@ -1551,6 +1557,18 @@ mod tests {
         );
         assert!(is_particle_word(&Document::new("el-Sisi"), 0));
         assert!(!is_particle_word(&Document::new("pre-War"), 0));
+    }
+
+    #[test]
+    fn a_name_starts_after_the_last_title() {
+        let n = names("Then South Carolina Sen. Lindsey Graham spoke.");
+        assert_eq!(
+            n,
+            [(
+                "Lindsey Graham".to_string(),
+                Some("South Carolina Sen.".to_string())
+            )]
+        );
     }
 
     #[test]
