@@ -1456,9 +1456,11 @@ fn ends_alike((p, p_first): (&[u32], bool), (q, q_first): (&[u32], bool)) -> boo
     !short.is_empty() && first && long.len() - short.len() <= 2 && long.ends_with(short)
 }
 
-/// Whether a name's first word may open a surname: a particle ("Le", "de"), or no known first name ("García").
+/// Whether a name's first word may open a surname: a particle ("Le", "de"), or no known first name and no common
+/// word ("García"; not "Ted", "South" or "New").
 fn may_open_surname(w: &str) -> bool {
-    mentions::is_particle(w) || lexicon::first_name_gender(w) == Gender::Unknown
+    mentions::is_particle(w)
+        || lexicon::first_name_gender(w) == Gender::Unknown && !mentions::is_common(w)
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -1726,7 +1728,8 @@ mod tests {
         assert!(!ends_alike((&[3], true), (&[6, 4, 1, 3], false)));
         assert!(!ends_alike((&[2, 5], true), (&[1, 2, 3], false)));
         assert!(!ends_alike((&[], true), (&[1], false)));
-        assert!(may_open_surname("Le") && may_open_surname("García") && !may_open_surname("Ted"));
+        assert!(may_open_surname("Le") && may_open_surname("García") && may_open_surname("van"));
+        assert!(!may_open_surname("Ted") && !may_open_surname("South"));
     }
 
     #[test]
