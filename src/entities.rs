@@ -1,7 +1,10 @@
 //! Entity stage: the mentions of one entity within an article become one speaker.
 //!
 //! - Names: a full name opens an entity; a later surname, title + surname, or spelling variant (Zelensky / Zelenskyy)
-//!   joins the entity with that surname mentioned last. Different first names with one surname stay apart.
+//!   joins the entity with that surname mentioned last. Different first names with one surname stay apart. Particles
+//!   and compound surnames (de la Cruz, al-Assad, García Márquez), suffixes (Jr., III), given names alone ("Anwar",
+//!   "Li" of Li Qiang) and namesakes told apart by gender or family order ("the elder Okafor"): see
+//!   [`Resolver::link_person_name`].
 //! - Pronouns: he/she take the nearest earlier person of a compatible gender, preferring the subject (first person
 //!   mentioned) of the nearest sentence; they/it take the nearest group or organisation.
 //! - Roles: "the Kremlin spokesman" / "the spokesman" join the person the article introduced with that role word;
@@ -40,6 +43,20 @@ struct Entity {
     not_placed: bool,
     /// A quote was attributed to it by name before (people speak; places seldom do).
     spoke: bool,
+    /// The generational suffix of its fullest name ("jr", "iii"; [`mentions::name_suffix`]).
+    suffix: Option<&'static str>,
+    /// Its age, given after a name ("Grace Okafor, 62,"), for "the elder Okafor".
+    age: Option<u16>,
+    /// The keys of the parts of its name's words without the suffix, hyphens parting words too ("Gabriel
+    /// García-Márquez": gabriel, garcia, marquez), for [`ends_alike`].
+    parts: Vec<u32>,
+    /// Its name's first word may open a surname: a particle, or no known first name ([`may_open_surname`]).
+    surname_first: bool,
+    /// Mentions by its surname alone ("Clinton", "Mrs. Clinton"): who a bare surname several share names.
+    bare: usize,
+    /// Its generation as a kinship word in front of a name tells it, relative to the person it is kin to ("her son,
+    /// Chidi Okafor": -2; "his father": 2; "her older sister": 1; [`mentions::kin_generation`]).
+    kin: i8,
 }
 
 /// Builds the speakers and the final quotes.
@@ -164,6 +181,9 @@ impl<'a> Linker<'a> {
                 text,
                 entities: Vec::new(),
                 by_last: Vec::new(),
+                by_first: Vec::new(),
+                candidates: Vec::new(),
+                parts: Vec::new(),
                 by_org: FxMap::default(),
                 by_root: FxMap::default(),
                 name_events: Vec::new(),
@@ -433,10 +453,13 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
                 .map(|k| {
                     // An initial or a suffix keeps its period ("John D. Podesta", "Joseph R. Biden Jr.").
                     let w = doc.tok(k);
-                    let dotted = k < b
+                    // ("Jr." keeps its period at the end of the name too, where it may also end the sentence.)
+                    let suffix = matches!(w, "Jr" | "Sr");
+                    let dotted = (k < b || suffix)
+                        && k + 1 < doc.tokens.len()
                         && doc.is(k + 1, '.')
                         && !doc.tokens[k + 1].space_before
-                        && (w.chars().count() == 1 || matches!(w, "Jr" | "Sr" | "St"));
+                        && (w.chars().count() == 1 || suffix || w == "St");
                     if dotted {
                         let t = &doc.tokens;
                         &doc.text[t[k].start as usize..t[k + 1].end as usize]
@@ -569,12 +592,31 @@ fn sentence_first(doc: &Document, m: &Mention) -> bool {
         .any(|k| doc.is_capitalized(k) && k > s.tok_start && doc.tokens[k].kind == Kind::Word)
 }
 
+/// What linking reads of a name mention's name ([`Resolver::gather`]).
+#[derive(Clone, Copy)]
+struct Shape<'p> {
+    /// Its parts' keys ([`Entity::parts`]; empty for one word without a hyphen, which needs none).
+    parts: &'p [u32],
+    /// Its first word may open a surname ([`may_open_surname`]).
+    surname_first: bool,
+    /// The key of its first name, if it has one.
+    first_key: Option<u32>,
+    /// Its generational suffix.
+    suffix: Option<&'static str>,
+}
+
 struct Resolver<'a> {
     /// The whole text (spans are offsets into it).
     text: &'a str,
     entities: Vec<Entity>,
     /// For each key in `key_text`, the entities with it as their surname.
     by_last: Vec<Vec<usize>>,
+    /// For each key in `key_text`, the entities named in full with it as their given name ([`given_name`]).
+    by_first: Vec<Vec<usize>>,
+    /// A buffer for the entities a name may join.
+    candidates: Vec<usize>,
+    /// A buffer for a name's parts ([`Entity::parts`]).
+    parts: Vec<u32>,
     by_org: FxMap<String, usize>,
     /// For each root of a description's words ([`role_roots`]), the entities with such a description, in entity
     /// order: the persons a role phrase may name.
@@ -606,6 +648,7 @@ impl<'a> Resolver<'a> {
                 let id = self.key_text.len() as u32;
                 self.key_text.push(k.clone());
                 self.by_last.push(Vec::new());
+                self.by_first.push(Vec::new());
                 self.key_ids.insert(k, id);
                 id
             }
@@ -652,68 +695,7 @@ impl<'a> Resolver<'a> {
             self.scratch = scratch;
             e
         } else {
-            let last_key = self.key(words.last().expect("non-empty"));
-            let first_key = (words.len() > 1).then(|| self.key(words[0]));
-            let compatible = self.by_last[last_key as usize]
-                .iter()
-                .copied()
-                .filter(|&e| match (first_key, self.entities[e].first_key) {
-                    (Some(a), Some(b)) => {
-                        a == b
-                            || first_names_match(
-                                &self.key_text[a as usize],
-                                &self.key_text[b as usize],
-                            )
-                    }
-                    _ => true,
-                })
-                // A title's gender ("Mrs. Clinton") tells apart those who share a surname.
-                .filter(|&e| {
-                    let g = self.entities[e].gender;
-                    m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender
-                })
-                // A bare surname that several share names the one the article names most (the others get their
-                // first names): "Clinton" after "Bill Clinton" is still Hillary Clinton in her story.
-                .max_by_key(|&e| {
-                    let ent = &self.entities[e];
-                    let prominence = if first_key.is_none() {
-                        ent.mentions.len()
-                    } else {
-                        0
-                    };
-                    let same_gender = m.gender != Gender::Unknown && ent.gender == m.gender;
-                    (same_gender, prominence, ent.last_seen)
-                });
-            match compatible {
-                Some(e) => {
-                    if self.entities[e].kind == SpeakerKind::Unknown
-                        && person_evidence(m, words, self.text)
-                    {
-                        self.entities[e].kind = SpeakerKind::Person;
-                    }
-                    if words.len() > self.entities[e].full.len() {
-                        self.entities[e].full = words.iter().map(|w| w.to_string()).collect();
-                        self.entities[e].first_key = first_key;
-                    }
-                    e
-                }
-                None => {
-                    let g = if m.gender != Gender::Unknown {
-                        m.gender
-                    } else {
-                        lexicon::first_name_gender(words[0])
-                    };
-                    let g = if words.len() > 1 { g } else { m.gender };
-                    // A lone capitalised word with no title in front may be a place or a body ("Moscow", "Ukraine"),
-                    // and so may a name of common words ("Wall Street", "New Hampshire").
-                    let kind = if person_evidence(m, words, self.text) {
-                        SpeakerKind::Person
-                    } else {
-                        SpeakerKind::Unknown
-                    };
-                    self.new_entity(kind, g, words, Some(last_key), first_key)
-                }
-            }
+            self.link_person_name(m, words, span)
         };
         let ent = &mut self.entities[e];
         // The surface form, `words.join(" ")`, compared without building it.
@@ -722,7 +704,12 @@ impl<'a> Resolver<'a> {
         }
         if let Some(d) = m.description {
             let d = clean_description(d.text(self.text));
-            if !d.is_empty() && !ent.descriptions.iter().any(|x| *x == d) {
+            // "the elder Okafor": a word of family order picks among namesakes ([`family_order`]); it describes
+            // nobody.
+            if !d.is_empty()
+                && !ent.descriptions.iter().any(|x| *x == d)
+                && family_order(&d).is_none()
+            {
                 self.add_description(e, d.into_owned());
             }
         }
@@ -734,6 +721,274 @@ impl<'a> Resolver<'a> {
         ent.last_seen = pos;
         ent.evidence |= evidence;
         e
+    }
+
+    /// The entity of a name mention `m` of a person (or of something not known to be an organisation) whose name
+    /// words are `words` and name span `span`, new or known:
+    ///
+    /// - It joins an entity of the same surname — the last word before a suffix ("Jr.", "III"), read after a
+    ///   hyphen ("al-Assad" ~ "Assad", "García-Márquez" ~ "Márquez") — whose first name matches or is not known, or
+    ///   whose name ends with this one's words or the other way round ("García Márquez" ~ "Gabriel García Márquez",
+    ///   "Le Pen" ~ "Marine Le Pen", "De la Cruz" ~ "Maria de la Cruz").
+    /// - Suffixes tell people apart: "Brent Bozell III" and "Brent Bozell Jr." are two, and so are a full name with
+    ///   a suffix and the same without one ("Donald Trump Jr.", "Donald Trump"); a surname alone ("Bozell", "Mr.
+    ///   Biden") may name any of them.
+    /// - Among namesakes, a title's gender ("Mrs. Okafor") keeps those known to be of that gender, if any; a word of
+    ///   family order ("the elder Okafor") the eldest or youngest, if the text tells ([`family_cmp`]); otherwise the
+    ///   one the article names most by the surname alone, then the one it names most, then the latest.
+    /// - A single word that is the surname of no one named in full, but the given name of exactly one person named
+    ///   in full, names that person: "Anwar" after "Anwar Ibrahim", "Hillary" after "Hillary Clinton", "Li" after
+    ///   "Premier Li Qiang" (surname first). A surname comes first ("Lee" after "Mike Lee" and "Lee Hsien Loong" is
+    ///   Mike Lee), and a given name two people share ("Li" after "Li Qiang" and "Li Hui") names neither.
+    fn link_person_name(&mut self, m: &Facts, words: &[&'a str], span: Span) -> usize {
+        let (core, suffix) = split_suffix(words);
+        let surname = surname_part(core[core.len() - 1]);
+        let last_key = self.key(surname);
+        let first_key = (core.len() > 1 && starts_upper(core[0])).then(|| self.key(core[0]));
+        let order = m
+            .description
+            .and_then(|d| family_order(&clean_description(d.text(self.text))));
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.clear();
+        // The name's parts, for comparing name endings (a name of one word without a hyphen needs none).
+        let mut parts = std::mem::take(&mut self.parts);
+        parts.clear();
+        if core.len() > 1 || surname.contains('-') {
+            self.parts_of(core, &mut parts);
+        }
+        let shape = Shape {
+            parts: &parts,
+            surname_first: may_open_surname(core[0]),
+            first_key,
+            suffix,
+        };
+        self.gather(m, &shape, last_key, false, &mut candidates);
+        // A compound surname written with a hyphen, known without one: "García-Márquez" after "Gabriel García
+        // Márquez" (found under "Márquez", its parts ending the other's).
+        if candidates.is_empty() {
+            if let Some((_, tail)) = surname.rsplit_once('-').filter(|(_, t)| !t.is_empty()) {
+                let tail_key = self.key(tail);
+                self.gather(m, &shape, tail_key, true, &mut candidates);
+            }
+        }
+        // Several for a name of several words: those spelled as this name ends ("Abu Laban" is rather Osman Abu
+        // Laban than Ghassan Abu-Laban).
+        if candidates.len() > 1 && core.len() > 1 {
+            let mine: Vec<String> = core.iter().map(|w| name_key(w)).collect();
+            let spelled = |ent: &Entity| {
+                let theirs = split_suffix_owned(&ent.full);
+                theirs.len() >= mine.len()
+                    && theirs
+                        .iter()
+                        .rev()
+                        .zip(mine.iter().rev())
+                        .all(|(t, m)| name_key(t) == *m)
+            };
+            if candidates.iter().any(|&e| spelled(&self.entities[e])) {
+                candidates.retain(|&e| spelled(&self.entities[e]));
+            }
+        }
+        // "Mrs. Okafor": those known to be women, if any.
+        if m.gender != Gender::Unknown
+            && candidates
+                .iter()
+                .any(|&e| self.entities[e].gender == m.gender)
+        {
+            candidates.retain(|&e| self.entities[e].gender == m.gender);
+        }
+        let mut pick = order
+            .filter(|_| candidates.len() > 1)
+            .and_then(|o| self.family_pick(&candidates, o))
+            // A bare surname that several share names the one the article names most by it, then most (the others
+            // get their first names): "Clinton" after "Bill Clinton" is still Hillary Clinton in her story, and
+            // "Trump" is Donald Trump in a story that names his son "Eric Trump" every time.
+            .or_else(|| {
+                candidates.iter().copied().max_by_key(|&e| {
+                    let ent = &self.entities[e];
+                    let prominence = if first_key.is_none() {
+                        (ent.bare, ent.mentions.len())
+                    } else {
+                        (0, 0)
+                    };
+                    (prominence, ent.last_seen)
+                })
+            });
+        // A given name used alone: "Anwar said" after "Anwar Ibrahim".
+        if core.len() == 1
+            && suffix.is_none()
+            && !candidates
+                .iter()
+                .any(|&e| self.entities[e].first_key.is_some())
+        {
+            let given = if surname == core[0] {
+                last_key
+            } else {
+                self.key(core[0])
+            };
+            let mut named = self.by_first[given as usize].iter().copied().filter(|&e| {
+                let ent = &self.entities[e];
+                // A person known as one: by a first name's or a title's gender, or a description ("Premier Li
+                // Qiang"); not "Wisconsin Trump" from "Wisconsin Trump rally" or "EgyptAir Flight MS804".
+                ent.kind == SpeakerKind::Person
+                    && (ent.gender != Gender::Unknown
+                        || ent.descriptions.iter().any(|d| describes_a_person(d)))
+                    && (m.gender == Gender::Unknown
+                        || ent.gender == Gender::Unknown
+                        || ent.gender == m.gender)
+            });
+            if let (Some(e), None) = (named.next(), named.next()) {
+                pick = Some(e);
+            }
+        }
+        self.candidates = candidates;
+        let e = match pick {
+            Some(e) => {
+                if self.entities[e].kind == SpeakerKind::Unknown
+                    && person_evidence(m, words, self.text)
+                {
+                    self.entities[e].kind = SpeakerKind::Person;
+                }
+                if words.len() > self.entities[e].full.len() {
+                    let ent = &mut self.entities[e];
+                    ent.full = words.iter().map(|w| w.to_string()).collect();
+                    ent.first_key = first_key;
+                    ent.suffix = suffix;
+                    self.set_name(e, core, &mut parts);
+                }
+                e
+            }
+            None => {
+                let g = if m.gender != Gender::Unknown {
+                    m.gender
+                } else {
+                    lexicon::first_name_gender(words[0])
+                };
+                let g = if words.len() > 1 { g } else { m.gender };
+                // A lone capitalised word with no title in front may be a place or a body ("Moscow", "Ukraine"),
+                // and so may a name of common words ("Wall Street", "New Hampshire").
+                let kind = if person_evidence(m, words, self.text) {
+                    SpeakerKind::Person
+                } else {
+                    SpeakerKind::Unknown
+                };
+                let e = self.new_entity(kind, g, words, Some(last_key), first_key);
+                self.entities[e].suffix = suffix;
+                self.set_name(e, core, &mut parts);
+                e
+            }
+        };
+        // What the text tells of the person's place in a family: an age after the name, a kinship word before it.
+        let ent = &mut self.entities[e];
+        ent.bare += usize::from(first_key.is_none());
+        if ent.age.is_none() {
+            ent.age = age_after(self.text, span.end);
+        }
+        if ent.kin == 0 {
+            if let Some(d) = m.description {
+                ent.kin = mentions::kin_generation(d.text(self.text));
+            }
+        }
+        self.parts = parts;
+        e
+    }
+
+    /// The keys of the parts of name words `core` onto `out` ([`Entity::parts`]).
+    fn parts_of(&mut self, core: &[&'a str], out: &mut Vec<u32>) {
+        for w in core {
+            for p in w.split('-').filter(|p| !p.is_empty()) {
+                out.push(self.key(p));
+            }
+        }
+    }
+
+    /// Entity `e` is named `core` (without a suffix) from now on, whose parts are in `parts` if made: keeps its
+    /// parts, and lists it under its given name and a compound surname under its last part.
+    fn set_name(&mut self, e: usize, core: &[&'a str], parts: &mut Vec<u32>) {
+        if parts.is_empty() {
+            self.parts_of(core, parts);
+        }
+        let ent = &mut self.entities[e];
+        ent.parts.clone_from(parts);
+        ent.surname_first = may_open_surname(core[0]);
+        self.add_given_name(e, core);
+    }
+
+    /// Onto `candidates`, the entities listed under surname key `key` that a name mention `m` of shape `shape` may
+    /// name ([`Resolver::link_person_name`]). With `ending`, only those whose name's parts end with this one's or
+    /// the other way round (a hyphenated surname looked up by its last part).
+    fn gather(
+        &self,
+        m: &Facts,
+        shape: &Shape,
+        key: u32,
+        ending: bool,
+        candidates: &mut Vec<usize>,
+    ) {
+        let Shape {
+            parts,
+            surname_first,
+            first_key,
+            suffix,
+        } = *shape;
+        let alike =
+            |ent: &Entity| ends_alike((parts, surname_first), (&ent.parts, ent.surname_first));
+        for &e in &self.by_last[key as usize] {
+            let ent = &self.entities[e];
+            let names_match = match (first_key, ent.first_key) {
+                (Some(a), Some(b)) if !ending => {
+                    a == b
+                        || first_names_match(&self.key_text[a as usize], &self.key_text[b as usize])
+                        || alike(ent)
+                }
+                _ if ending => alike(ent),
+                _ => true,
+            };
+            let suffixes_match = match (suffix, ent.suffix) {
+                (Some(a), Some(b)) => a == b,
+                (a, b) => {
+                    a.is_some() == b.is_some() || first_key.is_none() || ent.first_key.is_none()
+                }
+            };
+            // A title's gender ("Mrs. Clinton") tells apart those who share a surname.
+            let g = ent.gender;
+            let gender_ok = m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender;
+            if names_match && suffixes_match && gender_ok {
+                candidates.push(e);
+            }
+        }
+    }
+
+    /// Lists entity `e` under its given name (`core` its name words without a suffix), if it has one, and a compound
+    /// surname under its last part.
+    fn add_given_name(&mut self, e: usize, core: &[&'a str]) {
+        // A compound surname of a full name is found by its last part too: "Gabriel García-Márquez" by "Márquez".
+        if core.len() > 1 {
+            if let Some((_, tail)) = surname_part(core[core.len() - 1])
+                .rsplit_once('-')
+                .filter(|(_, t)| !t.is_empty())
+            {
+                let k = self.key(tail) as usize;
+                if !self.by_last[k].contains(&e) {
+                    self.by_last[k].push(e);
+                }
+            }
+        }
+        if let Some(g) = given_name(core) {
+            let k = self.key(g) as usize;
+            if !self.by_first[k].contains(&e) {
+                self.by_first[k].push(e);
+            }
+        }
+    }
+
+    /// The one of `candidates` (two or more namesakes) that is older (`order` Greater) or younger (Less) than every
+    /// other by what the text tells ([`family_cmp`]), if there is one.
+    fn family_pick(&self, candidates: &[usize], order: std::cmp::Ordering) -> Option<usize> {
+        candidates.iter().copied().find(|&c| {
+            candidates
+                .iter()
+                .all(|&d| d == c || family_cmp(&self.entities[c], &self.entities[d]) == Some(order))
+        })
     }
 
     /// Whether entity `e` is named by a name: a mention showed it ([`mentions::name_evidence`]), or its name is not
@@ -781,6 +1036,12 @@ impl<'a> Resolver<'a> {
             evidence: false,
             not_placed: false,
             spoke: false,
+            suffix: None,
+            age: None,
+            kin: 0,
+            parts: Vec::new(),
+            surname_first: false,
+            bare: 0,
         });
         // Persons and lone names are found again by surname (organisations and roles have none).
         if let Some(k) =
@@ -1327,6 +1588,136 @@ fn clean_description(s: &str) -> Cow<'_, str> {
     Cow::Borrowed(&s[start..end])
 }
 
+/// A name's words without a generational suffix at the end ("Martin Luther King III" → "Martin Luther King"), and
+/// that suffix. A suffix alone is no suffix.
+fn split_suffix<'w, 'a>(words: &'w [&'a str]) -> (&'w [&'a str], Option<&'static str>) {
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => match mentions::name_suffix(last) {
+            Some(s) => (rest, Some(s)),
+            None => (words, None),
+        },
+        _ => (words, None),
+    }
+}
+
+/// A surname without the Arabic article joined to it, which later mentions may drop: "al-Assad" → "Assad",
+/// "El-Sisi" → "Sisi"; any other word as it is.
+fn surname_part(w: &str) -> &str {
+    match w.split_once('-') {
+        Some((head, tail))
+            if !tail.is_empty()
+                && ["al", "el", "ad", "as", "ash", "ar", "az"]
+                    .iter()
+                    .any(|a| head.eq_ignore_ascii_case(a)) =>
+        {
+            tail
+        }
+        _ => w,
+    }
+}
+
+/// The words of an entity's name without its suffix.
+fn split_suffix_owned(full: &[String]) -> &[String] {
+    match full.split_last() {
+        Some((last, rest)) if !rest.is_empty() && mentions::name_suffix(last).is_some() => rest,
+        _ => full,
+    }
+}
+
+/// Whether one of two names (each its parts' keys, [`Entity::parts`], and whether its first word may open a
+/// surname) is the other without one or two parts in front: "García Márquez" and "Gabriel García-Márquez", "Le Pen"
+/// and "Marine Le Pen", "De la Cruz" and "Maria de la Cruz". The shorter must not open with a known first name that
+/// is no particle ("Ted Cruz" is not "Pike Hails Ted Cruz").
+fn ends_alike((p, p_first): (&[u32], bool), (q, q_first): (&[u32], bool)) -> bool {
+    let (short, long, first) = if p.len() <= q.len() {
+        (p, q, p_first)
+    } else {
+        (q, p, q_first)
+    };
+    !short.is_empty() && first && long.len() - short.len() <= 2 && long.ends_with(short)
+}
+
+/// Whether a name's first word may open a surname: a particle ("Le", "de"), or no known first name and no common
+/// word ("García"; not "Ted", "South" or "New").
+fn may_open_surname(w: &str) -> bool {
+    mentions::is_particle(w)
+        || lexicon::first_name_gender(w) == Gender::Unknown && !mentions::is_common(w)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The given name of a full name (`core`, without a suffix): its first word of two letters or more before the
+/// surname, capitalised and no particle unless a known first name ("Anwar" in "Anwar Ibrahim", "Stewart" in "C.
+/// Stewart Verdery", "Li" in "Li Qiang"; none in "Le Pen" or "Van der Berg").
+fn given_name<'a>(core: &[&'a str]) -> Option<&'a str> {
+    let (_, given) = core.split_last()?;
+    let w = *given
+        .iter()
+        .find(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1)?;
+    (starts_upper(w)
+        && (!mentions::is_particle(w) || lexicon::first_name_gender(w) != Gender::Unknown))
+        .then_some(w)
+}
+
+/// Whether a description has a title or a role word of one person: "Premier", "Malaysian Prime Minister", "a
+/// nurse"; not "board".
+fn describes_a_person(desc: &str) -> bool {
+    desc.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let w = crate::case::lowercase(w);
+            lexicon::title(&w).is_some()
+                || lexicon::role_noun(&w)
+                    .is_some_and(|r| r.kind == RoleKind::Person && !r.plural && !r.group)
+        })
+}
+
+/// The family order a description asks for: "elder" or "older" (the elder Okafor) → Greater, "younger" → Less.
+fn family_order(desc: &str) -> Option<std::cmp::Ordering> {
+    if desc.eq_ignore_ascii_case("elder") || desc.eq_ignore_ascii_case("older") {
+        Some(std::cmp::Ordering::Greater)
+    } else if desc.eq_ignore_ascii_case("younger") {
+        Some(std::cmp::Ordering::Less)
+    } else {
+        None
+    }
+}
+
+/// An age given after a name: `, 62,` (or `, 62.`, `, 62)`, `, 62;`) right after byte `end` of `text`.
+fn age_after(text: &str, end: usize) -> Option<u16> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&n) || !matches!(rest.as_bytes().get(n), Some(b',' | b'.' | b';' | b')')) {
+        return None;
+    }
+    rest[..n].parse().ok().filter(|a| (1..=120).contains(a))
+}
+
+/// Which of two namesakes the text shows to be older: by their ages if both are given, else by their kinship
+/// words ("her son, Chidi Okafor" is younger than one with none), else by their suffixes (Sr. before none before
+/// Jr. or II before III before IV). `None` when nothing tells them apart.
+fn family_cmp(a: &Entity, b: &Entity) -> Option<std::cmp::Ordering> {
+    if let (Some(x), Some(y)) = (a.age, b.age) {
+        if x != y {
+            return Some(x.cmp(&y));
+        }
+    }
+    if a.kin != b.kin {
+        return Some(a.kin.cmp(&b.kin));
+    }
+    let generation = |s: Option<&str>| match s {
+        Some("sr") => 1,
+        Some("jr" | "ii") => -1,
+        Some("iii") => -2,
+        Some("iv") => -3,
+        _ => 0,
+    };
+    let (x, y) = (generation(a.suffix), generation(b.suffix));
+    (x != y).then(|| x.cmp(&y))
+}
+
 /// A spelling-tolerant key for a name word: lower case, no diacritics, transliteration variants folded
 /// (Zelenskyy/Zelensky, Podoliak/Podolyak, Mykhailo/Mikhailo).
 pub fn name_key(w: &str) -> String {
@@ -1494,6 +1885,49 @@ mod tests {
             clean_description(" who headed the Russian delegation"),
             "headed the Russian delegation"
         );
+    }
+
+    #[test]
+    fn name_shapes() {
+        assert_eq!(
+            split_suffix(&["Martin", "Luther", "King", "III"]),
+            (&["Martin", "Luther", "King"][..], Some("iii"))
+        );
+        assert_eq!(split_suffix(&["Jr."]), (&["Jr."][..], None));
+        assert_eq!(surname_part("al-Assad"), "Assad");
+        assert_eq!(surname_part("El-Sisi"), "Sisi");
+        assert_eq!(surname_part("Holtz-Eakin"), "Holtz-Eakin");
+        assert_eq!(given_name(&["C.", "Stewart", "Verdery"]), Some("Stewart"));
+        assert_eq!(given_name(&["Li", "Qiang"]), Some("Li"));
+        assert_eq!(given_name(&["Le", "Pen"]), None);
+        assert_eq!(given_name(&["Cruz"]), None);
+        // Keys: 1 gabriel, 2 garcia, 3 marquez, 4 ted, 5 cruz, 6 jo.
+        assert!(ends_alike((&[2, 3], true), (&[1, 2, 3], false)));
+        assert!(ends_alike((&[1, 2, 3], false), (&[2, 3], true)));
+        // The shorter opens with a known first name, or more than two parts in front, or another ending.
+        assert!(!ends_alike((&[4, 5], false), (&[6, 4, 5], false)));
+        assert!(!ends_alike((&[3], true), (&[6, 4, 1, 3], false)));
+        assert!(!ends_alike((&[2, 5], true), (&[1, 2, 3], false)));
+        assert!(!ends_alike((&[], true), (&[1], false)));
+        assert!(may_open_surname("Le") && may_open_surname("García") && may_open_surname("van"));
+        assert!(!may_open_surname("Ted") && !may_open_surname("South"));
+    }
+
+    #[test]
+    fn ages_and_family_order() {
+        let t = "Grace Okafor, 62, and Chidi Okafor, 34. Ed Ames, 2024 champion, Al Bo, 300.";
+        let end = |w: &str| t.find(w).unwrap() + w.len();
+        assert_eq!(age_after(t, end("Grace Okafor")), Some(62));
+        assert_eq!(age_after(t, end("Chidi Okafor")), Some(34));
+        assert_eq!(age_after(t, end("Ed Ames")), None);
+        assert_eq!(age_after(t, end("Al Bo")), None);
+        assert_eq!(family_order("elder"), Some(std::cmp::Ordering::Greater));
+        assert_eq!(family_order("younger"), Some(std::cmp::Ordering::Less));
+        assert_eq!(family_order("elder statesman"), None);
+        assert_eq!(mentions::kin_generation("her son"), -2);
+        assert_eq!(mentions::kin_generation("father"), 2);
+        assert_eq!(mentions::kin_generation("older sister"), 1);
+        assert_eq!(mentions::kin_generation("spokesman"), 0);
     }
 
     #[test]
