@@ -61,7 +61,7 @@ fn main() {
             lap(3, &mut sum);
             let m = mentions::names(&doc);
             lap(4, &mut sum);
-            linker.add(&doc, m, a);
+            linker.add(&doc, &q, m, a);
             drop(doc);
             lap(5, &mut sum);
         }

@@ -4,9 +4,13 @@
 #   - the wasm-bindgen CLI at exactly the version in Cargo.lock (wasm-bindgen, wasm-bindgen-test-runner);
 #   - Node.js and npm if missing (Debian packages);
 #   - Debian's Chromium, ChromeDriver and colour-emoji fonts (browser tests, screenshots);
-#   - npm packages exactly as locked (playwright-core: no browser download; binaryen: wasm-opt).
+#   - npm packages exactly as locked (playwright-core: no browser download; binaryen: wasm-opt);
+#   - for the Python package and the Spark example: a virtual environment in target/venv with the tools pinned in
+#     python/requirements-dev.txt (maturin, pytest, pyarrow, pyspark), Debian's python3-venv if venv is missing,
+#     and Java (Debian's OpenJDK 17) if no Java 17 or later is there.
 # Each step is skipped when what it installs is there; with everything present it prints nothing.
-# Usage: scripts/setup.sh [--no-browser]     (--no-browser: enough to build and serve the page)
+# Usage: scripts/setup.sh [--no-browser]     (--no-browser: enough to build and serve the page: no browser, no
+#        Python tools)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -87,10 +91,31 @@ fi
 
 # 5. npm packages exactly as locked (.npmrc keeps registry addresses out of the lock file).
 stamp=node_modules/.whosaid-lock-stamp
-if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp" || [ ! -x node_modules/.bin/wasm-opt ]; then
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp" || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tsc ] || [ ! -x node_modules/.bin/esbuild ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null 2> >(grep -v "Unknown user config \"nodedir\"" >&2)
   cp package-lock.json "$stamp"
+fi
+
+# 6. Python tools in target/venv (pinned), and Java for Spark.
+if [ "$want_browser" = 1 ]; then
+  if ! command -v python3 >/dev/null || ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    log "installing python3 and python3-venv from Debian"
+    apt_install python3 python3-venv
+  fi
+  venv=target/venv
+  req=python/requirements-dev.txt
+  if [ ! -x "$venv/bin/python" ] || ! cmp -s "$req" "$venv/.whosaid-req-stamp"; then
+    log "Python tools into $venv (pinned in $req; pyspark is about 450 MB)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+    cp "$req" "$venv/.whosaid-req-stamp"
+  fi
+  java_major=$(java -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n1 || true)
+  if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
+    log "installing openjdk-17-jre-headless from Debian (Spark 4 needs Java 17 or later; found: ${java_major:-none})"
+    apt_install openjdk-17-jre-headless
+  fi
 fi
 
 [ "$did" = 0 ] || log "ready"

@@ -25,6 +25,12 @@ use serde_json::Value;
 
 use crate::output::DocumentOut;
 
+pub mod junk;
+pub mod speakers;
+
+pub use junk::{Evidence, JunkAudit, JunkReason, JunkReport};
+pub use speakers::{LayerSummary, ResolvedSpeaker, SpeakerLayer};
+
 /// A half-open range of code points, as in the gold files.
 pub type Range = (i64, i64);
 
@@ -99,6 +105,10 @@ pub struct GoldQuote {
     pub content_spans: Vec<Range>,
     pub direct: bool,
     pub speech: bool,
+    /// The index of the attribution (quote) in the gold record's list, content-less ones included (the layer's `k`).
+    pub index: usize,
+    /// The resolved-speaker layer's entity for this attribution, once attached ([`GoldDoc::attach_speakers`]).
+    pub resolved: Option<ResolvedSpeaker>,
 }
 
 /// One gold document.
@@ -207,6 +217,8 @@ impl GoldDoc {
                         cue,
                         cue_spans,
                         content_spans,
+                        index: k,
+                        resolved: None,
                     });
                 }
             }
@@ -238,6 +250,8 @@ impl GoldDoc {
                         content_spans: vec![span],
                         direct: first.is_none_or(|c| "\"“'‘".contains(c)),
                         speech: true,
+                        index: k,
+                        resolved: None,
                     });
                 }
             }
@@ -362,6 +376,40 @@ impl PredQuote {
             })
             .collect()
     }
+}
+
+/// The speaker entities of one output record (the CLI's `--json`): name and the number of quotes given to it (its
+/// `quotes` field, else the quotes whose `speaker_id` is its `id`).
+pub fn speakers_from_json(rec: &Value) -> Vec<(String, usize)> {
+    let Some(list) = rec.get("speakers").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    let quotes = rec.get("quotes").and_then(Value::as_array);
+    list.iter()
+        .map(|s| {
+            let name = str_field(s, "name");
+            let n = match s.get("quotes").and_then(Value::as_u64) {
+                Some(n) => n as usize,
+                None => {
+                    let id = s.get("id").unwrap_or(&Value::Null);
+                    quotes.map_or(0, |qs| {
+                        qs.iter()
+                            .filter(|q| !id.is_null() && q.get("speaker_id") == Some(id))
+                            .count()
+                    })
+                }
+            };
+            (name, n)
+        })
+        .collect()
+}
+
+/// The speaker entities of an analysis: name and quote count.
+pub fn speakers_from_document(doc: &DocumentOut) -> Vec<(String, usize)> {
+    doc.speakers
+        .iter()
+        .map(|s| (s.name.clone(), s.quotes))
+        .collect()
 }
 
 /// |gold ∩ pred| / |gold| (0 for an empty gold span).
@@ -695,6 +743,13 @@ pub enum Cause {
     PronounSpeaker,
     UnresolvedSpeaker,
     SpeakerWithoutGold,
+    EntityPronoun,
+    EntityPartial,
+    EntityJunk,
+    EntityDescription,
+    EntityNone,
+    EntityNamedNobody,
+    EntityOther,
     FalseAlarmSpan,
     FalseAlarmDuplicate,
     FalseAlarmNonSpeech,
@@ -710,6 +765,9 @@ pub enum Family {
     Miss,
     /// Matched quotes with a wrong speaker (sum to `tp` − speaker-correct at 0.3).
     Speaker,
+    /// Matched quotes of the resolved-speaker layer whose speaker entity is wrong (with `--speakers`; sum to the
+    /// layer's matched quotes − right ones at 0.3).
+    Entity,
     /// False positives (sum to `fp` at 0.3).
     FalseAlarm,
     /// Not counted (speech view: predictions that match a non-speech attribution).
@@ -717,7 +775,7 @@ pub enum Family {
 }
 
 impl Cause {
-    pub const ALL: [Cause; 14] = [
+    pub const ALL: [Cause; 21] = [
         Cause::NoCue,
         Cause::SpanTooShort,
         Cause::SpanTaken,
@@ -727,6 +785,13 @@ impl Cause {
         Cause::PronounSpeaker,
         Cause::UnresolvedSpeaker,
         Cause::SpeakerWithoutGold,
+        Cause::EntityPronoun,
+        Cause::EntityPartial,
+        Cause::EntityJunk,
+        Cause::EntityDescription,
+        Cause::EntityNone,
+        Cause::EntityNamedNobody,
+        Cause::EntityOther,
         Cause::FalseAlarmSpan,
         Cause::FalseAlarmDuplicate,
         Cause::FalseAlarmNonSpeech,
@@ -744,6 +809,13 @@ impl Cause {
             Cause::PronounSpeaker => "pronoun speaker",
             Cause::UnresolvedSpeaker => "unresolved speaker",
             Cause::SpeakerWithoutGold => "speaker where gold has none",
+            Cause::EntityPronoun => "pronoun to the wrong antecedent",
+            Cause::EntityPartial => "mention not linked to its full name",
+            Cause::EntityJunk => "non-name taken for a name",
+            Cause::EntityDescription => "role or description not linked",
+            Cause::EntityNone => "no entity",
+            Cause::EntityNamedNobody => "named where the article names nobody",
+            Cause::EntityOther => "another entity",
             Cause::FalseAlarmSpan => "false alarm: span too long / wrong end",
             Cause::FalseAlarmDuplicate => "false alarm: duplicate of a matched quote",
             Cause::FalseAlarmNonSpeech => "false alarm: non-speech attribution",
@@ -776,6 +848,23 @@ impl Cause {
                 "matched, gold has a source but the predicted speaker is null"
             }
             Cause::SpeakerWithoutGold => "matched, gold has no source but a speaker was predicted",
+            Cause::EntityPronoun => {
+                "the predicted speaker mention is a pronoun, resolved to another entity or to none"
+            }
+            Cause::EntityPartial => {
+                "the predicted name shares a word with the gold entity but is not the same person by the rule"
+            }
+            Cause::EntityJunk => {
+                "the predicted name is not a name (see the junk audit: contraction, common word, …)"
+            }
+            Cause::EntityDescription => {
+                "the predicted speaker is a description, not a name (\"a spokeswoman\", \"aides to Mr. Obama\"), where the gold names someone"
+            }
+            Cause::EntityNone => "no predicted speaker where the gold names someone",
+            Cause::EntityNamedNobody => {
+                "the gold entity is null (the article never says who) but the prediction names someone"
+            }
+            Cause::EntityOther => "the predicted name is someone else, no word in common with the gold entity",
             Cause::FalseAlarmSpan => "overlaps a missed gold quote but covers at most 30% of it",
             Cause::FalseAlarmDuplicate => {
                 "overlaps only gold quotes already matched by other predictions"
@@ -800,6 +889,13 @@ impl Cause {
             | Cause::PronounSpeaker
             | Cause::UnresolvedSpeaker
             | Cause::SpeakerWithoutGold => Family::Speaker,
+            Cause::EntityPronoun
+            | Cause::EntityPartial
+            | Cause::EntityJunk
+            | Cause::EntityDescription
+            | Cause::EntityNone
+            | Cause::EntityNamedNobody
+            | Cause::EntityOther => Family::Entity,
             Cause::FalseAlarmSpan
             | Cause::FalseAlarmDuplicate
             | Cause::FalseAlarmNonSpeech
@@ -881,6 +977,26 @@ pub struct ViewReport {
     pub calibration: Vec<Row>,
     /// Predictions by the sieve that made them, most frequent first.
     pub by_sieve: Vec<Row>,
+    /// With a resolved-speaker layer: its matched quotes and how many have the right entity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved_speakers: Option<ResolvedCounts>,
+}
+
+/// Resolved-speaker counts at one threshold: matched gold quotes that the layer covers, and those whose predicted
+/// entity is right ([`speakers::resolved_right`]).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Resolved {
+    pub right: usize,
+    pub matched: usize,
+}
+
+/// [`Resolved`] at both thresholds.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ResolvedCounts {
+    #[serde(rename = "@0.3")]
+    pub at_03: Resolved,
+    #[serde(rename = "@0.8")]
+    pub at_08: Resolved,
 }
 
 /// The whole evaluation.
@@ -895,6 +1011,12 @@ pub struct Report {
     pub all: Option<ViewReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<ErrorReport>,
+    /// With `--speakers`: what became of the resolved-speaker layer (filled by the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_layer: Option<LayerSummary>,
+    /// With `--junk`: speaker entities whose name is not a name (filled by the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub junk: Option<JunkReport>,
 }
 
 struct ViewAcc {
@@ -926,6 +1048,8 @@ struct CueAcc {
 
 struct ErrorAcc {
     view: View,
+    /// A resolved-speaker layer is attached: report the entity family.
+    speakers: bool,
     examples: usize,
     groups: Vec<GroupAcc>,
     cues: HashMap<String, CueAcc>,
@@ -934,6 +1058,7 @@ struct ErrorAcc {
 /// Accumulates the scores document by document (so a large gold file streams).
 pub struct Evaluator {
     format: Format,
+    speakers: bool,
     docs: usize,
     docs_missing: usize,
     views: Vec<ViewAcc>,
@@ -991,6 +1116,9 @@ pub struct Options {
     pub views: Vec<View>,
     /// `Some(n)`: run the error analysis with up to `n` examples per cause.
     pub errors: Option<usize>,
+    /// The gold documents carry a resolved-speaker layer ([`GoldDoc::attach_speakers`]): report resolved-speaker
+    /// counts and, with `errors`, the wrong entities by cause.
+    pub speakers: bool,
 }
 
 impl Evaluator {
@@ -1016,6 +1144,7 @@ impl Evaluator {
             .zip(opts.views.first())
             .map(|(examples, &view)| ErrorAcc {
                 view,
+                speakers: opts.speakers,
                 examples,
                 groups: Cause::ALL
                     .iter()
@@ -1032,6 +1161,7 @@ impl Evaluator {
             });
         Evaluator {
             format: opts.format,
+            speakers: opts.speakers,
             docs: 0,
             docs_missing: 0,
             views,
@@ -1063,6 +1193,10 @@ impl Evaluator {
                     if ggt && !g.reference.is_empty() {
                         c.reference_n += 1;
                         c.reference += same_person(&p.name, &g.reference) as usize;
+                    }
+                    if let Some(r) = &g.resolved {
+                        c.reference_n += 1;
+                        c.reference += speakers::resolved_right(r, p) as usize;
                     }
                 }
                 if t == 0 {
@@ -1106,6 +1240,8 @@ impl Evaluator {
             speech: None,
             all: None,
             errors: self.errors.map(ErrorAcc::finish),
+            speaker_layer: None,
+            junk: None,
         };
         for acc in self.views {
             let mut calibration = acc.calibration;
@@ -1127,6 +1263,19 @@ impl Evaluator {
                 neutral: acc.counts[0].neutral,
                 calibration,
                 by_sieve,
+                resolved_speakers: self.speakers.then(|| {
+                    let [a, b] = &acc.counts;
+                    ResolvedCounts {
+                        at_03: Resolved {
+                            right: a.reference,
+                            matched: a.reference_n,
+                        },
+                        at_08: Resolved {
+                            right: b.reference,
+                            matched: b.reference_n,
+                        },
+                    }
+                }),
             };
             match acc.view {
                 View::Speech => report.speech = Some(r),
@@ -1134,6 +1283,31 @@ impl Evaluator {
             }
         }
         report
+    }
+}
+
+/// The cause of a wrong entity (the [`Family::Entity`] causes), the first that applies: no predicted speaker; a
+/// predicted name that is not a name (`junk`, see [`junk`]); a pronoun mention; a gold entity that is null; a
+/// description ([`speakers::names_someone`] is false: "a spokeswoman"); a name that shares a word
+/// with the gold entity; another entity.
+pub fn entity_cause(gold: &ResolvedSpeaker, p: &PredQuote, junk: bool) -> Cause {
+    if p.name.trim().is_empty() {
+        Cause::EntityNone
+    } else if junk {
+        Cause::EntityJunk
+    } else if is_pronoun(&p.speaker_text) {
+        Cause::EntityPronoun
+    } else if let Some(e) = &gold.entity {
+        let gold_words: HashSet<String> = norm_tokens(e).into_iter().collect();
+        if !speakers::names_someone(&p.name) {
+            Cause::EntityDescription
+        } else if norm_tokens(&p.name).iter().any(|w| gold_words.contains(w)) {
+            Cause::EntityPartial
+        } else {
+            Cause::EntityOther
+        }
+    } else {
+        Cause::EntityNamedNobody
     }
 }
 
@@ -1550,6 +1724,51 @@ impl ErrorAcc {
             });
         }
 
+        // Wrong entities among the matches the resolved-speaker layer covers.
+        let mut evidence: Option<Evidence> = None;
+        for &(gi, pi) in &m.pairs {
+            let (g, p) = (&doc.quotes[m.gold[gi]], &preds[pi]);
+            let Some(r) = &g.resolved else { continue };
+            if speakers::resolved_right(r, p) {
+                continue;
+            }
+            let junk = evidence
+                .get_or_insert_with(|| Evidence::new(&doc.text))
+                .junk_reason(&p.name);
+            let cause = entity_cause(r, p, junk.is_some());
+            self.record(cause, &doc_id, g.direct, Some(&p.sieve), || {
+                let mut marks = vec![(g.span, "⟦", "⟧")];
+                marks.extend(g.speaker_span.map(|r| (r, "⦃", "⦄")));
+                marks.extend(p.speaker_span.map(|r| (r, "⦅", "⦆")));
+                let entity = match (&r.entity, &r.kind) {
+                    (Some(e), Some(k)) => format!("«{e}» ({k})"),
+                    (Some(e), None) => format!("«{e}»"),
+                    (None, _) => "null (the article never says who)".into(),
+                };
+                Example {
+                    doc: doc_id.clone(),
+                    gold: Some(g.span),
+                    pred: Some(p.span),
+                    context: chars.context(&marks),
+                    detail: format!(
+                        "gold entity {entity}, source «{}»; predicted name «{}»{}, mention «{}», sieve {}",
+                        g.speaker_span
+                            .map(|r| chars.slice(r))
+                            .unwrap_or_else(|| "none".into()),
+                        p.name,
+                        junk.map(|j| format!(" (not a name: {})", j.label()))
+                            .unwrap_or_default(),
+                        if p.speaker_span.is_some() {
+                            p.speaker_text.as_str()
+                        } else {
+                            "null"
+                        },
+                        if p.sieve.is_empty() { "–" } else { &p.sieve }
+                    ),
+                }
+            });
+        }
+
         // False alarms and (speech view) predictions matching a non-speech attribution.
         let neutral: HashSet<usize> = m.neutral.iter().map(|&(_, pi)| pi).collect();
         for &pi in &m.remaining {
@@ -1616,9 +1835,11 @@ impl ErrorAcc {
     }
 
     fn finish(self) -> ErrorReport {
+        let speakers = self.speakers;
         let groups = Cause::ALL
             .iter()
             .zip(self.groups)
+            .filter(|(c, _)| speakers || c.family() != Family::Entity)
             .map(|(&cause, mut g)| {
                 let room = self.examples.saturating_sub(g.examples.len());
                 g.examples.extend(g.spare.into_iter().take(room));
@@ -1785,6 +2006,8 @@ mod tests {
             content_spans: vec![span],
             direct: false,
             speech,
+            index: 0,
+            resolved: None,
         }
     }
 
@@ -1816,6 +2039,7 @@ mod tests {
             format: Format::Polnear,
             views: vec![View::Speech, View::All],
             errors: Some(1),
+            speakers: false,
         });
         ev.add(&doc, Some(&preds));
         let r = ev.finish();
@@ -1840,5 +2064,161 @@ mod tests {
             ),
             (1, 1)
         );
+    }
+
+    #[test]
+    fn wrong_entities_get_one_cause_each() {
+        let gold = |e: Option<&str>| ResolvedSpeaker {
+            entity: e.map(str::to_string),
+            kind: None,
+        };
+        let pred = |mention: &str, name: &str| PredQuote {
+            speaker_span: (!mention.is_empty()).then_some((0, 3)),
+            speaker_text: mention.to_string(),
+            name: name.to_string(),
+            ..Default::default()
+        };
+        let ann = gold(Some("Ann Lee"));
+        for (g, p, junk, cause) in [
+            (&ann, pred("", ""), false, Cause::EntityNone),
+            (&ann, pred("I've", "I've"), true, Cause::EntityJunk),
+            (&ann, pred("she", "Bea Park"), false, Cause::EntityPronoun),
+            (&ann, pred("she", "she"), false, Cause::EntityPronoun),
+            (
+                &ann,
+                pred("a spokeswoman", "a spokeswoman"),
+                false,
+                Cause::EntityDescription,
+            ),
+            (
+                &ann,
+                pred("Bob Lee", "Bob Lee"),
+                false,
+                Cause::EntityPartial,
+            ),
+            (&ann, pred("Ann", "Ann Park"), false, Cause::EntityPartial),
+            (
+                &ann,
+                pred("Bea Park", "Bea Park"),
+                false,
+                Cause::EntityOther,
+            ),
+            (
+                &gold(None),
+                pred("Bea Park", "Bea Park"),
+                false,
+                Cause::EntityNamedNobody,
+            ),
+        ] {
+            assert_eq!(entity_cause(g, &p, junk), cause, "{p:?}");
+            assert_eq!(cause.family(), Family::Entity);
+        }
+    }
+
+    #[test]
+    fn a_speaker_layer_adds_resolved_counts_and_entity_errors() {
+        let text = "Ann Lee spoke. Sources said it. She said no. Then Bob Park said yes, and I've said more.";
+        let mut doc = GoldDoc {
+            id: Value::from("d"),
+            text: text.into(),
+            quotes: (0..4)
+                .map(|k| {
+                    let mut g = gold(
+                        (20 * k, 20 * k + 10),
+                        Some((20 * k + 12, 20 * k + 15)),
+                        true,
+                    );
+                    g.index = k as usize;
+                    g
+                })
+                .collect(),
+        };
+        let entities = [Some("Ann Lee"), None, Some("Ann Lee"), Some("Bob Park")];
+        doc.attach_speakers(
+            entities
+                .iter()
+                .enumerate()
+                .map(|(k, e)| speakers::LayerEntry {
+                    k,
+                    content: vec![(20 * k as i64, 20 * k as i64 + 10)],
+                    source: Vec::new(),
+                    speaker: ResolvedSpeaker {
+                        entity: e.map(str::to_string),
+                        kind: None,
+                    },
+                })
+                .collect(),
+        )
+        .unwrap();
+        let named = |k: i64, mention: &str, name: &str| PredQuote {
+            speaker_text: mention.into(),
+            name: name.into(),
+            ..pred((20 * k, 20 * k + 10), Some((20 * k + 12, 20 * k + 15)))
+        };
+        let preds = [
+            named(0, "Lee", "Ann Lee"),     // right
+            named(1, "Sources", "sources"), // right: names nobody
+            named(2, "She", "Bob Park"),    // pronoun to the wrong antecedent
+            named(3, "I've", "I've"),       // non-name
+        ];
+        let mut ev = Evaluator::new(&Options {
+            format: Format::Polnear,
+            views: vec![View::Speech],
+            errors: Some(1),
+            speakers: true,
+        });
+        ev.add(&doc, Some(&preds));
+        let r = ev.finish();
+        let s = r.speech.unwrap();
+        assert_eq!(s.at_03.resolved_speaker_acc, Some(50.0));
+        let counts = s.resolved_speakers.unwrap();
+        assert_eq!((counts.at_03.right, counts.at_03.matched), (2, 4));
+        let groups = r.errors.unwrap().groups;
+        let count = |c: Cause| groups.iter().find(|g| g.cause == c).unwrap().count;
+        assert_eq!(count(Cause::EntityPronoun), 1);
+        assert_eq!(count(Cause::EntityJunk), 1);
+        let entity_total: usize = groups
+            .iter()
+            .filter(|g| g.family == Family::Entity)
+            .map(|g| g.count)
+            .sum();
+        assert_eq!(entity_total, 2);
+        let junk = groups
+            .iter()
+            .find(|g| g.cause == Cause::EntityJunk)
+            .unwrap();
+        assert!(
+            junk.examples[0]
+                .detail
+                .contains("«I've» (not a name: contraction)"),
+            "{}",
+            junk.examples[0].detail
+        );
+    }
+
+    #[test]
+    fn without_a_layer_there_is_no_entity_family() {
+        let doc = GoldDoc {
+            id: Value::from("d"),
+            text: "x".repeat(50),
+            quotes: vec![gold((0, 10), Some((12, 15)), true)],
+        };
+        let mut ev = Evaluator::new(&Options {
+            format: Format::Polnear,
+            views: vec![View::Speech],
+            errors: Some(1),
+            speakers: false,
+        });
+        ev.add(&doc, Some(&[pred((0, 10), Some((12, 14)))]));
+        let r = ev.finish();
+        let s = r.speech.unwrap();
+        assert_eq!(s.at_03.resolved_speaker_acc, None);
+        assert!(s.resolved_speakers.is_none());
+        assert!(r
+            .errors
+            .unwrap()
+            .groups
+            .iter()
+            .all(|g| g.family != Family::Entity));
     }
 }

@@ -194,14 +194,26 @@ fn ends_slot(first: u8, last: u8) -> usize {
 }
 
 /// A fixed word list, looked up through a hash table built on first use (a linear `contains` over a list of a
-/// hundred words costs more than the rest of a token's processing). `static L: WordList = WordList::new(&[…]);`
+/// hundred words costs more than the rest of a token's processing). `static L: WordList = word_list!["a", "b"];`
+///
+/// The words are one string, each followed by a newline: an array of `&str` would cost eight bytes of pointer and
+/// length per word in the browser build, which gzip squeezes poorly (0.3 KB gzipped for the lists here).
 pub struct WordList {
-    words: &'static [&'static str],
+    words: &'static str,
     index: OnceLock<KeyIndex>,
 }
 
+/// A [`WordList`] of string literals (words without a newline): `word_list!["said", "told"]`.
+macro_rules! word_list {
+    ($($word:literal),* $(,)?) => {
+        $crate::lexicon::WordList::new(concat!($($word, "\n"),*))
+    };
+}
+pub(crate) use word_list;
+
 impl WordList {
-    pub const fn new(words: &'static [&'static str]) -> Self {
+    /// `words`: each word followed by a newline, as [`word_list!`] writes them.
+    pub const fn new(words: &'static str) -> Self {
         WordList {
             words,
             index: OnceLock::new(),
@@ -212,8 +224,9 @@ impl WordList {
     #[inline]
     pub fn contains(&self, w: &&str) -> bool {
         let index = self.index.get_or_init(|| {
-            let mut index = KeyIndex::with_capacity(self.words.len(), false);
-            for word in self.words {
+            let n = self.words.bytes().filter(|&b| b == b'\n').count();
+            let mut index = KeyIndex::with_capacity(n, false);
+            for word in self.words() {
                 index.insert(word.as_bytes());
             }
             index
@@ -222,8 +235,8 @@ impl WordList {
     }
 
     /// The words, in list order.
-    pub fn words(&self) -> &'static [&'static str] {
-        self.words
+    pub fn words(&self) -> impl Iterator<Item = &'static str> {
+        self.words.split_terminator('\n')
     }
 }
 
@@ -290,6 +303,7 @@ const DEMONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/demonyms.txt"));
 const NOT_NAME_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/not_name_words.txt"));
 const PRONOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/pronouns.txt"));
 const SPEECH_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/speech_nouns.txt"));
+const COMMON_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_words.txt"));
 
 /// Which inflection of its lemma a verb form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,6 +360,8 @@ pub struct TitleInfo {
     pub gender: Gender,
     /// A courtesy title (Mr, Mrs, Ms, Dr, Sir, ...) rather than an office or rank.
     pub honorific: bool,
+    /// The office word the title stands for ("sen" → "senator", "congresswoman" → "representative").
+    pub office: Option<&'static str>,
 }
 
 /// The title `lower` is (lowercased, without a trailing dot: "mr", "sen", "president").
@@ -363,6 +379,21 @@ pub struct RoleInfo {
     pub plural: bool,
     /// Refers to a group of people rather than one person ("officials", "police", "delegation").
     pub group: bool,
+    /// A person, an organisation ("company", "department") or a document ("lawsuit", "memo").
+    pub kind: RoleKind,
+}
+
+/// The regular plural of a noun ("company" → "companies").
+pub fn plural_of(noun: &str) -> String {
+    regular::plural(noun)
+}
+
+/// What a role noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleKind {
+    Person,
+    Org,
+    Doc,
 }
 
 /// The role noun `lower` is, if any.
@@ -443,7 +474,7 @@ fn fold_name<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
                 }
             }
             None => {
-                for l in c.to_lowercase() {
+                for l in crate::case::lower_char(c) {
                     push(l)?;
                 }
             }
@@ -520,6 +551,65 @@ pub fn not_name_word(word: &str) -> bool {
         .contains(word)
 }
 
+/// Whether `lower` (lower case) is a common English word (`data/common_words.txt`) or a regular inflection of one
+/// (plural, third person, past, gerund, adverb in -ly, as `regular::inflections` forms them).
+pub fn is_common_word(lower: &str) -> bool {
+    common_words().find(lower.as_bytes()).is_some() || is_common_inflection(lower)
+}
+
+/// Whether `lower` is a regular inflection (plural, third person, past, gerund, adverb in -ly) of a common word other
+/// than itself: "hoped", "hoping", "hopefully", "officials"; not "reed" or "manning" (no listed word inflects to them
+/// by the regular rules).
+pub fn is_common_inflection(lower: &str) -> bool {
+    let set = common_words();
+    let n = lower.len();
+    let cut = |k: usize| lower.get(..n.saturating_sub(k)).unwrap_or("");
+    let mut bases: Vec<Cow<str>> = Vec::new();
+    if lower.ends_with('s') {
+        bases.extend([
+            cut(1).into(),
+            cut(2).into(),
+            regular::join(cut(3), "y").into(),
+        ]);
+    } else if lower.ends_with("men") {
+        bases.push(regular::join(cut(3), "man").into());
+    } else if lower.ends_with("ed") {
+        bases.extend([
+            cut(2).into(),
+            cut(1).into(),
+            regular::join(cut(3), "y").into(),
+        ]);
+    } else if lower.ends_with("ing") {
+        bases.extend([
+            cut(3).into(),
+            regular::join(cut(3), "e").into(),
+            regular::join(cut(4), "ie").into(),
+        ]);
+    } else if lower.ends_with("ly") {
+        bases.push(cut(2).into());
+    }
+    // Each base checked by inflecting it again.
+    bases.iter().any(|base| {
+        !base.is_empty()
+            && set.find(base.as_bytes()).is_some()
+            && regular::inflections(base).iter().any(|f| f == lower)
+    })
+}
+
+/// The compiled common words (build.rs leaves out their regular inflections).
+fn common_words() -> &'static KeyIndex {
+    static SET: OnceLock<KeyIndex> = OnceLock::new();
+    SET.get_or_init(|| {
+        let line = COMMON_WORDS.trim_end().as_bytes();
+        let n = line.iter().filter(|b| (b'0'..=b'@').contains(b)).count();
+        let mut index = KeyIndex::with_capacity(n, false);
+        decode_front_coded(line, |w| {
+            index.insert(w);
+        });
+        index
+    })
+}
+
 /// Gender and number of a third-person personal pronoun (subject or object form): "he" →
 /// `(Male, false)`, "them" → `(Unknown, true)`, "it" → `(Unknown, false)`.
 pub fn is_pronoun(lower: &str) -> Option<(Gender, bool)> {
@@ -551,7 +641,21 @@ pub fn speech_noun(lower: &str) -> Option<NounFrames> {
 // ---------------------------------------------------------------------------------------------
 // Parsing. Each parser returns the entries it understood and one message per malformed line.
 
-type Errors = Vec<String>;
+/// A malformed line: its number (from 1), what is wrong with it, and the line. Parsing formats no message: the browser
+/// build would carry formatting code for messages only the tests read.
+#[derive(Debug, Clone, PartialEq)]
+struct BadLine {
+    line: usize,
+    why: &'static str,
+    text: &'static str,
+}
+
+type Errors = Vec<BadLine>;
+
+/// A [`BadLine`] for line `line` (numbered from 1) of text `text`.
+fn bad_line(line: usize, why: &'static str, text: &'static str) -> BadLine {
+    BadLine { line, why, text }
+}
 /// A pronoun with its gender and plurality.
 type PronounEntry = (&'static str, (Gender, bool));
 
@@ -574,7 +678,7 @@ fn parse_words(text: &'static str) -> (Vec<&'static str>, Errors) {
         if line.split_whitespace().count() == 1 {
             out.push(line);
         } else {
-            errors.push(format!("line {n}: expected one word, got {line:?}"));
+            errors.push(bad_line(n, "expected one word", line));
         }
     }
     (out, errors)
@@ -609,23 +713,22 @@ fn parse_speech_verbs(text: &'static str) -> (Vec<VerbEntry>, Errors) {
     for (n, line) in content_lines(text) {
         match parse_verb_line(line) {
             Ok(e) => out.push(e),
-            Err(why) => errors.push(format!("line {n}: {why}: {line:?}")),
+            Err(why) => errors.push(bad_line(n, why, line)),
         }
     }
     (out, errors)
 }
 
-fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
+fn parse_verb_line(line: &'static str) -> Result<VerbEntry, &'static str> {
     let (forms, flags) = line.split_once('|').ok_or("no '|' before the flags")?;
     let written: Vec<&'static str> = forms.split_whitespace().collect();
-    let [base, third, past, gerund, participle]: [&'static str; 5] = written
-        .try_into()
-        .map_err(|v: Vec<&str>| format!("{} forms, expected 5", v.len()))?;
-    if let Some(bad) = [base, third, past, gerund, participle]
+    let [base, third, past, gerund, participle]: [&'static str; 5] =
+        written.try_into().map_err(|_| "expected 5 forms")?;
+    if [base, third, past, gerund, participle]
         .iter()
-        .find(|f| !is_lower_word(f) && (**f != "=" || **f == base))
+        .any(|f| !is_lower_word(f) && (*f != "=" || *f == base))
     {
-        return Err(format!("form {bad:?} is not a lowercase word"));
+        return Err("a form is not a lowercase word");
     }
     let or_regular = |f: &'static str, derive: &dyn Fn() -> String| match f {
         "=" => Cow::Owned(derive()),
@@ -649,19 +752,19 @@ fn parse_verb_line(line: &'static str) -> Result<VerbEntry, String> {
                 "1" => Some(1),
                 "2" => Some(2),
                 "3" => Some(3),
-                _ => return Err(format!("bad strength {s:?}")),
+                _ => return Err("strength is not 1, 2 or 3"),
             };
         } else if flag == "listener" {
             listener = true;
         } else if let Some(list) = flag.strip_prefix("noun=") {
             for noun in list.split(',') {
                 if !forms.iter().any(|f| f == noun) {
-                    return Err(format!("noun {noun:?} is not one of the forms"));
+                    return Err("a noun= is not one of the forms");
                 }
                 nouns.push(noun);
             }
         } else {
-            return Err(format!("unknown flag {flag:?}"));
+            return Err("unknown flag");
         }
     }
     let strength = strength.ok_or("no strength=")?;
@@ -705,12 +808,9 @@ fn parse_belief_verbs(text: &'static str) -> (Vec<Vec<&'static str>>, Errors) {
     for (n, line) in content_lines(text) {
         let forms: Vec<&'static str> = line.split_whitespace().collect();
         if forms.len() != 5 {
-            errors.push(format!(
-                "line {n}: {} forms, expected 5: {line:?}",
-                forms.len()
-            ));
-        } else if let Some(bad) = forms.iter().find(|f| !is_lower_word(f)) {
-            errors.push(format!("line {n}: {bad:?} is not a lowercase word"));
+            errors.push(bad_line(n, "expected 5 forms", line));
+        } else if forms.iter().any(|f| !is_lower_word(f)) {
+            errors.push(bad_line(n, "a form is not a lowercase word", line));
         } else {
             out.push(forms);
         }
@@ -724,17 +824,32 @@ fn parse_titles(text: &'static str) -> (Vec<(&'static str, TitleInfo)>, Errors) 
     let mut errors = Vec::new();
     for (n, line) in content_lines(text) {
         let parts: Vec<&'static str> = line.split_whitespace().collect();
-        let parsed = match parts.as_slice() {
+        let (parts, office) = match parts.split_last() {
+            Some((last, rest)) if last.starts_with('=') => (rest, Some(&last[1..])),
+            _ => (&parts[..], None),
+        };
+        let parsed = match parts {
             [w, g] => parse_gender(g).map(|g| (*w, g, false)),
             [w, g, "honorific"] => parse_gender(g).map(|g| (*w, g, true)),
             _ => None,
         };
         match parsed {
-            Some((w, gender, honorific)) if is_lower_word(w) => {
-                out.push((w, TitleInfo { gender, honorific }))
+            Some((w, gender, honorific))
+                if is_lower_word(w) && office.is_none_or(|o| is_lower_word(o) && o != w) =>
+            {
+                out.push((
+                    w,
+                    TitleInfo {
+                        gender,
+                        honorific,
+                        office,
+                    },
+                ))
             }
-            _ => errors.push(format!(
-                "line {n}: expected `word m|f|u [honorific]`: {line:?}"
+            _ => errors.push(bad_line(
+                n,
+                "expected `word m|f|u [honorific] [=office]`",
+                line,
             )),
         }
     }
@@ -751,10 +866,13 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
         let word = parts.next().filter(|w| is_lower_word(w));
         let gender = parts.next().and_then(parse_gender);
         let (mut plural, mut group, mut plus, mut bad) = (false, false, false, false);
+        let mut kind = RoleKind::Person;
         for flag in parts {
             match flag {
                 "plural" if !plural && !plus => plural = true,
                 "group" if !group && !plus => group = true,
+                "org" if kind == RoleKind::Person && !plus => kind = RoleKind::Org,
+                "doc" if kind == RoleKind::Person && !plus => kind = RoleKind::Doc,
                 "+" if !plural && !plus => plus = true,
                 _ => bad = true,
             }
@@ -767,19 +885,23 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
                         gender,
                         plural,
                         group,
+                        kind,
                     },
                 ));
                 if plus {
                     let info = RoleInfo {
                         gender,
                         plural: true,
-                        group: true,
+                        group: kind != RoleKind::Doc,
+                        kind,
                     };
                     out.push((Cow::Owned(regular::plural(w)), info));
                 }
             }
-            _ => errors.push(format!(
-                "line {n}: expected `word m|f|u [plural] [group]`: {line:?}"
+            _ => errors.push(bad_line(
+                n,
+                "expected `word m|f|u [plural] [group] [org|doc]`",
+                line,
             )),
         }
     }
@@ -790,23 +912,29 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
 /// `m` or `f` and then its names in sorted order, each as one byte `'0' + n` and what follows the first `n` bytes of
 /// the name before it (names are lowercase ASCII letters, `-` and `'`, none of them in '0'..='@').
 fn decode_first_names(text: &str, mut add: impl FnMut(&[u8], Gender)) {
-    let mut name = Vec::with_capacity(64);
     for line in text.lines() {
-        let (gender, mut rest) = match line.as_bytes().split_first() {
+        let (gender, rest) = match line.as_bytes().split_first() {
             Some((b'm', rest)) => (Gender::Male, rest),
             Some((b'f', rest)) => (Gender::Female, rest),
             _ => continue,
         };
-        while let Some((&shared, tail)) = rest.split_first() {
-            let end = tail
-                .iter()
-                .position(|b| (b'0'..=b'@').contains(b))
-                .unwrap_or(tail.len());
-            name.truncate(shared.saturating_sub(b'0') as usize);
-            name.extend_from_slice(&tail[..end]);
-            add(&name, gender);
-            rest = &tail[end..];
-        }
+        decode_front_coded(rest, |name| add(name, gender));
+    }
+}
+
+/// Calls `add` with each word of a front-coded list (build.rs's `front_code`): each word is one byte `'0' + n` and
+/// what follows the first `n` bytes of the word before it (the words have no byte in '0'..='@').
+fn decode_front_coded(mut rest: &[u8], mut add: impl FnMut(&[u8])) {
+    let mut word = Vec::with_capacity(64);
+    while let Some((&shared, tail)) = rest.split_first() {
+        let end = tail
+            .iter()
+            .position(|b| (b'0'..=b'@').contains(b))
+            .unwrap_or(tail.len());
+        word.truncate(shared.saturating_sub(b'0') as usize);
+        word.extend_from_slice(&tail[..end]);
+        add(&word);
+        rest = &tail[end..];
     }
 }
 
@@ -827,7 +955,7 @@ fn parse_first_names(text: &'static str) -> (Vec<(&'static str, Gender)>, Errors
         });
         match parsed {
             Some(e) => out.push(e),
-            None => errors.push(format!("line {n}: expected `name<TAB>m|f`: {line:?}")),
+            None => errors.push(bad_line(n, "expected `name<TAB>m|f`", line)),
         }
     }
     (out, errors)
@@ -852,7 +980,7 @@ fn parse_pronouns(text: &'static str) -> (Vec<PronounEntry>, Errors) {
         };
         match parsed {
             Some(e) => out.push(e),
-            None => errors.push(format!("line {n}: expected `word m|f|u sg|pl`: {line:?}")),
+            None => errors.push(bad_line(n, "expected `word m|f|u sg|pl`", line)),
         }
     }
     (out, errors)
@@ -880,9 +1008,7 @@ fn parse_speech_nouns(text: &'static str) -> (Vec<(&'static str, NounFrames)>, E
         if ok {
             out.push((parts[0], frames));
         } else {
-            errors.push(format!(
-                "line {n}: expected `noun that|to|for[,…]`: {line:?}"
-            ));
+            errors.push(bad_line(n, "expected `noun that|to|for[,…]`", line));
         }
     }
     (out, errors)
@@ -1000,6 +1126,42 @@ mod tests {
     }
 
     #[test]
+    fn common_words_read_back_from_the_compiled_copy() {
+        const FILE: &str = include_str!("../data/common_words.txt");
+        let (words, errors) = parse_words(FILE);
+        assert!(errors.is_empty(), "common_words.txt: {errors:#?}");
+        assert!(words.len() > 10_000, "only {} common words", words.len());
+        let pairs: Vec<(&str, ())> = words.iter().map(|w| (*w, ())).collect();
+        assert_unique("common_words.txt", &pairs);
+        for w in &words {
+            assert!(w.chars().all(char::is_lowercase), "{w:?}");
+            assert!(is_common_word(w), "{w} is listed but not found");
+        }
+        // The compiled copy leaves out inflections of kept words (about half the list).
+        let kept = COMMON_WORDS
+            .bytes()
+            .filter(|b| (b'0'..=b'@').contains(b))
+            .count();
+        assert!(kept < words.len() * 3 / 4, "{kept} of {} kept", words.len());
+        // Inflections of listed words are common words too; names and non-words are not.
+        for w in [
+            "hopes",
+            "hoping",
+            "hopefully",
+            "reporters",
+            "officials",
+            "quickly",
+        ] {
+            assert!(is_common_word(w), "{w}");
+        }
+        for w in [
+            "podolyak", "zelensky", "peskov", "obama", "x", "", "hopingly",
+        ] {
+            assert!(!is_common_word(w), "{w}");
+        }
+    }
+
+    #[test]
     fn parsers_report_malformed_lines() {
         assert_eq!(parse_speech_verbs("say says said saying said\n").1.len(), 1);
         assert_eq!(
@@ -1038,7 +1200,16 @@ mod tests {
             "",
         ];
         let words = &WORDS;
-        let list = WordList::new(&WORDS[..6]);
+        static LIST: WordList = word_list![
+            "abcdefghijklmnopqrstuvwxyz",
+            "abcdefghijkXmnopqrstuvwxyz",
+            "abcdefghijklmnopqrstuvXxyz",
+            "a",
+            "ab",
+            "abc",
+        ];
+        let list = &LIST;
+        assert!(list.words().eq(WORDS[..6].iter().copied()));
         for w in &words[..6] {
             assert!(list.contains(w), "{w}");
         }

@@ -3,7 +3,8 @@
 //! The pipeline, top to bottom (each stage a module with one job):
 //!
 //! 1. [`text`]: paragraphs, sentences and tokens with byte offsets;
-//! 2. [`quotes`]: quotation-mark pairing into quote spans;
+//! 2. [`quotes`]: quotation-mark pairing into quote spans (and every pair, which [`quotations`] classifies once the
+//!    quotes are attributed);
 //! 3. [`cues`]: speech cues ("said", "told reporters", "according to", colons, dashes);
 //! 4. [`mentions`]: candidate speakers (names, pronouns, role nouns, organisations);
 //! 5. [`attribution`]: ordered sieves, most precise first, that give each quote a cue and a speaker mention;
@@ -16,6 +17,7 @@
 //! The core has no wasm dependency; `wasm` is a thin binding compiled only for `wasm32`.
 
 pub mod attribution;
+mod case;
 pub mod cues;
 pub mod entities;
 pub mod eval;
@@ -23,14 +25,18 @@ pub mod lexicon;
 pub mod mentions;
 pub mod model;
 pub mod output;
+pub mod quotations;
 pub mod quotes;
 mod scratch;
+mod sort;
 pub mod story;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use model::{Analysis, Gender, Quote, QuoteKind, Span, Speaker, SpeakerKind};
+pub use model::{
+    Analysis, Gender, Quotation, QuotationKind, Quote, QuoteKind, Span, Speaker, SpeakerKind,
+};
 pub use output::{DocumentOut, Encoding};
 
 /// Finds every quotation in `text` and attributes it to a speaker.
@@ -48,15 +54,21 @@ pub const SECTION_BYTES: usize = 512 * 1024;
 pub fn analyze_in_sections(text: &str, section: usize) -> Analysis {
     let text = &text[..text::u32_limit(text)];
     let mut linker = entities::Linker::new(text);
+    let mut pairs = Vec::new();
+    let mut quotes_before = 0;
     for range in text::sections(text, section) {
         let doc = text::Document::new_range(text, range);
-        let quote_spans = quotes::find(&doc);
+        let (quote_spans, marks) = quotes::pair(&doc);
         let cues = cues::find(&doc);
         let attributed = attribution::attribute(&doc, &quote_spans, &cues);
+        quotations::add(&doc, &marks, &cues, &attributed, quotes_before, &mut pairs);
+        quotes_before += attributed.len();
         // The name mentions are read as the entity stage links them (none is kept beyond that).
-        linker.add(&doc, mentions::names(&doc), attributed);
+        linker.add(&doc, &quote_spans, mentions::names(&doc), attributed);
     }
-    linker.finish()
+    let mut analysis = linker.finish();
+    analysis.quotations = pairs;
+    analysis
 }
 
 /// [`analyze`] rendered in the output contract with offsets in `enc`.

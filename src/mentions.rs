@@ -5,7 +5,7 @@
 //! descriptions); [`np_ending_at`] and [`np_starting_at`] read the noun phrase next to a cue, which is how the
 //! attribution sieves find a subject.
 
-use crate::lexicon::{self, WordList};
+use crate::lexicon::{self, word_list, WordList};
 use crate::model::{Gender, Span};
 use crate::text::{Document, Kind};
 
@@ -74,20 +74,250 @@ impl Mention {
     }
 }
 
-/// Name particles that may sit inside a name in lower case.
-static PARTICLES: WordList = WordList::new(&[
+/// Name particles that may sit inside a name in lower case, one or several in a row ("de la Cruz", "van der Berg",
+/// "de los Santos").
+static PARTICLES: WordList = word_list![
     "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "da", "di", "del",
-    "du", "dos", "ter",
-]);
+    "du", "dos", "ter", "los", "las", "das", "della",
+];
+
+/// Platforms that are companies too: a name run does not go on over one (`Podoliak Twitter`).
+static PLATFORMS: WordList = word_list![
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "telegram",
+];
+
+fn is_platform(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    PLATFORMS.contains(&doc.lower(k, &mut buf))
+}
+
+/// Words that give a share of a group: `many Democrats`, `few Republicans`.
+static QUANTIFIERS: WordList = word_list![
+    "many",
+    "few",
+    "most",
+    "numerous",
+    "leading",
+    "prominent",
+    "moderate",
+    "fellow",
+    "four",
+    "five",
+    "six",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+];
+
+/// A capitalised plural that names a group of people (`Democrats`, `Republicans`, `Ukrainians`): in -s, not -ss,
+/// a demonym or a word whose singular is one, or a common plural.
+fn looks_plural_name(w: &str) -> bool {
+    w.ends_with('s')
+        && !w.ends_with("ss")
+        && (lexicon::is_demonym(w) || lexicon::is_demonym(&w[..w.len() - 1]) || w.len() > 4)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && !w.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Particles written joined to the name by a hyphen, in lower case: "al-Assad", "el-Sisi", "bin-Talal", "ad-Din".
+static HYPHEN_PARTICLES: WordList =
+    word_list!["al", "el", "ad", "as", "ash", "bin", "ibn", "bint", "abu"];
+
+/// At most this many particles stand in a row inside a name ("de la", "van der", "de los").
+const MAX_PARTICLES: usize = 3;
+
+/// Whether `w` (any case) is a name particle such as "de", "van" or "bin" ([`PARTICLES`]).
+pub fn is_particle(w: &str) -> bool {
+    let mut buf = [0u8; 48];
+    PARTICLES.contains(&crate::text::lower_into(w, &mut buf))
+}
+
+/// Whether token `k` is a name word opened by a lower-case particle and a hyphen: "al-Assad", "el-Sisi" (the part
+/// after the hyphen capitalised and of two letters or more).
+pub fn is_particle_word(doc: &Document, k: usize) -> bool {
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    if t.kind != Kind::Word || t.cap {
+        return false;
+    }
+    // Particles have two to four letters and start with one of these: two bytes rule most words out.
+    let b = &doc.text.as_bytes()[t.start as usize..t.end as usize];
+    if b.len() < 4 || !matches!(b[0], b'a' | b'b' | b'e' | b'i') {
+        return false;
+    }
+    let Some(h) = b[2..b.len().min(5)].iter().position(|&c| c == b'-') else {
+        return false;
+    };
+    let h = h + 2;
+    let w = doc.tok(k);
+    let tail = &w[h + 1..];
+    HYPHEN_PARTICLES.contains(&&w[..h])
+        && tail.chars().next().is_some_and(char::is_uppercase)
+        && tail.chars().nth(1).is_some_and(char::is_alphabetic)
+        && !tail.contains('-')
+}
+
+/// A generational suffix after a surname: "Jr.", "Sr." (any case, with or without the period; "Jnr", "Snr") or the
+/// Roman numerals "II", "III" and "IV" in capitals. Returns it in a fixed spelling ("jr", "sr", "ii", "iii", "iv").
+pub fn name_suffix(w: &str) -> Option<&'static str> {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    match w {
+        "II" => return Some("ii"),
+        "III" => return Some("iii"),
+        "IV" => return Some("iv"),
+        _ => {}
+    }
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    if w.eq_ignore_ascii_case("jr") || w.eq_ignore_ascii_case("jnr") {
+        Some("jr")
+    } else if w.eq_ignore_ascii_case("sr") || w.eq_ignore_ascii_case("snr") {
+        Some("sr")
+    } else {
+        None
+    }
+}
+
+/// Kinship nouns and the generation each tells relative to the person it is kin to: a parent 2, a grandparent 4, a
+/// child -2, a grandchild -4, a sibling 0 (1 or -1 with "older" or "younger" in front; see [`kin_generation`]).
+fn kin_noun(lower: &str) -> Option<i8> {
+    Some(match lower {
+        "father" | "mother" | "dad" | "mom" | "mum" | "parent" | "stepfather" | "stepmother" => 2,
+        "grandfather" | "grandmother" | "grandparent" => 4,
+        "son" | "daughter" | "child" | "stepson" | "stepdaughter" => -2,
+        "grandson" | "granddaughter" | "grandchild" => -4,
+        "brother" | "sister" | "sibling" | "husband" | "wife" | "cousin" | "twin" => 0,
+        _ => return None,
+    })
+}
+
+/// The generation a kinship description tells ("her son" -2, "father" 2, "older sister" 1, "younger brother" -1;
+/// [`kin_noun`]), 0 for any other description.
+pub fn kin_generation(desc: &str) -> i8 {
+    let lower = crate::case::lowercase(desc);
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev();
+    let Some(g) = words.next().and_then(kin_noun) else {
+        return 0;
+    };
+    match (g, words.next()) {
+        (0, Some("older" | "elder" | "big")) => 1,
+        (0, Some("younger" | "little" | "baby")) => -1,
+        _ => g,
+    }
+}
+
+/// A word of family order before a name or a kinship noun: "the elder Okafor", "the younger Okafor", "her older
+/// brother".
+fn is_order_word(lower: &str) -> bool {
+    matches!(lower, "elder" | "older" | "younger")
+}
+
+/// A kinship appositive in front of a name describes it: "her son, Chidi Okafor" (the description "son", and the
+/// noun's gender when the name tells none), "his older brother, Ade Okafor".
+fn kin_appositive(doc: &Document, m: &mut Mention, floor: usize) {
+    let mut buf = [0u8; 48];
+    let k = m.first;
+    if m.description.is_some() || k < floor + 3 || !doc.is(k - 1, ',') {
+        return;
+    }
+    let noun = k - 2;
+    let lower = doc.lower(noun, &mut buf);
+    if kin_noun(lower).is_none() {
+        return;
+    }
+    let gender = lexicon::role_noun(lower).map_or(Gender::Unknown, |r| r.gender);
+    let mut a = noun;
+    if is_order_word(doc.lower(a - 1, &mut buf)) {
+        a -= 1;
+    }
+    // A possessive or a determiner opens the appositive: "her son", "Grace’s son", "the son".
+    if a == floor
+        || !matches!(
+            doc.lower(a - 1, &mut buf),
+            "his" | "her" | "their" | "its" | "my" | "our" | "your" | "the" | "a" | "’s" | "'s"
+        )
+    {
+        return;
+    }
+    m.description = Some(doc.span_of(a, noun));
+    if m.gender == Gender::Unknown {
+        m.gender = gender;
+    }
+}
+
+/// Whether token `k` is an initial inside a name: one capital letter, its period right after it, and a capitalised
+/// word after that ("Jock A. Finlayson", where "A" is otherwise an article).
+fn is_initial(doc: &Document, k: usize) -> bool {
+    doc.is_capitalized(k)
+        && doc.tok(k).chars().count() == 1
+        && doc.is(k + 1, '.')
+        && !doc.tokens[k + 1].space_before
+        && doc.is_capitalized(k + 2)
+}
+
+/// Whether token `k` may continue a name: a capitalised word that does not break a run, an initial, or a particle
+/// word ("al-Assad").
+fn name_word(doc: &Document, k: usize) -> bool {
+    doc.is_capitalized(k) && !breaks_run(doc, k) || is_initial(doc, k) || is_particle_word(doc, k)
+}
+
+/// If tokens from `k` are one to [`MAX_PARTICLES`] lower-case particles and then a name word ("de la Cruz",
+/// "van der Berg"), that word's index.
+fn after_particles(doc: &Document, k: usize) -> Option<usize> {
+    let mut buf = [0u8; 48];
+    let mut j = k;
+    while j < doc.tokens.len()
+        && j - k < MAX_PARTICLES
+        && doc.tokens[j].kind == Kind::Word
+        && !doc.is_capitalized(j)
+        && PARTICLES.contains(&doc.lower(j, &mut buf))
+    {
+        j += 1;
+    }
+    (j > k && name_word(doc, j) && doc.tokens[j].space_before).then_some(j)
+}
+
+/// If token `k` ends one to [`MAX_PARTICLES`] lower-case particles that follow a name word, looking no further left
+/// than `floor` ("Juan de la | Cruz"), that name word's index.
+fn before_particles(doc: &Document, k: usize, floor: usize) -> Option<usize> {
+    let mut buf = [0u8; 48];
+    let mut j = k + 1;
+    while j > floor
+        && k + 1 - j < MAX_PARTICLES
+        && doc.tokens[j - 1].kind == Kind::Word
+        && !doc.is_capitalized(j - 1)
+        && PARTICLES.contains(&doc.lower(j - 1, &mut buf))
+    {
+        j -= 1;
+    }
+    // The name word, or the period of a title or an initial: "Ms. | de la Cruz".
+    (j <= k
+        && j > floor
+        && (doc.is_capitalized(j - 1) && !breaks_run(doc, j - 1)
+            || doc.is(j - 1, '.') && abbreviation_before(doc, j - 1)))
+    .then(|| j - 1)
+}
 
 /// Words that open a noun phrase on its left.
-static DETERMINERS: WordList = WordList::new(&[
+static DETERMINERS: WordList = word_list![
     "the", "a", "an", "this", "that", "these", "those", "another", "one", "two", "three", "some",
     "several", "many", "other", "both", "all", "most",
-]);
+];
 
 /// Lower-case modifiers that may stand in a description before a role noun.
-static MODIFIERS: WordList = WordList::new(&[
+static MODIFIERS: WordList = word_list![
     "top",
     "senior",
     "chief",
@@ -199,10 +429,10 @@ static MODIFIERS: WordList = WordList::new(&[
     "industry",
     "tech",
     "medical",
-]);
+];
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb ("he also said", "she has told").
-pub static BETWEEN_SUBJECT_AND_VERB: WordList = WordList::new(&[
+pub static BETWEEN_SUBJECT_AND_VERB: WordList = word_list![
     "also",
     "later",
     "has",
@@ -275,10 +505,10 @@ pub static BETWEEN_SUBJECT_AND_VERB: WordList = WordList::new(&[
     "himself",
     "herself",
     "themselves",
-]);
+];
 
 /// Capitalised function words and time words that break a run of capitalised words (a name never spans them).
-static BREAKERS: WordList = WordList::new(&[
+static BREAKERS: WordList = word_list![
     "the",
     "a",
     "an",
@@ -412,21 +642,176 @@ static BREAKERS: WordList = WordList::new(&[
     "against",
     "between",
     "of",
-    "twitter",
-    "facebook",
-    "instagram",
-    "telegram",
-    "youtube",
-    "tiktok",
-    "linkedin",
-    "truth",
-]);
+];
 
-/// A capitalised word that cannot be part of a name run (a function word or a day or month).
+/// A capitalised word that cannot be part of a name run (a function word, a day or month, a contraction).
 fn breaks_run(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     let w = doc.lower(k, &mut buf);
-    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr")
+    // "A." and "I." are initials ("Jock A. Finlayson"), not the article or the pronoun.
+    let initial = w.len() == 1 && doc.is(k + 1, '.') && !doc.tokens[k + 1].space_before;
+    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr") && !initial
+        || is_contraction(w)
+}
+
+/// A pronoun or auxiliary with a clitic: I've, We’re, She’ll, I'd, I'm, Don't, Can’t. Never a name (O'Brien and
+/// D’Angelo are not contractions).
+pub fn is_contraction(w: &str) -> bool {
+    let Some(p) = w.rfind(['\'', '’']) else {
+        return false;
+    };
+    let head = &w[..p];
+    let tail = &w[p..];
+    let tail = tail.trim_start_matches(['\'', '’']);
+    match tail.to_ascii_lowercase().as_str() {
+        "ve" | "re" | "ll" | "d" | "m" => !head.is_empty() && head.chars().all(char::is_alphabetic),
+        "t" => head.ends_with(['n', 'N']),
+        _ => false,
+    }
+}
+
+/// Number words, written out ("Twenty-seven Republicans said").
+static NUMBER_WORDS: WordList = word_list![
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "half",
+    "third",
+    "quarter",
+];
+
+/// A word that is no name however it is written: a contraction, a number word ("Twenty-seven"), or a regular -ly
+/// adverb or -ed/-ing form of a common word ("Hopefully", "Having", "Considering") that is no known first name.
+pub fn never_a_name(w: &str) -> bool {
+    if is_contraction(w) {
+        return true;
+    }
+    let mut buf = [0u8; 48];
+    let lower = crate::text::lower_into(w, &mut buf);
+    if lower.split('-').all(|p| NUMBER_WORDS.contains(&p)) {
+        return true;
+    }
+    ["ly", "ed", "ing"].iter().any(|e| lower.ends_with(e))
+        && lexicon::is_common_inflection(lower)
+        && lexicon::first_name_gender(w) == Gender::Unknown
+}
+
+/// A common English word whatever its case ("Police", "Delegates", "Health"; `lexicon::is_common_word`), a
+/// hyphenated word of common words ("Three-quarters"), a word that is [`never_a_name`], or one shaped like an adverb
+/// or participle that is no known first name.
+pub fn is_common(w: &str) -> bool {
+    let mut buf = [0u8; 48];
+    let lower = crate::text::lower_into(w, &mut buf);
+    !lower.is_empty()
+        && lower
+            .split('-')
+            .all(|p| !p.is_empty() && lexicon::is_common_word(p))
+        || never_a_name(w)
+        || looks_inflected(lower) && lexicon::first_name_gender(w) == Gender::Unknown
+}
+
+/// A long word in -ly, -ed or -ing, the shape of an adverb or participle of a word rarer than the common ones
+/// ("Hastily", "Peppered", "Fundraising").
+fn looks_inflected(lower: &str) -> bool {
+    let n = lower.chars().count();
+    lower.ends_with("ly") && n >= 6 || (lower.ends_with("ed") || lower.ends_with("ing")) && n >= 7
+}
+
+/// Whether the first word `a` of the capitalised run `a..=e` opens its sentence and is no part of the name after it:
+/// a word that is never a name ("Hopefully", "Twenty-seven"), or a common word that is no first name, title, role,
+/// organisation word or demonym before a word that is not common either ("Neither Warren", "Both Sanders", "Classic
+/// Clinton"; not "White House", "Middle East", "Will Smith").
+fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
+    if !opens_sentence(doc, a) {
+        return false;
+    }
+    let w = doc.tok(a);
+    if never_a_name(w) {
+        return true;
+    }
+    e > a
+        && is_common(w)
+        && !is_common(doc.tok(a + 1))
+        // "Van der Berg", "De la Cruz": a particle after the word makes it part of the name.
+        && !is_particle(doc.tok(a + 1))
+        && lexicon::first_name_gender(w) == Gender::Unknown
+        && !is_title_tok(doc, a)
+        && is_role_tok(doc, a).is_none()
+        && !lexicon::is_demonym(w)
+        && !(a..=e).any(|k| lexicon::is_org_word(doc.tok(k)))
+}
+
+/// Whether token `k` opens its sentence (only punctuation and quotation marks before it in the sentence).
+pub fn opens_sentence(doc: &Document, k: usize) -> bool {
+    let s = doc.sentence_of(k);
+    (s.tok_start..k).all(|j| doc.tokens[j].kind != Kind::Word)
+}
+
+/// Whether mention `m` shows by itself that its name is a name: a title or role words in front ("Sen. Rice",
+/// "spokesman Peskov"), a known first name before a surname ("Maxine Waters"), or a capitalised word in mid-sentence
+/// — not opening a sentence, not in a quotation (`quoted`), not in a heading set in title case. A capitalised word
+/// at a sentence start or in a quotation ("Police said", "Health") is a name only with evidence from elsewhere.
+pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool]) -> bool {
+    let Some((a, b)) = m.name else {
+        return false;
+    };
+    if m.description.is_some() || b > a && lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown
+    {
+        return true;
+    }
+    !quoted
+        && !opens_sentence(doc, a)
+        && !headings
+            .get(doc.tokens[a].para as usize)
+            .is_some_and(|&h| h)
+}
+
+/// For each paragraph of `doc`: whether it is set in title case or capitals (a headline: "Stealth Over Health:
+/// Clinton Was Headed to ER"): at least three words, and of those of two letters or more at least two thirds
+/// capitalised.
+pub fn title_case_paragraphs(doc: &Document) -> Vec<bool> {
+    doc.paragraphs
+        .iter()
+        .map(|p| {
+            let (mut words, mut caps) = (0usize, 0usize);
+            for t in &doc.tokens[p.tok_start..p.tok_end.min(doc.tokens.len())] {
+                if t.kind == Kind::Word && t.end - t.start >= 2 {
+                    words += 1;
+                    caps += t.cap as usize;
+                }
+            }
+            words >= 3 && caps * 3 >= words * 2
+        })
+        .collect()
 }
 
 /// All proper-name mentions of the document, in order.
@@ -451,7 +836,8 @@ impl Iterator for Names<'_, '_> {
 
     fn next(&mut self) -> Option<Mention> {
         let doc = self.doc;
-        // The next capitalised token (a name starts at one that is not a function word).
+        // The next capitalised token (a name starts at one that is not a function word; a particle word such as
+        // "al-Qaeda" or "al-Assad" opens none by itself, but the subject of a cue may be one: `np_ending_at`).
         while let Some(p) = doc.tokens[self.i..].iter().position(|t| t.cap) {
             let i = self.i + p;
             if breaks_run(doc, i) {
@@ -460,12 +846,23 @@ impl Iterator for Names<'_, '_> {
             }
             let end = name_run_end(doc, i);
             self.i = end + 1;
+            // A sentence's first word that is never a name ("Hopefully", "Twenty-seven") is no part of the name
+            // after it.
+            let i = if leading_non_name(doc, i, end) {
+                if end == i {
+                    continue;
+                }
+                i + 1
+            } else {
+                i
+            };
             if let Some(mut m) = mention_from_run(doc, i, end) {
                 // `Kremlin spokesman Dmitry Peskov spoke …`: role words before the name describe it wherever it
                 // stands.
                 let floor = doc.sentence_of(i).tok_start;
                 if m.name.is_some() && m.kind == MentionKind::Name {
                     extend_description_left(doc, &mut m, floor);
+                    kin_appositive(doc, &mut m, floor);
                 }
                 return Some(m);
             }
@@ -482,23 +879,45 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
     let mut end = i;
     let mut k = i + 1;
     while k < n && doc.tokens[k].para == doc.tokens[i].para {
-        if doc.is_capitalized(k) && doc.tokens[k].space_before && !breaks_run(doc, k) {
+        // A capitalised word, an initial ("Jock A. Finlayson") or a particle word ("Bashar al-Assad"); a
+        // platform ends the run ("Podoliak Twitter").
+        if doc.tokens[k].space_before && name_word(doc, k) && !is_platform(doc, k) {
             end = k;
             k += 1;
+            continue;
+        }
+        // A suffix after a comma: "William F. Buckley, Jr.".
+        if doc.is(k, ',')
+            && !doc.tokens[k].space_before
+            && k + 1 < n
+            && doc.tokens[k + 1].space_before
+            && name_suffix(doc.tok(k + 1)).is_some_and(|s| s == "jr" || s == "sr")
+        {
+            end = k + 1;
+            k += 2;
             continue;
         }
         // Initial's or title's period: "George W. Bush", "Sen. Lindsey Graham".
         if doc.is(k, '.')
             && !doc.tokens[k].space_before
             && abbreviation_before(doc, k)
-            && doc.is_capitalized(k + 1)
+            && (doc.is_capitalized(k + 1)
+                // "Mr. al-Assad", "Ms. de la Cruz".
+                || is_particle_word(doc, k + 1)
+                || after_particles(doc, k + 1).is_some())
         {
             k += 1;
             continue;
         }
+        // Particles, one or several: "Maria de la Cruz", "Pieter van der Berg".
+        if let Some(j) = after_particles(doc, k) {
+            k = j;
+            continue;
+        }
         let w = doc.lower(k, &mut buf);
-        if (PARTICLES.contains(&w)
-            || w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end)))
+        if (w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end))
+            // "Center for American Progress", "Council on Foreign Relations".
+            || matches!(w, "for" | "on") && lexicon::is_org_word(doc.tok(end)))
             && doc.is_capitalized(k + 1)
         {
             k += 1;
@@ -539,7 +958,8 @@ fn is_role_tok(doc: &Document, k: usize) -> Option<lexicon::RoleInfo> {
 /// Builds a mention from the capitalised run `[a, b]`: titles, demonyms and organisation words in front become the
 /// description; the rest is the name.
 fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
-    // Where does the name start? At a known first name if there is one with a word after it…
+    // Where does the name start? At a known first name if there is one with a word after it, and no title after it
+    // ("South Carolina Sen. Lindsey Graham" is Lindsey Graham, not Carolina)…
     let mut name_start = None;
     // The gender of that first name (looked up once).
     let mut first_gender = Gender::Unknown;
@@ -547,11 +967,28 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         if doc.tokens[k].kind != Kind::Word {
             continue;
         }
+        if is_title_tok(doc, k) {
+            // A title before a name ends what came before (not "King" before a suffix: "Martin Luther King III").
+            let next = (k + 1..=b).find(|&j| doc.tokens[j].kind == Kind::Word);
+            if next.is_some_and(|j| name_suffix(doc.tok(j)).is_none()) {
+                name_start = None;
+                first_gender = Gender::Unknown;
+            }
+            continue;
+        }
+        // A first name is capitalised ("van" in "Pieter van der Berg" is a particle).
+        if name_start.is_some() || !doc.is_capitalized(k) {
+            continue;
+        }
         let g = lexicon::first_name_gender(doc.tok(k));
-        if g != Gender::Unknown && !is_title_tok(doc, k) {
-            name_start = Some(k);
+        if g != Gender::Unknown {
+            // Initials before the first name are part of the name: "C. Stewart Verdery".
+            let mut s = k;
+            while s >= a + 2 && doc.is(s - 1, '.') && is_initial(doc, s - 2) {
+                s -= 2;
+            }
+            name_start = Some(s);
             first_gender = g;
-            break;
         }
     }
     // …otherwise after the last title, demonym or organisation word that has a capitalised word after it.
@@ -566,8 +1003,13 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         s
     });
     let mut start = start.min(b);
-    // A name starts with a capitalised word ("Parliament of Ukraine" must not leave "of Ukraine").
-    while start < b && !doc.is_capitalized(start) {
+    // A name starts with a capitalised word or a particle word ("Parliament of Ukraine" must not leave "of
+    // Ukraine"; "al-Assad" is a name).
+    while start < b
+        && !doc.is_capitalized(start)
+        && !is_particle_word(doc, start)
+        && after_particles(doc, start).is_none()
+    {
         start += 1;
     }
     if !(start..=b).any(|k| doc.tokens[k].kind == Kind::Word) {
@@ -580,10 +1022,16 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
     let mut gender = Gender::Unknown;
     if !org {
-        gender = if name_start == Some(start) {
+        // A first name tells the gender when a surname follows it; a lone word is most often a surname itself
+        // ("Clinton", "Harris", "Kelly" said).
+        gender = if b == start {
+            Gender::Unknown
+        } else if name_start == Some(start) {
             first_gender
-        } else {
+        } else if start < b {
             lexicon::first_name_gender(doc.tok(start))
+        } else {
+            Gender::Unknown
         };
         for k in a..start {
             if let Some(t) = title_at(doc, k) {
@@ -637,26 +1085,104 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     if e >= doc.tokens.len() || e < floor {
         return None;
     }
+    // A suffix's period: "Joseph R. Biden Jr. | said".
+    let e = if doc.is(e, '.')
+        && e > floor
+        && !doc.tokens[e].space_before
+        && name_suffix(doc.tok(e - 1)).is_some()
+    {
+        e - 1
+    } else {
+        e
+    };
     let (mut buf, mut wbuf) = ([0u8; 48], [0u8; 48]);
     let w = doc.lower(e, &mut wbuf);
     if let Some(p) = pronoun_at(doc, e, &["he", "she", "they", "it", "who"]) {
         return p;
     }
+    // `Podoliak Twitter:` (machine-translated "Podoliak's Twitter"): the account's owner speaks.
+    if is_platform(doc, e) && e > floor && doc.is_capitalized(e - 1) && !breaks_run(doc, e - 1) {
+        return np_ending_at(doc, e - 1, floor);
+    }
     // A role noun capitalised only because it opens the sentence is a role: `Aides to Coll say …`.
     let sentence_initial_role = e == doc.sentence_of(e).tok_start && is_role_tok(doc, e).is_some();
-    if doc.is_capitalized(e) && !breaks_run(doc, e) && !sentence_initial_role {
+    if (doc.is_capitalized(e) && !breaks_run(doc, e) || is_particle_word(doc, e))
+        && !sentence_initial_role
+    {
         // The capitalised run ending at e.
         let mut a = e;
         while a > floor {
             let k = a - 1;
-            let joins = (doc.is_capitalized(k) && !breaks_run(doc, k))
+            // "Maria de la | Cruz": particles after a name word join the run with it.
+            if let Some(j) = before_particles(doc, k, floor) {
+                a = j;
+                continue;
+            }
+            let lk = doc.lower(k, &mut buf);
+            // "de la | Cruz said", "van der | Berg said": a name opened by particles in lower case (not "a van").
+            if !doc.is_capitalized(k) && PARTICLES.contains(&lk) {
+                let mut j = k;
+                while j > floor
+                    && k - j + 1 < MAX_PARTICLES
+                    && !doc.is_capitalized(j - 1)
+                    && PARTICLES.contains(&doc.lower(j - 1, &mut buf))
+                {
+                    j -= 1;
+                }
+                if j == floor || !DETERMINERS.contains(&doc.lower(j - 1, &mut buf)) {
+                    a = j;
+                }
+                break;
+            }
+            // "Department of Homeland Security", "Center for American Progress": the preposition inside an
+            // organisation's name, as `name_run_end` reads it.
+            let in_org_name = matches!(lk, "of" | "for" | "on")
+                && k > floor
+                && doc.is_capitalized(k - 1)
+                && (lexicon::is_org_word(doc.tok(k - 1)) || lk == "of" && is_title_tok(doc, k - 1));
+            // "William F. Buckley, | Jr.": a suffix after a comma.
+            let suffix_comma = lk == ","
+                && k > floor
+                && a == e
+                && name_suffix(doc.tok(e)).is_some_and(|s| s == "jr" || s == "sr")
+                && doc.is_capitalized(k - 1);
+            let joins = name_word(doc, k)
                 || (doc.is(k, '.') && k > floor && abbreviation_before(doc, k))
-                || (PARTICLES.contains(&doc.lower(k, &mut buf))
-                    && doc.is_capitalized(k.saturating_sub(1)));
-            if !joins || !doc.tokens[a].space_before && !doc.is(k, '.') && !doc.is(a, '.') {
+                || in_org_name
+                || suffix_comma;
+            if !joins
+                || !doc.tokens[a].space_before
+                    && !doc.is(k, '.')
+                    && !doc.is(a, '.')
+                    && !doc.is(a, ',')
+            {
                 break;
             }
             a = k;
+        }
+        if leading_non_name(doc, a, e) {
+            if a == e {
+                return None;
+            }
+            a += 1;
+        }
+        // `Some Democrats`, `two Republicans`, `leading Democrats`: a share of a group is no named group but a
+        // description of some of its members.
+        if a == e && a > floor && looks_plural_name(doc.tok(a)) {
+            let mut q = a;
+            while q > floor
+                && q + 3 > a
+                && doc.tokens[q - 1].kind == Kind::Word
+                && (!doc.is_capitalized(q - 1) || opens_sentence(doc, q - 1))
+                && (DETERMINERS.contains(&doc.lower(q - 1, &mut buf))
+                    || MODIFIERS.contains(&doc.lower(q - 1, &mut buf))
+                    || QUANTIFIERS.contains(&doc.lower(q - 1, &mut buf)))
+            {
+                q -= 1;
+            }
+            if q < a && !matches!(doc.lower(q, &mut buf), "the" | "these" | "those" | "all") {
+                return Some(Mention::described(doc, MentionKind::Group, q, e, true));
+            }
         }
         let mut m = mention_from_run(doc, a, e)?;
         extend_description_left(doc, &mut m, floor);
@@ -734,13 +1260,13 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
 /// A lower-case word that may stand inside a noun compound before its head ("base" in "the base chief"): not a
 /// function word, a verb form, or an adverb.
 fn is_compound_word(w: &str) -> bool {
-    static STOP: WordList = WordList::new(&[
+    static STOP: WordList = word_list![
         "of", "to", "who", "whom", "that", "which", "and", "or", "but", "in", "at", "on", "with",
         "for", "from", "by", "as", "is", "was", "were", "are", "be", "been", "has", "had", "have",
         "will", "would", "could", "should", "may", "might", "can", "not", "known", "said", "says",
         "told", "also", "then", "now", "here", "there", "he", "she", "it", "they", "we", "i",
         "you", "his", "her", "its", "their", "our", "my", "your",
-    ]);
+    ];
     w.len() > 1
         && w.chars().all(|c| c.is_lowercase() || c == '-')
         && !STOP.contains(&w)
@@ -797,7 +1323,11 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
             break;
         }
         let lw = doc.lower(k, &mut buf);
-        let role = is_role_tok(doc, k).is_some() || is_title_tok(doc, k);
+        // "the younger Okafor", "his older brother Ade Okafor": a word of family order.
+        let order = is_order_word(lw)
+            && (k > floor && doc.lower(k - 1, &mut [0u8; 48]) == "the"
+                || kin_noun(doc.lower(a, &mut [0u8; 48])).is_some());
+        let role = is_role_tok(doc, k).is_some() || is_title_tok(doc, k) || order;
         let ok = role
             || MODIFIERS.contains(&lw)
             || (doc.is_capitalized(k) && !breaks_run(doc, k))
@@ -859,21 +1389,46 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
     let mut e = s;
     let mut last_good = None;
     let mut unknown = 0;
+    // Lower-case nouns in front of a title or role with no determiner: `said fire Capt. Ana Ruiz`, `said hospital
+    // spokesperson Lee Chen` (they count only if a title, role or name follows).
+    let mut premodifiers = 0;
     let mut k = s;
     while k < ceil && k < s + 12 {
         let lw = doc.lower(k, &mut buf);
         let tok = &doc.tokens[k];
-        if k > s && tok.kind != Kind::Word && !matches!(lw, "’s" | "'s" | ".") {
+        // "said William F. Buckley, Jr.": a comma before a suffix stays in the name.
+        let suffix_comma = lw == ","
+            && k > s
+            && name_suffix(doc.tok(k + 1)).is_some_and(|s| s == "jr" || s == "sr")
+            && doc.is_capitalized(k - 1);
+        if k > s && tok.kind != Kind::Word && !matches!(lw, "’s" | "'s" | ".") && !suffix_comma {
             break;
         }
-        if doc.is_capitalized(k) && !breaks_run(doc, k) || is_role_tok(doc, k).is_some() {
+        if name_word(doc, k) || is_role_tok(doc, k).is_some() {
             last_good = Some(k);
+        } else if k == s + premodifiers
+            && premodifiers < 3
+            && tok.kind == Kind::Word
+            && !doc.is_capitalized(k)
+            && !DETERMINERS.contains(&lw)
+            && !MODIFIERS.contains(&lw)
+            && is_compound_word(lw)
+        {
+            premodifiers += 1;
         } else if k == s && DETERMINERS.contains(&lw)
             || MODIFIERS.contains(&lw)
             || matches!(lw, "’s" | "'s" | ".")
+            || suffix_comma
             || lw.contains('-')
             || (k > s && PARTICLES.contains(&lw))
         {
+        } else if lw == "of"
+            && k > s
+            && doc.is_capitalized(k + 1)
+            && (is_title_tok(doc, k - 1) || lexicon::is_org_word(doc.tok(k - 1)))
+        {
+            // `said Former Secretary of State Madeleine Albright`: "of" inside a title or an organisation's name,
+            // as in a name run.
         } else if k > s && (lw == "of" || lw == "to") {
             // "head of the Russian delegation": stop the subject before the preposition.
             break;
@@ -1001,6 +1556,121 @@ mod tests {
                 .any(|(name, desc)| name == "Lindsey Graham" && desc.as_deref() == Some("Sen.")),
             "{n:?}"
         );
+    }
+
+    /// The name of the subject before the first "said" of `t`, and the whole phrase.
+    fn subject(t: &str) -> (String, String) {
+        let d = Document::new(t);
+        let said = (0..d.tokens.len()).find(|&i| d.tok(i) == "said").unwrap();
+        let m = np_ending_at(&d, said - 1, 0).unwrap();
+        (
+            m.name_span(&d).unwrap().text(t).to_string(),
+            m.span.text(t).to_string(),
+        )
+    }
+
+    /// The name after the first "said" of `t`.
+    fn inverted(t: &str) -> String {
+        let d = Document::new(t);
+        let said = (0..d.tokens.len()).find(|&i| d.tok(i) == "said").unwrap();
+        let m = np_starting_at(&d, said + 1, d.tokens.len()).unwrap();
+        m.name_span(&d).unwrap().text(t).to_string()
+    }
+
+    #[test]
+    fn particles_one_or_several_stay_in_the_name() {
+        let n =
+            names("Then Maria de la Cruz met Pieter van der Berg and Ana de los Santos in town.");
+        let n: Vec<&str> = n.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            n,
+            [
+                "Maria de la Cruz",
+                "Pieter van der Berg",
+                "Ana de los Santos"
+            ]
+        );
+        // A particle before a lower-case word, or more than three in a row, is no part of a name.
+        let n = names("Then Maria de la casa left. Then Juan de la de la Cruz left.");
+        let n: Vec<&str> = n.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(n, ["Maria", "Juan", "Cruz"]);
+        assert_eq!(
+            subject("Later Maria de la Cruz said no.").0,
+            "Maria de la Cruz"
+        );
+        assert_eq!(subject("Van der Berg said no.").0, "Van der Berg");
+        assert_eq!(subject("De la Cruz said no.").0, "De la Cruz");
+        assert_eq!(subject("“No,” de la Cruz said.").0, "de la Cruz");
+        assert_eq!(subject("“No,” van der Berg said.").0, "van der Berg");
+        assert_eq!(subject("Then a van Driver said no.").0, "Driver");
+        assert_eq!(inverted("“No,” said Ms. de la Cruz."), "de la Cruz");
+    }
+
+    #[test]
+    fn hyphenated_particle_words_are_names() {
+        // Inside a name or after a title; alone, a subject only ("al-Qaeda" in running text opens no name).
+        let n = names(
+            "Then President Bashar al-Assad spoke; later al-Assad left; Mr. al-Assad stayed.",
+        );
+        let n: Vec<&str> = n.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(n, ["Bashar al-Assad", "al-Assad"]);
+        assert_eq!(subject("“No,” al-Assad said.").0, "al-Assad");
+        // Lower case after the hyphen, or no particle before it: no name.
+        assert!(
+            names("It was an al-fresco lunch and an ad-Hoc plan, an e-Mail.")
+                .iter()
+                .all(|(n, _)| n != "al-fresco" && n != "e-Mail")
+        );
+        assert!(is_particle_word(&Document::new("el-Sisi"), 0));
+        assert!(!is_particle_word(&Document::new("pre-War"), 0));
+    }
+
+    #[test]
+    fn a_name_starts_after_the_last_title() {
+        let n = names("Then South Carolina Sen. Lindsey Graham spoke.");
+        assert_eq!(
+            n,
+            [(
+                "Lindsey Graham".to_string(),
+                Some("South Carolina Sen.".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn initials_and_suffixes_stay_in_the_name() {
+        let n =
+            names("Later Jock A. Finlayson and C. Stewart Verdery Jr. met Martin Luther King III.");
+        assert_eq!(
+            n.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+            [
+                "Jock A. Finlayson",
+                "C. Stewart Verdery Jr",
+                "Martin Luther King III"
+            ]
+        );
+        assert_eq!(
+            inverted("“Yes,” said Jock A. Finlayson, an economist."),
+            "Jock A. Finlayson"
+        );
+        // The article "A" opening a sentence is no initial.
+        let n = names("It was Smith. A. Jones came later.");
+        assert_eq!(n[0].0, "Smith");
+        // A suffix after a comma belongs to the name, whichever way it is read.
+        let n = names("Then William F. Buckley, Jr. wrote it.");
+        assert_eq!(n[0].0, "William F. Buckley, Jr");
+        assert_eq!(
+            subject("“Yes,” William F. Buckley, Jr. said.").0,
+            "William F. Buckley, Jr"
+        );
+        assert_eq!(
+            inverted("“Yes,” said William F. Buckley, Jr., then."),
+            "William F. Buckley, Jr"
+        );
+        assert_eq!(name_suffix("Jr."), Some("jr"));
+        assert_eq!(name_suffix("III"), Some("iii"));
+        assert_eq!(name_suffix("Iii"), None);
+        assert_eq!(name_suffix("jr"), None);
     }
 
     #[test]

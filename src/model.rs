@@ -82,6 +82,16 @@ pub enum Gender {
     Unknown,
 }
 
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+            Gender::Unknown => "unknown",
+        }
+    }
+}
+
 /// One quotation with its attribution.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -120,9 +130,46 @@ pub struct Speaker {
     pub quotes: usize,
 }
 
+/// What a pair of quotation marks holds (how it is decided: [`crate::quotations`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuotationKind {
+    /// Attributed speech, or dialogue.
+    Speech,
+    /// A scare quote, a so-called term, a word as a word, a nickname.
+    Term,
+    /// The name of a work, a headline, a slogan.
+    Title,
+}
+
+impl QuotationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuotationKind::Speech => "speech",
+            QuotationKind::Term => "term",
+            QuotationKind::Title => "title",
+        }
+    }
+}
+
+/// One pair of quotation marks as found, whatever it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quotation {
+    /// From the opening mark to the closing mark, both included.
+    pub span: Span,
+    /// 0 for a pair inside no other, else one more than the pair it is inside.
+    pub depth: usize,
+    /// Index into [`Analysis::quotations`] of the pair it is inside.
+    pub parent: Option<usize>,
+    /// Index into [`Analysis::quotes`] of the attributed quote it is part of.
+    pub quote: Option<usize>,
+    pub kind: QuotationKind,
+}
+
 /// The result of analysing one article.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub speakers: Vec<Speaker>,
+    /// Every pair of quotation marks, in text order (an outer pair before the pairs inside it).
+    pub quotations: Vec<Quotation>,
 }

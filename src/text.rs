@@ -656,6 +656,9 @@ pub fn lower_into<'b>(s: &str, buf: &'b mut [u8; 48]) -> &'b str {
     std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
 }
 
+/// ASCII letters and digits of a paragraph after which [`sections`] may cut.
+pub const LONG_PARAGRAPH: usize = 300;
+
 /// Splits `text` into sections of at least `size` bytes (the last may be shorter) for [`Document::new_range`], at
 /// paragraph breaks where nothing the analysis reads runs across:
 /// - the paragraph before the break has at least 300 ASCII letters and digits, so its span is at least 300 bytes long:
@@ -693,7 +696,7 @@ pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
             .min_by_key(|p| p.len())
             .unwrap_or(para);
         // Its span runs from its first token to its last, over all its ASCII letters and digits.
-        let long_before = para.bytes().filter(|&b| is_ascii_alnum(b)).count() >= 300;
+        let long_before = para.bytes().filter(|&b| is_ascii_alnum(b)).count() >= LONG_PARAGRAPH;
         // The first char of the next paragraph: past the breaks, spaces and invisible chars.
         let mut next = brk;
         let mut first = None;
@@ -797,12 +800,13 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}')
 }
 
-/// Characters that can be quotation marks.
+/// Characters that can be quotation marks (see `crate::quotes` for how each pairs).
 pub fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
             | '`'
+            | '´'
             | '“'
             | '”'
             | '‘'
@@ -815,9 +819,11 @@ pub fn is_quote_mark(c: char) -> bool {
             | '›'
             | '‟'
             | '‛'
+            | '′'..='‷'
+            | '⹂'
+            | '「'..='』'
             | '＂'
-            | '〝'
-            | '〞'
+            | '〝'..='〟'
     )
 }
 

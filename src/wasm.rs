@@ -4,7 +4,9 @@
 //! boundary in UTF-16 code units, so in JavaScript `text.slice(quote.start, quote.end) === quote.text`.
 //! Objects are JSON-compatible: a missing cue or speaker is `null`, never `undefined`.
 //!
-//! JS API: `analyze(text)`, `analyze_spans(text)`, `analyze_story([text, …])`, `version()`, `memory_bytes()`.
+//! JS API (JavaScript's names, camelCase, so that wasm-bindgen's glue for every target, and the npm package in `npm/`
+//! over it, read as JavaScript): `analyze(text)`, `analyzeSpans(text)`, `analyzeStory([text, …])`, `version()`,
+//! `memoryBytes()`. The package documents `analyze`, `analyzeStory` and `version`; the other two are the page's.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -26,39 +28,42 @@ pub fn start() {
     }));
 }
 
-/// Analyses one article: `{id: "", quotes: [...], speakers: [...]}` with UTF-16 offsets.
+/// Analyses one article: `{id: "", quotes: [...], speakers: [...], quotations: [...]}` with UTF-16 offsets.
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     to_js(&crate::analyze_document("", text, Encoding::Utf16))
 }
 
 /// [`analyze`] for a caller that holds the text and slices it by the offsets (the page): `{id, speakers, names,
-/// quotes}`, where `speakers` are as in [`analyze`] and `quotes` is a `Uint32Array`, the quotes as numbers without
-/// their texts ([`crate::output::FlatQuotes`]: `kind` and `sieve` index `names`). `www/engine.js` makes the quote
-/// objects of [`analyze`] from it, span texts empty. Building them in JS is the faster way: from Rust, each field is a
-/// call into JS (a 1 MB text's result took about 10 of 45–55 ms in node that way).
-#[wasm_bindgen]
+/// quotes, quotations}`, where `speakers` are as in [`analyze`] and `quotes` and `quotations` are `Uint32Array`s, the
+/// quotes and quotations as numbers without their texts ([`crate::output::FlatQuotes`]: `kind` and `sieve` index
+/// `names`). `www/engine.js` makes the objects of [`analyze`] from them, span texts empty. Building them in JS is the
+/// faster way: from Rust, each field is a call into JS (a 1 MB text's result took about 10 of 45–55 ms in node that
+/// way).
+#[wasm_bindgen(js_name = analyzeSpans)]
 pub fn analyze_spans(text: &str) -> Result<JsValue, JsError> {
     let out =
         crate::output::DocumentOut::spans_only("", text, &crate::analyze(text), Encoding::Utf16);
     let flat = out.flat_quotes();
     let obj = js_sys::Object::new();
-    let set = |key: &str, value: &JsValue| {
-        js_sys::Reflect::set(&obj, &JsValue::from_str(key), value)
-            .map(|_| ())
-            .map_err(|_| JsError::new("whosaid: cannot build the result"))
-    };
-    set("id", &JsValue::from_str(&out.id))?;
-    set("speakers", &to_js(&out.speakers)?)?;
-    set("names", &to_js(&flat.names)?)?;
-    set("quotes", &js_sys::Uint32Array::from(&flat.numbers[..]))?;
+    let numbers = |n: &[u32]| JsValue::from(js_sys::Uint32Array::from(n));
+    for (key, value) in [
+        ("id", JsValue::from_str(&out.id)),
+        ("speakers", to_js(&out.speakers)?),
+        ("names", to_js(&flat.names)?),
+        ("quotes", numbers(&flat.numbers)),
+        ("quotations", numbers(&flat.quotations)),
+    ] {
+        js_sys::Reflect::set(&obj, &JsValue::from_str(key), &value)
+            .map_err(|_| JsError::new("whosaid: cannot build the result"))?;
+    }
     Ok(obj.into())
 }
 
 /// Analyses several articles as one story: `{documents: [DocumentOut…], story: {speakers, quote_groups,
 /// articles}}` (see [`crate::story`]), offsets in UTF-16 units into each article. Article `i` gets the id
 /// `"i"`.
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = analyzeStory)]
 pub fn analyze_story(texts: Vec<String>) -> Result<JsValue, JsError> {
     let ids: Vec<String> = (0..texts.len()).map(|i| i.to_string()).collect();
     let docs: Vec<(&str, &str)> = ids
@@ -76,7 +81,7 @@ pub fn version() -> String {
 }
 
 /// Bytes of linear memory the module holds now (the page reports it; tests check it stays flat).
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = memoryBytes)]
 pub fn memory_bytes() -> usize {
     core::arch::wasm32::memory_size::<0>() * 65536
 }

@@ -1,6 +1,6 @@
 //! The `whosaid` binary as a user runs it: JSON shape on the seed articles, offsets in three encodings, the
 //! streaming JSON-lines mode with bad lines, unreadable inputs, standard input, usage errors, colour and a
-//! reader that goes away (broken pipe).
+//! reader that goes away (broken pipe), batch mode on several threads and its progress line.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -112,6 +112,9 @@ fn check_spans(doc: &Value, text: &str, enc: &str) -> usize {
             check(p, "part");
         }
     }
+    for q in doc["quotations"].as_array().unwrap() {
+        check(q, "quotation");
+    }
     n
 }
 
@@ -132,7 +135,8 @@ fn json_shape_on_the_seed_articles() {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(keys, ["id", "quotes", "speakers"]);
+        // (serde_json's map sorts its keys.)
+        assert_eq!(keys, ["id", "quotations", "quotes", "speakers"]);
         assert!(stdout(&out).starts_with(r#"{"id":"#), "the id comes first");
         assert_eq!(
             doc["id"],
@@ -170,6 +174,43 @@ fn json_shape_on_the_seed_articles() {
                 .count();
             assert_eq!(s["quotes"], json!(own), "speaker {i}'s quote count");
         }
+        // Every quotation: numbered in order, inside its parent one level down, part of an existing quote.
+        let quotations = doc["quotations"].as_array().unwrap();
+        for (i, q) in quotations.iter().enumerate() {
+            assert_eq!(q["id"], json!(i));
+            assert!(
+                ["speech", "term", "title"].contains(&q["kind"].as_str().unwrap()),
+                "{q}"
+            );
+            match q["parent"].as_u64() {
+                Some(p) => {
+                    let p = &quotations[p as usize];
+                    assert!(p["id"].as_u64().unwrap() < i as u64, "{q}");
+                    assert_eq!(
+                        q["depth"].as_u64().unwrap(),
+                        p["depth"].as_u64().unwrap() + 1
+                    );
+                    assert!(
+                        p["start"].as_u64() <= q["start"].as_u64()
+                            && q["end"].as_u64() <= p["end"].as_u64()
+                    );
+                }
+                None => assert_eq!(q["depth"], json!(0), "{q}"),
+            }
+            if let Some(k) = q["quote"].as_u64() {
+                assert!((k as usize) < quotes.len(), "{q}");
+            }
+        }
+        // The seeds quote with marks, and most of those quotations are attributed speech.
+        let speech = quotations
+            .iter()
+            .filter(|q| q["kind"] == "speech" && !q["quote"].is_null())
+            .count();
+        assert!(
+            speech * 2 > quotations.len(),
+            "{speech} of {} quotations attributed speech",
+            quotations.len()
+        );
         total += quotes.len();
         check_spans(doc, &text, "utf8");
     }
@@ -232,7 +273,7 @@ fn batch_mode_answers_every_line_in_order_and_goes_on_after_bad_ones() {
             .to_string()
             .as_bytes(),
     ); // 1
-    line(b""); // 2: blank, skipped
+    line(b""); // 2: blank, an error record keeps the output lines in step with the input lines
     line(br#"{"id": "broken", "text": "He said: \"yes"#); // 3: truncated
     line(br#"{"id": 7, "title": "no text"}"#); // 4
     line(b"{\"id\": \"u\", \"text\": \"caf\xe9 said\"}"); // 5: invalid UTF-8
@@ -265,6 +306,7 @@ fn batch_mode_answers_every_line_in_order_and_goes_on_after_bad_ones() {
             ids,
             [
                 &json!("a"),
+                &Value::Null,
                 &json!("broken"),
                 &json!(7),
                 &json!("u"),
@@ -282,19 +324,30 @@ fn batch_mode_answers_every_line_in_order_and_goes_on_after_bad_ones() {
             .filter(|r| r.get("error").is_some())
             .map(|r| (r["line"].as_u64().unwrap(), r["error"].as_str().unwrap()))
             .collect();
-        assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), [3, 4, 5, 7]);
-        assert!(errors[0].1.starts_with("truncated JSON"), "{errors:?}");
-        assert!(errors[1].1.contains("no \"text\""), "{errors:?}");
-        assert!(errors[2].1.contains("invalid UTF-8"), "{errors:?}");
-        assert!(errors[3].1.starts_with("invalid JSON"), "{errors:?}");
+        assert_eq!(
+            errors.iter().map(|e| e.0).collect::<Vec<_>>(),
+            [2, 3, 4, 5, 7]
+        );
+        assert!(errors[0].1.starts_with("blank line"), "{errors:?}");
+        assert!(errors[1].1.starts_with("truncated JSON"), "{errors:?}");
+        assert!(errors[2].1.contains("no \"text\""), "{errors:?}");
+        assert!(errors[3].1.contains("invalid UTF-8"), "{errors:?}");
+        assert!(errors[4].1.starts_with("invalid JSON"), "{errors:?}");
+        // Output line N answers input line N: the error records name their lines, the others are in between.
+        for (n, rec) in recs.iter().enumerate() {
+            if let Some(line) = rec.get("line") {
+                assert_eq!(line.as_u64(), Some(n as u64 + 1), "{rec}");
+            }
+        }
+        assert_eq!(recs.len(), 8);
         // The error record has the documented shape.
         let raw = stdout(&out);
-        let second = raw.lines().nth(1).unwrap();
+        let third = raw.lines().nth(2).unwrap();
         assert!(
-            second.starts_with(r#"{"id":"broken","line":3,"error":"truncated JSON"#),
-            "{second}"
+            third.starts_with(r#"{"id":"broken","line":3,"error":"truncated JSON"#),
+            "{third}"
         );
-        assert_eq!(recs[1].as_object().unwrap().len(), 3);
+        assert_eq!(recs[2].as_object().unwrap().len(), 3);
         // stderr names the input and the line of each.
         let name = if from_stdin {
             "<stdin>".to_string()
@@ -302,14 +355,14 @@ fn batch_mode_answers_every_line_in_order_and_goes_on_after_bad_ones() {
             file.display().to_string()
         };
         let err = stderr(&out);
-        for n in [3, 4, 5, 7] {
+        for n in [2, 3, 4, 5, 7] {
             assert!(err.contains(&format!("{name}:{n}: ")), "{err}");
         }
         // Good lines are analysed exactly as the same text given as a file.
         for (rec, seed) in [
             (&recs[0], &seeds[0]),
-            (&recs[4], &seeds[1]),
-            (&recs[6], &seeds[2]),
+            (&recs[5], &seeds[1]),
+            (&recs[7], &seeds[2]),
         ] {
             let alone =
                 json_lines(&run_with(bin().args(["--json", "-"]), seed.as_bytes())).remove(0);
@@ -371,6 +424,82 @@ fn report_lists_every_speaker_and_quote() {
     // Colour when asked for.
     let coloured = stdout(&run(bin().args(["--color", "always"]).arg(path)));
     assert!(coloured.contains("\u{1b}[1;32m"), "{coloured}");
+}
+
+#[test]
+fn report_positions_are_lines_and_characters_and_quotes_go_to_their_speakers() {
+    // Many lines, multi-byte characters before the quotes on a line (2, 3 and 4 bytes), several quotes on a line, and
+    // speakers quoted again far apart (each speaker's quotes are listed under them, in text order).
+    let names = ["Olena Kovalenko", "Jürgen Müller", "Zoë Ødegård"];
+    let mut text = String::new();
+    for i in 0..120 {
+        let who = names[i % 3];
+        match i % 4 {
+            0 => text.push_str(&format!("Київ — “We wait, {i},” said {who}.\n")),
+            1 => text.push_str(&format!(
+                "😀 é: “Not now {i},” {who} said. “Later,” {who} added.\n\n"
+            )),
+            2 => text.push_str(&format!(
+                "Café owners in Zürich “closed early” on day {i}, {who} said.\n"
+            )),
+            _ => text.push_str(&format!("{who} said: “Ми готові {i}.”\r\n")),
+        }
+    }
+    let file = tmp("positions.txt");
+    std::fs::write(&file, &text).unwrap();
+    let doc = json_lines(&run(bin().arg("--json").arg(&file))).remove(0);
+    let out = run(bin().args(["--color", "never"]).arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = stdout(&out);
+
+    // Each quote's line and column, counted from the start of its line in characters, and its speaker's name.
+    let speakers = doc["speakers"].as_array().unwrap();
+    let mut want: Vec<(String, String)> = doc["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let start = q["start"].as_u64().unwrap() as usize;
+            let before = &text[..start];
+            let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+            let at = format!(
+                "{}:{}",
+                before.matches('\n').count() + 1,
+                before[line_start..].chars().count() + 1
+            );
+            let who = q["speaker_id"]
+                .as_u64()
+                .map_or("Unattributed".to_string(), |s| {
+                    speakers[s as usize]["name"].as_str().unwrap().to_string()
+                });
+            (who, at)
+        })
+        .collect();
+    assert!(want.len() >= 150, "{}", want.len());
+    assert!(
+        want.iter().any(|(_, at)| at.starts_with("150:")),
+        "{want:?}"
+    );
+    // The report, read back: a speaker line, then their quote lines ("  L:C kind cue text").
+    let mut got = Vec::new();
+    let mut who = String::new();
+    for line in report.lines().skip(1) {
+        if let Some(q) = line.strip_prefix("  ") {
+            if q.starts_with("also:") {
+                continue;
+            }
+            got.push((
+                who.clone(),
+                q.split_whitespace().next().unwrap().to_string(),
+            ));
+        } else {
+            who = line.split(" (").next().unwrap().to_string();
+        }
+    }
+    // Under each speaker, their quotes in the order of the JSON (a stable sort by speaker keeps each one's order).
+    want.sort_by_key(|(w, _)| w.clone());
+    got.sort_by_key(|(w, _)| w.clone());
+    assert_eq!(got, want);
 }
 
 #[test]
@@ -462,6 +591,34 @@ fn story_mode_reads_the_articles_together() {
 }
 
 #[test]
+fn story_mode_from_json_lines_names_a_blank_line_and_goes_on() {
+    let seeds: Vec<String> = fixtures()[..2]
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let input = format!(
+        "{}\n\n{}\n",
+        json!({"id": "a", "text": seeds[0]}),
+        json!({"id": "b", "text": seeds[1]})
+    );
+    let out = run_with(
+        bin().args(["--story", "--json", "--input", "jsonl"]),
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("<stdin>:2: blank line"),
+        "{}",
+        stderr(&out)
+    );
+    let recs = json_lines(&out);
+    let ids: Vec<&Value> = (recs[0]["documents"].as_array().unwrap().iter())
+        .map(|d| &d["id"])
+        .collect();
+    assert_eq!(ids, [&json!("a"), &json!("b")]);
+}
+
+#[test]
 fn a_reader_that_goes_away_ends_the_run_quietly() {
     // Many documents in batch mode, and a reader that takes one line and closes the pipe (`| head -1`).
     let seed = std::fs::read_to_string(&fixtures()[4]).unwrap();
@@ -492,4 +649,127 @@ fn a_reader_that_goes_away_ends_the_run_quietly() {
         "quiet exit, no signal, no panic"
     );
     assert_eq!(stderr(&out), "", "nothing on stderr");
+}
+
+/// A batch input of about 400 KB (several chunks): the seeds, an article made of all five, blank and bad lines.
+fn mixed_batch() -> Vec<u8> {
+    let seeds: Vec<String> = fixtures()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut input = Vec::new();
+    for i in 0..70 {
+        let line = match i % 10 {
+            3 => r#"{"id": "bad", "text": "He said: \"yes"#.to_string(),
+            5 => String::new(),
+            7 => json!({"id": i, "text": seeds.concat()}).to_string(),
+            _ => json!({"id": format!("doc-{i}"), "text": seeds[i % 5]}).to_string(),
+        };
+        input.extend_from_slice(line.as_bytes());
+        input.push(b'\n');
+    }
+    input
+}
+
+#[test]
+fn batch_mode_on_several_threads_writes_what_one_thread_writes() {
+    let input = mixed_batch();
+    let file = tmp("jobs.jsonl");
+    std::fs::write(&file, &input).unwrap();
+    for args in [
+        &["--json", "--offsets", "chars"][..],
+        &["--color=never"][..],
+    ] {
+        let one = run(bin()
+            .args(args)
+            .args(["--input", "jsonl", "--jobs", "1"])
+            .arg(&file));
+        assert_eq!(one.status.code(), Some(1), "the bad lines");
+        if args[0] == "--json" {
+            let recs = json_lines(&one);
+            assert_eq!(recs.len(), 70, "one record per input line, blank ones too");
+            let blank: Vec<&serde_json::Value> = recs.iter().filter(|r| r["line"] == 6).collect();
+            assert!(blank[0]["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("blank line"));
+            let ids: Vec<String> = recs.iter().map(|r| r["id"].to_string()).collect();
+            assert_eq!(ids[0], "\"doc-0\"");
+            assert_eq!(ids[7], "7");
+        }
+        assert_eq!(stderr(&one).matches(": truncated JSON").count(), 7);
+        for jobs in ["2", "3", "8"] {
+            for from_stdin in [false, true] {
+                let mut cmd = bin();
+                cmd.args(args).args(["--input", "jsonl", "--jobs", jobs]);
+                let many = if from_stdin {
+                    run_with(&mut cmd, &input)
+                } else {
+                    run(cmd.arg(&file))
+                };
+                assert_eq!(many.status.code(), one.status.code());
+                assert!(many.stdout == one.stdout, "--jobs {jobs} {args:?}");
+                let err = stderr(&many);
+                let err = if from_stdin {
+                    err.replace("<stdin>", &file.display().to_string())
+                } else {
+                    err
+                };
+                assert_eq!(
+                    err,
+                    stderr(&one),
+                    "--jobs {jobs}: the same messages in order"
+                );
+            }
+        }
+    }
+}
+
+/// Runs `command` (a shell command line) with a terminal as its stdin, stdout and stderr (`script` from util-linux)
+/// and returns what the terminal showed.
+fn on_a_terminal(command: &str) -> String {
+    let out = Command::new("script")
+        .args(["-q", "-e", "-c", command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("script (util-linux) runs a command on a terminal");
+    assert!(out.status.success(), "{command}: {}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_progress_line_shows_on_a_terminal_only_and_not_with_quiet() {
+    let file = tmp("progress.jsonl");
+    std::fs::write(&file, mixed_batch()).unwrap();
+    let exe = env!("CARGO_BIN_EXE_whosaid");
+    let cmd = format!(
+        "'{exe}' --json --input jsonl '{}' > /dev/null; true",
+        file.display()
+    );
+    let shown = on_a_terminal(&cmd);
+    // The last state: every document, every byte of the file (its size is known), a rate and no time left.
+    let size = std::fs::metadata(&file).unwrap().len();
+    assert!(shown.contains("63 documents, "), "{shown:?}");
+    assert!(shown.contains(" (100%), "), "{shown:?}");
+    assert!(
+        shown.contains(&format!("of {:.2} kB", size as f64 / 1e3)),
+        "{shown:?}"
+    );
+    assert!(shown.contains("B/s, ETA 0s"), "{shown:?}");
+    // Standard input from a pipe: no size, so no share and no ETA.
+    let piped = on_a_terminal(&format!(
+        "cat '{}' | '{exe}' --json --input jsonl > /dev/null; true",
+        file.display()
+    ));
+    assert!(
+        piped.contains("63 documents, ") && !piped.contains("ETA"),
+        "{piped:?}"
+    );
+    // --quiet: the messages about bad lines, nothing else.
+    let quiet = on_a_terminal(&cmd.replace("--json", "--json --quiet"));
+    assert!(!quiet.contains("documents"), "{quiet:?}");
+    assert_eq!(quiet.matches(": truncated JSON").count(), 7, "{quiet:?}");
+    // Not a terminal: nothing but the messages.
+    let out = run(bin().args(["--json", "--input", "jsonl"]).arg(&file));
+    assert!(!stderr(&out).contains("documents"), "{}", stderr(&out));
 }

@@ -96,7 +96,11 @@ fn analysis(text: &str, speakers: &[Sp], quotes: &[(QuoteKind, &str, usize)]) ->
             parts: Vec::new(),
         })
         .collect();
-    Analysis { quotes, speakers }
+    Analysis {
+        quotes,
+        speakers,
+        ..Default::default()
+    }
 }
 
 use QuoteKind::{Direct, Indirect, Mixed};
@@ -285,7 +289,14 @@ fn story_of(articles: &[&[(&str, SpeakerKind, Gender)]]) -> (Story, Vec<(String,
                 quotes: 1,
             });
         }
-        docs.push((text, Analysis { quotes, speakers }));
+        docs.push((
+            text,
+            Analysis {
+                quotes,
+                speakers,
+                ..Default::default()
+            },
+        ));
     }
     let triples: Vec<(&str, &str, &Analysis)> =
         docs.iter().map(|(t, a)| ("doc", t.as_str(), a)).collect();
@@ -934,6 +945,7 @@ fn empty_and_degenerate_input_is_sane() {
             mentions: Vec::new(),
             quotes: 0,
         }],
+        quotations: Vec::new(),
     };
     let story = build_story(&[("x", "short", &bad), ("y", "", &bad)]);
     assert_eq!(story.articles[0].quotes, 1);
@@ -1131,7 +1143,11 @@ fn arbitrary_spans_and_names_never_panic() {
                     }
                 })
                 .collect();
-            analyses.push(Analysis { quotes, speakers });
+            analyses.push(Analysis {
+                quotes,
+                speakers,
+                ..Default::default()
+            });
         }
         let docs: Vec<(&str, &str, &Analysis)> = analyses.iter().map(|a| ("d", text, a)).collect();
         let mut story = build_story(&docs);

@@ -56,8 +56,16 @@ fn js_slice(text: &str, start: u32, end: u32) -> String {
     JsString::from(text).slice(start, end).into()
 }
 
-/// Every span the result gives (quote, cue, speaker) must be exactly what JS slicing finds there.
+/// Every span the result gives (quote, cue, speaker, quotation) must be exactly what JS slicing finds there.
 fn assert_spans_slice_back(text: &str, result: &JsValue) {
+    for q in array(result, "quotations") {
+        let (s, e) = (number(&q, "start"), number(&q, "end"));
+        assert_eq!(
+            js_slice(text, s, e),
+            string(&q, "text"),
+            "quotation {s}..{e}"
+        );
+    }
     for q in array(result, "quotes") {
         let (s, e) = (number(&q, "start"), number(&q, "end"));
         assert!(s < e, "empty quote span {s}..{e}");
@@ -106,7 +114,7 @@ fn quote_containing(result: &JsValue, needle: &str) -> JsValue {
 fn empty_input_gives_an_empty_result() {
     for text in ["", " ", "\n\n\t\n", "\u{feff}"] {
         let r = whosaid::wasm::analyze(text).unwrap();
-        assert_eq!(keys(&r), ["id", "quotes", "speakers"]);
+        assert_eq!(keys(&r), ["id", "quotations", "quotes", "speakers"]);
         assert_eq!(string(&r, "id"), "");
         assert!(array(&r, "quotes").is_empty(), "{text:?}");
         assert!(array(&r, "speakers").is_empty(), "{text:?}");
@@ -342,5 +350,61 @@ fn analyze_spans_is_analyze_without_the_span_texts() {
     assert_eq!(
         JSON::stringify(&get(&full, "speakers")).unwrap(),
         JSON::stringify(&get(&spans, "speakers")).unwrap()
+    );
+    // The quotations, six numbers each.
+    let m = js_sys::Uint32Array::from(get(&spans, "quotations")).to_vec();
+    let fq = array(&full, "quotations");
+    assert!(fq.len() > 5);
+    assert_eq!(m.len(), fq.len() * whosaid::output::FLAT_QUOTATION);
+    let id = |v: JsValue| v.as_f64().map(|x| x as u32).unwrap_or(none);
+    for (f, n) in fq.iter().zip(m.chunks(whosaid::output::FLAT_QUOTATION)) {
+        assert_eq!(
+            [number(f, "start"), number(f, "end"), number(f, "depth")],
+            n[..3]
+        );
+        assert_eq!([id(get(f, "parent")), id(get(f, "quote"))], n[3..5]);
+        assert_eq!(string(f, "kind"), names[n[5] as usize]);
+    }
+}
+
+#[wasm_bindgen_test]
+fn quotations_nest_and_name_their_quote_in_utf16() {
+    let text = "😀 “She told me ‘no’,” Ann said.\n\nThe “experts” came late.";
+    let r = whosaid::wasm::analyze(text).unwrap();
+    assert_spans_slice_back(text, &r);
+    let q = array(&r, "quotations");
+    let row = |v: &JsValue| {
+        (
+            string(v, "text"),
+            number(v, "depth"),
+            get(v, "parent").as_f64(),
+            get(v, "quote").as_f64(),
+            string(v, "kind"),
+        )
+    };
+    assert_eq!(
+        q.iter().map(row).collect::<Vec<_>>(),
+        [
+            (
+                "“She told me ‘no’,”".to_string(),
+                0,
+                None,
+                Some(0.0),
+                "speech".to_string()
+            ),
+            (
+                "‘no’".to_string(),
+                1,
+                Some(0.0),
+                Some(0.0),
+                "speech".to_string()
+            ),
+            ("“experts”".to_string(), 0, None, None, "term".to_string()),
+        ]
+    );
+    assert_eq!(
+        number(&q[0], "start"),
+        3,
+        "after the emoji's two units and a space"
     );
 }

@@ -105,10 +105,12 @@
 
   async function ensureInlineEngine() {
     if (typeof whosaidWorker !== "function") await loadScript("engine.js");
-    // wasm-inline.js decodes itself into self.WHOSAID_WASM (see scripts/wasm-inline.cjs).
-    if (!(self.WHOSAID_WASM instanceof Uint8Array)) await loadScript("wasm-inline.js");
-    if (!(self.WHOSAID_WASM instanceof Uint8Array)) throw new Error("wasm-inline.js did not yield the module");
-    engine.wasm = self.WHOSAID_WASM.buffer;
+    // wasm-inline.js sets self.WHOSAID_WASM to a Promise of the module's bytes, then to the bytes (see
+    // scripts/wasm-inline.cjs).
+    if (!self.WHOSAID_WASM) await loadScript("wasm-inline.js");
+    const bytes = await self.WHOSAID_WASM;
+    if (!(bytes instanceof Uint8Array)) throw new Error("wasm-inline.js did not yield the module");
+    engine.wasm = bytes.buffer;
   }
 
   let blobUrl = null;

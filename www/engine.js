@@ -2,17 +2,20 @@
 //
 // Three plain functions, no globals beyond their names, so that the page can also start a Worker from
 // their own source text (a blob: URL) when it is opened from disk, where `new Worker("worker.js")` is
-// refused. scripts/build-web.sh inserts the wasm-bindgen glue (`--target no-modules`) at the marker below.
+// refused. scripts/build-web.sh inserts the npm package's classic-script glue (npm/wasm/script.js, wasm-bindgen
+// `--target no-modules`, which defines `whosaid`) at the marker below.
 "use strict";
 
 /** The wasm module behind a small API; `init(source)` takes the .wasm URL or its bytes. */
 function whosaidEngine() {
   /* @@WASM_BINDGEN_GLUE@@ */
-  const glue = wasm_bindgen; // eslint-disable-line no-undef
+  const glue = whosaid; // eslint-disable-line no-undef
   /**
-   * The result of the wasm `analyze_spans` as `analyze` gives it, every span text empty: its quotes come as numbers
+   * The result of the wasm `analyzeSpans` as `analyze` gives it, every span text empty: its quotes come as numbers
    * (src/output.rs, FlatQuotes: 11 per quote, then 2 per part; kind and sieve index `names`; confidence as the bits
-   * of an f32; 0xffffffff for none), made into objects here, which is faster than making them from Rust.
+   * of an f32; 0xffffffff for none), made into objects here, which is faster than making them from Rust. Its
+   * quotations stay numbers (6 each: start, end, depth, parent, quote, kind, which indexes `names`), for
+   * whosaidAnalyzeAll.
    */
   function flatQuotes(r) {
     const n = r.quotes;
@@ -38,16 +41,16 @@ function whosaidEngine() {
       });
       k += 11 + 2 * parts.length;
     }
-    return { id: r.id, quotes, speakers: r.speakers };
+    return { id: r.id, quotes, speakers: r.speakers, quotations: r.quotations, names: r.names };
   }
   return {
     init: (source) => glue({ module_or_path: source }),
     analyze: (text) => glue.analyze(text),
-    // The same without the span texts, which the page slices from its own copy.
-    analyzeSpans: (text) => flatQuotes(glue.analyze_spans(text)),
-    analyzeStory: (texts) => glue.analyze_story(texts),
+    // The same without the span texts, which the page slices from its own copy; quotations as numbers (see above).
+    analyzeSpans: (text) => flatQuotes(glue.analyzeSpans(text)),
+    analyzeStory: (texts) => glue.analyzeStory(texts),
     version: () => glue.version(),
-    memoryBytes: () => glue.memory_bytes(),
+    memoryBytes: () => glue.memoryBytes(),
   };
 }
 
@@ -63,6 +66,16 @@ function whosaidEngine() {
  *      (spans are {start, end} only: text.slice(start, end) is their text)
  *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, counts, possibly_same}],
  *      (counts: [{article, quotes}], quotes per article)
+ *    quotations: Uint32Array, 8 numbers for each pair of quotation marks, attributed or not, in
+ *      text order (an outer pair before the pairs inside it):
+ *        start, end   from the opening to the closing mark, offsets into the paste
+ *        doc, n       its article, and its id there (as in the core's `quotations`)
+ *        depth        0 for a pair inside no other
+ *        parent       the pair it is inside, counted in this list (its numbers start at 8 × parent), or 0xffffffff
+ *        quote        the id in `quotes` of the attributed quote it is part of, or 0xffffffff
+ *        kind         an index into quotationKinds
+ *      (numbers, not objects: a 10 MB paste has tens of thousands, which the worker hands over without a copy)
+ *    quotationKinds: ["speech", "term", "title"],
  *    groups: [{id, similarity, conflict, versions: [{doc, quote, speaker, kind, text, similarity, diff}]}],
  *    json: the core's story output ({documents, story}) as a JSON string, for export; null for one article}
  */
@@ -91,7 +104,8 @@ function whosaidAnalyzeAll(engine, text) {
   }
   push(from, text.length, label);
 
-  const out = { docs, quotes: [], speakers: [], groups: [], json: null };
+  const kinds = ["speech", "term", "title"];
+  const out = { docs, quotes: [], speakers: [], quotations: new Uint32Array(0), quotationKinds: kinds, groups: [], json: null };
   if (docs.length === 0) return out;
   const texts = docs.map((d) => text.slice(d.start, d.end));
   let documents;
@@ -120,8 +134,21 @@ function whosaidAnalyzeAll(engine, text) {
   // otherwise copy most of the text again through postMessage).
   const shift = (span, by) => (span ? { start: span.start + by, end: span.end + by } : null);
   const base = [];
+  // Quotations: numbers from analyzeSpans (6 each), objects from analyzeStory.
+  const NONE = 0xffffffff;
+  const flat = (r) => ArrayBuffer.isView(r.quotations);
+  const rows = documents.map((r) => (flat(r) ? r.quotations.length / 6 : r.quotations.length));
+  const qs = (out.quotations = new Uint32Array(8 * rows.reduce((a, b) => a + b, 0)));
+  let at = 0;
   documents.forEach((r, d) => {
     const by = docs[d].start;
+    const first = at;
+    const up = (x, b) => (x === null || x === NONE ? NONE : x + b);
+    for (let i = 0; i < rows[d]; i++, at++) {
+      const q = flat(r) ? r.quotations.subarray(6 * i, 6 * i + 6) : r.quotations[i];
+      const [start, end, depth, parent, quote, kind] = flat(r) ? [...q.slice(0, 5), r.names[q[5]]] : [q.start, q.end, q.depth, q.parent, q.quote, q.kind];
+      qs.set([start + by, end + by, d, i, depth, up(parent, first), up(quote, out.quotes.length), kinds.indexOf(kind)], 8 * at);
+    }
     base.push(out.quotes.length);
     for (const q of r.quotes) {
       out.quotes.push({
@@ -179,7 +206,8 @@ function whosaidWorker(scope) {
       const t0 = performance.now();
       const result = whosaidAnalyzeAll(engine, msg.text);
       const ms = performance.now() - t0;
-      scope.postMessage({ type: "result", id: msg.id, result, ms, memory: engine.memoryBytes() });
+      // The quotations' numbers are handed over, not copied.
+      scope.postMessage({ type: "result", id: msg.id, result, ms, memory: engine.memoryBytes() }, [result.quotations.buffer]);
     } catch (e) {
       scope.postMessage({ type: "error", id: msg.id, message: String((e && e.message) || e) });
     }

@@ -11,7 +11,7 @@
 pub mod sieves;
 
 use crate::cues::{Cue, CueKind};
-use crate::lexicon::{VerbForm, WordList};
+use crate::lexicon::{word_list, VerbForm, WordList};
 use crate::mentions::{self, Mention, MentionKind, BETWEEN_SUBJECT_AND_VERB};
 use crate::model::{QuoteKind, Span};
 use crate::quotes::QuoteSpan;
@@ -33,6 +33,9 @@ pub const SIEVES: &[Sieve] = &[
     ("continuation", sieves::continuation::run),
     ("indirect", sieves::indirect::run),
     ("according_to", sieves::according_to::run),
+    // Again, now that reported speech is attributed: a paragraph that is wholly a quotation after `X says the plan
+    // is …` goes on with X.
+    ("continuation", sieves::continuation::run),
     ("nominal", sieves::nominal::run),
     ("predicative", sieves::predicative::run),
 ];
@@ -119,7 +122,7 @@ impl Cover {
             spans: spans.map(|s| (s.start, s.end)).collect(),
             max_end: Vec::new(),
         };
-        before.spans.sort_unstable();
+        crate::sort::sort(&mut before.spans);
         before.rebuild_from(0);
         Cover {
             before,
@@ -188,7 +191,7 @@ struct SortedSpans {
 
 impl SortedSpans {
     fn rebuild(&mut self, mut spans: Vec<(usize, usize)>) {
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         self.starts.clear();
         self.ends.clear();
         self.max_end.clear();
@@ -342,6 +345,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Records an attribution of quote span `q` (if any) with cue `c` (if any).
     pub fn settle(&mut self, mut a: Attribution, q: Option<usize>, c: Option<usize>) -> usize {
+        // A quotation's own words never name its speaker: a mention inside a quotation speaks only for speech
+        // reported inside that same quotation.
+        if let Some(m) = &a.mention {
+            if let Some(qm) = self.quote_at(m.first) {
+                let inside = self.quotes[qm].span;
+                if q == Some(qm) || !inside.contains(a.span) || a.span == inside {
+                    a.mention = None;
+                }
+            }
+        }
         let idx = self.out.len();
         a.sieve = self.sieve;
         a.quote = q;
@@ -373,7 +386,7 @@ pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attr
     drop(ctx);
     // Keep order stable for `same_as` links: sort a permutation, then remap.
     let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_unstable_by_key(|&i| (out[i].span.start, out[i].span.end, i));
+    crate::sort::sort_by_key(&mut order, |&i| (out[i].span.start, out[i].span.end, i));
     // Page furniture ("Top stories" teasers) is not the article's speech. In text order, the first token at or after
     // each start is a forward scan (a binary search per attribution missed the cache on long texts).
     let mut t = 0;
@@ -956,7 +969,39 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
     if head.kind == MentionKind::Pronoun {
         return None;
     }
+    // `Rep. Lee Zeldin of New York, a Trump supporter, said`: the place after "of" or "from" qualifies the name
+    // before it.
+    if head.first > floor + 1 && matches!(doc.lower(head.first - 1, &mut pbuf), "of" | "from") {
+        if let Some(named) = mentions::np_ending_at(doc, head.first - 2, floor)
+            .filter(|n| n.kind == MentionKind::Name && n.name.is_some())
+        {
+            head = named;
+        }
+    }
     let appos = doc.span_of(j + 1, close - 1);
+    // `the American ambassador at the time, John E. Herbst, said`: a role phrase with a prepositional adjunct, then
+    // the name.
+    if let Some(n) = inner.as_ref().filter(|n| {
+        n.last == close - 1
+            && n.kind == MentionKind::Name
+            && n.name.is_some()
+            && head.first > floor + 1
+    }) {
+        let prep = doc.lower(head.first - 1, &mut pbuf);
+        if matches!(
+            prep,
+            "at" | "of" | "in" | "for" | "from" | "during" | "under"
+        ) {
+            if let Some(role) = mentions::np_ending_at(doc, head.first - 2, floor)
+                .filter(|r| matches!(r.kind, MentionKind::Role))
+            {
+                let mut n = n.clone();
+                n.description = Some(doc.span_of(role.first, j - 1));
+                n.first = role.first;
+                return Some(n);
+            }
+        }
+    }
     match inner {
         // `the UN’s human rights chief, Michelle Bachelet, said`
         Some(n)
@@ -1016,13 +1061,37 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
 /// The subject right after an inverted cue: `said X`, `said Kremlin spokesman Dmitry Peskov, who …`.
 pub fn subject_right(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> {
     let m = mentions::np_starting_at(doc, cue.last + 1, ceil)?;
+    // `wrote the American ambassador at the time, John E. Herbst.`: a role, perhaps an adjunct, then the name that
+    // closes the clause.
+    if m.kind == MentionKind::Role {
+        let mut k = m.last + 1;
+        while k < ceil
+            && k <= m.last + 6
+            && doc.tokens[k].kind == Kind::Word
+            && !doc.is_capitalized(k)
+        {
+            k += 1;
+        }
+        if k + 1 < ceil && doc.is(k, ',') {
+            let name = mentions::np_starting_at(doc, k + 1, ceil)
+                .filter(|n| n.kind == MentionKind::Name && n.name.is_some());
+            if let Some(mut n) = name {
+                let after = n.last + 1;
+                if after >= ceil || doc.is(after, '.') || doc.is(after, ',') {
+                    n.description = Some(doc.span_of(m.first, k - 1));
+                    n.first = m.first;
+                    return Some(n);
+                }
+            }
+        }
+    }
     Some(m)
 }
 
 /// Words that may stand between a verb and the clause it reports: listeners, time and place adjuncts. (A hashed
 /// list: `contains` runs for each word after a cue, and a scan of ninety words cost more than the rest of the
 /// clause search.)
-pub static ADJUNCT_WORDS: WordList = WordList::new(&[
+pub static ADJUNCT_WORDS: WordList = word_list![
     "on",
     "in",
     "at",
@@ -1105,7 +1174,7 @@ pub static ADJUNCT_WORDS: WordList = WordList::new(&[
     "show",
     "appearance",
     "with",
-]);
+];
 
 /// Where the content of reported speech starts after the cue: past a listener ("told reporters"), adjuncts ("on
 /// Monday", "in a statement"), a comma or colon and "that". Returns None if no clause follows.
@@ -1378,6 +1447,41 @@ pub fn mention_confidence(m: Option<&Mention>) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quotation_never_names_its_own_speaker() {
+        // A sieve that read "Ada Finch" inside the quotation as the subject is overruled when it settles; a report
+        // nested inside the same quotation keeps its speaker.
+        let t = "“Ada Finch told me the dam would hold,” Noor said.";
+        let doc = Document::new(t);
+        let quotes = crate::quotes::find(&doc);
+        let cues = crate::cues::find(&doc);
+        let mut ctx = Ctx::new(&doc, &quotes, &cues);
+        let finch = (0..doc.tokens.len())
+            .find(|&k| doc.tok(k) == "Finch")
+            .unwrap();
+        let inside = mentions::np_ending_at(&doc, finch, 0).expect("a name");
+        let q = 0;
+        let own = ctx.settle(
+            Attribution::new(QuoteKind::Direct, quotes[q].span, Some(inside.clone()), 0.9),
+            Some(q),
+            None,
+        );
+        assert!(ctx.out[own].mention.is_none());
+        let told = (0..doc.tokens.len())
+            .find(|&k| doc.tok(k) == "told")
+            .unwrap();
+        let would = (0..doc.tokens.len())
+            .find(|&k| doc.tok(k) == "would")
+            .unwrap();
+        let nested = doc.span_of(told + 2, would + 1);
+        let inner = ctx.settle(
+            Attribution::new(QuoteKind::Indirect, nested, Some(inside), 0.8),
+            None,
+            None,
+        );
+        assert!(ctx.out[inner].mention.is_some());
+    }
 
     #[test]
     fn sorted_spans_answer_as_a_scan_does() {

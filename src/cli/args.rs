@@ -63,6 +63,10 @@ pub struct AnalyzeOpts {
     pub color: ColorChoice,
     /// `--story`: the documents are articles of one story (see `run_story`).
     pub story: bool,
+    /// `--jobs N`: threads for batch mode (`None`: every core).
+    pub jobs: Option<usize>,
+    /// `--quiet`: no progress line.
+    pub quiet: bool,
     /// Empty: standard input.
     pub inputs: Vec<Input>,
 }
@@ -79,6 +83,10 @@ pub struct EvalOpts {
     pub limit: Option<usize>,
     /// Score this prediction file (the CLI's `--json --offsets chars` output) instead of running the analyser.
     pub pred: Option<Input>,
+    /// `--speakers`: a resolved-speaker layer for PolNeAR gold (resolved-speaker accuracy, wrong entities by cause).
+    pub speakers: Option<Input>,
+    /// `--junk`: list the predicted speaker entities whose name is not a name.
+    pub junk: bool,
     pub color: ColorChoice,
     pub gold: Input,
 }
@@ -127,6 +135,12 @@ const ANALYZE_SPECS: &[Spec] = &[
     opt("offsets", "utf8|utf16|chars"),
     opt("color", "auto|always|never"),
     flag("story"),
+    opt("jobs", "N"),
+    Spec {
+        long: "quiet",
+        short: Some('q'),
+        value: None,
+    },
     Spec {
         long: "help",
         short: Some('h'),
@@ -148,6 +162,8 @@ const EVAL_SPECS: &[Spec] = &[
     flag("json"),
     opt("limit", "N"),
     opt("pred", "FILE"),
+    opt("speakers", "FILE"),
+    flag("junk"),
     opt("color", "auto|always|never"),
     Spec {
         long: "help",
@@ -189,7 +205,12 @@ fn unknown(name: &str, specs: &[Spec], eval: bool) -> UsageError {
     let mut message = format!("unknown option '{name}'");
     if let Some((_, long)) = best {
         message.push_str(&format!(" (did you mean '--{long}'?)"));
-    } else if !eval && ["format", "speech", "errors", "examples", "limit", "pred"].contains(&bare) {
+    } else if !eval
+        && [
+            "format", "speech", "errors", "examples", "limit", "pred", "speakers", "junk",
+        ]
+        .contains(&bare)
+    {
         message.push_str(&format!(" ('--{bare}' is an option of 'whosaid eval')"));
     }
     UsageError { message, eval }
@@ -306,7 +327,17 @@ pub fn parse(mut args: Vec<OsString>) -> Result<Command, UsageError> {
             Arg::Opt("version", _) => return Ok(Command::Version),
             Arg::Opt("json", _) => o.json = true,
             Arg::Opt("story", _) => o.story = true,
+            Arg::Opt("quiet", _) => o.quiet = true,
             Arg::Opt(name, Some(v)) => match name {
+                "jobs" => {
+                    o.jobs = Some(choice(
+                        name,
+                        &v,
+                        "a whole number of at least 1",
+                        |s| s.parse().ok().filter(|&n| n >= 1),
+                        false,
+                    )?)
+                }
                 "input" => {
                     o.input = choice(
                         name,
@@ -342,6 +373,8 @@ fn parse_eval(args: Vec<OsString>) -> Result<Command, UsageError> {
     let mut examples = 5;
     let mut limit = None;
     let mut pred = None;
+    let mut speakers = None;
+    let mut junk = false;
     let mut color = ColorChoice::Auto;
     let mut gold = Vec::new();
     for arg in lex(args, EVAL_SPECS, true)? {
@@ -352,11 +385,13 @@ fn parse_eval(args: Vec<OsString>) -> Result<Command, UsageError> {
             Arg::Opt("all", _) => all_only = true,
             Arg::Opt("errors", _) => errors = true,
             Arg::Opt("json", _) => json = true,
+            Arg::Opt("junk", _) => junk = true,
             Arg::Opt(name, Some(v)) => match name {
                 "format" => format = Some(choice(name, &v, "polnear or ggt", Format::parse, true)?),
                 "examples" => examples = number(name, &v, true)?,
                 "limit" => limit = Some(number(name, &v, true)?),
                 "pred" => pred = Some(Input::from_arg(v)),
+                "speakers" => speakers = Some(Input::from_arg(v)),
                 "color" => color = choice(name, &v, "auto, always or never", parse_color, true)?,
                 _ => unreachable!("option --{name} has a spec but no handler"),
             },
@@ -371,6 +406,18 @@ fn parse_eval(args: Vec<OsString>) -> Result<Command, UsageError> {
     if speech_only && format == Some(Format::Ggt) {
         return Err(usage(
             "--speech applies to PolNeAR gold (GGT quotes have no cue type)".into(),
+        ));
+    }
+    if speakers.is_some() && format == Some(Format::Ggt) {
+        return Err(usage(
+            "--speakers applies to PolNeAR gold (GGT quotes carry their own reference)".into(),
+        ));
+    }
+    if speakers == Some(Input::Stdin)
+        && (gold.contains(&Input::Stdin) || pred == Some(Input::Stdin))
+    {
+        return Err(usage(
+            "--speakers - reads standard input, which the gold or --pred file already reads".into(),
         ));
     }
     let gold = match gold.len() {
@@ -391,6 +438,8 @@ fn parse_eval(args: Vec<OsString>) -> Result<Command, UsageError> {
         json,
         limit,
         pred,
+        speakers,
+        junk,
         color,
         gold,
     }))
@@ -413,12 +462,16 @@ Options:
       --json                 One JSON line per document: {\"id\",\"quotes\":[…],\"speakers\":[…]}
       --input <text|jsonl>   text (default): each FILE is a document; jsonl: each line of the input is a JSON
                              object {\"id\": string or number, \"text\": string, …}, answered by one output line
-                             in order (a bad line gives {\"id\",\"line\",\"error\"}, a message, and exit status 1)
+                             in order (a bad or blank line gives {\"id\",\"line\",\"error\"}, a message, and
+                             exit status 1)
       --offsets <ENC>        Offsets in JSON output: utf8 (bytes, default), utf16 (JavaScript) or chars (code
                              points)
       --color <WHEN>         auto (default: only on a terminal, off with NO_COLOR), always or never
       --story                The documents are articles of one story: speakers merged across them, the same
                              statement compared across outlets (with --json: one JSON object for the story)
+      --jobs <N>             Threads for --input jsonl (default: every core); the output stays in input order
+  -q, --quiet                No progress line (with --input jsonl, shown on stderr when it is a terminal:
+                             documents, MB, MB/s and, for files, the time left)
   -h, --help                 Print this help
   -V, --version              Print the version
       --                     End of options (a file named like an option follows)
@@ -429,6 +482,7 @@ Examples:
   whosaid article.txt
   whosaid --json --offsets utf16 a.txt b.txt
   whosaid --json --input jsonl corpus.jsonl > quotes.jsonl
+  whosaid --json --input jsonl --jobs 4 --offsets chars corpus.jsonl > quotes.jsonl
 ";
 
 pub const EVAL_HELP: &str = "\
@@ -455,13 +509,28 @@ Options:
       --limit <N>             Only the first N documents
       --pred <FILE>           Score this prediction file (whosaid --json --offsets chars output) instead of
                               running the analyser
+      --speakers <FILE>       PolNeAR only: a resolved-speaker layer (JSON lines {\"doc_id\",\"speakers\":[{\"k\",
+                              \"content\",\"source\",\"entity\",\"type\"}]}, k the attribution's index, content its
+                              spans, entity the speaker's fullest name or null where the article never says who).
+                              Adds resolved-speaker accuracy over the matched attributions it covers: right when
+                              the predicted name (resolved entity, else mention) is the same person as the entity
+                              (equal without titles and case, or the same last word with one's words within the
+                              other's), or, for a null entity, when the prediction names nobody (no speaker, or a
+                              description: a name whose last word does not begin with a capital or a digit, or whose
+                              first word begins with a lowercase letter other than a particle like \"de\": \"sources\",
+                              \"supporters in Congress\"). With --errors: the wrong entities by cause
+      --junk                  List the predicted speaker entities whose name is not a name (contractions, number
+                              words, days and months, sentence-initial adverbs and participles, pieces of
+                              organisation names, common words), with counts by reason
       --json                  One JSON object: {\"format\",\"docs\",\"docs_missing\",\"speech\":{\"@0.3\":{…},\"@0.8\":{…},
-                              \"calibration\":[…]},\"all\":{…},\"errors\":{…}}
+                              \"calibration\":[…]},\"all\":{…},\"errors\":{…},\"speaker_layer\":{…},\"junk\":{…}}
       --color <WHEN>          auto, always or never
   -h, --help                  Print this help
 
-Example:
+Examples:
   whosaid eval --errors --examples 3 ../shared/data/polnear/dev.jsonl
+  whosaid eval --speech --errors --speakers tests/gold/polnear_speakers_dev.jsonl ../shared/data/polnear/dev.jsonl
+  whosaid eval --speech --junk ../shared/data/polnear/dev.jsonl
 ";
 
 #[cfg(test)]
@@ -523,6 +592,29 @@ mod tests {
         assert_eq!(e.message, "--offsets needs a value (utf8|utf16|chars)");
         let e = p(&["--json=yes"]).unwrap_err();
         assert_eq!(e.message, "--json takes no value");
+        for bad in ["0", "-1", "two", ""] {
+            let e = p(&["--jobs", bad]).unwrap_err();
+            assert_eq!(
+                e.message,
+                format!("invalid value '{bad}' for --jobs (expected a whole number of at least 1)")
+            );
+        }
+    }
+
+    #[test]
+    fn jobs_and_quiet() {
+        let Ok(Command::Analyze(a)) = p(&["--jobs", "3", "-q", "x.jsonl"]) else {
+            panic!()
+        };
+        assert_eq!((a.jobs, a.quiet), (Some(3), true));
+        let Ok(Command::Analyze(a)) = p(&["--jobs=1", "--quiet"]) else {
+            panic!()
+        };
+        assert_eq!((a.jobs, a.quiet), (Some(1), true));
+        let Ok(Command::Analyze(a)) = p(&["x"]) else {
+            panic!()
+        };
+        assert_eq!((a.jobs, a.quiet), (None, false));
     }
 
     #[test]

@@ -1,22 +1,21 @@
 //! Batch mode (`--input jsonl`): one JSON object `{"id","text",…}` per input line, one output line per input
-//! line, in order, in constant memory (one reused line buffer; each document is dropped before the next is read).
+//! line, in order, in bounded memory: lines are read in chunks of about [`CHUNK_BYTES`], analysed on `--jobs`
+//! threads (default: every core) and written in input order, with at most a few chunks in flight per thread.
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Write};
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
-use whosaid::output::{QuoteOut, SpeakerOut};
-use whosaid::{DocumentOut, Encoding};
+use whosaid::output::DocumentJson;
+use whosaid::Encoding;
 
 use super::args::{AnalyzeOpts, Input};
+use super::progress::Progress;
 use super::style::Style;
-use super::{analyze_caught, describe, open, report, Ctx, Fatal, Output};
-
-/// A line buffer that grew past this (one huge line) is released after use.
-const KEEP_CAPACITY: usize = 4 << 20;
+use super::{analysis_caught, describe, open, report, warn, Ctx, Fatal, Output};
 
 /// The fields of one input record, filled in as they are read: when a line breaks off, what came before
 /// (the id) still names the record.
@@ -83,20 +82,14 @@ impl<'de> Visitor<'de> for StrSeed {
     }
 }
 
-/// One output line: [`DocumentOut`] with the id echoed as given (a string, a number or null).
-#[derive(Serialize)]
-struct DocLine<'a> {
-    id: &'a Value,
-    quotes: &'a [QuoteOut],
-    speakers: &'a [SpeakerOut],
-}
-
 #[derive(Serialize)]
 struct ErrorRecord<'a> {
     id: &'a Value,
     line: u64,
     error: &'a str,
 }
+
+const BLANK_LINE: &str = "blank line (each line must be a JSON object {\"id\", \"text\", …})";
 
 fn pick_id(id: Option<Value>, doc_id: Option<Value>) -> Value {
     id.or(doc_id).unwrap_or(Value::Null)
@@ -118,8 +111,12 @@ fn json_error(e: &serde_json::Error) -> String {
     }
 }
 
-/// Parses one line into (id, text), or (the id if it was read, error).
+/// Parses one line into (id, text), or (the id if it was read, error). A blank line is an error too: each input
+/// line is answered by one output line, so that output line N answers input line N.
 fn parse_line(line: &[u8]) -> Result<(Value, Cow<'_, str>), (Value, String)> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Err((Value::Null, BLANK_LINE.into()));
+    }
     let mut fields = Fields::default();
     let mut de = serde_json::Deserializer::from_slice(line);
     let parsed = RecordSeed(&mut fields)
@@ -177,9 +174,6 @@ pub fn read_all(inputs: &[Input], ctx: &mut Ctx) -> Vec<(String, String)> {
                 }
             }
             let line = trim_line(&buf, line_no);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
             match parse_line(line) {
                 Ok((id, text)) => docs.push((id_string(&id, line_no), text.into_owned())),
                 Err((_, msg)) => ctx.error(&format!("{}:{line_no}: {msg}", input.display())),
@@ -210,32 +204,72 @@ fn id_string(id: &Value, line_no: u64) -> String {
     }
 }
 
-pub fn run(
-    o: &AnalyzeOpts,
-    inputs: &[Input],
-    out: &mut Output,
-    style: &Style,
-    ctx: &mut Ctx,
-) -> Result<(), Fatal> {
-    let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
-    let mut first_report = true;
-    for input in inputs {
+/// Input lines go to the analysis in chunks of about this many bytes, or fewer when the input has no more at hand (a
+/// reader feeding a pipe line by line gets each answer without waiting for the next line).
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Lines of one input, read in one go.
+struct Chunk {
+    /// Index of the input in the run's list.
+    input: usize,
+    /// The lines as read, line ends included.
+    data: Vec<u8>,
+    /// Each line's number and range in `data`.
+    lines: Vec<(u64, usize, usize)>,
+    /// An error that ended the input after these lines (it could not be opened or read), already worded.
+    error: Option<String>,
+}
+
+/// A chunk analysed: its output and what to report on stderr, record by record.
+struct Done {
+    out: Vec<u8>,
+    records: Vec<Record>,
+    /// Input bytes the chunk stood for, and its documents (for the progress line).
+    bytes: u64,
+    docs: u64,
+    error: Option<String>,
+}
+
+/// One output record: its end in [`Done::out`], whether it opens with a report's separating blank line, and the
+/// message of a bad line.
+struct Record {
+    end: usize,
+    separated: bool,
+    error: Option<String>,
+}
+
+/// Reads `inputs` in chunks and hands each to `emit` in order, until `emit` returns false.
+fn read_chunks(inputs: &[Input], mut emit: impl FnMut(Chunk) -> bool) {
+    for (i, input) in inputs.iter().enumerate() {
+        let mut chunk = Chunk {
+            input: i,
+            data: Vec::new(),
+            lines: Vec::new(),
+            error: None,
+        };
         let reader = match open(input) {
             Ok(r) => r,
             Err(e) => {
-                ctx.error(&format!("{}: {}", input.display(), describe(&e)));
+                chunk.error = Some(format!("{}: {}", input.display(), describe(&e)));
+                if !emit(chunk) {
+                    return;
+                }
                 continue;
             }
         };
-        let mut reader = BufReader::with_capacity(64 * 1024, reader);
+        let mut reader = BufReader::with_capacity(CHUNK_BYTES, reader);
         let mut line_no: u64 = 0;
         loop {
-            buf.clear();
-            match reader.read_until(b'\n', &mut buf) {
+            let start = chunk.data.len();
+            match reader.read_until(b'\n', &mut chunk.data) {
                 Ok(0) => break,
-                Ok(_) => line_no += 1,
+                Ok(_) => {
+                    line_no += 1;
+                    chunk.lines.push((line_no, start, chunk.data.len()));
+                }
                 Err(e) => {
-                    ctx.error(&format!(
+                    chunk.data.truncate(start);
+                    chunk.error = Some(format!(
                         "{}: line {}: {}",
                         input.display(),
                         line_no + 1,
@@ -244,68 +278,234 @@ pub fn run(
                     break;
                 }
             }
-            let line = trim_line(&buf, line_no);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let parsed = parse_line(line).and_then(|(id, text)| {
-                let name = id_string(&id, line_no);
-                let enc = if o.json { o.offsets } else { Encoding::Utf8 };
-                match analyze_caught(&name, &text, enc) {
-                    Ok(doc) => Ok((id, name, text, doc)),
-                    Err(msg) => Err((id, msg)),
+            if chunk.data.len() >= CHUNK_BYTES || reader.buffer().is_empty() {
+                let next = Chunk {
+                    input: i,
+                    data: Vec::with_capacity(CHUNK_BYTES.min(chunk.data.capacity())),
+                    lines: Vec::new(),
+                    error: None,
+                };
+                if !emit(std::mem::replace(&mut chunk, next)) {
+                    return;
                 }
-            });
-            match parsed {
-                Ok((id, name, text, doc)) => {
-                    if o.json {
-                        // Destructured without `..` so that a new field in the contract fails to compile here.
-                        let DocumentOut {
-                            id: _,
-                            quotes,
-                            speakers,
-                        } = &doc;
-                        serde_json::to_writer(
-                            &mut *out,
-                            &DocLine {
-                                id: &id,
-                                quotes,
-                                speakers,
-                            },
-                        )
-                        .map_err(io::Error::from)?;
-                        out.write_all(b"\n")?;
-                    } else {
-                        if !first_report {
-                            out.write_all(b"\n")?;
-                        }
-                        first_report = false;
-                        report::write(out, style, &name, &text, &doc)?;
-                    }
-                }
-                Err((id, msg)) => {
-                    ctx.error(&format!("{}:{line_no}: {msg}", input.display()));
-                    if o.json {
-                        serde_json::to_writer(
-                            &mut *out,
-                            &ErrorRecord {
-                                id: &id,
-                                line: line_no,
-                                error: &msg,
-                            },
-                        )
-                        .map_err(io::Error::from)?;
-                        out.write_all(b"\n")?;
-                    }
-                }
-            }
-            out.record_done()?;
-            if buf.capacity() > KEEP_CAPACITY {
-                buf = Vec::with_capacity(64 * 1024);
             }
         }
+        if (!chunk.lines.is_empty() || chunk.error.is_some()) && !emit(chunk) {
+            return;
+        }
     }
-    Ok(())
+}
+
+/// Analyses the lines of a chunk into their output records.
+fn process(chunk: Chunk, o: &AnalyzeOpts, style: &Style, names: &[String]) -> Done {
+    let name = &names[chunk.input];
+    let enc = if o.json { o.offsets } else { Encoding::Utf8 };
+    let mut out = Vec::with_capacity(chunk.data.len() * 2);
+    let mut records = Vec::with_capacity(chunk.lines.len());
+    let mut docs = 0;
+    for &(line_no, start, end) in &chunk.lines {
+        let line = trim_line(&chunk.data[start..end], line_no);
+        // A blank line is answered by an error record too (see `parse_line`): output line N answers input line N.
+        // (It is no document for the progress line.)
+        docs += u64::from(!line.iter().all(u8::is_ascii_whitespace));
+        let parsed = parse_line(line).and_then(|(id, text)| match analysis_caught(&text) {
+            Ok(analysis) => Ok((id, text, analysis)),
+            Err(msg) => Err((id, msg)),
+        });
+        let (separated, error) = match parsed {
+            Ok((id, text, analysis)) => {
+                if o.json {
+                    let doc = DocumentJson::new(&id, &text, &analysis, enc);
+                    serde_json::to_writer(&mut out, &doc).expect("JSON into memory");
+                    out.push(b'\n');
+                    (false, None)
+                } else {
+                    out.push(b'\n');
+                    let doc_name = id_string(&id, line_no);
+                    report::write(&mut out, style, &doc_name, &text, &analysis)
+                        .expect("into memory");
+                    (true, None)
+                }
+            }
+            Err((id, msg)) => {
+                if o.json {
+                    let rec = ErrorRecord {
+                        id: &id,
+                        line: line_no,
+                        error: &msg,
+                    };
+                    serde_json::to_writer(&mut out, &rec).expect("JSON into memory");
+                    out.push(b'\n');
+                }
+                (false, Some(format!("{name}:{line_no}: {msg}")))
+            }
+        };
+        records.push(Record {
+            end: out.len(),
+            separated,
+            error,
+        });
+    }
+    Done {
+        out,
+        records,
+        bytes: chunk.data.len() as u64,
+        docs,
+        error: chunk.error,
+    }
+}
+
+/// Writes analysed chunks in input order, reports their bad lines and keeps the progress line.
+struct Writer<'a> {
+    out: &'a mut Output,
+    ctx: &'a mut Ctx,
+    progress: Progress,
+    first_report: bool,
+}
+
+impl Writer<'_> {
+    fn write(&mut self, done: Done) -> Result<(), Fatal> {
+        let mut from = 0;
+        for r in &done.records {
+            let mut bytes = &done.out[from..r.end];
+            from = r.end;
+            if r.separated && std::mem::take(&mut self.first_report) {
+                bytes = &bytes[1..];
+            }
+            self.out.write_all(bytes)?;
+            if let Some(msg) = &r.error {
+                self.progress.suspend(|| self.ctx.error(msg));
+            }
+            self.out.record_done()?;
+        }
+        if let Some(msg) = &done.error {
+            self.progress.suspend(|| self.ctx.error(msg));
+        }
+        self.progress.advance(done.docs, done.bytes);
+        Ok(())
+    }
+}
+
+pub fn run(
+    o: &AnalyzeOpts,
+    inputs: &[Input],
+    out: &mut Output,
+    style: &Style,
+    ctx: &mut Ctx,
+) -> Result<(), Fatal> {
+    let names: Vec<String> = inputs.iter().map(Input::display).collect();
+    let jobs = o.jobs.unwrap_or_else(default_jobs).max(1);
+    let mut w = Writer {
+        out,
+        ctx,
+        progress: Progress::new(!o.quiet, inputs),
+        first_report: true,
+    };
+    let result = if jobs == 1 {
+        let mut result = Ok(());
+        read_chunks(inputs, |chunk| {
+            result = w.write(process(chunk, o, style, &names));
+            result.is_ok()
+        });
+        result
+    } else {
+        run_parallel(jobs, o, inputs, style, &names, &mut w)
+    };
+    w.progress.finish();
+    result
+}
+
+/// The number of jobs when `--jobs` is not given: every core the process may use.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// [`run`] with `jobs` worker threads: a reader thread cuts the input into chunks, the workers analyse them, and
+/// this thread writes their output in input order. At most `2 * jobs + 2` chunks are read and not yet written, so
+/// memory stays bounded whatever the input's size and however long one document takes.
+fn run_parallel(
+    jobs: usize,
+    o: &AnalyzeOpts,
+    inputs: &[Input],
+    style: &Style,
+    names: &[String],
+    w: &mut Writer,
+) -> Result<(), Fatal> {
+    use crossbeam_channel::{bounded, unbounded};
+    use std::collections::BTreeMap;
+
+    let window = 2 * jobs + 2;
+    std::thread::scope(|s| {
+        let (work_tx, work_rx) = bounded::<(u64, Chunk)>(jobs);
+        let (done_tx, done_rx) = unbounded::<(u64, Done)>();
+        // A chunk is read only with a permit, which the writer gives back once the chunk is written.
+        let (permit_tx, permit_rx) = bounded::<()>(window);
+        for _ in 0..window {
+            permit_tx.send(()).expect("room for every permit");
+        }
+        // The workers first: if the system gives fewer threads than asked, the ones it gave do the work.
+        let mut started = 0;
+        for k in 0..jobs {
+            let (work_rx, done_tx) = (work_rx.clone(), done_tx.clone());
+            let worker = std::thread::Builder::new()
+                .name(format!("whosaid-{k}"))
+                .spawn_scoped(s, move || {
+                    for (seq, chunk) in work_rx {
+                        if done_tx
+                            .send((seq, process(chunk, o, style, names)))
+                            .is_err()
+                        {
+                            break;
+                        }
+                    }
+                });
+            match worker {
+                Ok(_) => started += 1,
+                Err(e) => {
+                    w.progress.suspend(|| {
+                        warn(&format!(
+                            "could start {started} of {jobs} threads ({}); going on with {started}",
+                            describe(&e)
+                        ))
+                    });
+                    break;
+                }
+            }
+        }
+        let reader = (started > 0)
+            .then(|| {
+                std::thread::Builder::new()
+                    .name("whosaid-reader".into())
+                    .spawn_scoped(s, move || {
+                        let mut seq = 0;
+                        read_chunks(inputs, |chunk| {
+                            seq += 1;
+                            permit_rx.recv().is_ok() && work_tx.send((seq - 1, chunk)).is_ok()
+                        });
+                    })
+                    .ok()
+            })
+            .flatten();
+        if reader.is_none() {
+            w.ctx
+                .error("cannot start the threads of batch mode (try --jobs 1)");
+            return Err(Fatal::Input);
+        }
+        drop((work_rx, done_tx));
+        // Written in order; returning drops the permits' sender and the results' receiver, which stops the reader
+        // and then the workers.
+        let mut pending = BTreeMap::new();
+        let mut next = 0;
+        for (seq, done) in done_rx {
+            pending.insert(seq, done);
+            while let Some(done) = pending.remove(&next) {
+                w.write(done)?;
+                next += 1;
+                let _ = permit_tx.send(());
+            }
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -313,19 +513,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn doc_line_serialises_like_the_contract() {
+    fn an_echoed_id_serialises_like_the_contract() {
         let text = "Kyiv — “Ми готові,” he said.";
         let doc = whosaid::analyze_document("a-1", text, Encoding::Utf16);
-        let DocumentOut {
-            id: _,
-            quotes,
-            speakers,
-        } = &doc;
-        let line = DocLine {
-            id: &Value::String("a-1".into()),
-            quotes,
-            speakers,
-        };
+        let analysis = whosaid::analyze(text);
+        let id = Value::String("a-1".into());
+        let line = DocumentJson::new(&id, text, &analysis, Encoding::Utf16);
+        assert!(!doc.quotations.is_empty());
         assert_eq!(
             serde_json::to_string(&line).unwrap(),
             serde_json::to_string(&doc).unwrap()
@@ -371,5 +565,11 @@ mod tests {
         );
         let (_, e) = parse_line(br#"{"id": [1], "text": ""}"#).unwrap_err();
         assert!(e.contains("must be a string or a number"), "{e}");
+        for blank in [&b""[..], b" ", b"\t \x0c"] {
+            assert_eq!(
+                parse_line(blank).unwrap_err(),
+                (Value::Null, BLANK_LINE.into())
+            );
+        }
     }
 }

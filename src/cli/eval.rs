@@ -6,9 +6,11 @@ use std::io::{BufRead, BufReader, Write};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use whosaid::eval::speakers::doc_key;
 use whosaid::eval::{
-    Cause, ErrorReport, Evaluator, Family, Figures, Format, GoldDoc, Options, PredQuote, Report,
-    Row, View, ViewReport,
+    speakers_from_document, speakers_from_json, Cause, ErrorReport, Evaluator, Family, Figures,
+    Format, GoldDoc, JunkAudit, JunkReport, LayerSummary, Options, PredQuote, Report, Row,
+    SpeakerLayer, View, ViewReport,
 };
 use whosaid::Encoding;
 
@@ -65,16 +67,28 @@ fn for_each_line(
     }
 }
 
-fn load_predictions(input: &Input) -> Result<HashMap<String, Vec<PredQuote>>, String> {
+/// One document's predictions: the quotes and the speaker entities (name, quote count).
+type Predicted = (Vec<PredQuote>, Vec<(String, usize)>);
+
+fn load_predictions(input: &Input) -> Result<HashMap<String, Predicted>, String> {
     let mut map = HashMap::new();
     for_each_line(input, |_, line| {
         let rec: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
         let quotes = PredQuote::from_json(&rec)?;
         // Later records win, as in score.py's dict.
-        map.insert(id_key(rec.get("id").unwrap_or(&Value::Null)), quotes);
+        map.insert(
+            id_key(rec.get("id").unwrap_or(&Value::Null)),
+            (quotes, speakers_from_json(&rec)),
+        );
         Ok(true)
     })?;
     Ok(map)
+}
+
+fn load_layer(input: &Input) -> Result<SpeakerLayer, String> {
+    let mut layer = SpeakerLayer::new();
+    for_each_line(input, |_, line| layer.add_line(line).map(|()| true))?;
+    Ok(layer)
 }
 
 pub fn run(o: &EvalOpts, out: &mut Output, ctx: &mut Ctx) -> Result<(), Fatal> {
@@ -88,6 +102,18 @@ pub fn run(o: &EvalOpts, out: &mut Output, ctx: &mut Ctx) -> Result<(), Fatal> {
         },
         None => None,
     };
+    let mut layer = match &o.speakers {
+        Some(p) => match load_layer(p) {
+            Ok(l) => Some(l),
+            Err(msg) => {
+                ctx.error(&msg);
+                return Err(Fatal::Input);
+            }
+        },
+        None => None,
+    };
+    let (mut attached, mut without_layer) = (0, 0);
+    let mut junk = o.junk.then(JunkAudit::new);
     let mut evaluator: Option<Evaluator> = None;
     let mut format = o.format;
     let mut analysed = Duration::ZERO;
@@ -108,6 +134,9 @@ pub fn run(o: &EvalOpts, out: &mut Output, ctx: &mut Ctx) -> Result<(), Fatal> {
                 f
             }
         };
+        if fmt == Format::Ggt && layer.is_some() {
+            return Err("--speakers applies to PolNeAR gold, and this is GGT gold".into());
+        }
         let ev = evaluator.get_or_insert_with(|| {
             let views = match (fmt, o.speech_only, o.all_only) {
                 (Format::Ggt, _, _) | (_, false, true) => vec![View::All],
@@ -118,19 +147,43 @@ pub fn run(o: &EvalOpts, out: &mut Output, ctx: &mut Ctx) -> Result<(), Fatal> {
                 format: fmt,
                 views,
                 errors: o.errors.then_some(o.examples),
+                speakers: layer.is_some(),
             })
         });
-        let doc = GoldDoc::from_json(&rec, fmt)?;
+        let mut doc = GoldDoc::from_json(&rec, fmt)?;
         drop(rec);
         docs += 1;
+        let key = doc_key(&doc.id);
+        if let (Some(l), Some(name)) = (layer.as_mut(), &o.speakers) {
+            match l.take(&key) {
+                Some(entries) => {
+                    attached += entries.len();
+                    doc.attach_speakers(entries).map_err(|e| {
+                        format!("speaker layer {}: document {key}: {e}", name.display())
+                    })?;
+                }
+                None => without_layer += 1,
+            }
+        }
         match &preds {
-            Some(map) => ev.add(&doc, map.get(&id_key(&doc.id)).map(Vec::as_slice)),
+            Some(map) => {
+                let p = map.get(&id_key(&doc.id));
+                if let (Some(audit), Some((_, speakers))) = (junk.as_mut(), p) {
+                    audit.add(&key, &doc.text, speakers);
+                }
+                ev.add(&doc, p.map(|(q, _)| q.as_slice()))
+            }
             None => {
                 let t = Instant::now();
                 let result = analyze_caught("", &doc.text, Encoding::Chars);
                 analysed += t.elapsed();
                 match result {
-                    Ok(d) => ev.add(&doc, Some(&PredQuote::from_document(&d))),
+                    Ok(d) => {
+                        if let Some(audit) = junk.as_mut() {
+                            audit.add(&key, &doc.text, &speakers_from_document(&d));
+                        }
+                        ev.add(&doc, Some(&PredQuote::from_document(&d)))
+                    }
                     Err(msg) => {
                         analyse_failures += 1;
                         super::warn(&format!("{}:{n}: doc {}: {msg}", o.gold.display(), doc.id));
@@ -156,7 +209,18 @@ pub fn run(o: &EvalOpts, out: &mut Output, ctx: &mut Ctx) -> Result<(), Fatal> {
         ctx.error(&format!("{}: no documents", o.gold.display()));
         return Err(Fatal::Input);
     };
-    let report = ev.finish();
+    let mut report = ev.finish();
+    if let (Some(l), Some(name)) = (&layer, &o.speakers) {
+        report.speaker_layer = Some(LayerSummary {
+            file: name.display(),
+            docs: l.docs(),
+            attributions: l.attributions(),
+            attached,
+            gold_docs_without_layer: without_layer,
+            layer_docs_not_in_gold: l.remaining(),
+        });
+    }
+    report.junk = junk.map(JunkAudit::finish);
     if o.json {
         serde_json::to_writer(&mut *out, &report).map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
@@ -180,12 +244,17 @@ fn opt(v: Option<f64>) -> String {
     v.map_or("–".into(), |x| format!("{x:.1}"))
 }
 
-fn figures_table(out: &mut Output, st: &Style, ggt: bool, v: &ViewReport) -> std::io::Result<()> {
+fn figures_table(
+    out: &mut Output,
+    st: &Style,
+    resolved: bool,
+    v: &ViewReport,
+) -> std::io::Result<()> {
     let mut head = format!(
         "  {:>5} {:>6} {:>6} {:>6} {:>8} {:>9}",
         "", "P", "R", "F1", "speaker", "direct-R"
     );
-    if ggt {
+    if resolved {
         head.push_str(&format!(" {:>9}", "resolved"));
     }
     head.push_str(&format!(" {:>6} {:>6} {:>6}", "tp", "fp", "fn"));
@@ -209,10 +278,20 @@ fn figures_table(out: &mut Output, st: &Style, ggt: bool, v: &ViewReport) -> std
             st.bold(&format!("{f1:>6.1}")),
             opt(*direct_recall)
         )?;
-        if ggt {
+        if resolved {
             write!(out, " {:>9}", opt(*resolved_speaker_acc))?;
         }
         writeln!(out, " {tp:>6} {fp:>6} {fn_:>6}")?;
+    }
+    if let Some(r) = &v.resolved_speakers {
+        writeln!(
+            out,
+            "{}",
+            st.dim(&format!(
+                "  resolved speaker: right entity for {} of {} matched layer attributions @0.3, {} of {} @0.8",
+                r.at_03.right, r.at_03.matched, r.at_08.right, r.at_08.matched
+            ))
+        )?;
     }
     Ok(())
 }
@@ -285,6 +364,49 @@ fn print_report(
             ))
         )?;
     }
+    if let Some(l) = &r.speaker_layer {
+        writeln!(
+            out,
+            "{}",
+            st.dim(&format!(
+                "speaker layer {}: {} documents, {} attributions; {} attached",
+                l.file, l.docs, l.attributions, l.attached
+            ))
+        )?;
+        if l.gold_docs_without_layer > 0 {
+            writeln!(
+                out,
+                "{}",
+                st.dim(&format!(
+                    "  gold documents the layer does not cover: {}",
+                    l.gold_docs_without_layer
+                ))
+            )?;
+        }
+        if !l.layer_docs_not_in_gold.is_empty() {
+            let shown: Vec<&str> = l
+                .layer_docs_not_in_gold
+                .iter()
+                .take(5)
+                .map(String::as_str)
+                .collect();
+            let more = l.layer_docs_not_in_gold.len() - shown.len();
+            writeln!(
+                out,
+                "{}",
+                st.warn(&format!(
+                    "  layer documents not in the gold read: {} ({}{})",
+                    l.layer_docs_not_in_gold.len(),
+                    shown.join(", "),
+                    if more > 0 {
+                        format!(", … {more} more")
+                    } else {
+                        String::new()
+                    }
+                ))
+            )?;
+        }
+    }
     let views = [(View::Speech, &r.speech), (View::All, &r.all)];
     for (view, v) in views
         .iter()
@@ -299,7 +421,7 @@ fn print_report(
             View::All => format!("all attributions: {} gold quotes", v.gold),
         };
         writeln!(out, "\n{}", st.bold(&title))?;
-        figures_table(out, st, ggt, v)?;
+        figures_table(out, st, ggt || r.speaker_layer.is_some(), v)?;
     }
     if let Some((view, v)) = views
         .iter()
@@ -325,6 +447,46 @@ fn print_report(
     }
     if let Some(e) = &r.errors {
         print_errors(out, st, e, r)?;
+    }
+    if let Some(j) = &r.junk {
+        print_junk(out, st, j)?;
+    }
+    Ok(())
+}
+
+fn print_junk(out: &mut Output, st: &Style, j: &JunkReport) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "\n{}",
+        st.bold(&format!(
+            "junk speaker entities (names that are not names): {} of {} entities, {} quotes",
+            j.junk, j.entities, j.quotes
+        ))
+    )?;
+    writeln!(out, "{}", st.dim("  entities  quotes  reason"))?;
+    for c in &j.by_reason {
+        writeln!(
+            out,
+            "  {:>8}  {:>6}  {}  {}",
+            c.count,
+            c.quotes,
+            pad(c.label, 38),
+            st.dim(c.explanation)
+        )?;
+    }
+    writeln!(out, "  {:>8}  {:>6}  total", j.junk, j.quotes)?;
+    if !j.list.is_empty() {
+        writeln!(out, "\n  {}", st.dim("document  name  quotes  reason"))?;
+    }
+    for e in &j.list {
+        writeln!(
+            out,
+            "  {}  {}  {}  {}",
+            st.location(&e.doc),
+            st.bold(&one_line(&e.name)),
+            e.quotes,
+            st.dim(e.reason.label())
+        )?;
     }
     Ok(())
 }
@@ -356,6 +518,14 @@ fn print_errors(out: &mut Output, st: &Style, e: &ErrorReport, r: &Report) -> st
             ),
         ),
         (
+            Family::Entity,
+            format!(
+                "wrong entities (of {} matched attributions the speaker layer covers)",
+                v.and_then(|v| v.resolved_speakers.as_ref())
+                    .map_or(0, |r| r.at_03.matched)
+            ),
+        ),
+        (
             Family::FalseAlarm,
             format!("false alarms (fp {})", v.map_or(0, |v| v.at_03.fp)),
         ),
@@ -363,14 +533,17 @@ fn print_errors(out: &mut Output, st: &Style, e: &ErrorReport, r: &Report) -> st
     ];
     for (family, title) in &families {
         let groups: Vec<_> = e.groups.iter().filter(|g| g.family == *family).collect();
-        if *family == Family::Neutral && groups.iter().all(|g| g.count == 0) {
+        if groups.is_empty() || *family == Family::Neutral && groups.iter().all(|g| g.count == 0) {
             continue;
         }
         writeln!(out, "  {}", st.bold(title))?;
         for g in groups {
             let mut extra = Vec::new();
             let tautological = matches!(g.cause, Cause::MissedDirect | Cause::MissedIndirect);
-            if g.count > 0 && !tautological && matches!(family, Family::Miss | Family::Speaker) {
+            if g.count > 0
+                && !tautological
+                && matches!(family, Family::Miss | Family::Speaker | Family::Entity)
+            {
                 extra.push(format!("direct {}", g.direct));
             }
             if g.count > 0 && *family != Family::Miss {

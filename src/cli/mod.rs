@@ -7,6 +7,7 @@
 pub mod args;
 mod batch;
 mod eval;
+mod progress;
 mod report;
 mod style;
 
@@ -16,7 +17,8 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 
 use args::{AnalyzeOpts, Command, Input, InputFormat, UsageError};
 use style::Style;
-use whosaid::Encoding;
+use whosaid::output::DocumentJson;
+use whosaid::{Analysis, Encoding};
 
 pub const EXIT_INPUT: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
@@ -205,11 +207,28 @@ fn usage_error(e: &UsageError) -> i32 {
     EXIT_USAGE
 }
 
-/// Analyses a document, turning a panic of the analyser into an error message (in builds that unwind).
-pub fn analyze_caught(id: &str, text: &str, enc: Encoding) -> Result<whosaid::DocumentOut, String> {
-    std::panic::catch_unwind(|| whosaid::analyze_document(id, text, enc)).map_err(|_| {
+/// Analyses a text, turning a panic of the analyser into an error message (in builds that unwind).
+pub fn analysis_caught(text: &str) -> Result<Analysis, String> {
+    std::panic::catch_unwind(|| whosaid::analyze(text)).map_err(|_| {
         "internal error: the analyser panicked on this document (please report it)".to_string()
     })
+}
+
+/// [`analysis_caught`] rendered as a [`whosaid::DocumentOut`].
+pub fn analyze_caught(id: &str, text: &str, enc: Encoding) -> Result<whosaid::DocumentOut, String> {
+    analysis_caught(text).map(|a| whosaid::DocumentOut::new(id, text, &a, enc))
+}
+
+/// One document as one JSON line, written as it is made ([`DocumentJson`]: no copy of the quotes' texts).
+pub fn write_json<I: serde::Serialize + ?Sized>(
+    out: &mut Output,
+    id: &I,
+    text: &str,
+    analysis: &Analysis,
+    enc: Encoding,
+) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &DocumentJson::new(id, text, analysis, enc))?;
+    out.write_all(b"\n")
 }
 
 fn analyze(o: &AnalyzeOpts, out: &mut Output, ctx: &mut Ctx) -> Result<(), Fatal> {
@@ -234,23 +253,20 @@ fn analyze(o: &AnalyzeOpts, out: &mut Output, ctx: &mut Ctx) -> Result<(), Fatal
                 continue;
             }
         };
-        let id = input.id();
-        let enc = if o.json { o.offsets } else { Encoding::Utf8 };
-        let doc = match analyze_caught(&id, &text, enc) {
-            Ok(d) => d,
+        let analysis = match analysis_caught(&text) {
+            Ok(a) => a,
             Err(msg) => {
                 ctx.error(&format!("{}: {msg}", input.display()));
                 continue;
             }
         };
         if o.json {
-            serde_json::to_writer(&mut *out, &doc).map_err(io::Error::from)?;
-            out.write_all(b"\n")?;
+            write_json(out, input.id().as_str(), &text, &analysis, o.offsets)?;
         } else {
             if !first {
                 out.write_all(b"\n")?;
             }
-            report::write(out, &style, &input.display(), &text, &doc)?;
+            report::write(out, &style, &input.display(), &text, &analysis)?;
         }
         first = false;
         out.record_done()?;

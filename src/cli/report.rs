@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use unicode_segmentation::UnicodeSegmentation;
-use whosaid::output::{DocumentOut, QuoteOut};
+use whosaid::{Analysis, Gender};
 
 use super::style::{pad, Style};
 
@@ -29,6 +29,10 @@ pub fn one_line(s: &str) -> String {
 /// `s` on one line, shortened to at most `max` grapheme clusters by cutting the middle (at a space if one is near).
 pub fn shorten(s: &str, max: usize) -> String {
     let s = one_line(s);
+    // No more bytes than `max`, so no more grapheme clusters (most quotes): nothing to count.
+    if s.len() <= max {
+        return s;
+    }
     let g: Vec<&str> = s.graphemes(true).collect();
     if g.len() <= max {
         return s;
@@ -47,38 +51,42 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{} … {}", g[..h].concat().trim_end(), g[t..].concat())
 }
 
-struct Lines {
-    starts: Vec<usize>,
+/// The 1-based line and column (in characters) of each byte offset in `offsets`, found in one pass over the text in
+/// offset order (lines end at `\n`; an offset past the end counts as the end).
+fn locate_all(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let bytes = text.as_bytes();
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut at, mut line, mut col) = (0, 1, 1);
+    for i in order {
+        let to = offsets[i].min(bytes.len());
+        for &b in &bytes[at..to] {
+            if b == b'\n' {
+                line += 1;
+                col = 1;
+            } else if (b as i8) >= -0x40 {
+                // Not a UTF-8 continuation byte: a character starts here.
+                col += 1;
+            }
+        }
+        at = to;
+        out[i] = (line, col);
+    }
+    out
 }
 
-impl Lines {
-    fn new(text: &str) -> Lines {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Lines { starts }
-    }
-    /// 1-based line and column (in characters) of byte `b`.
-    fn locate(&self, text: &str, b: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= b).max(1) - 1;
-        let start = self.starts[line];
-        let col = text
-            .get(start..b.min(text.len()))
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        (line + 1, col)
-    }
-}
-
-/// Writes the report of one document; `doc` must have UTF-8 offsets.
+/// Writes the report of one document: its speakers, each with their quotes in text order, then the unattributed
+/// quotes. Linear in the text and the quotes: the quotes are put in their speakers' lists, and their line:column
+/// positions found, in one pass each.
 pub fn write(
     out: &mut impl Write,
     st: &Style,
     title: &str,
     text: &str,
-    doc: &DocumentOut,
+    a: &Analysis,
 ) -> io::Result<()> {
-    let n = doc.quotes.len();
+    let n = a.quotes.len();
     let plural = |k: usize, w: &str| format!("{k} {w}{}", if k == 1 { "" } else { "s" });
     writeln!(
         out,
@@ -87,89 +95,96 @@ pub fn write(
         st.dim(&format!(
             "{}, {}",
             plural(n, "quote"),
-            plural(doc.speakers.len(), "speaker")
+            plural(a.speakers.len(), "speaker")
         ))
     )?;
     if n == 0 {
         writeln!(out, "  {}", st.dim("no quotes found"))?;
         return Ok(());
     }
-    let lines = Lines::new(text);
-    let cue_width = doc
-        .quotes
-        .iter()
-        .map(|q| {
-            q.cue
-                .as_ref()
-                .map_or(1, |c| one_line(&c.text).chars().count())
-        })
+    let cue_width = (a.quotes.iter())
+        .map(|q| q.cue.map_or(1, |c| one_line(c.text(text)).chars().count()))
         .max()
-        .unwrap_or(1);
-    let cue_width = cue_width.min(CUE_MAX);
+        .unwrap_or(1)
+        .min(CUE_MAX);
+    let starts: Vec<usize> = a.quotes.iter().map(|q| q.span.start).collect();
+    let at = locate_all(text, &starts);
+    drop(starts);
     let loc_width = {
-        let (l, _) = lines.locate(text, text.len());
-        l.to_string().len() + 4
+        let last_line = 1 + text.bytes().filter(|&b| b == b'\n').count();
+        last_line.to_string().len() + 4
     };
-    let quote_line = |out: &mut dyn Write, q: &QuoteOut, unresolved: bool| -> io::Result<()> {
-        let (l, c) = lines.locate(text, q.start);
+    let quote_line = |out: &mut dyn Write, i: usize, unresolved: bool| -> io::Result<()> {
+        let q = &a.quotes[i];
+        let (l, c) = at[i];
         let cue = q
             .cue
-            .as_ref()
-            .map_or("—".to_string(), |c| shorten(&c.text, CUE_MAX));
+            .map_or("—".to_string(), |c| shorten(c.text(text), CUE_MAX));
         write!(
             out,
             "  {} {} {} {}",
             st.location(&pad(&format!("{l}:{c}"), loc_width)),
-            st.kind(&pad(q.kind, 8)),
+            st.kind(&pad(q.kind.as_str(), 8)),
             st.cue(&pad(&cue, cue_width)),
-            shorten(&q.text, QUOTE_MAX)
+            shorten(q.span.text(text), QUOTE_MAX)
         )?;
         if unresolved {
-            if let Some(sp) = &q.speaker {
+            if let Some(sp) = q.speaker {
                 write!(
                     out,
                     "  {}",
-                    st.dim(&format!("(speaker: {}, unresolved)", shorten(&sp.text, 40)))
+                    st.dim(&format!(
+                        "(speaker: {}, unresolved)",
+                        shorten(sp.text(text), 40)
+                    ))
                 )?;
             }
         }
         writeln!(out)
     };
-    for (i, s) in doc.speakers.iter().enumerate() {
-        let quotes: Vec<&QuoteOut> = doc
-            .quotes
-            .iter()
-            .filter(|q| q.speaker_id == Some(i))
-            .collect();
-        let mut facts = vec![s.kind.to_string()];
-        if s.gender != "unknown" {
-            facts.push(s.gender.to_string());
+    // The quotes by speaker, in text order within each (a counting sort): speaker `s`'s are
+    // `order[first[s]..first[s + 1]]`, and the unattributed ones (no speaker, or an id out of range) come last.
+    let ns = a.speakers.len();
+    let key = |i: usize| a.quotes[i].speaker_id.filter(|&s| s < ns).unwrap_or(ns);
+    let mut first = vec![0usize; ns + 2];
+    for i in 0..n {
+        first[key(i) + 1] += 1;
+    }
+    for s in 1..first.len() {
+        first[s] += first[s - 1];
+    }
+    let mut next = first.clone();
+    let mut order = vec![0usize; n];
+    for i in 0..n {
+        let slot = &mut next[key(i)];
+        order[*slot] = i;
+        *slot += 1;
+    }
+    for (s, sp) in a.speakers.iter().enumerate() {
+        let quotes = &order[first[s]..first[s + 1]];
+        let mut facts = vec![sp.kind.as_str().to_string()];
+        if sp.gender != Gender::Unknown {
+            facts.push(sp.gender.as_str().to_string());
         }
         facts.push(plural(quotes.len(), "quote"));
         writeln!(
             out,
             "{} {}",
-            st.speaker(&one_line(&s.name)),
+            st.speaker(&one_line(&sp.name)),
             st.dim(&format!("({})", facts.join(", ")))
         )?;
-        let also: Vec<String> = s
-            .aliases
-            .iter()
-            .chain(&s.descriptions)
+        let also: Vec<String> = (sp.aliases.iter())
+            .chain(&sp.descriptions)
             .map(|a| shorten(a, 60))
             .collect();
         if !also.is_empty() {
             writeln!(out, "  {}", st.dim(&format!("also: {}", also.join("; "))))?;
         }
-        for q in quotes {
-            quote_line(out, q, false)?;
+        for &i in quotes {
+            quote_line(out, i, false)?;
         }
     }
-    let orphans: Vec<&QuoteOut> = doc
-        .quotes
-        .iter()
-        .filter(|q| q.speaker_id.is_none_or(|i| i >= doc.speakers.len()))
-        .collect();
+    let orphans = &order[first[ns]..first[ns + 1]];
     if !orphans.is_empty() {
         writeln!(
             out,
@@ -177,8 +192,8 @@ pub fn write(
             st.bold("Unattributed"),
             st.dim(&format!("({})", plural(orphans.len(), "quote")))
         )?;
-        for q in orphans {
-            quote_line(out, q, true)?;
+        for &i in orphans {
+            quote_line(out, i, true)?;
         }
     }
     Ok(())
@@ -191,6 +206,12 @@ mod tests {
     #[test]
     fn shorten_keeps_short_text_and_cuts_long_text_in_the_middle() {
         assert_eq!(shorten("  “We are\n ready,”  ", 110), "“We are ready,”");
+        // Up to `max` grapheme clusters stay whole, whatever their bytes.
+        let ascii = "a".repeat(40);
+        assert_eq!(shorten(&ascii, 40), ascii);
+        let wide = "é😀".repeat(20); // 40 clusters in 120 bytes
+        assert_eq!(shorten(&wide, 40), wide);
+        assert_ne!(shorten(&wide, 39), wide);
         let long = "word ".repeat(60) + "end";
         let s = shorten(&long, 40);
         assert!(s.graphemes(true).count() <= 40, "{s}");
@@ -219,9 +240,33 @@ mod tests {
     #[test]
     fn line_and_column_count_characters() {
         let t = "ab\nçé “x”\n";
-        let l = Lines::new(t);
-        assert_eq!(l.locate(t, 0), (1, 1));
-        assert_eq!(l.locate(t, t.find('“').unwrap()), (2, 4));
-        assert_eq!(l.locate(t, t.len()), (3, 1));
+        let q = t.find('“').unwrap();
+        // In any order, repeated, and past the end.
+        assert_eq!(
+            locate_all(t, &[t.len(), 0, q, q, t.len() + 5, 2, 3]),
+            [(3, 1), (1, 1), (2, 4), (2, 4), (3, 1), (1, 3), (2, 1)]
+        );
+        assert!(locate_all(t, &[]).is_empty());
+    }
+
+    #[test]
+    fn line_and_column_agree_with_counting_from_each_line_start() {
+        // Many lines of multi-byte characters (2, 3 and 4 bytes), blank lines, \r\n line ends.
+        let mut t = String::new();
+        for i in 0..300 {
+            t.push_str(["é “ab”", "Київ — «x»", "😀😀 “y”\r", "", "  z"][i % 5]);
+            t.push('\n');
+        }
+        let offsets: Vec<usize> = t.char_indices().map(|(b, _)| b).rev().step_by(3).collect();
+        let got = locate_all(&t, &offsets);
+        for (&b, &(l, c)) in offsets.iter().zip(&got) {
+            let before = &t[..b];
+            let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+            let want = (
+                before.matches('\n').count() + 1,
+                before[line_start..].chars().count() + 1,
+            );
+            assert_eq!((l, c), want, "byte {b}");
+        }
     }
 }

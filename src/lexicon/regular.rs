@@ -3,7 +3,7 @@
 //! them again. Irregular forms ("said", "quipped", "wives") stay written out.
 
 /// `stem` and then `ending` (without `format!`, whose machinery costs more than the rest of loading a lexicon).
-fn join(stem: &str, ending: &str) -> String {
+pub fn join(stem: &str, ending: &str) -> String {
     let mut s = String::with_capacity(stem.len() + ending.len());
     s.push_str(stem);
     s.push_str(ending);
@@ -61,4 +61,16 @@ pub fn gerund(base: &str) -> String {
 /// Noun plural: "officials", "witnesses", "deputies", "spokesmen".
 pub fn plural(noun: &str) -> String {
     s_form(noun, false, true)
+}
+
+/// The regular inflections of a common word that `data/common_words.txt` leaves to these rules: noun plural and
+/// verb third person, past, gerund, and the adverb in -ly ("hope": "hopes", "hoped", "hoping", "hopely").
+pub fn inflections(w: &str) -> [String; 5] {
+    [
+        plural(w),
+        third_person(w),
+        past(w),
+        gerund(w),
+        join(w, "ly"),
+    ]
 }

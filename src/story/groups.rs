@@ -25,7 +25,7 @@
 //! (the mean similarity across the two groups, on a sample of at most 8 × 8 pairs, must reach
 //! [`LINK_THRESHOLD`]), so one loose pair does not chain two statements together.
 
-use std::collections::{HashMap, HashSet};
+use crate::lexicon::{FxMap, FxSet};
 use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -197,7 +197,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 fn is_stopword(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
         .contains(w)
 }
@@ -264,7 +264,7 @@ pub struct Scorer<'a> {
 
 impl<'a> Scorer<'a> {
     pub fn new(items: &'a [Item<'a>]) -> Scorer<'a> {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxMap<String, u32> = FxMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut raw: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(items.len());
         for it in items {
@@ -279,10 +279,10 @@ impl<'a> Scorer<'a> {
                 .windows(2)
                 .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
                 .collect();
-            bigrams.sort_unstable();
+            crate::sort::sort(&mut bigrams);
             bigrams.dedup();
             let mut stems = seq;
-            stems.sort_unstable();
+            crate::sort::sort(&mut stems);
             stems.dedup();
             df.resize(ids.len(), 0);
             for &s in &stems {
@@ -395,7 +395,7 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
                 list.push(i);
             }
         }
-        touched.sort_unstable();
+        crate::sort::sort(&mut touched);
         for &j in &touched {
             if counts[j] as usize >= MIN_SHARED {
                 if let Some(s) = scorer.same_statement(j, i) {
@@ -406,7 +406,9 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
         }
         touched.clear();
     }
-    edges.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::sort::sort_by(&mut edges, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
 
     let mut dsu = Dsu::new(items.len());
     let mut members: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();
@@ -446,9 +448,9 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
         })
         .collect();
     for g in &mut out {
-        g.sort_unstable();
+        crate::sort::sort(g);
     }
-    out.sort_unstable_by_key(|g| g[0]);
+    crate::sort::sort_by_key(&mut out, |g| g[0]);
     out
 }
 

@@ -62,7 +62,7 @@ pub mod names;
 pub mod report;
 pub mod sides;
 
-use std::collections::HashMap;
+use crate::lexicon::FxMap;
 
 use serde::Serialize;
 
@@ -221,7 +221,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
     let clusters = names::cluster(&inputs);
 
     // Quote counts per (article, speaker).
-    let mut qcount: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut qcount: FxMap<(usize, usize), usize> = FxMap::default();
     for (a, (_, _, an)) in docs.iter().enumerate() {
         for q in &an.quotes {
             if let Some(s) = q.speaker_id.filter(|&s| s < an.speakers.len()) {
@@ -239,7 +239,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
         .collect();
     // Most quoted first, then most widely covered, then first appearance.
     let mut order: Vec<usize> = (0..speakers.len()).collect();
-    order.sort_unstable_by(|&x, &y| {
+    crate::sort::sort_by(&mut order, |&x, &y| {
         let (a, b) = (&speakers[x], &speakers[y]);
         b.total_quotes
             .cmp(&a.total_quotes)
@@ -252,7 +252,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
         sorted.push(std::mem::replace(&mut speakers[i], placeholder()));
     }
     let mut speakers = sorted;
-    let mut story_id: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut story_id: FxMap<(usize, usize), usize> = FxMap::default();
     for (id, sp) in speakers.iter_mut().enumerate() {
         sp.id = id;
         for m in &sp.members {
@@ -335,7 +335,11 @@ fn placeholder() -> StorySpeaker {
 /// Pushes `s` unless an equal string (ignoring case) is there already.
 fn push_unique(list: &mut Vec<String>, s: &str) {
     let s = s.trim();
-    if !s.is_empty() && !list.iter().any(|x| x.to_lowercase() == s.to_lowercase()) {
+    if !s.is_empty()
+        && !list
+            .iter()
+            .any(|x| crate::case::lowercase(x) == crate::case::lowercase(s))
+    {
         list.push(s.to_string());
     }
 }
@@ -343,12 +347,12 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
 fn make_speaker(
     docs: &[(&str, &str, &Analysis)],
     members: &[(usize, usize)],
-    qcount: &HashMap<(usize, usize), usize>,
+    qcount: &FxMap<(usize, usize), usize>,
 ) -> StorySpeaker {
     let sp = |(a, s): (usize, usize)| &docs[a].2.speakers[s];
     // Name: a written-out first name first, then most name tokens, then the most frequent spelling, then
     // the earliest.
-    let mut freq: HashMap<String, usize> = HashMap::new();
+    let mut freq: FxMap<String, usize> = FxMap::default();
     for &m in members {
         *freq.entry(sp(m).name.trim().to_string()).or_insert(0) += 1;
     }
@@ -416,8 +420,8 @@ fn make_speaker(
             }),
         }
     }
-    articles.sort_unstable();
-    quotes.sort_unstable_by_key(|q| q.article);
+    crate::sort::sort(&mut articles);
+    crate::sort::sort_by_key(&mut quotes, |q| q.article);
     let total_quotes = quotes.iter().map(|q| q.quotes).sum();
     // Side: descriptions for everyone; the name too for organisations, groups ("Ukrainian officials") and
     // people known only by a description ("a U.S. senior defense official").
@@ -460,7 +464,7 @@ fn make_speaker(
 /// A speaker with no side of its own takes the side of a person its descriptions name ("Putin aide",
 /// "a top adviser to Zelensky"), when that surname belongs to exactly one story speaker with a side.
 fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: FxMap<String, Vec<usize>> = FxMap::default();
     for sp in speakers.iter() {
         if sp.kind != "person" {
             continue;
@@ -491,7 +495,7 @@ fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
                 });
             votes.extend(found);
         }
-        votes.sort_unstable();
+        crate::sort::sort(&mut votes);
         votes.dedup();
         if let [side] = votes.as_slice() {
             updates.push((sp.id, side));
@@ -506,7 +510,7 @@ fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
 /// surname: possibly one person under a mistranslated or different surname, left for the reader to judge.
 fn possibly_same(speakers: &mut [StorySpeaker]) {
     const CAP: usize = 64;
-    let mut by_desc: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_desc: FxMap<String, Vec<usize>> = FxMap::default();
     let mut parsed: Vec<Option<(String, String)>> = Vec::with_capacity(speakers.len());
     for sp in speakers.iter() {
         let p = match names::parse_person(&sp.name) {
@@ -520,7 +524,7 @@ fn possibly_same(speakers: &mut [StorySpeaker]) {
         if p.is_some() {
             for d in &sp.descriptions {
                 let mut stems = groups::content_stems(d);
-                stems.sort_unstable();
+                crate::sort::sort(&mut stems);
                 stems.dedup();
                 if stems.is_empty() {
                     continue;
@@ -553,7 +557,7 @@ fn possibly_same(speakers: &mut [StorySpeaker]) {
             }
         }
     }
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     pairs.dedup();
     for (x, y) in pairs {
         speakers[x].possibly_same.push(y);
@@ -619,7 +623,7 @@ fn make_group(
     let mut articles: Vec<usize> = versions.iter().map(|v| v.article).collect();
     articles.dedup();
     let mut speakers: Vec<usize> = versions.iter().filter_map(|v| v.speaker).collect();
-    speakers.sort_unstable();
+    crate::sort::sort(&mut speakers);
     speakers.dedup();
     let conflict = versions.iter().any(|v| {
         versions.iter().any(|w| {

@@ -43,9 +43,7 @@
 //! * Descriptions never merge anyone: a surname that does not match is not overridden by a shared title
 //!   (see the module doc of [`crate::story`] on "Vladimir Green").
 
-use std::collections::{HashMap, HashSet};
-
-use crate::lexicon;
+use crate::lexicon::{self, FxMap, FxSet};
 use crate::model::{Gender, SpeakerKind};
 
 use super::sides;
@@ -61,7 +59,7 @@ pub fn fold(s: &str) -> String {
             }
             continue;
         }
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = crate::case::lower_char(c).next().unwrap_or(c);
         match fold_char(lower) {
             Some(rep) => out.push_str(rep),
             None if is_apostrophe(lower) => {}
@@ -692,7 +690,7 @@ fn neighbourhood(key: &str) -> Vec<String> {
             out.push(d);
         }
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -704,8 +702,8 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
     let mut dsu = Dsu::new(inputs.len());
 
     // Organisations: plain keys, and acronyms against all-caps names.
-    let mut org_by_key: HashMap<String, usize> = HashMap::new();
-    let mut org_by_caps: HashMap<String, usize> = HashMap::new();
+    let mut org_by_key: FxMap<String, usize> = FxMap::default();
+    let mut org_by_caps: FxMap<String, usize> = FxMap::default();
     let mut org_acronyms: Vec<(usize, String)> = Vec::new();
     for (i, inp) in inputs.iter().enumerate() {
         if inp.kind != SpeakerKind::Organisation {
@@ -739,7 +737,7 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
     }
 
     // Groups: by normalised name.
-    let mut group_by_key: HashMap<String, usize> = HashMap::new();
+    let mut group_by_key: FxMap<String, usize> = FxMap::default();
     for (i, inp) in inputs.iter().enumerate() {
         if inp.kind == SpeakerKind::Group {
             let key = org_key(inp.name);
@@ -756,8 +754,8 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
 
     // People (and speakers of unknown kind that are not a known organisation).
     let mut forms: Vec<Form> = Vec::new();
-    let mut form_index: HashMap<(First, String), usize> = HashMap::new();
-    let mut unknown_by_key: HashMap<String, usize> = HashMap::new();
+    let mut form_index: FxMap<(First, String), usize> = FxMap::default();
+    let mut unknown_by_key: FxMap<String, usize> = FxMap::default();
     for (i, inp) in inputs.iter().enumerate() {
         match inp.kind {
             SpeakerKind::Person => {}
@@ -822,15 +820,15 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
         }
     }
 
-    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_root: FxMap<usize, Vec<usize>> = FxMap::default();
     for i in 0..inputs.len() {
         by_root.entry(dsu.find(i)).or_default().push(i);
     }
     let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
     for c in &mut out {
-        c.sort_unstable();
+        crate::sort::sort(c);
     }
-    out.sort_unstable_by_key(|c| c[0]);
+    crate::sort::sort_by_key(&mut out, |c| c[0]);
     out
 }
 
@@ -861,14 +859,14 @@ fn person_name(inp: &NameInput) -> Option<(First, String)> {
 /// Clusters forms in three phases: full first names (guarded complete-link), then initials, then bare surnames,
 /// each weaker form joining only an unambiguous cluster.
 fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: FxMap<String, Vec<usize>> = FxMap::default();
     for (fi, f) in forms.iter().enumerate() {
         for k in neighbourhood(&f.surname) {
             index.entry(k).or_default().push(fi);
         }
     }
     let neighbours = |fi: usize| -> Vec<usize> {
-        let mut seen = HashSet::new();
+        let mut seen = FxSet::default();
         let mut out = Vec::new();
         for k in neighbourhood(&forms[fi].surname) {
             if let Some(list) = index.get(&k) {
@@ -882,7 +880,7 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
                 }
             }
         }
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out
     };
     let level = |f: &Form| match f.first {
@@ -930,7 +928,7 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
             }
         }
     }
-    edges.sort_unstable();
+    crate::sort::sort(&mut edges);
     for (_, a, b) in edges {
         let (ra, rb) = (dsu.find(a), dsu.find(b));
         if ra != rb && all_match(&members, ra, rb) {
@@ -951,7 +949,7 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
                 .filter(|&g| level(&forms[g]) < phase)
                 .map(|g| dsu.find(g))
                 .collect();
-            roots.sort_unstable();
+            crate::sort::sort(&mut roots);
             roots.dedup();
             roots.retain(|&r| members[r].iter().all(|&x| forms_match(f, &forms[x])));
             match roots.len() {
@@ -974,15 +972,16 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
 
     let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     for c in &mut out {
-        c.sort_unstable();
+        crate::sort::sort(c);
     }
-    out.sort_unstable_by_key(|c| c[0]);
+    crate::sort::sort_by_key(&mut out, |c| c[0]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn key(s: &str) -> String {
         romanised_key(s)

@@ -6,7 +6,7 @@
 //! outlet attributes to a *different* story speaker — a fact-checking signal (one outlet's "Medinsky said" is
 //! another's "Russian officials said").
 
-use std::collections::HashMap;
+use crate::lexicon::FxMap;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -72,10 +72,10 @@ pub(crate) fn articles(
     docs: &[(&str, &str, &Analysis)],
     speakers: &[StorySpeaker],
     groups: &[QuoteGroup],
-    story_id: &HashMap<(usize, usize), usize>,
+    story_id: &FxMap<(usize, usize), usize>,
 ) -> Vec<ArticleReport> {
     // (article, quote) → group.
-    let mut in_group: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut in_group: FxMap<(usize, usize), usize> = FxMap::default();
     for g in groups {
         for v in &g.versions {
             in_group.insert((v.article, v.quote), g.id);
@@ -109,8 +109,8 @@ pub(crate) fn articles(
                     exclusive.push(qi);
                 }
             }
-            by_speaker.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            by_side.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            crate::sort::sort_by(&mut by_speaker, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            crate::sort::sort_by(&mut by_side, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
             let total = an.quotes.len();
             let mut my_groups: Vec<usize> = Vec::new();
             let mut conflicts = Vec::new();

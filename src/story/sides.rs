@@ -163,7 +163,7 @@ pub fn vote<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str
             }
         }
     }
-    counts.sort_unstable_by_key(|c| std::cmp::Reverse(c.1));
+    crate::sort::sort_by_key(&mut counts, |c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [] => None,
         [(s, _)] => Some(s),

@@ -221,7 +221,7 @@ impl Document<'_> {
         // `t` lower-cased (ASCII letters only), from the lower-cased copy of the text.
         let lower = &self.lower_text[start - self.start..start - self.start + t.len()];
         if t.len() <= 40 {
-            let l = t.to_lowercase();
+            let l = crate::case::lowercase(t);
             let sign_up = l.starts_with("sign up for") || l.ends_with("newsletter");
             if HEADINGS.contains(&l.as_str()) || sign_up {
                 let items = if LIST_HEADINGS.contains(&l.as_str()) {

@@ -211,7 +211,7 @@ fn full(a: &Line, b: &Line, width: usize) -> bool {
 /// region, a little longer than the wrapped lines, does not hide their width.
 fn width(region: &[Line]) -> usize {
     let mut lens: Vec<usize> = region.iter().map(|l| l.len).filter(|&l| l > 0).collect();
-    lens.sort_unstable_by(|a, b| b.cmp(a));
+    crate::sort::sort_by(&mut lens, |a, b| b.cmp(a));
     lens.dedup();
     let score = |w: usize| {
         let explained = region

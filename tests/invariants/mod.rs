@@ -61,6 +61,34 @@ pub fn check_analysis(text: &str, a: &Analysis) -> Result<(), String> {
             return Err(format!("quote {i}: confidence {}", q.confidence));
         }
     }
+    // Quotations: in text order, each inside its parent one level down, part of an existing quote.
+    for (i, q) in a.quotations.iter().enumerate() {
+        span_ok(text, q.span, &format!("quotation {i}"))?;
+        if q.span.len() < 2 {
+            return Err(format!(
+                "quotation {i}: span {:?} holds no pair of marks",
+                q.span
+            ));
+        }
+        if i > 0 && a.quotations[i - 1].span.start > q.span.start {
+            return Err(format!("quotation {i} out of text order"));
+        }
+        let depth = match q.parent {
+            None => 0,
+            Some(p) if p < i && a.quotations[p].span.contains(q.span) => a.quotations[p].depth + 1,
+            Some(p) => return Err(format!("quotation {i}: parent {p} does not hold it")),
+        };
+        if q.depth != depth {
+            return Err(format!("quotation {i}: depth {} for {depth}", q.depth));
+        }
+        if q.quote.is_some_and(|k| k >= a.quotes.len()) {
+            return Err(format!(
+                "quotation {i}: quote {:?} of {}",
+                q.quote,
+                a.quotes.len()
+            ));
+        }
+    }
     for (k, s) in a.speakers.iter().enumerate() {
         for (j, m) in s.mentions.iter().enumerate() {
             span_ok(text, *m, &format!("speaker {k} mention {j}"))?;
@@ -173,6 +201,18 @@ pub fn check_document(text: &str, d: &DocumentOut, enc: Encoding) -> Result<(), 
             return Err(format!("speaker {k} has id {}", s.id));
         }
     }
+    for (k, q) in d.quotations.iter().enumerate() {
+        check(q.start, q.end, &q.text, format!("quotation {k}"))?;
+        if q.id != k
+            || q.parent.is_some_and(|p| p >= k)
+            || q.quote.is_some_and(|p| p >= d.quotes.len())
+        {
+            return Err(format!(
+                "quotation {k}: id {}, parent {:?}, quote {:?}",
+                q.id, q.parent, q.quote
+            ));
+        }
+    }
     Ok(())
 }
 
@@ -190,9 +230,12 @@ pub fn check_all(text: &str) -> Result<Analysis, String> {
     for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
         let d = whosaid::analyze_document("doc", text, enc);
         check_document(text, &d, enc)?;
-        if d.quotes.len() != a.quotes.len() || d.speakers.len() != a.speakers.len() {
+        if d.quotes.len() != a.quotes.len()
+            || d.speakers.len() != a.speakers.len()
+            || d.quotations.len() != a.quotations.len()
+        {
             return Err(format!(
-                "{enc:?} output lists other quotes or speakers than the analysis"
+                "{enc:?} output lists other quotes, speakers or quotations than the analysis"
             ));
         }
     }

@@ -77,7 +77,7 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         };
         // Headline labels are not speakers: `The Latest: …`, `EXCLUSIVE: …`, `Q: …`, `Superdelegates: …`.
-        let label = doc.span_of(first, c.tok - 1).text(doc.text).to_lowercase();
+        let label = crate::case::lowercase(doc.span_of(first, c.tok - 1).text(doc.text));
         // (A one-word group heading a headline speaks: `Historians: Clinton, Obama linked`.)
         let one_word_group = m.first == first && m.last == first;
         if LABELS.contains(&label.as_str())

@@ -1,5 +1,6 @@
 //! Floating quotes: a paragraph that opens with a quote and has no cue continues the speaker of the quote that
-//! closed the previous paragraph — only when that paragraph ended in attributed speech, so context supports it.
+//! closed the previous paragraph — only when that paragraph ended in attributed speech, so context supports it;
+//! after reported speech (`X says the plan is …`), only a paragraph that is wholly a quotation.
 //! A quote continuing a direct or mixed quote joins that attribution as a further part; after an indirect report
 //! it is an attribution of its own with the same speaker.
 //!
@@ -24,7 +25,7 @@ pub fn run(ctx: &mut Ctx) {
         .enumerate()
         .map(|(i, a)| (a.span.end, i))
         .collect();
-    by_end.sort_unstable();
+    crate::sort::sort(&mut by_end);
     let mut added: Vec<(usize, usize)> = Vec::new();
     for qi in 0..ctx.quotes.len() {
         if ctx.quote_done[qi].is_some() || !is_speech_like(ctx, qi) {
@@ -73,7 +74,11 @@ pub fn run(ctx: &mut Ctx) {
             doc.sent_of[doc.token_at_or_after(c.start).min(doc.tokens.len() - 1)] == last_sentence
         });
         let ends_para = ctx.out[a].span.end + 8 >= prev.span.end || cue_last;
-        if !ends_para || ctx.out[a].kind == QuoteKind::Indirect && ctx.out[a].sieve != "colon" {
+        // After reported speech (`X says the plan is …`) only a paragraph that is wholly a quotation goes on with it.
+        let whole = q.close_tok.is_some() && q.last_tok + 2 >= doc.paragraphs[p].tok_end;
+        if !ends_para
+            || ctx.out[a].kind == QuoteKind::Indirect && ctx.out[a].sieve != "colon" && !whole
+        {
             continue;
         }
         // `“A,” he said.¶“B.”`: B goes on with A's statement — one attribution over both paragraphs, with both
@@ -102,7 +107,7 @@ pub fn run(ctx: &mut Ctx) {
             // Not in order after all (never seen): keep one sorted list.
             by_end.append(&mut added);
             by_end.push((span.end, idx));
-            by_end.sort_unstable();
+            crate::sort::sort(&mut by_end);
         } else {
             added.push((span.end, idx));
         }

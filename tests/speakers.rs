@@ -1,0 +1,329 @@
+//! The speaker entity (the name the page shows and the exports carry), one test per mechanism, on short passages
+//! written for these tests (invented people, places and organisations).
+
+use whosaid::{analyze, Analysis, SpeakerKind};
+
+struct Found<'a> {
+    text: &'a str,
+    a: Analysis,
+}
+
+fn run(text: &str) -> Found<'_> {
+    Found {
+        text,
+        a: analyze(text),
+    }
+}
+
+impl Found<'_> {
+    /// The quote whose text contains `needle`: (speaker entity name, speaker mention as written).
+    fn who(&self, needle: &str) -> (String, String) {
+        let q = self
+            .a
+            .quotes
+            .iter()
+            .find(|q| q.span.text(self.text).contains(needle))
+            .unwrap_or_else(|| panic!("no quote with {needle:?} in {:#?}", self.quotes()));
+        let name = q
+            .speaker_id
+            .map(|i| self.a.speakers[i].name.clone())
+            .unwrap_or_default();
+        let said = q
+            .speaker
+            .map(|s| s.text(self.text).to_string())
+            .unwrap_or_default();
+        (name, said)
+    }
+
+    fn name(&self, needle: &str) -> String {
+        self.who(needle).0
+    }
+
+    fn kind(&self, needle: &str) -> SpeakerKind {
+        let q = self
+            .a
+            .quotes
+            .iter()
+            .find(|q| q.span.text(self.text).contains(needle))
+            .expect("quote");
+        self.a.speakers[q.speaker_id.expect("speaker")].kind
+    }
+
+    fn quotes(&self) -> Vec<(&str, String)> {
+        self.a
+            .quotes
+            .iter()
+            .map(|q| {
+                let name = q
+                    .speaker_id
+                    .map(|i| self.a.speakers[i].name.clone())
+                    .unwrap_or_default();
+                (q.span.text(self.text), name)
+            })
+            .collect()
+    }
+
+    fn speaker_names(&self) -> Vec<&str> {
+        self.a.speakers.iter().map(|s| s.name.as_str()).collect()
+    }
+}
+
+// --- Names are names -----------------------------------------------------------------------------------------------
+
+#[test]
+fn a_contraction_is_never_a_name() {
+    let f = run(
+        "Orla Penn runs the ferry. “I've seen worse storms,” she said. “We’re fine.”\n\n\
+                 I’m told the crossing reopens Friday, Penn said.",
+    );
+    assert!(
+        f.speaker_names()
+            .iter()
+            .all(|n| !n.contains('\'') && !n.contains('’')),
+        "{:?}",
+        f.speaker_names()
+    );
+    assert_eq!(f.name("seen worse storms"), "Orla Penn");
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_is_no_name_without_evidence() {
+    // "Delegates" and "Police" open sentences only: they speak as groups, named in lower case, never as people.
+    let f = run("The vote dragged on past midnight in Tarrow.\n\n\
+                 Delegates said the count would resume at dawn.\n\n\
+                 Police said nobody was hurt.");
+    let names = f.speaker_names();
+    assert!(names.contains(&"delegates"), "{names:?}");
+    assert!(names.contains(&"police"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.starts_with(char::is_uppercase)),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_common_word_is_a_name_with_evidence_from_the_article() {
+    // "Moss" is a common word; the first name before it (and the same word capitalised mid-sentence) show that
+    // it is a surname.
+    let f = run("Harriet Moss chairs the water board.\n\n\
+                 Moss said the reservoir was half full. Critics of Moss want her out.");
+    assert_eq!(f.name("reservoir was half full"), "Harriet Moss");
+}
+
+#[test]
+fn sentence_initial_adverbs_numbers_and_participles_are_no_part_of_a_name() {
+    let f = run("Twenty-seven Senators signed the letter.\n\n\
+                 Hopefully Ledger Bank will pay, Ivo Marsh said on Monday.\n\n\
+                 Peppered with questions, Marsh stood firm. “The bank erred,” he said.");
+    assert_eq!(f.name("bank erred"), "Ivo Marsh");
+    for n in f.speaker_names() {
+        assert!(
+            !["Twenty", "Hopefully", "Peppered"]
+                .iter()
+                .any(|w| n.contains(w)),
+            "{n}"
+        );
+    }
+}
+
+#[test]
+fn a_title_case_headline_names_nobody() {
+    let f = run("Stealth Over Health: Governor Skipped the Hearing\n\n\
+                 The governor's office said the hearing had been moved.");
+    assert!(
+        !f.speaker_names().iter().any(|n| n.contains("Health")),
+        "{:?}",
+        f.speaker_names()
+    );
+}
+
+#[test]
+fn a_common_word_before_a_name_at_a_sentence_start_is_no_part_of_it() {
+    let f = run("Dara Whitlow and Ben Osei met voters in Calden.\n\n\
+                 Neither Whitlow nor Osei took questions. Both Osei and Whitlow said the plan was fair.");
+    let names = f.speaker_names();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Neither") || n.starts_with("Both")),
+        "{names:?}"
+    );
+}
+
+// --- No antecedent from inside a quotation --------------------------------------------------------------------------
+
+#[test]
+fn a_pronoun_never_resolves_to_a_name_only_in_quoted_speech() {
+    let f = run(
+        "Mira Oduya runs the shelter. “Tomas Brandt called me at midnight and begged for a bed,” \
+                 she said.\n\nHe was turned away, she said.",
+    );
+    // "He" has only a name inside the quotation before it: no entity, rather than Tomas Brandt.
+    assert_ne!(f.name("turned away"), "Tomas Brandt");
+    assert_eq!(f.name("called me at midnight"), "Mira Oduya");
+}
+
+// --- Places are not people ------------------------------------------------------------------------------------------
+
+#[test]
+fn he_and_she_skip_places_and_things() {
+    let f = run("Rosa Quell spent ten years in Vermont before the Senate race. Vermont voters know her.\n\n\
+                 “I will not raise taxes,” she said.");
+    assert_eq!(f.name("raise taxes"), "Rosa Quell");
+}
+
+// --- Organisations and documents speak ------------------------------------------------------------------------------
+
+#[test]
+fn an_organisation_noun_refers_back_to_the_organisation_named_before() {
+    let f = run("Halvorsen Dynamics announced 300 layoffs on Tuesday. The firm said the cuts would come by June.");
+    assert_eq!(f.name("cuts would come"), "Halvorsen Dynamics");
+    assert_eq!(f.kind("cuts would come"), SpeakerKind::Organisation);
+}
+
+#[test]
+fn the_department_is_the_department_named_before() {
+    let f = run(
+        "The Transport Department and Ledger Bank signed the deal.\n\n\
+                 The department said the tunnel would open in 2030.",
+    );
+    assert_eq!(f.name("tunnel would open"), "Transport Department");
+}
+
+#[test]
+fn a_platform_speaks_as_a_company_but_not_where_something_is_posted() {
+    let f = run("Twitter said it would review the account on Monday.\n\n\
+                 Nadia Rusk posted on Twitter that she would appeal. “The ban is unfair,” Rusk said.");
+    assert_eq!(f.name("review the account"), "Twitter");
+    assert_eq!(f.kind("review the account"), SpeakerKind::Organisation);
+    assert_eq!(f.name("ban is unfair"), "Nadia Rusk");
+    assert!(
+        f.a.quotes
+            .iter()
+            .filter(|q| !q.span.text(f.text).contains("review the account"))
+            .all(|q| q.speaker_id.map(|i| f.a.speakers[i].name.as_str()) != Some("Twitter")),
+        "{:?}",
+        f.quotes()
+    );
+}
+
+#[test]
+fn documents_speak() {
+    let f = run("The lawsuit said the county ignored the warnings. According to the filing, the county knew \
+                 in 2019. The memo says the plan was rejected.");
+    assert_eq!(f.name("ignored the warnings"), "lawsuit");
+    assert_eq!(f.name("knew in 2019"), "filing");
+    assert_eq!(f.name("plan was rejected"), "memo");
+}
+
+#[test]
+fn a_name_or_possessor_in_an_organisation_phrase_says_whose_it_is() {
+    let f =
+        run("Lena Voss toured Ohio this week. Voss’s campaign said the tour raised $2 million.");
+    let name = f.name("raised $2 million");
+    assert!(name.contains("Voss") && name.contains("campaign"), "{name}");
+}
+
+#[test]
+fn an_indefinite_role_brings_in_someone_new() {
+    let f = run("Ula Brandt chairs the party in Ostmark.\n\n\
+                 A spokesman for the Ostmark council said the vote was legal.");
+    assert_ne!(f.name("vote was legal"), "Ula Brandt");
+}
+
+#[test]
+fn a_share_of_a_group_is_no_named_group() {
+    let f = run(
+        "Some Democrats said the bill would fail. Two Republicans said it would pass. \
+                 Republicans said nothing else.",
+    );
+    assert_eq!(f.name("bill would fail"), "some Democrats");
+    assert_eq!(f.name("it would pass"), "two Republicans");
+}
+
+#[test]
+fn an_initial_that_looks_like_a_word_stays_in_the_name() {
+    let f = run("“Carbon prices work,” said Jock A. Finlay, an economist.");
+    assert_eq!(f.name("Carbon prices work"), "Jock A. Finlay");
+}
+
+// --- Back-references to persons -------------------------------------------------------------------------------------
+
+#[test]
+fn a_title_abbreviation_matches_the_office_named_later() {
+    let f = run("Sen. Corin Vale toured the flooded towns.\n\n\
+                 Residents cheered. “We will rebuild,” the senator said.");
+    assert_eq!(f.name("We will rebuild"), "Corin Vale");
+}
+
+#[test]
+fn a_role_phrase_with_no_description_names_the_person_just_named() {
+    let f = run("Dolores Quint blasted the budget on Monday. “It is a scandal,” the council majority leader said.");
+    assert_eq!(f.name("It is a scandal"), "Dolores Quint");
+}
+
+#[test]
+fn a_role_phrase_does_not_take_a_person_described_with_another_place() {
+    let f = run(
+        "Former Kelland Gov. Ray Okoro praised the plan. Gov. Nell Adair said nothing.\n\n\
+                 “We are not convinced,” the Marrow governor said.",
+    );
+    assert_ne!(f.name("not convinced"), "Ray Okoro");
+}
+
+// --- Shared surnames --------------------------------------------------------------------------------------------------
+
+#[test]
+fn a_bare_surname_names_the_one_the_article_names_most() {
+    let f = run(
+        "Hana Roe leads the race. Hana Roe spoke in Dell; Hana Roe spoke in Fenn.\n\n\
+                 Her husband, Carl Roe, campaigned in Ash.\n\n\
+                 “We are winning,” Roe said.",
+    );
+    assert_eq!(f.name("We are winning"), "Hana Roe");
+}
+
+#[test]
+fn a_title_gender_tells_apart_those_who_share_a_surname() {
+    let f = run("Hana Roe leads the race. Hana Roe spoke in Dell.\n\n\
+                 Her husband, Carl Roe, campaigned in Ash. “We need rain,” Mr. Roe said.");
+    assert_eq!(f.name("We need rain"), "Carl Roe");
+}
+
+// --- Inverted and pre-modified speakers -----------------------------------------------------------------------------
+
+#[test]
+fn inverted_speakers_with_lower_case_modifiers() {
+    let f = run(
+        "The fire started before dawn. “We got everyone out,” said fire Capt. Ana Ruiz.\n\n\
+                 “Beds are full,” said hospital spokesperson Lee Chen.",
+    );
+    assert_eq!(
+        f.who("everyone out"),
+        ("Ana Ruiz".into(), "Ana Ruiz".into())
+    );
+    assert_eq!(f.name("Beds are full"), "Lee Chen");
+}
+
+#[test]
+fn an_inverted_role_with_an_appositive_name() {
+    let f = run("“The plan failed,” wrote the envoy at the time, Mark Oduya.");
+    assert_eq!(f.name("plan failed"), "Mark Oduya");
+}
+
+#[test]
+fn a_name_qualified_by_a_place_in_an_appositive_subject() {
+    let f = run("Rep. Lee Zorn of Ashford, a farm owner, said the bill would pass.");
+    assert_eq!(f.name("bill would pass"), "Lee Zorn");
+}
+
+// --- Floating quotes after an introduction ---------------------------------------------------------------------------
+
+#[test]
+fn a_paragraph_wholly_quoted_after_reported_speech_goes_on_with_its_speaker() {
+    let f = run(
+        "Police Chief Dana Wright says the plan is working. She says more officers are coming.\n\n\
+                 “We will hire 40 people this year, and more next year.”",
+    );
+    assert_eq!(f.name("hire 40 people"), "Dana Wright");
+}
