@@ -105,8 +105,9 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         };
         if other_speaker
-            || used_by.iter().any(|m| !overlap(m, &subject))
+            || used_by.iter().any(|m| !same_words(m, &subject))
             || (subject.first..=subject.last).any(|k| ctx.quote_at(k).is_some())
+            || later_clause_subject(doc, subject.last + 1, colon)
         {
             continue;
         }
@@ -181,9 +182,43 @@ fn credited(doc: &Document, s: usize, colon: usize) -> bool {
         })
 }
 
-/// Two mentions share a token.
+/// A later clause with a subject of its own runs up to the colon, and the colon may introduce that subject's words:
+/// `She became so upset that I had to change my answer:`, `…, and they replied:`.
+fn later_clause_subject(doc: &Document, from: usize, colon: usize) -> bool {
+    let mut buf = [0u8; 48];
+    (from.max(1)..colon).any(|k| {
+        matches!(
+            doc.lower(k, &mut buf),
+            "i" | "we" | "you" | "he" | "she" | "they"
+        ) && (doc.is(k - 1, ',')
+            || matches!(
+                doc.lower(k - 1, &mut buf),
+                "that"
+                    | "so"
+                    | "and"
+                    | "but"
+                    | "because"
+                    | "when"
+                    | "while"
+                    | "until"
+                    | "after"
+                    | "before"
+                    | "if"
+                    | "since"
+                    | "though"
+                    | "although"
+            ))
+    })
+}
+
+/// Two mentions share a token (a subject read across an appositive, `The union leader, Tom Bray,`, reaches over it).
 fn overlap(a: &Mention, b: &Mention) -> bool {
     a.first <= b.last && a.last >= b.first
+}
+
+/// Two mentions share words as written (`The mayor, Lee wrote,` is the mayor read over Lee, not Lee).
+fn same_words(a: &Mention, b: &Mention) -> bool {
+    a.span.start < b.span.end && b.span.start < a.span.end
 }
 
 /// Where the clause's subject may start: past connectives, a dateline and fronted adverbials ([`subject_start`]),
@@ -322,5 +357,59 @@ fn speaks(doc: &Document, m: &Mention) -> bool {
         }
         // Role nouns name people, organisations (`the company`) and documents that speak (`the letter`).
         MentionKind::Org | MentionKind::Group | MentionKind::Role => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::{Attribution, Ctx};
+    use crate::mentions;
+    use crate::model::QuoteKind;
+    use crate::text::Document;
+
+    /// Runs this sieve alone on `text`, after marking the cue `used` (if any) as used by an earlier attribution whose
+    /// speaker is the name `by` (or nobody); returns the speakers of the quotes it settled.
+    fn speakers(text: &str, used: Option<(&str, Option<&str>)>) -> Vec<String> {
+        let doc = Document::new(text);
+        let quotes = crate::quotes::find(&doc);
+        let cues = crate::cues::find(&doc);
+        let mut ctx = Ctx::new(&doc, &quotes, &cues);
+        if let Some((word, by)) = used {
+            let ci = cues
+                .iter()
+                .position(|c| doc.tok(c.tok) == word)
+                .expect("the cue");
+            let mention = by.map(|name| {
+                let k = (0..doc.tokens.len())
+                    .find(|&k| doc.tok(k) == name)
+                    .expect("the name");
+                mentions::np_starting_at(&doc, k, k + 1).expect("a mention")
+            });
+            let a = Attribution::new(QuoteKind::Indirect, doc.tokens[0].span(), mention, 0.9);
+            ctx.settle(a, None, Some(ci));
+        }
+        ctx.sieve = "intro_colon";
+        super::run(&mut ctx);
+        ctx.out
+            .iter()
+            .filter(|a| a.sieve == "intro_colon")
+            .map(|a| {
+                a.mention
+                    .as_ref()
+                    .map_or("", |m| m.span.text(text))
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_an_earlier_sieve_used_for_someone_else_settles_the_sentence() {
+        let t = "The mayor, Lee wrote, was blunt: \"Go home.\"";
+        // Used for Lee (as the parenthetical sieve does): the quotation is not the mayor's to take.
+        assert!(speakers(t, Some(("wrote", Some("Lee")))).is_empty());
+        // Used for a report with no speaker (the question of `Asked about the deal,`): the subject speaks.
+        assert_eq!(speakers(t, Some(("wrote", None))), ["The mayor"]);
+        // Not used: its subject is Lee, someone else than the clause's.
+        assert!(speakers(t, None).is_empty());
     }
 }
