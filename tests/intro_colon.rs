@@ -75,6 +75,10 @@ fn a_fronted_question_or_clause_is_passed_over_to_the_subject() {
     let f = run("Asked about the deal, the minister was blunt: \"It is dead.\"");
     let (sieve, said, _, _) = f.quote("It is dead");
     assert_eq!((sieve, said.as_str()), ("intro_colon", "the minister"));
+    // The agent of a fronted `Asked by …` only asked: the main clause's subject answers.
+    let f = run("Asked by a reporter about the deal, the minister was blunt: \"It is dead.\"");
+    let (sieve, said, _, _) = f.quote("It is dead");
+    assert_eq!((sieve, said.as_str()), ("intro_colon", "the minister"));
     let f = run(
         "When the judge retired in 2010, Governor Ana Ruiz released the following statement: \"She served this \
          state with honour.\"",
