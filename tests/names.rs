@@ -156,9 +156,15 @@ fn suffixes_are_not_surnames() {
          \"We need better rules,\" said C. Stewart Verdery Jr., a former official. \
          \"The checks are too slow,\" Verdery said.");
     assert_eq!(f.speaker_of("My father dreamed"), "Martin Luther King III");
-    assert_eq!(f.speaker_of("middle class is hurting"), "Joseph R. Biden Jr.");
+    assert_eq!(
+        f.speaker_of("middle class is hurting"),
+        "Joseph R. Biden Jr."
+    );
     assert_eq!(f.speaker_of("better rules"), "C. Stewart Verdery Jr.");
-    assert_eq!(f.speaker_of("checks are too slow"), "C. Stewart Verdery Jr.");
+    assert_eq!(
+        f.speaker_of("checks are too slow"),
+        "C. Stewart Verdery Jr."
+    );
     // An initial that is also the article "A".
     let f =
         run("\"Yes,\" said Jock A. Finlayson, an economist. \"Prices will rise,\" Finlayson said.");
@@ -241,4 +247,17 @@ fn a_bare_surname_two_people_share_names_the_most_named() {
          \"We will win,\" Harlan said.",
     );
     assert_eq!(f.speaker_of("We will win"), "Ruth Harlan");
+}
+
+#[test]
+fn a_comma_that_ends_the_text_after_a_name_is_no_suffix_comma() {
+    // The suffix reader looks one token past a comma ("Buckley, Jr."): here there is none.
+    let f = run("\"It works,\" said Ana Ruiz,");
+    assert_eq!(f.speaker_of("It works"), "Ana Ruiz");
+    let f = run("The plan works, according to Ana Ruiz,");
+    assert!(
+        f.names().iter().all(|n| !n.contains(',')),
+        "{:?}",
+        f.names()
+    );
 }
