@@ -1399,6 +1399,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         // "said William F. Buckley, Jr.": a comma before a suffix stays in the name.
         let suffix_comma = lw == ","
             && k > s
+            && k + 1 < doc.tokens.len()
             && name_suffix(doc.tok(k + 1)).is_some_and(|s| s == "jr" || s == "sr")
             && doc.is_capitalized(k - 1);
         if k > s && tok.kind != Kind::Word && !matches!(lw, "’s" | "'s" | ".") && !suffix_comma {

@@ -248,3 +248,16 @@ fn a_bare_surname_two_people_share_names_the_most_named() {
     );
     assert_eq!(f.speaker_of("We will win"), "Ruth Harlan");
 }
+
+#[test]
+fn a_comma_that_ends_the_text_after_a_name_is_no_suffix_comma() {
+    // The suffix reader looks one token past a comma ("Buckley, Jr."): here there is none.
+    let f = run("\"It works,\" said Ana Ruiz,");
+    assert_eq!(f.speaker_of("It works"), "Ana Ruiz");
+    let f = run("The plan works, according to Ana Ruiz,");
+    assert!(
+        f.names().iter().all(|n| !n.contains(',')),
+        "{:?}",
+        f.names()
+    );
+}

@@ -29,6 +29,7 @@ pub const SIEVES: &[Sieve] = &[
     ("dash", sieves::dash::run),
     ("asked", sieves::asked::run),
     ("mixed", sieves::mixed::run),
+    ("intro_colon", sieves::intro_colon::run),
     ("same_paragraph", sieves::same_paragraph::run),
     ("continuation", sieves::continuation::run),
     ("indirect", sieves::indirect::run),

@@ -61,7 +61,19 @@ pub fn run(ctx: &mut Ctx) {
                     let cue = ctx.cues[ci];
                     let gap_ok = (by + 1..hi)
                         .all(|k| !doc.is(k, '.') && doc.tokens[k].kind != Kind::QuoteMark);
-                    if ctx.cue_used[ci].is_none() && cue.strength >= 2 && gap_ok {
+                    // `Asked by a reporter about the deal, the minister was blunt: “…”`: a participle opening the
+                    // sentence is a fronted phrase; after its comma a clause of its own (a lower-case word, its verb)
+                    // has the speaker, and the agent only asked.
+                    let fronted = cue.tok == doc.sentence_of(cue.tok).tok_start
+                        && (by + 1..hi)
+                            .rev()
+                            .find(|&k| doc.is(k, ','))
+                            .is_some_and(|c| {
+                                (c + 1..hi).any(|k| {
+                                    doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k)
+                                })
+                            });
+                    if ctx.cue_used[ci].is_none() && cue.strength >= 2 && gap_ok && !fronted {
                         // Prefer a name at the end of the agent phrase (`by the adviser to the President Mikhail
                         // Podoliak`), else the phrase itself.
                         let named = (by + 1..hi).rev().find_map(|k| {

@@ -6,6 +6,7 @@ pub mod colon;
 pub mod continuation;
 pub mod dash;
 pub mod indirect;
+pub mod intro_colon;
 pub mod leading_cue;
 pub mod mixed;
 pub mod nominal;
