@@ -415,3 +415,27 @@ fn a_statement_and_a_pronoun_go_on_across_a_box() {
         );
     }
 }
+
+/// `Mr. Smith: “No comment.”`: a labelled paragraph whose content is a quotation is a direct quote with both its
+/// marks; the marks of a paragraph quoted whole around its label (`“WALLACE: …”`) stay out.
+#[test]
+fn a_labelled_quotation_keeps_its_closing_mark() {
+    let quote = |t: &str| {
+        let a = analyze(t);
+        let q = a
+            .quotes
+            .first()
+            .unwrap_or_else(|| panic!("no quote in {t:?}"));
+        let name = q.speaker_id.map(|i| a.speakers[i].name.clone());
+        (q.span.text(t).to_string(), q.kind.as_str(), name)
+    };
+    let t = "The mayor met reporters on Monday.\n\nMr. Smith: “No comment.”";
+    assert_eq!(
+        quote(t),
+        ("“No comment.”".into(), "direct", Some("Smith".into()))
+    );
+    let t = "The mayor met reporters on Monday.\n\nPence: Trump was “mocking”";
+    assert_eq!(quote(t).0, "Trump was “mocking”");
+    let t = "The mayor met reporters on Monday.\n\n“WALLACE: Let us start with the budget.”";
+    assert_eq!(quote(t).0, "Let us start with the budget.");
+}

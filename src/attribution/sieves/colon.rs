@@ -93,15 +93,17 @@ pub fn run(ctx: &mut Ctx) {
         if own_cue && !is_transcript_name(doc, first, c.tok) {
             continue;
         }
+        let quoted = first > para.tok_start;
+        // `“WALLACE: Let’s start …”`: the closing mark closes the one before the label, and is left out. (In
+        // `Mr. Smith: “No comment.”` it closes the content's own quotation, and is kept.)
         let mut last = para.tok_end - 1;
-        if doc.tokens[last].kind == Kind::QuoteMark && last > c.tok + 1 {
+        if quoted && doc.tokens[last].kind == Kind::QuoteMark && last > c.tok + 1 {
             last -= 1;
         }
         let start = c.tok + 1;
         if start > last {
             continue;
         }
-        let quoted = first > para.tok_start;
         // A list of names after the label is not a speaker turn. (A headline in title case after a speaker's name
         // is: `Lynch: No Outside Influence on FBI Probe` is the headline form of attribution; labels such as `LOOK:`
         // are in LABELS. PolNeAR train, speech @0.3: +45 right, +17 false alarms.)
@@ -117,9 +119,14 @@ pub fn run(ctx: &mut Ctx) {
         let span = doc.span_of(start, last);
         // Quotes are in text order: only those opening in this paragraph can qualify.
         let from = ctx.quotes.partition_point(|q| q.open_tok < para.tok_start);
+        // The content is one quotation, marks and all (`Mr. Smith: “No comment.”`): a direct quote.
+        let mut whole = None;
         for q in from..ctx.quotes.len() {
             if ctx.quotes[q].open_tok >= para.tok_end {
                 break;
+            }
+            if ctx.quotes[q].span == span {
+                whole = Some(q);
             }
             if span.contains(ctx.quotes[q].span) || ctx.quotes[q].open_tok == para.tok_start {
                 ctx.quote_done[q] = Some(ctx.out.len());
@@ -127,7 +134,7 @@ pub fn run(ctx: &mut Ctx) {
         }
         ctx.settle(
             Attribution::new(
-                if quoted {
+                if quoted || whole.is_some() {
                     QuoteKind::Direct
                 } else {
                     QuoteKind::Indirect
@@ -136,7 +143,7 @@ pub fn run(ctx: &mut Ctx) {
                 Some(m),
                 0.8,
             ),
-            None,
+            whole,
             Some(ci),
         );
     }
