@@ -439,3 +439,112 @@ fn a_labelled_quotation_keeps_its_closing_mark() {
     let t = "The mayor met reporters on Monday.\n\n“WALLACE: Let us start with the budget.”";
     assert_eq!(quote(t).0, "Let us start with the budget.");
 }
+
+/// The quotes of `t` as (text, kind, speaker as written, speaker's name), and the number of parts of each.
+fn turns(t: &str) -> Vec<(String, &'static str, String, String, usize)> {
+    let a = analyze(t);
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.span.text(t).to_string(),
+                q.kind.as_str(),
+                q.speaker.map_or(String::new(), |s| s.text(t).to_string()),
+                q.speaker_id
+                    .map_or(String::new(), |i| a.speakers[i].name.clone()),
+                q.parts.len(),
+            )
+        })
+        .collect()
+}
+
+/// An interview pasted as questions and answers: each answer is the interviewee's (named before the first turn),
+/// each question the interviewer's (unnamed: no speaker); an answer goes on in the paragraph after it, up to the next question, and the
+/// article's text after the last turn is no one's speech.
+#[test]
+fn question_and_answer_turns_are_speech_by_their_speakers() {
+    let t = "Q&A with the harbour master Ingrid Solberg.\n\n\
+             Ingrid Solberg has run the port of Varde for eleven years. We spoke to Solberg about the new quay.\n\n\
+             Q: Why does the port need a new quay?\n\n\
+             A: The ships are twice as long as they were when the old quay was built.\n\n\
+             They cannot turn in the inner basin any more, and the pilots refuse to bring them in at night.\n\n\
+             Q: What will it cost?\n\n\
+             A: About forty million, most of it from the state.\n\n\
+             The council will vote on the plan in May.";
+    let got = turns(t);
+    let texts: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Why does the port need a new quay?",
+            "The ships are twice as long as they were when the old quay was built.\n\n\
+             They cannot turn in the inner basin any more, and the pilots refuse to bring them in at night.",
+            "What will it cost?",
+            "About forty million, most of it from the state.",
+        ],
+        "{got:#?}"
+    );
+    for q in &got {
+        let answer = q.0 != got[0].0 && q.0 != got[2].0;
+        let want = if answer {
+            ("A", "Ingrid Solberg")
+        } else {
+            ("", "")
+        };
+        assert_eq!((q.2.as_str(), q.3.as_str()), want, "{q:?}");
+    }
+    // The answer over two paragraphs has a part for each.
+    assert_eq!(got[1].4, 2, "{got:#?}");
+    // A lone `A:` label is no turn.
+    let t = "The rules changed in May.\n\nA: The ships are twice as long as they were.";
+    assert!(analyze(t).quotes.is_empty(), "{:#?}", turns(t));
+}
+
+/// A transcript: speakers named in capitals or with a title; a turn goes on over the paragraphs up to the next turn.
+/// A turn whose content is a quotation keeps its closing mark.
+#[test]
+fn transcript_turns_are_speech_by_the_labelled_speaker() {
+    let t = "BERG: We will not close the school.\n\n\
+             The parents have asked us to keep it open, and we listened.\n\n\
+             LUND: Then where will the money come from?\n\n\
+             BERG: From the reserve.\n\n\
+             Mr. Lund: I think the council is wrong about the reserve.\n\n\
+             Mr. Berg: “No comment.”";
+    let got = turns(t);
+    let who: Vec<(&str, &str)> = got.iter().map(|q| (q.0.as_str(), q.3.as_str())).collect();
+    assert_eq!(
+        who,
+        [
+            (
+                "We will not close the school.\n\n\
+                 The parents have asked us to keep it open, and we listened.",
+                "BERG"
+            ),
+            ("Then where will the money come from?", "LUND"),
+            ("From the reserve.", "BERG"),
+            ("I think the council is wrong about the reserve.", "LUND"),
+            ("“No comment.”", "BERG"),
+        ],
+        "{got:#?}"
+    );
+    assert_eq!(got[4].1, "direct");
+    assert_eq!(got[4].2, "Berg");
+}
+
+/// Headlines in the form `Name: statement` between paragraphs of an article are no transcript: the article's
+/// paragraphs between them are no one's speech.
+#[test]
+fn headline_attributions_do_not_run_on_into_the_article() {
+    let t = "The rally in Ohio drew a crowd of thousands.\n\n\
+             Clinton: The campaign is over.\n\n\
+             The vice president spoke on Monday in Ohio.\n\n\
+             Trump: I will win the state.\n\n\
+             Sanders: The race goes on.";
+    let got = turns(t);
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert!(
+        got.iter()
+            .all(|q| !q.0.contains("vice president") && q.4 == 0),
+        "{got:#?}"
+    );
+}

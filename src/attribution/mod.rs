@@ -23,6 +23,7 @@ pub type Sieve = (&'static str, fn(&mut Ctx));
 /// The sieves in the order they run.
 pub const SIEVES: &[Sieve] = &[
     ("colon", sieves::colon::run),
+    ("transcript", sieves::transcript::run),
     ("parenthetical", sieves::parenthetical::run),
     ("trailing_cue", sieves::trailing_cue::run),
     ("leading_cue", sieves::leading_cue::run),

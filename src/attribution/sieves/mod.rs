@@ -14,3 +14,4 @@ pub mod parenthetical;
 pub mod predicative;
 pub mod same_paragraph;
 pub mod trailing_cue;
+pub mod transcript;
