@@ -60,12 +60,14 @@ fi
 
 log "assembling dist/"
 rm -rf dist && mkdir -p dist
-cp www/index.html www/style.css www/app.js www/worker.js dist/
+cp www/index.html www/style.css www/worker.js dist/
 cp "$work/whosaid_bg.wasm" dist/
 node - "$work" <<'NODE'
 const fs = require("fs");
 const path = require("path");
 const work = process.argv[2];
+// app.js: the page's modules (www/app/*.js, one job each) joined in one classic script (see scripts/app-bundle.cjs).
+fs.writeFileSync("dist/app.js", require(path.resolve("scripts/app-bundle.cjs")).bundle("www/app"));
 // engine.js with the wasm-bindgen glue inside whosaidEngine() (the page rebuilds a worker from its source).
 const glue = fs.readFileSync(path.join(work, "bindgen/whosaid.js"), "utf8");
 const template = fs.readFileSync("www/engine.js", "utf8");
