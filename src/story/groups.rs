@@ -40,7 +40,8 @@ pub const LINK_THRESHOLD: f32 = 0.32;
 pub const MIN_SHARED: usize = 2;
 /// At most this many quotes are kept per stem in the candidate index.
 pub const MAX_POSTINGS: usize = 64;
-/// Each quote is scored against at most this many candidates (those sharing the most stems): with a statement
+/// Each quote is scored against at most this many candidates (those sharing the most stems, then the first met):
+/// with a statement
 /// that hundreds of articles repeat, a quote would otherwise be scored against every earlier copy in the posting
 /// lists (87 candidates a quote for 5,000 articles, against 39 for 500), and the story would grow faster than its
 /// articles.
@@ -385,6 +386,7 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     let mut counts: Vec<u32> = vec![0; items.len()];
     let mut touched: Vec<usize> = Vec::new();
+    let mut hist: Vec<usize> = Vec::new();
     for i in 0..items.len() {
         for &s in &scorer.feats[i].stems {
             let list = &mut postings[s as usize];
@@ -410,13 +412,36 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
             keep
         });
         if touched.len() > MAX_CANDIDATES {
-            touched.select_nth_unstable_by(MAX_CANDIDATES, |&x, &y| {
-                counts[y].cmp(&counts[x]).then(x.cmp(&y))
-            });
-            for &j in &touched[MAX_CANDIDATES..] {
-                counts[j] = 0;
+            // The cut: the highest shared count with MAX_CANDIDATES candidates at or above it, from a histogram of
+            // the counts; those above it are kept, then those at it in the order they were met (plain loops: a
+            // selection algorithm would add its code to the page's wasm).
+            let top = touched
+                .iter()
+                .map(|&j| counts[j] as usize)
+                .max()
+                .unwrap_or(0);
+            hist.clear();
+            hist.resize(top + 1, 0);
+            for &j in &touched {
+                hist[counts[j] as usize] += 1;
             }
-            touched.truncate(MAX_CANDIDATES);
+            let (mut cut, mut above) = (top, 0);
+            while above + hist[cut] < MAX_CANDIDATES {
+                above += hist[cut];
+                cut -= 1;
+            }
+            let mut room = MAX_CANDIDATES - above;
+            touched.retain(|&j| {
+                let c = counts[j] as usize;
+                let keep = c > cut || (c == cut && room > 0);
+                if c == cut && keep {
+                    room -= 1;
+                }
+                if !keep {
+                    counts[j] = 0;
+                }
+                keep
+            });
         }
         for &j in &touched {
             if let Some(s) = scorer.same_statement(j, i) {
@@ -427,7 +452,7 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
         touched.clear();
     }
     // Best first, then by (j, i): one integer key per edge (scores are positive, so their bits order like them)
-    // sorts about twice as fast as comparing the fields.
+    // sorts faster than comparing the fields, and its code is smaller in the page's wasm.
     edges.sort_unstable_by_key(|&(s, j, i)| {
         (u128::from(!s.to_bits()) << 96) | ((j as u128) << 48) | i as u128
     });
@@ -437,19 +462,20 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
     // Pairs of groups that failed to link, with the number of members each sampled: as long as both are groups
     // (roots) with those samples, the link is the same (merging appends, so a sample of 8 stays), and the many
     // edges between two big groups of a long story are not scored again (5,000 articles: 33,000 -> 14,000 links).
-    let mut failed: HashSet<[usize; 4]> = HashSet::new();
+    // (A map type the story already uses: a new one would add its code to the page's wasm.)
+    let mut failed: HashMap<(usize, usize), usize> = HashMap::new();
     for (_, a, b) in edges {
         let (ra, rb) = (dsu.find(a), dsu.find(b));
         if ra == rb {
             continue;
         }
         let (ma, mb) = (&members[ra], &members[rb]);
-        let key = if ra < rb {
-            [ra, rb, ma.len().min(8), mb.len().min(8)]
+        let (key, sampled) = if ra < rb {
+            ((ra, rb), ma.len().min(8) * 9 + mb.len().min(8))
         } else {
-            [rb, ra, mb.len().min(8), ma.len().min(8)]
+            ((rb, ra), mb.len().min(8) * 9 + ma.len().min(8))
         };
-        if failed.contains(&key) {
+        if failed.get(&key) == Some(&sampled) {
             continue;
         }
         let link = if ma.len() == 1 && mb.len() == 1 {
@@ -471,7 +497,7 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
             let moved = std::mem::take(&mut members[gone]);
             members[keep].extend(moved);
         } else {
-            failed.insert(key);
+            failed.insert(key, sampled);
         }
     }
     let mut out: Vec<Vec<usize>> = members
