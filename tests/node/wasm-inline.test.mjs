@@ -1,5 +1,5 @@
 // The encoding of dist/wasm-inline.js (scripts/wasm-inline.cjs): every byte value comes back exactly, through
-// the file's UTF-8 bytes and the script run as the page runs it; a file read as anything but UTF-8 is refused.
+// the file's bytes read as windows-1252 and the script run as the page runs it; a file read otherwise is refused.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -12,15 +12,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const { inlineScript, encodeBytes } = createRequire(import.meta.url)(path.join(ROOT, "scripts/wasm-inline.cjs"));
 
 /** Runs wasm-inline.js given as file bytes, decoded as a browser would with `encoding`; returns the bytes. */
-function run(fileBytes, encoding = "utf-8") {
-  const source = new TextDecoder(encoding).decode(fileBytes); // strips the UTF-8 byte-order mark, as browsers do
+function run(fileBytes, encoding = "windows-1252") {
+  const source = new TextDecoder(encoding).decode(fileBytes);
   const context = { self: {} };
   vm.runInNewContext(source, context);
   const out = context.self.WHOSAID_WASM;
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
-const roundTrip = (bytes) => run(Buffer.from(inlineScript(bytes), "utf8"));
+const roundTrip = (bytes) => run(inlineScript(bytes));
 
 /** Every byte value, in three frequency patterns (each value lands in each class of character at least once). */
 function samples() {
@@ -32,7 +32,7 @@ function samples() {
   return { all, rising, falling, random, "rising+all": Buffer.concat([rising, all, falling.subarray(0, 1000)]) };
 }
 
-test("all 256 byte values round-trip exactly through the UTF-8 file", () => {
+test("all 256 byte values round-trip exactly through the windows-1252 file", () => {
   for (const [name, bytes] of Object.entries(samples())) {
     assert.ok(new Set(bytes).size === 256, name + " holds every byte value");
     assert.ok(roundTrip(bytes).equals(bytes), name);
@@ -40,21 +40,33 @@ test("all 256 byte values round-trip exactly through the UTF-8 file", () => {
   assert.equal(roundTrip(Buffer.alloc(0)).length, 0, "empty");
 });
 
-test("the string literals need no escape: no NUL, LF, CR, quote, backslash or line separator", () => {
+test("one file byte per wasm byte but for the 5 rarest values, escaped; no raw NUL, LF, CR, quote or backslash", () => {
+  const escape = /\\x00|\\n|\\r|\\"|\\\\/g;
   for (const [name, bytes] of Object.entries(samples())) {
     const { alphabet, text } = encodeBytes(bytes);
-    assert.equal(new Set(alphabet).size, 256, name + ": one character per byte value");
-    assert.equal(text.length, bytes.length, name);
-    assert.doesNotMatch(alphabet + text, /["\\\n\r\0\u2028\u2029]/, name);
-    assert.ok([...alphabet].every((c) => c.charCodeAt(0) <= 0x104), name + ": one or two UTF-8 bytes");
+    const letters = vm.runInNewContext('"' + new TextDecoder("windows-1252").decode(alphabet) + '"');
+    assert.equal(letters.length, 256, name + ": one character per byte value");
+    assert.equal(new Set(letters).size, 256, name + ": distinct");
+    const escapes = alphabet.toString("latin1").match(escape) || [];
+    assert.equal(escapes.length, 5, name);
+    // The escaped values are the rarest: their extra bytes are as few as can be.
+    const freq = new Array(256).fill(0);
+    for (const b of bytes) freq[b]++;
+    const escaped = [...Array(256).keys()].filter((b) => "\0\n\r\"\\".includes(letters[b]));
+    assert.equal(escaped.length, 5, name);
+    const rarest = [...freq].sort((x, y) => x - y).slice(0, 5).reduce((n, f) => n + f, 0);
+    assert.equal(escaped.reduce((n, b) => n + freq[b], 0), rarest, name + ": the escaped values are the rarest");
+    const longer = escaped.reduce((n, b) => n + freq[b] * (letters[b] === "\0" ? 3 : 1), 0);
+    assert.equal(text.length, bytes.length + longer, name);
+    const raw = Buffer.concat([alphabet, text]).toString("latin1").replace(escape, "");
+    assert.doesNotMatch(raw, /["\\\n\r\0]/, name);
   }
-  assert.ok(inlineScript(Buffer.from([1])).startsWith("\ufeff"), "starts with a UTF-8 byte-order mark");
 });
 
-test("a file decoded as anything but UTF-8 is refused, not turned into wrong bytes", () => {
-  const file = Buffer.from(inlineScript(samples().all), "utf8");
-  assert.throws(() => run(file.subarray(3), "windows-1252"), /did not decode to the module/);
-  assert.throws(() => run(file.subarray(3), "utf-16le"));
+test("a file decoded as anything but windows-1252 is refused, not turned into wrong bytes", () => {
+  const file = inlineScript(samples().all);
+  assert.throws(() => run(file, "utf-8"), /did not decode to the module/);
+  assert.throws(() => run(file, "utf-16le"));
 });
 
 const dist = path.join(ROOT, "dist");

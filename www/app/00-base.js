@@ -71,9 +71,11 @@ function fill(parent, items) {
   parent.replaceChildren(frag);
 }
 
-function loadScript(src) {
+/** Loads a classic script (read as `charset` when given: a Content-Type header overrides it, file:// sends none). */
+function loadScript(src, charset) {
   return new Promise((resolve, reject) => {
     const s = document.createElement("script");
+    if (charset) s.charset = charset;
     s.src = src;
     s.onload = resolve;
     s.onerror = () => reject(new Error("cannot load " + src));

@@ -37,8 +37,12 @@ function inlineWorker() {
 
 async function ensureInlineEngine() {
   if (typeof whosaidWorker !== "function") await loadScript("engine.js");
-  // wasm-inline.js decodes itself into self.WHOSAID_WASM (see scripts/wasm-inline.cjs).
-  if (!(self.WHOSAID_WASM instanceof Uint8Array)) await loadScript("wasm-inline.js");
+  if (location.protocol !== "file:") {
+    engine.wasm = await (await fetch("whosaid_bg.wasm")).arrayBuffer();
+    return;
+  }
+  // From disk, where fetch is refused: wasm-inline.js decodes itself into self.WHOSAID_WASM (scripts/wasm-inline.cjs).
+  if (!(self.WHOSAID_WASM instanceof Uint8Array)) await loadScript("wasm-inline.js", "windows-1252");
   if (!(self.WHOSAID_WASM instanceof Uint8Array)) throw new Error("wasm-inline.js did not yield the module");
   engine.wasm = self.WHOSAID_WASM.buffer;
 }
