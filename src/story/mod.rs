@@ -58,6 +58,7 @@
 //! Zelensky within the article, its spelling simply shows up as an alias there.
 
 pub mod diff;
+pub mod flat;
 pub mod groups;
 pub mod names;
 pub mod report;
@@ -141,12 +142,19 @@ pub struct QuoteGroup {
 
 /// Runs [`crate::analyze`] on each `(id, text)` and builds the story, offsets in `enc`.
 pub fn analyze_story(docs: &[(&str, &str)], enc: Encoding) -> StoryOut {
-    let analyses: Vec<Analysis> = docs.iter().map(|(_, text)| crate::analyze(text)).collect();
+    let (analyses, story) = analyse_and_build(docs, enc);
     let documents = docs
         .iter()
         .zip(&analyses)
         .map(|((id, text), a)| DocumentOut::new(id, text, a, enc))
         .collect();
+    StoryOut { documents, story }
+}
+
+/// Each article's analysis and the story across them, offsets in `enc` (shared by [`analyze_story`] and
+/// [`flat::flat_story`]; not inlined into both, which would add its code twice to the page's wasm).
+pub(crate) fn analyse_and_build(docs: &[(&str, &str)], enc: Encoding) -> (Vec<Analysis>, Story) {
+    let analyses: Vec<Analysis> = docs.iter().map(|(_, text)| crate::analyze(text)).collect();
     let triples: Vec<(&str, &str, &Analysis)> = docs
         .iter()
         .zip(&analyses)
@@ -155,7 +163,7 @@ pub fn analyze_story(docs: &[(&str, &str)], enc: Encoding) -> StoryOut {
     let mut story = build_story(&triples);
     let texts: Vec<&str> = docs.iter().map(|(_, t)| *t).collect();
     story.convert_offsets(&texts, enc);
-    StoryOut { documents, story }
+    (analyses, story)
 }
 
 impl Story {
