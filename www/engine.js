@@ -1,6 +1,6 @@
 // The whosaid engine, shared by the Web Worker and the main-thread fallback.
 //
-// Three plain functions, no globals beyond their names, so that the page can also start a Worker from
+// Plain functions, no globals beyond their names (whosaid…), so that the page can also start a Worker from
 // their own source text (a blob: URL) when it is opened from disk, where `new Worker("worker.js")` is
 // refused. scripts/build-web.sh inserts the wasm-bindgen glue (`--target no-modules`) at the marker below.
 "use strict";
@@ -9,64 +9,24 @@
 function whosaidEngine() {
   /* @@WASM_BINDGEN_GLUE@@ */
   const glue = wasm_bindgen; // eslint-disable-line no-undef
-  /**
-   * The result of the wasm `analyze_spans` as `analyze` gives it, every span text empty: its quotes come as numbers
-   * (src/output.rs, FlatQuotes: 11 per quote, then 2 per part; kind and sieve index `names`; confidence as the bits
-   * of an f32; 0xffffffff for none), made into objects here, which is faster than making them from Rust.
-   */
-  function flatQuotes(r) {
-    const n = r.quotes;
-    const f = new Float32Array(n.buffer, n.byteOffset, n.length);
-    const NONE = 0xffffffff;
-    const span = (k) => (n[k] === NONE ? null : { start: n[k], end: n[k + 1], text: "" });
-    const quotes = [];
-    for (let k = 0; k < n.length; ) {
-      const parts = [];
-      for (let p = 0; p < n[k + 10]; p++) parts.push(span(k + 11 + 2 * p));
-      quotes.push({
-        id: quotes.length,
-        kind: r.names[n[k]],
-        start: n[k + 1],
-        end: n[k + 2],
-        text: "",
-        cue: span(k + 3),
-        speaker: span(k + 5),
-        speaker_id: n[k + 7] === NONE ? null : n[k + 7],
-        confidence: f[k + 8],
-        sieve: r.names[n[k + 9]],
-        parts,
-      });
-      k += 11 + 2 * parts.length;
-    }
-    return { id: r.id, quotes, speakers: r.speakers };
-  }
   return {
     init: (source) => glue({ module_or_path: source }),
     analyze: (text) => glue.analyze(text),
-    // The same without the span texts, which the page slices from its own copy.
-    analyzeSpans: (text) => flatQuotes(glue.analyze_spans(text)),
+    // The same as numbers, without the span texts, which the page slices from its own copy (src/wasm.rs).
+    analyzeSpans: (text) => glue.analyze_spans(text),
     analyzeStory: (texts) => glue.analyze_story(texts),
+    analyzeStorySpans: (texts) => glue.analyze_story_spans(texts),
     version: () => glue.version(),
     memoryBytes: () => glue.memory_bytes(),
   };
 }
 
 /**
- * Analyses a paste of one or more articles. A line that starts with "===" separates articles. One
- * article goes through `analyze`; several go through `analyze_story`, which analyses each on its own (no
- * pronoun reaches across articles) and merges speakers across them however each outlet spells them.
- * The page gets one result with offsets into the whole paste, in UTF-16 units as JS strings count:
- *   {docs: [{index, start, end, title}],   (title: the separator's label, e.g. "=== reuters.txt ===", else
- *                                            the article's first line; a label "Article 2 of 5" only numbers it)
- *    quotes: [{id, n, doc, kind, start, end, parts, cue, speaker, speaker_id, confidence, sieve}],
- *      (n: the quote's id in its article, as in the core's output)
- *      (spans are {start, end} only: text.slice(start, end) is their text)
- *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, counts, possibly_same}],
- *      (counts: [{article, quotes}], quotes per article)
- *    groups: [{id, similarity, conflict, versions: [{doc, quote, speaker, kind, text, similarity, diff}]}],
- *    json: the core's story output ({documents, story}) as a JSON string, for export; null for one article}
+ * The articles of a paste: a line that starts with "===" separates them. [{index, start, end, title}], offsets in
+ * UTF-16 units (title: the separator's label, e.g. "=== reuters.txt ===", else the article's first line; a label
+ * "Article 2 of 5" only numbers it).
  */
-function whosaidAnalyzeAll(engine, text) {
+function whosaidArticles(text) {
   const docs = [];
   const space = (i) => {
     const c = text.charCodeAt(i);
@@ -90,64 +50,54 @@ function whosaidAnalyzeAll(engine, text) {
     if (/^article \d+( of \d+)?$/i.test(label)) label = "";
   }
   push(from, text.length, label);
+  return docs;
+}
 
-  const out = { docs, quotes: [], speakers: [], groups: [], json: null };
+/**
+ * Analyses a paste of one or more articles (see whosaidArticles). One article goes through `analyze_spans`;
+ * several through `analyze_story_spans`, which analyses each on its own (no pronoun reaches across articles) and
+ * merges speakers across them however each outlet spells them. The result is mostly numbers, which the worker
+ * hands to the page without copying (whosaidTransfer) and the page makes objects of as it shows them
+ * (www/app/10-state.js):
+ *   {docs: [{index, start, end, title}],
+ *    names: [kind and sieve names],
+ *    quotes: Uint32Array, counts: Uint32Array   (src/output.rs FlatQuotes of each article in turn, counts[a] quotes
+ *                                                 of article a; offsets into the article; speaker ids: `speakers`)
+ *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, counts, possibly_same}],
+ *      (counts: [{article, quotes}], quotes per article)
+ *    groups, ops: Uint32Array, diff: string      (statements in several articles, src/story/flat.rs; empty for one)
+ *    story: whether there are several articles (the story can be exported: whosaidStoryJson)}
+ */
+function whosaidAnalyzeAll(engine, text) {
+  const docs = whosaidArticles(text);
+  const none = new Uint32Array(0);
+  const out = { docs, names: [], quotes: none, counts: none, speakers: [], groups: none, ops: none, diff: "", story: docs.length > 1 };
   if (docs.length === 0) return out;
-  const texts = docs.map((d) => text.slice(d.start, d.end));
-  let documents;
-  let speakerOf; // (doc index, speaker id in that document) -> id in out.speakers
-  let groups = [];
   if (docs.length === 1) {
-    documents = [engine.analyzeSpans(texts[0])];
-    for (const s of documents[0].speakers) {
-      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: null, quotes: s.quotes, docs: [0], counts: [{ article: 0, quotes: s.quotes }], possibly_same: [] });
-    }
-    speakerOf = (d, id) => id;
-  } else {
-    const story = engine.analyzeStory(texts);
-    documents = story.documents;
-    const map = documents.map(() => new Map());
-    for (const s of story.story.speakers) {
-      for (const [a, id] of s.members) map[a].set(id, s.id);
-      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: s.affiliation, quotes: s.total_quotes, docs: s.articles, counts: s.quotes, possibly_same: s.possibly_same });
-    }
-    speakerOf = (d, id) => (map[d].has(id) ? map[d].get(id) : null);
-    groups = story.story.quote_groups;
-    // One string crosses to the page far faster than the object graph; the page only downloads it.
-    out.json = JSON.stringify(story);
+    const r = engine.analyzeSpans(text.slice(docs[0].start, docs[0].end));
+    out.names = r.names;
+    out.quotes = r.quotes;
+    let n = 0;
+    for (let k = 0; k < r.quotes.length; k += 11 + 2 * r.quotes[k + 10]) n++; // FlatQuotes: 11 a quote, 2 a part
+    out.counts = new Uint32Array([n]);
+    out.speakers = r.speakers.map((s) => ({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: null, quotes: s.quotes, docs: [0], counts: [{ article: 0, quotes: s.quotes }], possibly_same: [] }));
+    return out;
   }
-  // Spans carry offsets only: the page slices its own copy of the text (a 10 MB paste's result would
-  // otherwise copy most of the text again through postMessage).
-  const shift = (span, by) => (span ? { start: span.start + by, end: span.end + by } : null);
-  const base = [];
-  documents.forEach((r, d) => {
-    const by = docs[d].start;
-    base.push(out.quotes.length);
-    for (const q of r.quotes) {
-      out.quotes.push({
-        id: out.quotes.length,
-        n: q.id,
-        doc: d,
-        kind: q.kind,
-        start: q.start + by,
-        end: q.end + by,
-        parts: (q.parts || []).map((p) => shift(p, by)),
-        cue: shift(q.cue, by),
-        speaker: shift(q.speaker, by),
-        speaker_id: q.speaker_id === null || q.speaker_id === undefined ? null : speakerOf(d, q.speaker_id),
-        confidence: q.confidence,
-        sieve: q.sieve,
-      });
-    }
-  });
-  out.groups = groups.map((g) => ({
-    id: g.id,
-    similarity: g.similarity,
-    conflict: g.conflict,
-    reference: g.reference,
-    versions: g.versions.map((v) => ({ doc: v.article, quote: base[v.article] + v.quote, speaker: v.speaker, kind: v.kind, text: v.text, similarity: v.similarity, diff: v.diff })),
-  }));
+  const r = engine.analyzeStorySpans(docs.map((d) => text.slice(d.start, d.end)));
+  Object.assign(out, { names: r.names, quotes: r.quotes, counts: r.counts, groups: r.groups, ops: r.ops, diff: r.diff });
+  out.speakers = r.speakers.map((s) => ({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: s.affiliation, quotes: s.total_quotes, docs: s.articles, counts: s.quotes, possibly_same: s.possibly_same }));
   return out;
+}
+
+/** The buffers of a whosaidAnalyzeAll result, to transfer rather than copy to the page. */
+function whosaidTransfer(r) {
+  return [r.quotes, r.counts, r.groups, r.ops].map((a) => a.buffer).filter((b, i, all) => b.byteLength && all.indexOf(b) === i);
+}
+
+/** The core's analyze_story output for the articles of `text`, as JSON (the page's story export). */
+function whosaidStoryJson(engine, text) {
+  const docs = whosaidArticles(text);
+  return JSON.stringify(engine.analyzeStory(docs.map((d) => text.slice(d.start, d.end))));
 }
 
 /**
@@ -173,13 +123,17 @@ function whosaidWorker(scope) {
       );
       return;
     }
-    if (msg.type !== "analyze") return;
+    if (msg.type !== "analyze" && msg.type !== "json") return;
     try {
       await ready;
+      if (msg.type === "json") {
+        scope.postMessage({ type: "json", id: msg.id, json: whosaidStoryJson(engine, msg.text) });
+        return;
+      }
       const t0 = performance.now();
       const result = whosaidAnalyzeAll(engine, msg.text);
       const ms = performance.now() - t0;
-      scope.postMessage({ type: "result", id: msg.id, result, ms, memory: engine.memoryBytes() });
+      scope.postMessage({ type: "result", id: msg.id, result, ms, memory: engine.memoryBytes() }, whosaidTransfer(result));
     } catch (e) {
       scope.postMessage({ type: "error", id: msg.id, message: String((e && e.message) || e) });
     }

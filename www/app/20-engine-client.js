@@ -1,10 +1,15 @@
 // Engine client: the analyser runs in a Worker when possible; from file:// in a Worker built from engine.js's
 // own source; else on the main thread. Only the latest text's result is ever shown.
-// Provides `engine` (its mode, for the footer), startEngine, request, drain, cancelPending.
+// Provides `engine` (its mode, for the footer), startEngine, request, drain, cancelPending, release, storyJson.
 // Uses (at run time) show (main), currentText (input), showError and fatal (base).
 
 /** A job running longer than this is abandoned (worker restarted) when newer text arrives. */
 const SUPERSEDE_MS = 250;
+/**
+ * On Clear, a worker that analysed a text longer than this (UTF-16 units) is replaced: its wasm memory never
+ * shrinks, and its heap keeps the text and the result's garbage until it collects (not soon, idle).
+ */
+const RELEASE_UNITS = 1024 * 1024;
 
 const engine = {
   mode: null,
@@ -15,6 +20,8 @@ const engine = {
   latest: 0,
   nextId: 1,
   texts: new Map(), // id -> text, for the jobs in flight
+  size: 0, // the length of the longest text sent to the worker
+  json: new Map(), // id -> {resolve, reject}, for the story exports asked for
 };
 
 /** A stand-in for a Worker that runs the same message loop on the main thread. */
@@ -53,7 +60,7 @@ let blobUrl = null;
 function blobWorker() {
   if (blobUrl === null) {
     // eslint-disable-next-line no-undef
-    const src = [whosaidEngine, whosaidAnalyzeAll, whosaidWorker].map(String).join("\n") +
+    const src = [whosaidEngine, whosaidArticles, whosaidAnalyzeAll, whosaidTransfer, whosaidStoryJson, whosaidWorker].map(String).join("\n") +
       "\nwhosaidWorker(self);\n";
     blobUrl = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
   }
@@ -138,11 +145,39 @@ async function restartEngine() {
   engine.worker = null;
   if (old) old.terminate();
   engine.busy = null;
+  engine.size = 0;
+  for (const p of engine.json.values()) p.reject(new Error("the analyser was restarted"));
+  engine.json.clear();
   await startWorker(engine.mode);
+}
+
+/**
+ * After Clear: a job still running, or a worker that had a long text, is dropped for a fresh worker, so that the
+ * memory a big text took is given back (not on the main thread, where starting again would pause the page).
+ */
+function release() {
+  if (engine.worker && engine.mode !== "main-thread" && (engine.busy || engine.size > RELEASE_UNITS)) {
+    engine.texts.clear();
+    restartEngine().then(drain, fatal);
+  }
+}
+
+/** The core's story output (analyze_story) for the articles of `text`, as JSON: a Promise. */
+function storyJson(text) {
+  return new Promise((resolve, reject) => {
+    if (!engine.worker) {
+      reject(new Error("the analyser is not running"));
+      return;
+    }
+    const id = "json" + engine.nextId++;
+    engine.json.set(id, { resolve, reject });
+    engine.worker.postMessage({ type: "json", id, text });
+  });
 }
 
 function send(id, text) {
   engine.busy = { id, since: performance.now() };
+  engine.size = Math.max(engine.size, text.length);
   engine.worker.postMessage({ type: "analyze", id, text });
 }
 
@@ -179,6 +214,13 @@ function drain() {
 
 function onEngineMessage(w, msg) {
   if (w !== engine.worker) return;
+  const asked = engine.json.get(msg.id);
+  if (asked) {
+    engine.json.delete(msg.id);
+    if (msg.type === "json") asked.resolve(msg.json);
+    else asked.reject(new Error(msg.message));
+    return;
+  }
   if (engine.busy && engine.busy.id === msg.id) engine.busy = null;
   const text = engine.texts.get(msg.id);
   engine.texts.delete(msg.id);

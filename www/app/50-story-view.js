@@ -1,60 +1,75 @@
 // Story view, for several articles: who is quoted where (speakers × articles) and the statements quoted in
-// several articles, each version with its word diff. Provides renderMatrix, renderGroups.
+// several articles, each version with its word diff; both drawn a part at a time (00-base.js, pager), the table's
+// rows picked by the speaker list's search box. Provides renderMatrix, renderGroups.
 // Uses state (10-state.js); the table's names filter like the speaker list (90-main.js).
 
-/** Statements quoted in several articles: at most this many are listed at once. */
-const MAX_GROUPS = 100;
-/** The speaker × article table shows at most this many rows and article columns. */
-const MAX_ROWS = 60;
-const MAX_COLS = 30;
+/** The table shows at most this many article columns (the Article menu shows one article at a time). */
+const MAX_COLS = 20;
+/** A statement shows this many of its versions at first. */
+const VERSIONS = 6;
+
+const groupPager = pager(ui.groups, ui.moreGroups, 10, (n) => "Show more statements (" + n + " more)");
+const rowPager = pager(ui.matrixBody, ui.moreRows, 40, (n) => "Show more speakers (" + n + " more)");
+const groupFind = finder(ui.groupsFind, () => renderGroups());
 
 /** Statements that several articles quote, each version with its word diff. */
 function renderGroups() {
   const r = state.result;
   const groups = r && r.groups ? r.groups : [];
-  const shown = groups.filter((g) =>
+  const listed = groups.filter((g) =>
     g.versions.some((v) => matchesFilter(r.quotes[v.quote])) && g.versions.some((v) => inDoc(r.quotes[v.quote])),
   );
-  const items = shown.slice(0, MAX_GROUPS).map((g) => {
+  const words = groupFind.words(listed.length);
+  const shown = words ? listed.filter((g) => g.versions.some((v) => found(words, speakerName(v.speaker), spanText(r.quotes[v.quote])))) : listed;
+  groupPager.set(shown, (g) => {
     const li = el("li", "group");
     li.dataset.group = String(g.id);
-    const names = [...new Set(g.versions.map((v) => speakerName(v.speaker === null ? null : v.speaker)))];
+    const names = [...new Set(g.versions.map((v) => speakerName(v.speaker)))];
     const head = el("p", "group-head");
-    head.append(el("span", "who", names.join(" / ")));
+    head.append(el("span", "who", names.slice(0, 5).join(" / ") + (names.length > 5 ? " / …" : "")));
     const docs = [...new Set(g.versions.map((v) => v.doc + 1))];
-    head.append(el("span", "meta", "articles " + docs.join(", ") + " · " + Math.round(g.similarity * 100) + "% alike"));
+    head.append(el("span", "meta", (docs.length > 10 ? docs.length + " articles" : "articles " + docs.join(", ")) + " · " + Math.round(g.similarity * 100) + "% alike"));
     if (g.conflict) head.append(el("span", "conflict", "attributed to different speakers"));
     li.append(head);
     const list = el("ul", "versions");
-    g.versions.forEach((v, i) => {
+    const version = (v, i) => {
       const item = el("li", "version " + colour(v.speaker));
       const label = el("p", "version-head");
       label.append(el("span", "badge", badge(v.speaker)));
       label.append(el("span", "meta", "article " + (v.doc + 1) + " (" + short(r.docs[v.doc].title) + ") · " + speakerName(v.speaker) + " · " + v.kind + (i === g.reference ? " · reference" : "")));
       item.append(label);
-      const words = el("p", "version-text");
-      for (const op of v.diff) {
-        if (op.op === "same") words.append(op.text);
-        else words.append(el(op.op === "add" ? "ins" : "del", "", op.text));
+      const text = el("p", "version-text");
+      for (const op of diffOf(v)) {
+        if (op.op === "same") text.append(op.text);
+        else text.append(el(op.op === "add" ? "ins" : "del", "", op.text));
       }
-      item.append(words);
+      item.append(text);
       const go = el("button", "linkish goto", "Show in text");
       go.type = "button";
       go.dataset.quote = String(v.quote);
       go.setAttribute("aria-label", "Show article " + (v.doc + 1) + "’s version in the text");
       item.append(go);
-      list.append(item);
-    });
+      return item;
+    };
+    fill(list, g.versions.slice(0, VERSIONS).map(version));
     li.append(list);
+    if (g.versions.length > VERSIONS) {
+      const all = el("button", "linkish", "Show all " + g.versions.length + " versions");
+      all.type = "button";
+      all.addEventListener("click", () => {
+        fill(list, g.versions.slice(VERSIONS).map((v, i) => version(v, i + VERSIONS)), true);
+        all.remove();
+        list.children[VERSIONS].querySelector("button").focus();
+      });
+      li.append(all);
+    }
     return li;
   });
-  fill(ui.groups, items);
   for (const b of ui.toGroups) {
-    b.hidden = typeof state.filter !== "number" || !shown.length;
-    if (!b.hidden) b.textContent = "Compare " + speakerName(state.filter) + "’s " + plural(shown.length, "statement", "statements") + " across articles";
+    b.hidden = typeof state.filter !== "number" || !listed.length;
+    if (!b.hidden) b.textContent = "Compare " + speakerName(state.filter) + "’s " + plural(listed.length, "statement", "statements") + " across articles";
   }
-  if (shown.length > MAX_GROUPS) items.push(el("li", "hint", "… and " + (shown.length - MAX_GROUPS) + " more; pick an article or a speaker to narrow the list."));
-  ui.groupsSec.hidden = items.length === 0;
+  ui.groupsSec.hidden = listed.length === 0;
 }
 
 /** An article's title cut to fit a column head. */
@@ -67,7 +82,7 @@ function renderMatrix() {
   ui.storySec.hidden = docs.length < 2;
   if (docs.length < 2) {
     ui.matrixHead.replaceChildren();
-    ui.matrixBody.replaceChildren();
+    rowPager.set([], String);
     return;
   }
   const cols = docs.slice(0, MAX_COLS);
@@ -85,10 +100,13 @@ function renderMatrix() {
     head.append(h);
   }
   head.append(cell("th", "All", "col"));
-  const ids = state.order.filter((id) => r.speakers[id].quotes > 0);
+  // The speaker list's search box picks the rows too.
+  const words = speakerFind.typed();
+  const ids = state.order.filter((id) => r.speakers[id].quotes > 0 && found(words, r.speakers[id].name, ...r.speakers[id].aliases));
   const none = r.quotes.filter((q) => q.speaker_id === null);
-  if (none.length) ids.push("none");
-  const rows = ids.slice(0, MAX_ROWS).map((id) => {
+  if (none.length && !words) ids.push("none");
+  ui.matrixHead.replaceChildren(head);
+  rowPager.set(ids, (id) => {
     const s = id === "none" ? null : r.speakers[id];
     const counts = new Map();
     if (s) for (const c of s.counts) counts.set(c.article, c.quotes);
@@ -115,13 +133,9 @@ function renderMatrix() {
     tr.append(cell("td", String(s ? s.quotes : none.length)));
     return tr;
   });
-  ui.matrixHead.replaceChildren(head);
-  fill(ui.matrixBody, rows);
-  const more = [];
-  if (ids.length > MAX_ROWS) more.push(plural(ids.length - MAX_ROWS, "more speaker", "more speakers") + " (see the speaker list)");
-  if (docs.length > MAX_COLS) more.push(plural(docs.length - MAX_COLS, "more article", "more articles") + " (pick one in the Article menu)");
-  ui.matrixMore.hidden = !more.length;
-  ui.matrixMore.textContent = more.length ? "Not shown: " + more.join("; ") + "." : "";
+  const more = docs.length - MAX_COLS;
+  ui.matrixMore.hidden = more <= 0;
+  ui.matrixMore.textContent = more > 0 ? "Not shown: " + plural(more, "more article", "more articles") + " (pick one in the Article menu)." : "";
 }
 
 

@@ -1,5 +1,6 @@
-// Export: the story as JSON (the core's analyze_story output) and CSV, made as a link is followed.
-// Provides resetExports; its links' listeners. Uses state (10-state.js), spanText.
+// Export: the story as JSON (the core's analyze_story output, which the engine makes when asked: storyJson) and
+// CSV (made here), each made as its link is followed. Provides resetExports; its links' listeners.
+// Uses state (10-state.js), spanText, the engine client (20-engine-client.js).
 
 /** One row per quote, RFC 4180, offsets into the quote's article; cells that a spreadsheet would take
  * for a formula (= + - @, tab, CR first) get a leading apostrophe. */
@@ -19,19 +20,40 @@ function storyCsv(r) {
   return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
-/** Gives an export link its file (a blob: URL) as it is followed: nothing is built until asked for. */
+/**
+ * Gives an export link its file (a blob: URL) as it is followed: nothing is built until asked for. The JSON comes
+ * from the engine, so the link is followed again once it is there.
+ */
 function exportClick(e) {
   const a = e.currentTarget;
   const r = state.result;
-  if (!r || !r.json) {
+  if (a.href.startsWith("blob:")) return;
+  if (!r || !r.story) {
     e.preventDefault();
     return;
   }
-  if (!a.href.startsWith("blob:")) {
-    const csv = a === ui.exportCsv;
-    const blob = csv ? new Blob(["\ufeff", storyCsv(r)], { type: "text/csv;charset=utf-8" }) : new Blob([r.json], { type: "application/json" });
-    a.href = URL.createObjectURL(blob);
+  if (a === ui.exportCsv) {
+    a.href = URL.createObjectURL(new Blob(["\ufeff", storyCsv(r)], { type: "text/csv;charset=utf-8" }));
+    return;
   }
+  e.preventDefault();
+  if (a.getAttribute("aria-busy")) return;
+  a.setAttribute("aria-busy", "true");
+  setStatus("Preparing the story as JSON…");
+  storyJson(state.text).then(
+    (json) => {
+      a.removeAttribute("aria-busy");
+      renderStatus();
+      if (state.result !== r) return; // another text meanwhile
+      a.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+      a.click();
+    },
+    (err) => {
+      a.removeAttribute("aria-busy");
+      renderStatus();
+      if (state.result === r) showError("The story could not be exported: " + ((err && err.message) || err));
+    },
+  );
 }
 
 /** Forgets the files made for the previous result (a new result gets new files). */

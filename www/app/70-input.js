@@ -5,10 +5,15 @@
 /** Above this many UTF-16 units the text is not analysed (the worker would need gigabytes). */
 const MAX_TEXT = 32 * 1024 * 1024;
 /**
- * Pastes longer than this (UTF-16 units) are kept out of the text box: laying out a 10 MB textarea
- * blocks the page for seconds in any browser. The text is analysed and shown annotated all the same.
+ * Pastes that take a text box long to lay out are kept out of it: longer than LARGE (UTF-16 units), or more than
+ * BOX characters of prose by layoutCost (00-base.js: a line break costs a text box as much as 40 characters, a long
+ * run without a space grows with its square). Laying out a 10 MB textarea blocks the page for seconds in any
+ * browser, and so do 200,000 lines or 200,000 quotation marks in a row at a fifth of the length. The text is
+ * analysed and shown annotated all the same.
  */
 const LARGE = 1024 * 1024;
+const BOX = 250000;
+const tooBig = (text) => text.length >= LARGE || layoutCost(text, 0, text.length, 40, true) > BOX;
 /** Larger files are refused (a news article is a few dozen KB). */
 const MAX_FILE = 10 * 1024 * 1024;
 
@@ -48,7 +53,7 @@ document.addEventListener("paste", (e) => {
   if (big === null && e.target !== ui.text) return;
   const data = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
   const next = afterInsert(data, e.target);
-  if (next.length >= LARGE) {
+  if (tooBig(next)) {
     e.preventDefault();
     setBig(next, "pasted");
   } else if (big !== null) {
@@ -65,7 +70,7 @@ ui.text.addEventListener("drop", (e) => {
   const dt = e.dataTransfer;
   if (!dt || hasFiles(e)) return;
   const data = dt.getData("text/plain");
-  if (data && afterInsert(data, ui.text).length >= LARGE) {
+  if (data && tooBig(afterInsert(data, ui.text))) {
     e.preventDefault();
     setBig(afterInsert(data, ui.text), "dropped");
   }
@@ -113,7 +118,7 @@ async function addFiles(list) {
   const cur = currentText().replace(/\s+$/, "");
   const next = (cur ? cur + "\n\n" : "") + added.join("\n");
   state.doc = "all";
-  if (next.length >= LARGE) {
+  if (tooBig(next)) {
     setBig(next, "from files");
   } else {
     leaveBig(false);
@@ -189,6 +194,7 @@ ui.clear.addEventListener("click", () => {
   ui.text.value = "";
   state.filter = null;
   analyseNow();
+  release();
   ui.text.focus();
 });
 

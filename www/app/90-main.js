@@ -3,30 +3,58 @@
 
 /** Shows the engine's result for `text` (the latest request). */
 function show(text, result, ms, memory) {
-  present(text, result);
-  // For benchmarks and tests: how long the analysis took and how much memory the module holds.
-  const root = document.documentElement.dataset;
-  root.ms = ms.toFixed(1);
-  root.memory = String(memory);
-  root.analysed = String(engine.latest);
+  const id = engine.latest;
+  present(text, result, () => {
+    // For benchmarks and tests: how long the analysis took, how much memory the module holds, and that the result
+    // is on screen.
+    const root = document.documentElement.dataset;
+    root.ms = ms.toFixed(1);
+    root.memory = String(memory);
+    root.analysed = String(id);
+  });
 }
 
-/** Makes `result` (the analysis of `text`) the one on screen, keeping the filter when it still applies. */
-function present(text, result) {
+let drawing = 0;
+
+/**
+ * Makes `result` (the analysis of `text`) the one on screen, keeping the filter when it still applies. With `done`,
+ * the status, the Article menu and the text come first, then each list in a task of its own (its layout done
+ * there too), so that no task takes long and a click (Clear) between them is answered; `done` runs at the end,
+ * unless another result came first.
+ */
+function present(text, result, done) {
+  const id = ++drawing;
   setResult(text, result);
-  resetTextView();
-  resetPanels();
   // Export files are made when asked for (see exportClick), from the result on screen.
   resetExports();
   clearNotice();
   renderDocPick();
-  renderAll();
+  renderStatus();
+  renderAnnotated();
+  const steps = [renderSpeakers, renderMatrix, renderGroups, renderQuotes];
+  if (!done) {
+    for (const step of steps) step();
+    return;
+  }
+  const next = () => {
+    if (id !== drawing) return;
+    const step = steps.shift();
+    if (!step) {
+      done();
+      return;
+    }
+    step();
+    void document.body.offsetHeight; // its layout now, in this task
+    setTimeout(next, 0);
+  };
+  void document.body.offsetHeight;
+  setTimeout(next, 0);
 }
 
 function renderAll() {
   renderStatus();
-  renderMatrix();
   renderSpeakers();
+  renderMatrix();
   renderGroups();
   renderQuotes();
   renderAnnotated();
@@ -39,7 +67,6 @@ for (const list of [ui.speakers, ui.matrixBody]) {
     if (!b) return;
     const id = b.dataset.speaker === "none" ? "none" : Number(b.dataset.speaker);
     state.filter = state.filter === id ? null : id;
-    resetPanels();
     renderAll();
     const again = list.querySelector('button[data-speaker="' + b.dataset.speaker + '"]');
     if (again) again.focus();
