@@ -111,11 +111,24 @@ function whosaidStoryJson(engine, text) {
 function whosaidWorker(scope) {
   const engine = whosaidEngine();
   let ready = null;
+  // Warm-up, in a worker only: V8 first runs wasm as baseline code and optimises the functions that run a lot, in
+  // the background; a few small stories (about 0.3 s, a slice at a time, stopped by the first real job) let that
+  // happen before the first paste, whose analysis took about a third less time then (5,000 articles).
+  let warm = typeof WorkerGlobalScope === "function" ? 15 : 0; // eslint-disable-line no-undef
+  const line = (i) => `“Talks on the ${i} corridor resume on Friday in Geneva,” said John Smith, the envoy. He added that they were “difficult”. According to Mary Jones, a plan is ready.\n\n`;
+  const warmUp = () => {
+    if (warm-- <= 0) return;
+    engine.analyzeStorySpans([0, 1, 2].map((a) => Array.from({ length: 12 }, (_, i) => line(a * 12 + i)).join("")));
+    setTimeout(warmUp, 0);
+  };
   scope.onmessage = async (event) => {
     const msg = event.data;
     if (msg.type === "init") {
       ready = engine.init(msg.wasm).then(
-        () => scope.postMessage({ type: "ready", version: engine.version() }),
+        () => {
+          scope.postMessage({ type: "ready", version: engine.version() });
+          setTimeout(warmUp, 0);
+        },
         (e) => {
           scope.postMessage({ type: "error", id: null, message: "cannot start the analyser: " + e });
           throw e;
@@ -124,6 +137,7 @@ function whosaidWorker(scope) {
       return;
     }
     if (msg.type !== "analyze" && msg.type !== "json") return;
+    warm = 0;
     try {
       await ready;
       if (msg.type === "json") {

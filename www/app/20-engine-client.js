@@ -249,6 +249,7 @@ function onEngineError(w, message) {
 
 /** Drops anything in flight: the result on screen is for a text that needs no analysis (empty, too long). */
 function cancelPending() {
+  engine.queued = null;
   engine.latest = engine.nextId++;
   document.documentElement.dataset.requested = document.documentElement.dataset.analysed = String(engine.latest);
 }
