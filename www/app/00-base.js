@@ -9,7 +9,7 @@
 //   30-text-view.js     the annotated text
 //   40-panels.js        status line, Article menu, speaker list, quote list
 //   50-story-view.js    several articles: the speaker × article table and the statements in several articles
-//   60-export.js        the story as JSON and CSV files
+//   60-export.js        the analysis as JSON and CSV files
 //   70-input.js         the text box, large pastes, files, Clear and the sample story
 //   90-main.js          puts a result on screen, redraws after a pick, starts the page
 // Pasted text is only ever set as text (textContent / text nodes), never parsed as HTML.
@@ -55,6 +55,10 @@ const ui = {
   groupsH: $("groups-h"),
   exportJson: $("export-json"),
   exportCsv: $("export-csv"),
+  exportMarks: $("export-marks"),
+  exports: $("exports"),
+  marks: $("marks"),
+  marksCount: $("marks-count"),
 };
 
 const plural = (n, one, many) => n + " " + (n === 1 ? one : many);

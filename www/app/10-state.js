@@ -51,11 +51,11 @@ const NONE = 0xffffffff;
  * into the whole text, {id, n (its id in its article), doc, kind, start, end, parts, cue, speaker (spans {start,
  * end}), speaker_id, confidence, sieve}; statement groups {id, similarity, conflict, reference, versions: [{doc,
  * quote (its id), speaker, kind, similarity}]}, each version's word diff made when shown (diffOf). A loop over
- * numbers: tens of thousands of quotes take milliseconds, where copying them as objects from the worker took the
+ * numbers: tens of thousands of quotes take milliseconds (quotations stay numbers, 8 a pair: see www/engine.js), where copying them as objects from the worker took the
  * page's main thread most of a second.
  */
 function decode(raw) {
-  const r = { docs: raw.docs, quotes: [], speakers: raw.speakers, groups: [], ops: raw.ops, diff: raw.diff, story: raw.story };
+  const r = { docs: raw.docs, quotes: [], speakers: raw.speakers, groups: [], ops: raw.ops, diff: raw.diff, story: raw.story, quotations: raw.quotations || new Uint32Array(0), kinds: raw.quotationKinds };
   if (!raw.counts) return r;
   const f32 = (a) => new Float32Array(a.buffer, a.byteOffset, a.length);
   const n = raw.quotes;

@@ -1,12 +1,9 @@
 // Text view: the annotated text, each quote a <mark> coloured and numbered by speaker, its speaker and cue
-// marked too. It is drawn a part at a time (about a screenful of layout work each: see layoutCost), the next
+// marked too; on request (ui.marks), every pair of quotation marks too, a line over it styled and labelled by
+// kind. It is drawn a part at a time (about a screenful of layout work each: see layoutCost), the next
 // part when the reader scrolls to the end of the view or asks for it; a quote far ahead is shown with the part
 // around it, the text before it on request. Provides renderAnnotated, reveal.
 // Uses state (10-state.js); a click on a highlight flashes the quote's item in the quote list (40-panels.js).
-//
-// Issue 12's "every quotation mark pair" layer belongs here: its spans go into `ranges` in drawPart beside the
-// quotes' ranges (a type of their own, styled apart from speech, not by colour alone), and its switch into the
-// legend above the text.
 
 /** Layout work per part of the view, in characters of prose (layoutCost: a line break as 4; long runs get <wbr>s). */
 const PART = 30000;
@@ -36,6 +33,35 @@ function renderAnnotated() {
   view = { from, to, start: from, end: from, started: new Set(), index: view.result === r ? view.index : null, result: r, doc: state.doc };
   ui.annotated.replaceChildren();
   drawAfter();
+  const c = [0, 0, 0];
+  const Q = r ? r.quotations : [];
+  for (let k = 7; k < Q.length; k += 8) c[Q[k]]++;
+  ui.marksCount.textContent = Q.length ? "(" + Q.length / 8 + ": " + r.kinds.map((k, i) => c[i] + " " + k).join(", ") + ")" : "";
+}
+
+/** The view's text again, from where it starts to where it ends (the pairs of quotation marks shown or not). */
+ui.marks.addEventListener("change", () => {
+  view.started = new Set();
+  ui.annotated.replaceChildren(drawPart(view.start, view.end));
+  if (view.end < view.to) ui.annotated.append(sentinel);
+});
+
+/** The pairs of quotation marks (indexes into state.result.quotations) that reach into [a, b). */
+function pairsIn(a, b) {
+  const Q = state.result.quotations;
+  const n = Q.length / 8;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Q[8 * mid] < a) lo = mid + 1;
+    else hi = mid;
+  }
+  // Pairs nest: one that starts before `a` and reaches past it holds the last pair to start before `a`.
+  const out = [];
+  for (let i = lo - 1; i >= 0 && i < n; i = Q[8 * i + 5]) if (Q[8 * i + 1] > a) out.push(i);
+  for (let i = lo; i < n && Q[8 * i] < b; i++) out.push(i);
+  return out;
 }
 
 /** Where a part that starts at `at` ends: after PART of layout work, at the end of a line when one is near. */
@@ -146,6 +172,8 @@ function drawPart(from, limit) {
     if (q.speaker) add(q, "source", q.speaker);
     if (q.cue) add(q, "cue", q.cue);
   }
+  const Q = state.result && ui.marks.checked ? state.result.quotations : null;
+  if (Q) for (const i of pairsIn(from, limit)) add({ id: i }, "pair", { start: Q[8 * i], end: Q[8 * i + 1] });
   // Outer ranges first: by start, then longest.
   ranges.sort((a, b) => a.start - b.start || b.len - a.len || a.q.id - b.q.id);
   const points = [from, limit];
@@ -168,7 +196,7 @@ function drawPart(from, limit) {
     let parent = k ? chain[k - 1].el : root;
     for (let j = k; j < active.length; j++) {
       const g = active[j];
-      const m = g.type === "quote" ? markFor(g.q, view.started, j > 0) : attributionFor(g);
+      const m = g.type === "quote" ? markFor(g.q, view.started, j > 0) : g.type === "pair" ? pairFor(g.q.id) : attributionFor(g);
       parent.append(m);
       chain.push({ range: g, el: m });
       parent = m;
@@ -196,6 +224,18 @@ function appendText(parent, s) {
     }
   }
   parent.append(s.slice(from));
+}
+
+/** A pair of quotation marks: its kind as a class, a label on the part where it starts (not for speech). */
+function pairFor(i) {
+  const kind = state.result.kinds[state.result.quotations[8 * i + 7]];
+  const e = el("span", "qm qm-" + kind);
+  e.title = "quotation marks: " + kind;
+  if (kind !== "speech" && !view.started.has("m" + i)) {
+    view.started.add("m" + i);
+    e.dataset.kind = kind;
+  }
+  return e;
 }
 
 function attributionFor(g) {
