@@ -30,6 +30,7 @@ const FILES: &[&str] = &[
     "not_name_words.txt",
     "pronouns.txt",
     "speech_nouns.txt",
+    "us_states.txt",
     "common_words.txt",
 ];
 

@@ -4,7 +4,9 @@
 //
 // Prints, medians of several runs after a warm-up (see below): MB/s on the seed articles repeated to 1 MB and 10 MB,
 // the first 1 MB analysis on its own (cold), and the time to analyse one typical article (seed 001, 5.6 KB), timed in
-// batches of 20 so that Chromium's coarse clock (0.1 ms) does not blur it. The last lines are machine-readable: `RESULT key=value ...`.
+// batches of 20 so that Chromium's coarse clock (0.1 ms) does not blur it; and the story of 500 and of 5,000 articles
+// of 1,000 characters (analyzeStorySpans: every article analysed, then the story across them). The last lines are
+// machine-readable: `RESULT key=value ...`.
 //
 // Usage: node scripts/bench-web.mjs [--runs N]   (dist/ must be built: scripts/build-web.sh)
 import fs from "node:fs";
@@ -33,6 +35,8 @@ try {
       const engine = whosaidEngine(); // eslint-disable-line no-undef
       await engine.init(await (await fetch("whosaid_bg.wasm")).arrayBuffer());
       const analyse = (t) => whosaidAnalyzeAll(engine, t); // eslint-disable-line no-undef
+      // Its quotes are numbers (the page makes objects of those it shows): counts[a] quotes in article a.
+      const quotes = (r) => r.counts.reduce((n, c) => n + c, 0);
       const corpus = (bytes) => {
         // The seeds repeated, a blank line between copies, to `bytes` UTF-8 bytes (as the native bench).
         const enc = new TextEncoder();
@@ -80,7 +84,27 @@ try {
         }
       }
       for (const z of sizes) {
-        out["mb" + z.mb] = { bytes: z.bytes, ms: median(z.times), quotes: z.warm.quotes.length, speakers: z.warm.speakers.length };
+        out["mb" + z.mb] = { bytes: z.bytes, ms: median(z.times), quotes: quotes(z.warm), speakers: z.warm.speakers.length };
+      }
+      // The story stage: 500 and 5,000 articles of 1,000 characters (the page benchmark's input, scripts/bench-page.mjs)
+      // through analyzeStorySpans, taking turns, after one warm-up each.
+      {
+        const stream = seeds.map((s) => s.trim()).join("\n\n") + "\n\n";
+        const pieces = (n) => Array.from({ length: n }, (_, i) => {
+          let p = "";
+          for (let at = (i * 1000) % stream.length; p.length < 1000; at = 0) p += stream.slice(at, at + 1000 - p.length);
+          return p.trim();
+        });
+        const sets = [500, 5000].map((n) => ({ n, texts: pieces(n), times: [] }));
+        for (const z of sets) engine.analyzeStorySpans(z.texts);
+        for (let r = 0; r < Math.max(2, Math.ceil(runs / 2)); r++) {
+          for (const z of sets) {
+            const t0 = performance.now();
+            engine.analyzeStorySpans(z.texts);
+            z.times.push(performance.now() - t0);
+          }
+        }
+        out.story = sets.map((z) => ({ n: z.n, ms: median(z.times), runs: z.times.length }));
       }
       // One article: 25 batches of 20 analyses, after a warm-up.
       for (let i = 0; i < 50; i++) analyse(article);
@@ -90,7 +114,7 @@ try {
         for (let i = 0; i < 20; i++) analyse(article);
         per.push((performance.now() - t0) / 20);
       }
-      out.article = { bytes: new TextEncoder().encode(article).length, ms: median(per), quotes: analyse(article).quotes.length };
+      out.article = { bytes: new TextEncoder().encode(article).length, ms: median(per), quotes: quotes(analyse(article)) };
       return out;
     },
     { seeds, article, runs: RUNS },
@@ -105,11 +129,13 @@ try {
     );
   }
   console.log(`wasm first 1 MB analysis after loading (cold: baseline code, before the optimising tier): ${result.cold.toFixed(1)} ms`);
+  for (const z of result.story) console.log(`wasm story of ${z.n} articles of 1,000 characters (analyzeStorySpans): ${z.ms.toFixed(0)} ms, median of ${z.runs}`);
   const a = result.article;
   console.log(`wasm one article (${a.bytes} bytes, ${a.quotes} quotes): ${a.ms.toFixed(3)} ms, median of 25 batches of 20`);
   console.log(
     `RESULT mb1_bytes=${result.mb1.bytes} mb1_ms=${result.mb1.ms.toFixed(3)} mb10_bytes=${result.mb10.bytes} ` +
-      `mb10_ms=${result.mb10.ms.toFixed(3)} article_bytes=${a.bytes} article_ms=${a.ms.toFixed(4)}`,
+      `mb10_ms=${result.mb10.ms.toFixed(3)} article_bytes=${a.bytes} article_ms=${a.ms.toFixed(4)} ` +
+      `story500_ms=${result.story[0].ms.toFixed(1)} story5000_ms=${result.story[1].ms.toFixed(1)}`,
   );
 } finally {
   await close();

@@ -25,11 +25,13 @@ bash scripts/build-npm.sh
 
 log "assembling dist/"
 rm -rf dist && mkdir -p dist
-cp www/index.html www/style.css www/app.js www/worker.js dist/
+cp www/index.html www/style.css www/worker.js dist/
 cp npm/wasm/whosaid_bg.wasm dist/
 node - <<'NODE'
 const fs = require("fs");
 const path = require("path");
+// app.js: the page's modules (www/app/*.js, one job each) joined in one classic script (see scripts/app-bundle.cjs).
+fs.writeFileSync("dist/app.js", require(path.resolve("scripts/app-bundle.cjs")).bundle("www/app"));
 // engine.js with the package's classic-script glue inside whosaidEngine() (the page rebuilds a worker from its source).
 const glue = fs.readFileSync("npm/wasm/script.js", "utf8");
 const template = fs.readFileSync("www/engine.js", "utf8");

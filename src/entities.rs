@@ -261,6 +261,20 @@ impl<'a> Linker<'a> {
                 let e = r.link_name_words(&Facts::of(m), &words, span, pos, evidence);
                 let first = sentence_first(doc, m);
                 r.entities[e].not_placed |= !after_place_preposition(doc, m.first);
+                // A description set off after the name ("Dana Whitfield, a Texas Democrat,", "(D-Texas)"): what a
+                // later "the Texas Democrat" finds the person by; and it shows a person.
+                if m.kind == MentionKind::Name {
+                    if let Some(d) = mentions::appositive(doc, m) {
+                        if !r.entities[e].descriptions.contains(&d) {
+                            r.add_description(e, d);
+                        }
+                        let ent = &mut r.entities[e];
+                        if ent.kind == SpeakerKind::Unknown {
+                            ent.kind = SpeakerKind::Person;
+                        }
+                        ent.evidence = true;
+                    }
+                }
                 r.name_events.push(NameEvent {
                     pos,
                     entity: e,
@@ -1332,6 +1346,23 @@ impl<'a> Resolver<'a> {
                 return e;
             }
         }
+        // An age in the phrase (`the 61-year-old farmer`) names the person the article gave that age (`Maria Ochoa,
+        // 61,`), the latest such before the mention.
+        let age = desc_age(&desc);
+        if let Some(n) = age.filter(|_| !m.plural && definite) {
+            let end = self
+                .name_events
+                .partition_point(|ev| ev.pos < sp.pos as usize);
+            let aged = self.name_events[..end].iter().rev().find(|ev| {
+                let ent = &self.entities[ev.entity];
+                !ev.quoted && ent.kind == SpeakerKind::Person && ent.age == Some(n)
+            });
+            if let Some(e) = aged.map(|ev| ev.entity) {
+                self.entities[e].mentions.push(m.span.span());
+                self.entities[e].last_seen = sp.pos as usize;
+                return e;
+            }
+        }
         // A person the article introduced with this role word.
         if !m.plural && definite && role_kind.is_none_or(|k| k == RoleKind::Person) {
             // The phrase's proper modifiers ("the Ukrainian president", "the New Jersey governor") must all be in a
@@ -1381,7 +1412,7 @@ impl<'a> Resolver<'a> {
             // role of someone named in the phrase: "Donald Trump’s campaign manager" is not Donald Trump.)
             let possessed = words_of(&desc).any(|w| w.ends_with("’s") || w.ends_with("'s"));
             if role.is_some() && !possessed {
-                if let Some(e) = self.subject_before(sp, m.gender, &head_root) {
+                if let Some(e) = self.subject_before(sp, m.gender, &head_root, age) {
                     self.entities[e].mentions.push(m.span.span());
                     self.entities[e].last_seen = sp.pos as usize;
                     return e;
@@ -1401,18 +1432,27 @@ impl<'a> Resolver<'a> {
         self.description_entity(&desc, kind, m.gender, m.span.span(), sp.pos as usize)
     }
 
-    /// The person a definite role phrase that matches no description stands for (`head_root`: its office or role):
+    /// The person a definite role phrase that matches no description stands for (`head_root`: its office or role;
+    /// `age`: an age the phrase gives):
     /// the first fitting person named in the nearest of its own sentence and the three before it; else the person
     /// the article has named most (three times at least). Fitting: a person whose name was shown to be one, of a
     /// compatible gender, who holds no other office (a senator is not "the governor"; any person may be "the
     /// front-runner" or "the businessman").
-    fn subject_before(&self, sp: &Speaking, gender: Gender, head_root: &str) -> Option<usize> {
+    fn subject_before(
+        &self,
+        sp: &Speaking,
+        gender: Gender,
+        head_root: &str,
+        age: Option<u16>,
+    ) -> Option<usize> {
         let office = |r: &str| lexicon::title(r).is_some_and(|t| !t.honorific);
         let head_is_office = office(head_root);
         let fits = |e: usize| {
             let ent = &self.entities[e];
             ent.kind == SpeakerKind::Person
                 && ent.evidence
+                // (Of another age, someone else: "the 61-year-old farmer" is not "Tomas Ochoa, 35".)
+                && (age.is_none() || ent.age.is_none() || ent.age == age)
                 && (gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || ent.gender == gender)
@@ -1490,13 +1530,14 @@ impl<'a> Resolver<'a> {
         let thing = |e: &Entity| {
             matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown)
                 && e.not_placed
-                && !e.full.iter().any(|w| lexicon::is_demonym(w))
+                // (A demonym is no organisation, unless in an organisation's name: "Nordic Broadcasting Corp.")
+                && (e.kind == SpeakerKind::Organisation || !e.full.iter().any(|w| lexicon::is_demonym(w)))
         };
         latest_from(0, &|_, e| {
             thing(e)
                 && e.full.iter().any(|w| {
                     let w = lower(w);
-                    w == head || plural.as_deref() == Some(w.as_str())
+                    w == head || plural.as_deref() == Some(w.as_str()) || same_stem(&w, head)
                 })
         })
         .or_else(|| {
@@ -1728,6 +1769,36 @@ fn family_order(desc: &str) -> Option<std::cmp::Ordering> {
     } else {
         None
     }
+}
+
+/// Whether a word of an organisation's name and a noun for it share their stem: "broadcasting" and "broadcaster",
+/// "insurance" and "insurer", "banking" and "bank" (a common beginning of five letters or more that leaves at most
+/// three of the noun's letters, or the whole noun of four letters or more).
+fn same_stem(name_word: &str, noun: &str) -> bool {
+    let common = name_word
+        .chars()
+        .zip(noun.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let n = noun.chars().count();
+    common >= 5 && common + 3 >= n || common == n && n >= 4
+}
+
+/// The age a description gives in a hyphenated compound: "61-year-old farmer" → 61 ("61 year old" too).
+fn desc_age(desc: &str) -> Option<u16> {
+    let mut words = desc.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let (n, rest) = w.split_once('-').unwrap_or((w, ""));
+        let year_old = rest.starts_with("year-old")
+            || rest.starts_with("years-old")
+            || rest.is_empty() && words.peek().is_some_and(|x| x.starts_with("year"));
+        if year_old {
+            if let Some(a) = n.parse::<u16>().ok().filter(|a| (1..=120).contains(a)) {
+                return Some(a);
+            }
+        }
+    }
+    None
 }
 
 /// An age given after a name: `, 62,` (or `, 62.`, `, 62)`, `, 62;`) right after byte `end` of `text`.

@@ -304,6 +304,7 @@ const NOT_NAME_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/not_name_wo
 const PRONOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/pronouns.txt"));
 const SPEECH_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/speech_nouns.txt"));
 const COMMON_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_words.txt"));
+const US_STATES: &str = include_str!(concat!(env!("OUT_DIR"), "/us_states.txt"));
 
 /// Which inflection of its lemma a verb form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -541,6 +542,16 @@ pub fn is_demonym(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
     SET.get_or_init(|| FilteredSet::new(parse_words(DEMONYMS).0))
         .contains(word)
+}
+
+/// The US state an abbreviation or name stands for, as in a party-and-state label (`D-Va.`, `R-TX`, `I-Vermont`):
+/// "Va." → "Virginia" (data/us_states.txt; case-sensitive, the list is short and read only for such labels).
+pub fn us_state(abbr: &str) -> Option<&'static str> {
+    US_STATES
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(a, _)| *a == abbr)
+        .map(|(_, full)| full)
 }
 
 /// Whether `word` (case-sensitive) is a capitalised word that neither begins nor continues a
@@ -1123,6 +1134,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn us_states_are_abbreviation_and_state_pairs() {
+        let mut seen = std::collections::HashSet::new();
+        for line in US_STATES.lines() {
+            let (abbr, full) = line.split_once('\t').expect("ABBREVIATION<TAB>STATE");
+            assert!(seen.insert(abbr), "{abbr} twice");
+            assert_eq!(us_state(full), Some(full), "{full} maps to itself");
+        }
+        assert_eq!(us_state("Va."), Some("Virginia"));
+        assert_eq!(us_state("TX"), Some("Texas"));
+        assert_eq!(us_state("W.Va."), Some("West Virginia"));
+        assert_eq!(us_state("Narnia"), None);
     }
 
     #[test]

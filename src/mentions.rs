@@ -1018,8 +1018,13 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run.
     let org_with_of =
         (a..start).any(|k| lexicon::is_org_word(doc.tok(k))) && (a..=b).any(|k| doc.tok(k) == "of");
-    let start = if org_with_of { a } else { start };
+    let mut start = if org_with_of { a } else { start };
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
+    // A demonym right before an organisation's name is part of it: "Nordic Broadcasting Corporation", "Canadian
+    // Medical Association" (not so before a person's name: "Ukrainian President Volodymyr Zelensky").
+    while org && start > a && lexicon::is_demonym(doc.tok(start - 1)) {
+        start -= 1;
+    }
     let mut gender = Gender::Unknown;
     if !org {
         // A first name tells the gender when a surname follows it; a lone word is most often a surname itself
@@ -1108,6 +1113,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     let sentence_initial_role = e == doc.sentence_of(e).tok_start && is_role_tok(doc, e).is_some();
     if (doc.is_capitalized(e) && !breaks_run(doc, e) || is_particle_word(doc, e))
         && !sentence_initial_role
+        && !definite_person_noun(doc, e, floor)
     {
         // The capitalised run ending at e.
         let mut a = e;
@@ -1207,7 +1213,8 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 || doc.is_capitalized(k) && !breaks_run(doc, k)
                 || is_role_tok(doc, k).is_some()
                 || matches!(lw, "’s" | "'s")
-                || (doc.tokens[k].kind == Kind::Word && lw.contains('-'));
+                || (doc.tokens[k].kind == Kind::Word && lw.contains('-'))
+                || in_number_compound(doc, k);
             if !ok {
                 // Lower-case nouns in front of the role word count only when a determiner opens them:
                 // "a former senior law enforcement official", "the base chief".
@@ -1255,6 +1262,135 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         });
     }
     None
+}
+
+/// A description the text sets off after a person's name, as the entity stage records it for later back-references:
+/// an appositive with a person noun at its head (`Dana Whitfield, a Texas Democrat,` → "Texas Democrat"; `Nadia
+/// Voss, a veterinarian from Kiel,` → "veterinarian from Kiel"), or a party-and-state label (`Tim Kaine (D-Va.)` →
+/// "Virginia Democrat", `(R)` → "Republican"). `None` for anything else (`Ochoa, 61,`, `Paris, France`, `Lee, who
+/// …`).
+pub fn appositive(doc: &Document, m: &Mention) -> Option<String> {
+    let t = &doc.tokens;
+    let k = m.last + 1;
+    if k >= t.len() {
+        return None;
+    }
+    if doc.is(k, '(') {
+        // A party-and-state label: up to the closing parenthesis, a short run.
+        let start = t[k].end as usize;
+        let rest = doc.text.get(start..(start + 24).min(doc.text.len()))?;
+        let inner = &rest[..rest.find(')')?];
+        return party_label(inner.trim());
+    }
+    if !doc.is(k, ',') {
+        return None;
+    }
+    let mut buf = [0u8; 48];
+    let first = k + 1;
+    let mut end = first;
+    while end < t.len() && end - first < 10 {
+        let tok = &t[end];
+        let word = tok.kind == Kind::Word || tok.kind == Kind::Number || doc.is(end, '-');
+        if !word {
+            break;
+        }
+        if matches!(
+            doc.lower(end, &mut buf),
+            "who"
+                | "which"
+                | "that"
+                | "and"
+                | "or"
+                | "said"
+                | "says"
+                | "told"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+        ) {
+            return None;
+        }
+        end += 1;
+    }
+    // The phrase ends at a comma, a period, a semicolon or a dash, and opens with an article.
+    let closed = end < t.len() && [",", ".", ";", "—", "–", ")"].contains(&doc.tok(end));
+    if end <= first + 1 || !closed || !matches!(doc.lower(first, &mut buf), "a" | "an" | "the") {
+        return None;
+    }
+    // Its head: the last word before a preposition (`veterinarian | from Kiel`), or its last word.
+    let head = (first + 1..end)
+        .find(|&j| {
+            matches!(
+                doc.lower(j, &mut buf),
+                "of" | "for" | "from" | "at" | "in" | "on" | "with"
+            )
+        })
+        .map_or(end - 1, |j| j - 1);
+    let person = is_role_tok(doc, head)
+        .is_some_and(|r| r.kind == lexicon::RoleKind::Person && !r.plural && !r.group);
+    if head <= first || !person {
+        return None;
+    }
+    // The words as written, one space where any gap was (a pasted text may hold control characters there).
+    let mut d = String::new();
+    for j in first + 1..end {
+        if j > first + 1 && t[j].space_before {
+            d.push(' ');
+        }
+        d.push_str(doc.tok(j));
+    }
+    Some(d)
+}
+
+/// A party-and-state label's description: "D-Va." → "Virginia Democrat", "R-TX" → "Texas Republican", "I" →
+/// "independent"; `None` unless the label is one.
+fn party_label(label: &str) -> Option<String> {
+    let (party, state) = match label.split_once(['-', '–']) {
+        Some((p, s)) => (p.trim(), Some(s.trim())),
+        None => (label, None),
+    };
+    let party = match party {
+        "D" => "Democrat",
+        "R" => "Republican",
+        "I" => "independent",
+        _ => return None,
+    };
+    match state {
+        None => Some(party.to_string()),
+        Some(s) => lexicon::us_state(s).map(|full| format!("{full} {party}")),
+    }
+}
+
+/// Whether token `e` is a capitalised noun for one person after "the" and up to three capitalised modifiers: `the
+/// Texas Democrat`, `the Kentucky Republican`, `the President`. Such a phrase describes someone the article named (a
+/// role, read as one), it is no name.
+fn definite_person_noun(doc: &Document, e: usize, floor: usize) -> bool {
+    let person = is_role_tok(doc, e)
+        .is_some_and(|r| r.kind == lexicon::RoleKind::Person && !r.plural && !r.group);
+    if !person {
+        return false;
+    }
+    let mut a = e;
+    while a > floor && e - a < 3 && doc.is_capitalized(a - 1) && !breaks_run(doc, a - 1) {
+        a -= 1;
+    }
+    let mut buf = [0u8; 48];
+    a > floor && doc.lower(a - 1, &mut buf) == "the"
+}
+
+/// Whether token `k` is part of a number compound written with a hyphen, `61-year-old` (the tokens `61`, `-`,
+/// `year-old`): the number before an attached hyphen and word, or that hyphen. Such a compound modifies a role noun
+/// like any other hyphenated word ("the 61-year-old farmer", "a 10-year veteran").
+fn in_number_compound(doc: &Document, k: usize) -> bool {
+    let t = &doc.tokens;
+    let attached = |i: usize| i < t.len() && !t[i].space_before;
+    let hyphen_at =
+        |i: usize| doc.is(i, '-') && attached(i) && attached(i + 1) && t[i + 1].kind == Kind::Word;
+    match t.get(k).map(|x| x.kind) {
+        Some(Kind::Number) => hyphen_at(k + 1),
+        _ => k > 0 && t[k - 1].kind == Kind::Number && hyphen_at(k),
+    }
 }
 
 /// A lower-case word that may stand inside a noun compound before its head ("base" in "the base chief"): not a
@@ -1402,7 +1538,13 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             && k + 1 < doc.tokens.len()
             && name_suffix(doc.tok(k + 1)).is_some_and(|s| s == "jr" || s == "sr")
             && doc.is_capitalized(k - 1);
-        if k > s && tok.kind != Kind::Word && !matches!(lw, "’s" | "'s" | ".") && !suffix_comma {
+        let number_compound = in_number_compound(doc, k);
+        if k > s
+            && tok.kind != Kind::Word
+            && !matches!(lw, "’s" | "'s" | ".")
+            && !suffix_comma
+            && !number_compound
+        {
             break;
         }
         if name_word(doc, k) || is_role_tok(doc, k).is_some() {
@@ -1420,6 +1562,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             || MODIFIERS.contains(&lw)
             || matches!(lw, "’s" | "'s" | ".")
             || suffix_comma
+            || number_compound
             || lw.contains('-')
             || (k > s && PARTICLES.contains(&lw))
         {

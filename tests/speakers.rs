@@ -327,3 +327,50 @@ fn a_paragraph_wholly_quoted_after_reported_speech_goes_on_with_its_speaker() {
     );
     assert_eq!(f.name("hire 40 people"), "Dana Wright");
 }
+
+#[test]
+fn an_age_in_a_role_phrase_names_the_person_of_that_age() {
+    // The hyphenated age compound is read as a modifier of the role noun, and the age picks the person.
+    let f = run("Marta Quell, 61, farms near Tarrow. Her son, Ivo Quell, 35, farms with her. \
+         “The well is dry,” the 61-year-old farmer said. “We wait for rain,” said the 35-year-old farmer.");
+    assert_eq!(
+        f.who("well is dry"),
+        ("Marta Quell".into(), "the 61-year-old farmer".into())
+    );
+    assert_eq!(f.name("wait for rain"), "Ivo Quell");
+}
+
+#[test]
+fn a_party_and_state_label_is_a_description_found_again() {
+    let f = run(
+        "Sen. Orla Brent (D-Vt.) and Rep. Cato Pike (R-Ky.) met on Monday. \
+         \"We are close,\" the Vermont Democrat said. \"Not yet,\" the Kentucky Republican said.",
+    );
+    assert_eq!(f.name("We are close"), "Orla Brent");
+    assert_eq!(f.name("Not yet"), "Cato Pike");
+}
+
+#[test]
+fn an_appositive_description_is_found_again() {
+    let f = run("Nadia Vell, a veterinarian from Kossburg, opened a clinic in May. Piet Arno, a farmer, sold \
+         her the land. \"Animals come first,\" the veterinarian said. \"Land is cheap here,\" the farmer said.");
+    assert_eq!(f.name("Animals come first"), "Nadia Vell");
+    assert_eq!(f.name("Land is cheap"), "Piet Arno");
+    // A capitalised party noun after "the" describes someone; it is no name of its own.
+    let f = run("Dara Holm, a Texas Democrat, opposed the bill. \"It is a giveaway,\" the Texas Democrat said.");
+    assert_eq!(f.name("giveaway"), "Dara Holm");
+}
+
+#[test]
+fn an_organisation_noun_finds_the_name_that_shares_its_stem() {
+    // A demonym opens the organisation's name; "the broadcaster" shares the stem of "Broadcasting".
+    let f = run(
+        "The Nordic Broadcasting Corporation defended its coverage on Sunday. \
+         \"Our reporting was accurate,\" the broadcaster said.",
+    );
+    assert_eq!(
+        f.name("reporting was accurate"),
+        "Nordic Broadcasting Corporation"
+    );
+    assert_eq!(f.kind("reporting was accurate"), SpeakerKind::Organisation);
+}

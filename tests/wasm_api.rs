@@ -408,3 +408,93 @@ fn quotations_nest_and_name_their_quote_in_utf16() {
         "after the emoji's two units and a space"
     );
 }
+
+/// The numbers of `key` (a `Uint32Array`).
+fn numbers(v: &JsValue, key: &str) -> Vec<u32> {
+    let a = get(v, key);
+    assert!(
+        a.is_instance_of::<js_sys::Uint32Array>(),
+        "{key} is not a Uint32Array"
+    );
+    a.unchecked_into::<js_sys::Uint32Array>().to_vec()
+}
+
+#[wasm_bindgen_test]
+fn analyze_story_spans_is_analyze_story_as_numbers() {
+    let texts: Vec<String> = SEEDS.iter().map(|s| s.to_string()).collect();
+    let full = whosaid::wasm::analyze_story(texts.clone()).unwrap();
+    let flat = whosaid::wasm::analyze_story_spans(texts).unwrap();
+    let names: Vec<String> = array(&flat, "names")
+        .iter()
+        .map(|n| n.as_string().unwrap())
+        .collect();
+    let documents = array(&full, "documents");
+    let counts = numbers(&flat, "counts");
+    assert_eq!(counts.len(), 5);
+    let quotes = numbers(&flat, "quotes");
+    let story = get(&full, "story");
+    let members = |speaker: &JsValue| -> Vec<(u32, u32)> {
+        array(speaker, "members")
+            .iter()
+            .map(|m| {
+                let m: Vec<JsValue> = m.clone().unchecked_into::<Array>().iter().collect();
+                (m[0].as_f64().unwrap() as u32, m[1].as_f64().unwrap() as u32)
+            })
+            .collect()
+    };
+    let story_speakers = array(&story, "speakers");
+    let mut k = 0;
+    for (a, doc) in documents.iter().enumerate() {
+        let qs = array(doc, "quotes");
+        assert_eq!(counts[a] as usize, qs.len());
+        for q in qs {
+            assert_eq!(names[quotes[k] as usize], string(&q, "kind"));
+            assert_eq!(
+                (quotes[k + 1], quotes[k + 2]),
+                (number(&q, "start"), number(&q, "end"))
+            );
+            let id = get(&q, "speaker_id");
+            let want = if id.is_null() {
+                u32::MAX
+            } else {
+                let id = id.as_f64().unwrap() as u32;
+                let s = story_speakers
+                    .iter()
+                    .find(|s| members(s).contains(&(a as u32, id)))
+                    .expect("a story speaker");
+                number(s, "id")
+            };
+            assert_eq!(quotes[k + 7], want);
+            k += 11 + 2 * quotes[k + 10] as usize;
+        }
+    }
+    assert_eq!(k, quotes.len());
+    // The quotations: each article's, six numbers each, offsets and kinds as analyze_story's.
+    let (quotations, qcounts) = (
+        numbers(&flat, "quotations"),
+        numbers(&flat, "quotationCounts"),
+    );
+    let mut k = 0;
+    for (a, doc) in documents.iter().enumerate() {
+        let qs = array(doc, "quotations");
+        assert_eq!(qcounts[a] as usize, qs.len());
+        for q in qs {
+            let n = &quotations[k..k + 6];
+            assert_eq!((n[0], n[1]), (number(&q, "start"), number(&q, "end")));
+            assert_eq!(names[n[5] as usize], string(&q, "kind"));
+            k += 6;
+        }
+    }
+    assert!(k > 0);
+    assert_eq!(k, quotations.len());
+    // The groups: as many versions as the story's, their diff texts in `diff`.
+    let groups = array(&story, "quote_groups");
+    assert!(!groups.is_empty());
+    let flat_groups = numbers(&flat, "groups");
+    let versions: usize = groups.iter().map(|g| array(g, "versions").len()).sum();
+    assert_eq!(flat_groups.len(), 5 * groups.len() + 6 * versions);
+    let diff_len: u32 = numbers(&flat, "ops").chunks(2).map(|op| op[1]).sum();
+    let diff = get(&flat, "diff").unchecked_into::<JsString>();
+    assert_eq!(diff.length(), diff_len);
+    assert_eq!(array(&flat, "speakers").len(), story_speakers.len());
+}

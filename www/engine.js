@@ -1,6 +1,6 @@
 // The whosaid engine, shared by the Web Worker and the main-thread fallback.
 //
-// Three plain functions, no globals beyond their names, so that the page can also start a Worker from
+// Plain functions, no globals beyond their names (whosaid…), so that the page can also start a Worker from
 // their own source text (a blob: URL) when it is opened from disk, where `new Worker("worker.js")` is
 // refused. scripts/build-web.sh inserts the npm package's classic-script glue (npm/wasm/script.js, wasm-bindgen
 // `--target no-modules`, which defines `whosaid`) at the marker below.
@@ -10,76 +10,24 @@
 function whosaidEngine() {
   /* @@WASM_BINDGEN_GLUE@@ */
   const glue = whosaid; // eslint-disable-line no-undef
-  /**
-   * The result of the wasm `analyzeSpans` as `analyze` gives it, every span text empty: its quotes come as numbers
-   * (src/output.rs, FlatQuotes: 11 per quote, then 2 per part; kind and sieve index `names`; confidence as the bits
-   * of an f32; 0xffffffff for none), made into objects here, which is faster than making them from Rust. Its
-   * quotations stay numbers (6 each: start, end, depth, parent, quote, kind, which indexes `names`), for
-   * whosaidAnalyzeAll.
-   */
-  function flatQuotes(r) {
-    const n = r.quotes;
-    const f = new Float32Array(n.buffer, n.byteOffset, n.length);
-    const NONE = 0xffffffff;
-    const span = (k) => (n[k] === NONE ? null : { start: n[k], end: n[k + 1], text: "" });
-    const quotes = [];
-    for (let k = 0; k < n.length; ) {
-      const parts = [];
-      for (let p = 0; p < n[k + 10]; p++) parts.push(span(k + 11 + 2 * p));
-      quotes.push({
-        id: quotes.length,
-        kind: r.names[n[k]],
-        start: n[k + 1],
-        end: n[k + 2],
-        text: "",
-        cue: span(k + 3),
-        speaker: span(k + 5),
-        speaker_id: n[k + 7] === NONE ? null : n[k + 7],
-        confidence: f[k + 8],
-        sieve: r.names[n[k + 9]],
-        parts,
-      });
-      k += 11 + 2 * parts.length;
-    }
-    return { id: r.id, quotes, speakers: r.speakers, quotations: r.quotations, names: r.names };
-  }
   return {
     init: (source) => glue({ module_or_path: source }),
     analyze: (text) => glue.analyze(text),
-    // The same without the span texts, which the page slices from its own copy; quotations as numbers (see above).
-    analyzeSpans: (text) => flatQuotes(glue.analyzeSpans(text)),
+    // The same as numbers, without the span texts, which the page slices from its own copy (src/wasm.rs).
+    analyzeSpans: (text) => glue.analyzeSpans(text),
     analyzeStory: (texts) => glue.analyzeStory(texts),
+    analyzeStorySpans: (texts) => glue.analyzeStorySpans(texts),
     version: () => glue.version(),
     memoryBytes: () => glue.memoryBytes(),
   };
 }
 
 /**
- * Analyses a paste of one or more articles. A line that starts with "===" separates articles. One
- * article goes through `analyze`; several go through `analyze_story`, which analyses each on its own (no
- * pronoun reaches across articles) and merges speakers across them however each outlet spells them.
- * The page gets one result with offsets into the whole paste, in UTF-16 units as JS strings count:
- *   {docs: [{index, start, end, title}],   (title: the separator's label, e.g. "=== reuters.txt ===", else
- *                                            the article's first line; a label "Article 2 of 5" only numbers it)
- *    quotes: [{id, n, doc, kind, start, end, parts, cue, speaker, speaker_id, confidence, sieve}],
- *      (n: the quote's id in its article, as in the core's output)
- *      (spans are {start, end} only: text.slice(start, end) is their text)
- *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, counts, possibly_same}],
- *      (counts: [{article, quotes}], quotes per article)
- *    quotations: Uint32Array, 8 numbers for each pair of quotation marks, attributed or not, in
- *      text order (an outer pair before the pairs inside it):
- *        start, end   from the opening to the closing mark, offsets into the paste
- *        doc, n       its article, and its id there (as in the core's `quotations`)
- *        depth        0 for a pair inside no other
- *        parent       the pair it is inside, counted in this list (its numbers start at 8 × parent), or 0xffffffff
- *        quote        the id in `quotes` of the attributed quote it is part of, or 0xffffffff
- *        kind         an index into quotationKinds
- *      (numbers, not objects: a 10 MB paste has tens of thousands, which the worker hands over without a copy)
- *    quotationKinds: ["speech", "term", "title"],
- *    groups: [{id, similarity, conflict, versions: [{doc, quote, speaker, kind, text, similarity, diff}]}],
- *    json: the core's story output ({documents, story}) as a JSON string, for export; null for one article}
+ * The articles of a paste: a line that starts with "===" separates them. [{index, start, end, title}], offsets in
+ * UTF-16 units (title: the separator's label, e.g. "=== reuters.txt ===", else the article's first line; a label
+ * "Article 2 of 5" only numbers it).
  */
-function whosaidAnalyzeAll(engine, text) {
+function whosaidArticles(text) {
   const docs = [];
   const space = (i) => {
     const c = text.charCodeAt(i);
@@ -103,78 +51,79 @@ function whosaidAnalyzeAll(engine, text) {
     if (/^article \d+( of \d+)?$/i.test(label)) label = "";
   }
   push(from, text.length, label);
+  return docs;
+}
 
+/**
+ * Analyses a paste of one or more articles (see whosaidArticles). One article goes through `analyzeSpans`;
+ * several through `analyzeStorySpans`, which analyses each on its own (no pronoun reaches across articles) and
+ * merges speakers across them however each outlet spells them. The result is mostly numbers, which the worker
+ * hands to the page without copying (whosaidTransfer) and the page makes objects of as it shows them
+ * (www/app/10-state.js):
+ *   {docs: [{index, start, end, title}],
+ *    names: [kind and sieve names],
+ *    quotes: Uint32Array, counts: Uint32Array   (src/output.rs FlatQuotes of each article in turn, counts[a] quotes
+ *                                                 of article a; offsets into the article; speaker ids: `speakers`)
+ *    speakers: [{id, name, kind, gender, aliases, descriptions, affiliation, quotes, docs, counts, possibly_same}],
+ *      (counts: [{article, quotes}], quotes per article)
+ *    groups, ops: Uint32Array, diff: string      (statements in several articles, src/story/flat.rs; empty for one)
+ *    quotations: Uint32Array, 8 numbers for each pair of quotation marks, attributed or not, in
+ *      text order (an outer pair before the pairs inside it):
+ *        start, end   from the opening to the closing mark, offsets into the paste
+ *        doc, n       its article, and its id there (as in the core's `quotations`)
+ *        depth        0 for a pair inside no other
+ *        parent       the pair it is inside, counted in this list (its numbers start at 8 × parent), or 0xffffffff
+ *        quote        the id of the attributed quote it is part of, counted over all articles' quotes, or 0xffffffff
+ *        kind         an index into quotationKinds
+ *    quotationKinds: ["speech", "term", "title"],
+ *    story: whether there are several articles (the story can be exported: whosaidStoryJson)}
+ */
+function whosaidAnalyzeAll(engine, text) {
+  const docs = whosaidArticles(text);
+  const none = new Uint32Array(0);
   const kinds = ["speech", "term", "title"];
-  const out = { docs, quotes: [], speakers: [], quotations: new Uint32Array(0), quotationKinds: kinds, groups: [], json: null };
+  const out = { docs, names: [], quotes: none, counts: none, speakers: [], groups: none, ops: none, diff: "", quotations: none, quotationKinds: kinds, story: docs.length > 1 };
   if (docs.length === 0) return out;
-  const texts = docs.map((d) => text.slice(d.start, d.end));
-  let documents;
-  let speakerOf; // (doc index, speaker id in that document) -> id in out.speakers
-  let groups = [];
+  let r;
   if (docs.length === 1) {
-    documents = [engine.analyzeSpans(texts[0])];
-    for (const s of documents[0].speakers) {
-      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: null, quotes: s.quotes, docs: [0], counts: [{ article: 0, quotes: s.quotes }], possibly_same: [] });
-    }
-    speakerOf = (d, id) => id;
+    r = engine.analyzeSpans(text.slice(docs[0].start, docs[0].end));
+    let n = 0;
+    for (let k = 0; k < r.quotes.length; k += 11 + 2 * r.quotes[k + 10]) n++; // FlatQuotes: 11 a quote, 2 a part
+    out.counts = new Uint32Array([n]);
+    r.quotationCounts = [r.quotations.length / 6];
+    out.speakers = r.speakers.map((s) => ({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: null, quotes: s.quotes, docs: [0], counts: [{ article: 0, quotes: s.quotes }], possibly_same: [] }));
   } else {
-    const story = engine.analyzeStory(texts);
-    documents = story.documents;
-    const map = documents.map(() => new Map());
-    for (const s of story.story.speakers) {
-      for (const [a, id] of s.members) map[a].set(id, s.id);
-      out.speakers.push({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: s.affiliation, quotes: s.total_quotes, docs: s.articles, counts: s.quotes, possibly_same: s.possibly_same });
-    }
-    speakerOf = (d, id) => (map[d].has(id) ? map[d].get(id) : null);
-    groups = story.story.quote_groups;
-    // One string crosses to the page far faster than the object graph; the page only downloads it.
-    out.json = JSON.stringify(story);
+    r = engine.analyzeStorySpans(docs.map((d) => text.slice(d.start, d.end)));
+    Object.assign(out, { counts: r.counts, groups: r.groups, ops: r.ops, diff: r.diff });
+    out.speakers = r.speakers.map((s) => ({ id: s.id, name: s.name, kind: s.kind, gender: s.gender, aliases: s.aliases, descriptions: s.descriptions, affiliation: s.affiliation, quotes: s.total_quotes, docs: s.articles, counts: s.quotes, possibly_same: s.possibly_same }));
   }
-  // Spans carry offsets only: the page slices its own copy of the text (a 10 MB paste's result would
-  // otherwise copy most of the text again through postMessage).
-  const shift = (span, by) => (span ? { start: span.start + by, end: span.end + by } : null);
-  const base = [];
-  // Quotations: numbers from analyzeSpans (6 each), objects from analyzeStory.
+  out.names = r.names;
+  out.quotes = r.quotes;
+  // Quotations: 6 numbers each from the engine (start, end, depth, parent, quote, kind in `names`), ids in their
+  // article, made 8 each with ids and offsets into the whole paste.
+  const q = r.quotations;
+  const qs = (out.quotations = new Uint32Array((q.length / 6) * 8));
   const NONE = 0xffffffff;
-  const flat = (r) => ArrayBuffer.isView(r.quotations);
-  const rows = documents.map((r) => (flat(r) ? r.quotations.length / 6 : r.quotations.length));
-  const qs = (out.quotations = new Uint32Array(8 * rows.reduce((a, b) => a + b, 0)));
-  let at = 0;
-  documents.forEach((r, d) => {
-    const by = docs[d].start;
+  const up = (x, by) => (x === NONE ? NONE : x + by);
+  for (let a = 0, at = 0, quoteBase = 0; a < docs.length; quoteBase += out.counts[a++]) {
     const first = at;
-    const up = (x, b) => (x === null || x === NONE ? NONE : x + b);
-    for (let i = 0; i < rows[d]; i++, at++) {
-      const q = flat(r) ? r.quotations.subarray(6 * i, 6 * i + 6) : r.quotations[i];
-      const [start, end, depth, parent, quote, kind] = flat(r) ? [...q.slice(0, 5), r.names[q[5]]] : [q.start, q.end, q.depth, q.parent, q.quote, q.kind];
-      qs.set([start + by, end + by, d, i, depth, up(parent, first), up(quote, out.quotes.length), kinds.indexOf(kind)], 8 * at);
+    for (let i = 0; i < r.quotationCounts[a]; i++, at++) {
+      const k = 6 * at;
+      qs.set([q[k] + docs[a].start, q[k + 1] + docs[a].start, a, i, q[k + 2], up(q[k + 3], first), up(q[k + 4], quoteBase), kinds.indexOf(r.names[q[k + 5]])], 8 * at);
     }
-    base.push(out.quotes.length);
-    for (const q of r.quotes) {
-      out.quotes.push({
-        id: out.quotes.length,
-        n: q.id,
-        doc: d,
-        kind: q.kind,
-        start: q.start + by,
-        end: q.end + by,
-        parts: (q.parts || []).map((p) => shift(p, by)),
-        cue: shift(q.cue, by),
-        speaker: shift(q.speaker, by),
-        speaker_id: q.speaker_id === null || q.speaker_id === undefined ? null : speakerOf(d, q.speaker_id),
-        confidence: q.confidence,
-        sieve: q.sieve,
-      });
-    }
-  });
-  out.groups = groups.map((g) => ({
-    id: g.id,
-    similarity: g.similarity,
-    conflict: g.conflict,
-    reference: g.reference,
-    versions: g.versions.map((v) => ({ doc: v.article, quote: base[v.article] + v.quote, speaker: v.speaker, kind: v.kind, text: v.text, similarity: v.similarity, diff: v.diff })),
-  }));
+  }
   return out;
+}
+
+/** The buffers of a whosaidAnalyzeAll result, to transfer rather than copy to the page. */
+function whosaidTransfer(r) {
+  return [r.quotes, r.counts, r.groups, r.ops, r.quotations].map((a) => a.buffer).filter((b, i, all) => b.byteLength && all.indexOf(b) === i);
+}
+
+/** The core's analyze_story output for the articles of `text`, as JSON (the page's story export). */
+function whosaidStoryJson(engine, text) {
+  const docs = whosaidArticles(text);
+  return JSON.stringify(engine.analyzeStory(docs.map((d) => text.slice(d.start, d.end))));
 }
 
 /**
@@ -188,11 +137,24 @@ function whosaidAnalyzeAll(engine, text) {
 function whosaidWorker(scope) {
   const engine = whosaidEngine();
   let ready = null;
+  // Warm-up, in a worker only: V8 first runs wasm as baseline code and optimises the functions that run a lot, in
+  // the background; a few small stories (about 0.3 s, a slice at a time, stopped by the first real job) let that
+  // happen before the first paste, whose analysis took about a third less time then (5,000 articles).
+  let warm = typeof WorkerGlobalScope === "function" ? 15 : 0; // eslint-disable-line no-undef
+  const line = (i) => `“Talks on the ${i} corridor resume on Friday in Geneva,” said John Smith, the envoy. He added that they were “difficult”. According to Mary Jones, a plan is ready.\n\n`;
+  const warmUp = () => {
+    if (warm-- <= 0) return;
+    engine.analyzeStorySpans([0, 1, 2].map((a) => Array.from({ length: 12 }, (_, i) => line(a * 12 + i)).join("")));
+    setTimeout(warmUp, 0);
+  };
   scope.onmessage = async (event) => {
     const msg = event.data;
     if (msg.type === "init") {
       ready = engine.init(msg.wasm).then(
-        () => scope.postMessage({ type: "ready", version: engine.version() }),
+        () => {
+          scope.postMessage({ type: "ready", version: engine.version() });
+          setTimeout(warmUp, 0);
+        },
         (e) => {
           scope.postMessage({ type: "error", id: null, message: "cannot start the analyser: " + e });
           throw e;
@@ -200,14 +162,18 @@ function whosaidWorker(scope) {
       );
       return;
     }
-    if (msg.type !== "analyze") return;
+    if (msg.type !== "analyze" && msg.type !== "json") return;
+    warm = 0;
     try {
       await ready;
+      if (msg.type === "json") {
+        scope.postMessage({ type: "json", id: msg.id, json: whosaidStoryJson(engine, msg.text) });
+        return;
+      }
       const t0 = performance.now();
       const result = whosaidAnalyzeAll(engine, msg.text);
       const ms = performance.now() - t0;
-      // The quotations' numbers are handed over, not copied.
-      scope.postMessage({ type: "result", id: msg.id, result, ms, memory: engine.memoryBytes() }, [result.quotations.buffer]);
+      scope.postMessage({ type: "result", id: msg.id, result, ms, memory: engine.memoryBytes() }, whosaidTransfer(result));
     } catch (e) {
       scope.postMessage({ type: "error", id: msg.id, message: String((e && e.message) || e) });
     }

@@ -151,10 +151,13 @@ fn push_same(ops: &mut Vec<DiffOp>, ta: &str, tb: &str) {
 /// The word diff from `old` to `new` as runs of `same`/`del`/`add` (within a change, deletions come first).
 /// Tokens match on their words; a difference only in the whitespace after a word is a whitespace edit.
 pub fn diff_words(old: &str, new: &str) -> Vec<DiffOp> {
-    let a = tokens(old);
-    let b = tokens(new);
+    diff_tokens(&tokens(old), &tokens(new))
+}
+
+/// [`diff_words`] on texts already cut by [`tokens`] (a group's reference is cut once for all its versions).
+pub fn diff_tokens(a: &[&str], b: &[&str]) -> Vec<DiffOp> {
     let eq = |x: &&str, y: &&str| x.trim_end() == y.trim_end();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| eq(x, y)).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| eq(x, y)).count();
     let suffix = a[prefix..]
         .iter()
         .rev()

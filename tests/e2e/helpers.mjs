@@ -64,7 +64,7 @@ export function chromiumPath() {
   throw new Error("Chromium not found: run scripts/setup.sh (Debian package chromium)");
 }
 
-/** Headless Chromium with a throw-away profile. */
+/** Headless Chromium with a throw-away profile (`profile`: its directory, which the browser's processes name). */
 export async function launch(options = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "whosaid-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -90,7 +90,7 @@ export async function launch(options = {}) {
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
   };
-  return { context, close };
+  return { context, close, profile };
 }
 
 /**

@@ -109,12 +109,12 @@ test("keyboard: focus order, visible focus, speaker filter and jump to a quote w
       return a.id || a.getAttribute("aria-label") || a.className || a.tagName;
     });
   const order = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 9; i++) {
     await p.page.keyboard.press("Tab");
     order.push(await focused());
   }
-  assert.deepEqual(order.slice(0, 7), ["skip", "sample", "clear", "text", "files", "legend-summary", "annotated"]);
-  assert.equal(order[7].split(" ")[0], "speaker-button", "after the text come the speakers");
+  assert.deepEqual(order.slice(0, 8), ["skip", "sample", "clear", "text", "files", "marks", "legend-summary", "annotated"]);
+  assert.equal(order[8].split(" ")[0], "speaker-button", "after the text come the speakers");
   // Focus is visible: a real outline on the focused control.
   const outline = await p.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, "none");

@@ -30,9 +30,17 @@ async function run(texts) {
     return texts.map((t) => {
       const all = whosaidAnalyzeAll(engine, t); // eslint-disable-line no-undef
       const spans = engine.analyzeSpans(t);
+      // The quotes' articles and offsets into the paste, from the numbers (FlatQuotes, counts[a] for article a).
+      const quotes = [];
+      let k = 0;
+      all.docs.forEach((d, a) => {
+        for (let i = 0; i < all.counts[a]; i++, k += 11 + 2 * all.quotes[k + 10]) {
+          quotes.push({ doc: a, start: all.quotes[k + 1] + d.start, end: all.quotes[k + 2] + d.start });
+        }
+      });
       // Typed arrays come back from the page as objects: hand them over as arrays.
       return {
-        all: { ...all, quotations: Array.from(all.quotations), typed: all.quotations instanceof Uint32Array },
+        all: { quotes, quotationKinds: all.quotationKinds, quotations: Array.from(all.quotations), typed: all.quotations instanceof Uint32Array },
         spans: { quotations: Array.from(spans.quotations), names: spans.names },
         full: engine.analyze(t).quotations,
       };

@@ -324,7 +324,7 @@ test("articles from files: picked and dropped .txt files, refusals, CSV export c
   await p.page.setInputFiles("#files", [{ name: "un.txt", mimeType: "text/plain", buffer: Buffer.from(SEEDS[4]) }]);
   await p.page.waitForFunction(() => document.querySelectorAll("#doc option").length === 5);
   await waitAnalysed(p.page);
-  assert.deepEqual(await p.page.$$eval("#story-sec .export a", (a) => a.map((x) => x.getAttribute("href"))), ["#", "#"]);
+  assert.deepEqual(await p.page.$$eval(".export a", (a) => a.map((x) => x.getAttribute("href"))), ["#", "#", "#"]);
   assert.equal(JSON.parse((await download(p.page, "#export-json"))[1]).documents.length, 4);
   await p.page.click("#clear");
   assert.equal(await p.page.evaluate(() => document.getElementById("story-sec").hidden), true);

@@ -1,5 +1,5 @@
-// Big pastes and long sessions: the page stays responsive while the worker analyses 10 MB, and
-// memory stays flat over many analyses.
+// Big pastes and long sessions: the page answers while the worker analyses 10 MB, and memory stays flat over many
+// analyses. How long the page takes is measured by scripts/bench.sh (its page benchmark), not asserted here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, openReady, paste, waitAnalysed, readResults, fixture, DIST } from "./helpers.mjs";
@@ -32,7 +32,7 @@ function pasteEvent(page, article, copies, tail = "") {
 }
 
 for (const where of ["http", "file"]) {
-  test(`a 10 MB paste does not freeze the page (${where})`, async () => {
+  test(`a 10 MB paste is kept out of the text box and analysed in full while the page answers (${where})`, async () => {
     const p = await open(where === "http" ? env.server.origin + "/" : "file://" + DIST + "/index.html");
     assert.equal(p.engine, where === "http" ? "worker" : "blob-worker");
     // One article's quote count, then ~10 MB of that article with no separator (one huge document).
