@@ -20,22 +20,27 @@ use crate::text::{Document, Kind};
 /// A turn goes on over at most this many paragraphs with no label.
 const MAX_RUN: usize = 6;
 
-/// A turn: its paragraph, its colon cue, its label (lower case) and its attribution once made.
-struct Turn {
+/// A turn: its paragraph, its colon cue, its label and its attribution once made.
+struct Turn<'a> {
     para: usize,
     cue: usize,
-    /// The label's first token and the colon's.
+    /// The label's first token.
     first: usize,
-    label: String,
+    label: &'a str,
+    /// Some(true) for a question's label, Some(false) for an answer's.
+    question: Option<bool>,
     attribution: Option<usize>,
 }
 
-/// What a label says of its turn.
+/// What a label says of its turn: Some(true) for a question, Some(false) for an answer.
 fn question_or_answer(label: &str) -> Option<bool> {
-    match label {
-        "q" | "question" => Some(true),
-        "a" | "answer" => Some(false),
-        _ => None,
+    let is = |w: &str| label.eq_ignore_ascii_case(w);
+    if is("q") || is("question") {
+        Some(true)
+    } else if is("a") || is("answer") {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -70,18 +75,19 @@ pub fn run(ctx: &mut Ctx) {
         while first < c.tok && doc.tokens[first].kind == Kind::QuoteMark {
             first += 1;
         }
-        let label = crate::case::lowercase(doc.span_of(first, c.tok - 1).text(doc.text));
+        let label = doc.span_of(first, c.tok - 1).text(doc.text);
         turns.push(Turn {
             para,
             cue: ci,
             first,
             label,
+            question: question_or_answer(label),
             attribution: ctx.cue_used[ci],
         });
     }
     let qa = turns
         .iter()
-        .filter(|t| question_or_answer(&t.label).is_some() && t.attribution.is_none())
+        .filter(|t| t.question.is_some() && t.attribution.is_none())
         .count();
     if qa >= 2 {
         answer_turns(ctx, &mut turns);
@@ -89,11 +95,11 @@ pub fn run(ctx: &mut Ctx) {
     // The turns of a transcript: attributed, by a question or answer label or a transcript name.
     turns.retain(|t| {
         t.attribution.is_some_and(|a| {
-            question_or_answer(&t.label).is_some()
+            t.question.is_some()
                 || ctx.out[a].sieve == "colon" && transcript_name(doc, t.first, ctx.cues[t.cue].tok)
         })
     });
-    let mut labels: Vec<&str> = turns.iter().map(|t| t.label.as_str()).collect();
+    let mut labels: Vec<&str> = turns.iter().map(|t| t.label).collect();
     crate::sort::sort(&mut labels);
     labels.dedup();
     if turns.len() < 3 || labels.len() < 2 {
@@ -141,18 +147,18 @@ pub fn run(ctx: &mut Ctx) {
 }
 
 /// Attributes the question and answer turns (see the module doc), recording their attributions in `turns`.
-fn answer_turns(ctx: &mut Ctx, turns: &mut [Turn]) {
+fn answer_turns(ctx: &mut Ctx, turns: &mut [Turn<'_>]) {
     let doc = ctx.doc;
     let Some(start) = turns
         .iter()
-        .find(|t| question_or_answer(&t.label).is_some())
+        .find(|t| t.question.is_some())
         .map(|t| doc.paragraphs[t.para].tok_start)
     else {
         return;
     };
     let interviewee = interviewee(doc, start);
     for t in turns.iter_mut() {
-        let Some(question) = question_or_answer(&t.label) else {
+        let Some(question) = t.question else {
             continue;
         };
         if t.attribution.is_some() {
@@ -215,7 +221,8 @@ fn answer_turns(ctx: &mut Ctx, turns: &mut [Turn]) {
 
 /// The person the text names most before token `start` (on a tie, the first named): an interview's interviewee.
 fn interviewee(doc: &Document, start: usize) -> Option<Mention> {
-    let mut seen: Vec<(String, usize, Mention)> = Vec::new();
+    // Each surname with its count and first mention.
+    let mut seen: Vec<(&str, usize, Mention)> = Vec::new();
     for m in mentions::names(doc) {
         if m.first >= start {
             break;
@@ -226,8 +233,8 @@ fn interviewee(doc: &Document, start: usize) -> Option<Mention> {
         if m.kind != MentionKind::Name || doc.boilerplate[doc.tokens[m.first].para as usize] {
             continue;
         }
-        let key = crate::case::lowercase(doc.tok(last));
-        match seen.iter_mut().find(|s| s.0 == key) {
+        let key = doc.tok(last);
+        match seen.iter_mut().find(|s| s.0.eq_ignore_ascii_case(key)) {
             Some(s) => s.1 += 1,
             None => seen.push((key, 1, m)),
         }
