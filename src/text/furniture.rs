@@ -211,10 +211,8 @@ impl Document<'_> {
     fn para_kind(&self, p: usize) -> Para {
         let seg = self.paragraphs[p];
         let full = seg.span.text(self.text);
-        let not_alnum = |c: char| !is_alnum(c);
-        let t = full.trim_start_matches(not_alnum);
-        let start = seg.span.start + (full.len() - t.len());
-        let t = t.trim_end_matches(not_alnum);
+        let t = full.trim_matches(not_alnum);
+        let start = seg.span.start + (t.as_ptr() as usize - full.as_ptr() as usize);
         if t.is_empty() {
             return Para::Rule;
         }
@@ -268,7 +266,7 @@ impl Document<'_> {
 /// is never cut into sections before such a line ([`super::sections`]): a box goes with the text before it, so that
 /// a statement may go on across it (the `continuation` sieve) in a section as in the whole text.
 pub fn opens_furniture(line: &str) -> bool {
-    let t = line.trim_matches(|c: char| !is_alnum(c));
+    let t = line.trim_matches(not_alnum);
     if t.len() > 200 {
         return false;
     }
@@ -280,6 +278,11 @@ pub fn opens_furniture(line: &str) -> bool {
             l.strip_prefix(k)
                 .is_some_and(|r| r.trim_start().starts_with(':'))
         })
+}
+
+/// Not a letter or digit (what a heading is trimmed of).
+fn not_alnum(c: char) -> bool {
+    !is_alnum(c)
 }
 
 /// True if `s` ends with a sentence end (`.`, `!`, `?`, `…`, `:`), maybe followed by closing quotation marks or

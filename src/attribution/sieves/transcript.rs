@@ -47,18 +47,13 @@ fn question_or_answer(label: &str) -> Option<bool> {
 /// The label `first..colon` names a speaker as a transcript does: in capitals (`SMITH`, `JAKE TAPPER`) or after a
 /// title (`Mr. Jones`, `Sen. Smith`).
 fn transcript_name(doc: &Document, first: usize, colon: usize) -> bool {
-    let words: Vec<&str> = (first..colon)
-        .filter(|&k| doc.tokens[k].kind == Kind::Word)
-        .map(|k| doc.tok(k))
-        .collect();
-    let capitals = words
-        .iter()
-        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
-        .sum::<usize>()
-        > 1
-        && words.iter().all(|w| !w.chars().any(char::is_lowercase));
-    let titled = words.len() >= 2
-        && crate::lexicon::title(&crate::case::lowercase(words[0])).is_some_and(|t| t.honorific);
+    // The label as written, `Mr.` and all: no lower-case letter and two letters at least, or a title and a name.
+    let label = doc.span_of(first, colon - 1).text(doc.text);
+    let capitals =
+        !label.contains(char::is_lowercase) && label.matches(char::is_alphabetic).nth(1).is_some();
+    let titled = colon > first + 1
+        && crate::lexicon::title(&crate::case::lowercase(doc.tok(first)))
+            .is_some_and(|t| t.honorific);
     capitals || titled
 }
 
@@ -99,10 +94,10 @@ pub fn run(ctx: &mut Ctx) {
                 || ctx.out[a].sieve == "colon" && transcript_name(doc, t.first, ctx.cues[t.cue].tok)
         })
     });
-    let mut labels: Vec<&str> = turns.iter().map(|t| t.label).collect();
-    crate::sort::sort(&mut labels);
-    labels.dedup();
-    if turns.len() < 3 || labels.len() < 2 {
+    let two_labels = turns
+        .iter()
+        .any(|t| !t.label.eq_ignore_ascii_case(turns[0].label));
+    if turns.len() < 3 || !two_labels {
         return;
     }
     // Every labelled paragraph stops a turn, attributed or not.
