@@ -1154,7 +1154,11 @@ impl<'a> Resolver<'a> {
                     && ent.full[0].chars().next().is_some_and(|c| c.is_uppercase())
                     && !lexicon::not_name_word(&ent.full[0])
                     && !lexicon::is_demonym(&ent.full[0]);
-                (ent.kind == SpeakerKind::Person || maybe_person)
+                // A person known only by a name of two uncommon words ("Palo Alto" reads like one) is no
+                // antecedent where the article only ever places things there ("in Palo Alto").
+                let weak_person = ent.gender == Gender::Unknown && ent.descriptions.is_empty();
+                (ent.kind == SpeakerKind::Person && (!weak_person || ent.not_placed)
+                    || maybe_person)
                     && (ent.gender == Gender::Unknown || ent.gender == m.gender)
             } else {
                 ent.kind != SpeakerKind::Person || w == "they" && ent.kind == SpeakerKind::Group
@@ -1464,6 +1468,11 @@ impl<'a> Resolver<'a> {
             .name_events
             .partition_point(|ev| ev.pos < (sp.pos as usize));
         let near = self.name_events.partition_point(|ev| ev.sent < lo);
+        // The name with the noun is looked for further back, but not over the whole of a long text (one article
+        // is a few hundred sentences; a scan from the start for every such noun made 10 MB quadratic).
+        let far = self
+            .name_events
+            .partition_point(|ev| ev.sent < (sp.sent as usize).saturating_sub(400));
         let latest_from = |start: usize, ok: &dyn Fn(&NameEvent, &Entity) -> bool| {
             self.name_events[start.min(end)..end]
                 .iter()
@@ -1488,11 +1497,20 @@ impl<'a> Resolver<'a> {
                 // (A demonym is no organisation, unless in an organisation's name: "Nordic Broadcasting Corp.")
                 && (e.kind == SpeakerKind::Organisation || !e.full.iter().any(|w| lexicon::is_demonym(w)))
         };
-        latest_from(0, &|_, e| {
+        let initial = head.as_bytes().first().copied().unwrap_or(0);
+        latest_from(far, &|_, e| {
             thing(e)
                 && e.full.iter().any(|w| {
-                    let w = lower(w);
-                    w == head || plural.as_deref() == Some(w.as_str()) || same_stem(&w, head)
+                    // (Only words with the noun's first letter are lower-cased and compared.)
+                    w.as_bytes()
+                        .first()
+                        .is_some_and(|b| b.to_ascii_lowercase() == initial)
+                        && {
+                            let w = lower(w);
+                            w == head
+                                || plural.as_deref() == Some(w.as_str())
+                                || same_stem(&w, head)
+                        }
                 })
         })
         .or_else(|| {

@@ -374,3 +374,37 @@ fn an_organisation_noun_finds_the_name_that_shares_its_stem() {
     );
     assert_eq!(f.kind("reporting was accurate"), SpeakerKind::Organisation);
 }
+
+#[test]
+fn an_organisation_name_keeps_its_inner_words() {
+    // Role words, party adjectives, plurals, "and" and an article after the name's preposition stay in the name.
+    for (text, name) in [
+        ("The Varnholt Police Department said Tuesday that the man was armed.", "Varnholt Police Department"),
+        ("The Republican Party was divided. The party said it would meet.", "Republican Party"),
+        ("The Centers for Soil Research and Prevention estimates that a third of farms are affected.",
+         "Centers for Soil Research and Prevention"),
+        ("The Committee for a Balanced Kessland Budget reported that the plan would cost billions.",
+         "Committee for a Balanced Kessland Budget"),
+        ("The Department of Roads and Bridges said the rule would change.", "Department of Roads and Bridges"),
+    ] {
+        let a = analyze(text);
+        let names: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, [name], "{text}");
+    }
+    // Not so between two people: "and" joins no organisation.
+    let a = analyze("Tam Orsk and Bea Lind said the deal was off.");
+    assert!(
+        a.speakers.iter().all(|s| !s.name.contains(" and ")),
+        "{:?}",
+        a.speakers
+    );
+}
+
+#[test]
+fn he_and_she_skip_a_two_word_name_that_only_names_a_place() {
+    let f = run(
+        "Ovo Ralst grew up in Palo Verra. \"I came back,\" Ralst said. Palo Verra is quiet now. \
+         \"Nothing changes here,\" he said.",
+    );
+    assert_eq!(f.name("Nothing changes"), "Ovo Ralst");
+}
