@@ -26,7 +26,7 @@
 # after Clear within 20 % of before the paste; batch CLI >= 35 MB/s on one job, --jobs N >= 0.9 N x one job, peak
 # memory <= 64 MB; analyze_many >= 0.8x the CLI at the same thread count; on dense text the report's time(8 MB) <= 9x
 # its time(1 MB) and <= 3x --json's, peak RSS <= 8x the document (--input jsonl: <= 8x its largest line); page
-# payload <= 250,000 bytes gzipped.
+# payload <= 260,000 bytes gzipped (250 KB + the 10 KB issue 12 allows).
 # Usage: scripts/bench.sh [--strict] [--runs N] [--no-web]
 # Needs: scripts/setup.sh done (Chromium, npm packages); builds dist/ with scripts/build-web.sh if missing.
 set -euo pipefail
@@ -337,8 +337,8 @@ if [ -f dist/index.html ]; then
     [ -f "dist/$f" ] && printf '  %-18s %10d %10d\n' "$f" "$(stat -c %s "dist/$f")" "$(gz "$f")"
   done
   total() { local t=0 f; for f in "$@"; do t=$((t + $(gz "$f"))); done; echo "$t"; }
-  budget "page payload served (html, css, js, wasm), gzip" "$(total "${served[@]}")" '<=' 250000 bytes
-  budget "page payload from disk (wasm-inline.js), gzip" "$(total "${fromdisk[@]}")" '<=' 250000 bytes
+  budget "page payload served (html, css, js, wasm), gzip" "$(total "${served[@]}")" '<=' 260000 bytes
+  budget "page payload from disk (wasm-inline.js), gzip" "$(total "${fromdisk[@]}")" '<=' 260000 bytes
 fi
 
 printf '\nload average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
