@@ -408,3 +408,17 @@ fn he_and_she_skip_a_two_word_name_that_only_names_a_place() {
     );
     assert_eq!(f.name("Nothing changes"), "Ovo Ralst");
 }
+
+#[test]
+fn a_document_someone_issued_speaks_for_them() {
+    let f = run("Gov. Lena Marsh issued a statement saying that the bridge would reopen in May.");
+    assert_eq!(
+        f.who("bridge would reopen"),
+        ("Lena Marsh".into(), "Lena Marsh".into())
+    );
+    let f = run("The Tarrow campaign sent out a press release saying the debate was rigged.");
+    assert_eq!(f.kind("debate was rigged"), SpeakerKind::Organisation);
+    // A document that is the subject speaks for itself.
+    let f = run("The statement said the talks had failed.");
+    assert_eq!(f.name("talks had failed"), "statement");
+}
