@@ -41,6 +41,8 @@ struct Entity {
     evidence: bool,
     /// A mention stands elsewhere than after a preposition of place ("in Brill", "from Kharkiv").
     not_placed: bool,
+    /// A mention stands outside a title-case headline.
+    in_text: bool,
     /// A quote was attributed to it by name before (people speak; places seldom do).
     spoke: bool,
     /// The generational suffix of its fullest name ("jr", "iii"; [`mentions::name_suffix`]).
@@ -247,6 +249,9 @@ impl<'a> Linker<'a> {
                 let e = r.link_name_words(&Facts::of(m), &words, span, pos, evidence);
                 let first = sentence_first(doc, m);
                 r.entities[e].not_placed |= !after_place_preposition(doc, m.first);
+                r.entities[e].in_text |= !headings
+                    .get(doc.tokens[m.first].para as usize)
+                    .is_some_and(|&h| h);
                 // A description set off after the name ("Dana Whitfield, a Texas Democrat,", "(D-Texas)"): what a
                 // later "the Texas Democrat" finds the person by; and it shows a person.
                 if m.kind == MentionKind::Name {
@@ -1049,6 +1054,7 @@ impl<'a> Resolver<'a> {
             last_seen: 0,
             evidence: false,
             not_placed: false,
+            in_text: false,
             spoke: false,
             suffix: None,
             age: None,
@@ -1517,14 +1523,13 @@ impl<'a> Resolver<'a> {
             latest(&|_, e| {
                 thing(e)
                     && !has_org_noun(e)
-                    && (e.kind == SpeakerKind::Organisation || e.full.len() > 1)
+                    && (e.kind == SpeakerKind::Organisation || e.full.len() > 1 && e.in_text)
             })
         })
         .or_else(|| {
             latest(&|ev, e| {
                 thing(e)
                     && ev.subject
-                    && e.evidence
                     && e.full.len() == 1
                     && !has_org_noun(e)
                     && !mentions::is_common(&e.full[0])

@@ -422,3 +422,16 @@ fn a_document_someone_issued_speaks_for_them() {
     let f = run("The statement said the talks had failed.");
     assert_eq!(f.name("talks had failed"), "statement");
 }
+
+#[test]
+fn the_company_is_no_headline_fragment_and_may_be_a_lone_name() {
+    // Words of a title-case headline are no organisation that "the company" could refer back to.
+    let f = run("Quarry Fines Upset Northern Towns\n\nThe company said it would appeal the fines.");
+    assert_eq!(f.name("appeal the fines"), "company");
+    // A lone name that was the subject of its sentence is the company.
+    let f = run(
+        "Brevik lobbied lawmakers in Tarrow. The bill passed on Friday. \
+         \"We call on others to join us,\" the company tweeted.",
+    );
+    assert_eq!(f.name("join us"), "Brevik");
+}
