@@ -69,7 +69,7 @@ try {
 
   const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length;
   const raw = (f) => fs.statSync(path.join(DIST, f)).size;
-  const served = ["index.html", "style.css", "app.js", "worker.js", "engine.js", "whosaid_bg.wasm"];
+  const served = ["index.html", "style.css", "app.js", "worker.js", "engine.js", "wasm-inline.js"];
   const total = served.reduce((a, f) => a + gz(f), 0);
   console.log(`  whosaid_bg.wasm: ${raw("whosaid_bg.wasm")} bytes, ${gz("whosaid_bg.wasm")} gzipped`);
   console.log(`  page payload (served): ${total} bytes gzipped (${served.join(", ")})`);
