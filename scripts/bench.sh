@@ -18,15 +18,15 @@
 #      a paragraph every 5 sentences): the readable report beside --json at 1 MB and 8 MB (CPU time, user + sys, of
 #      the process: the median of --runs, the four commands taking turns), and peak RSS for one 50 MB document as a
 #      file and as one JSON line among 5,000 small ones; the same document on one line for information;
-#   6. size: raw and gzipped bytes of everything the page loads (dist/), served (the binary .wasm) and opened
-#      from disk (wasm-inline.js, the wasm gzipped by zopfli in base64, see scripts/wasm-inline.cjs).
+#   6. size: raw and gzipped bytes of everything the page loads (dist/), served and opened
+#      from disk (both load wasm-inline.js, the wasm gzipped by zopfli in base64, see scripts/wasm-inline.cjs).
 # Budgets: native >= 50 MB/s and <= 3x the segmentation pass; wasm >= 20 MB/s; one article <= 1 ms in the page;
 # 10 MB <= 12x the time of 1 MB; the story of 5,000 articles <= 12x that of 500; in the page, 5,000 articles from paste
 # to result <= 3 s, no main-thread task over 100 ms after a result, Clear answered within 100 ms, the browser's memory
 # after Clear within 20 % of before the paste; batch CLI >= 35 MB/s on one job, --jobs N >= 0.9 N x one job, peak
 # memory <= 64 MB; analyze_many >= 0.8x the CLI at the same thread count; on dense text the report's time(8 MB) <= 9x
 # its time(1 MB) and <= 3x --json's, peak RSS <= 8x the document (--input jsonl: <= 8x its largest line); page
-# payload <= 250,000 bytes gzipped.
+# payload <= 260,000 bytes gzipped (250 KB + the 10 KB issue 12 allows).
 # Usage: scripts/bench.sh [--strict] [--runs N] [--no-web]
 # Needs: scripts/setup.sh done (Chromium, npm packages); builds dist/ with scripts/build-web.sh if missing.
 set -euo pipefail
@@ -330,15 +330,15 @@ if [ -f dist/index.html ]; then
   echo
   echo "== size of dist/ (gzip -9)"
   gz() { gzip -9 -c "dist/$1" | wc -c; }
-  served=(index.html style.css app.js worker.js engine.js whosaid_bg.wasm)
+  served=(index.html style.css app.js worker.js engine.js wasm-inline.js)
   fromdisk=(index.html style.css app.js engine.js wasm-inline.js)
   printf '  %-18s %10s %10s\n' file bytes gzip
-  for f in "${served[@]}" wasm-inline.js samples.js; do
+  for f in "${served[@]}" whosaid_bg.wasm samples.js; do
     [ -f "dist/$f" ] && printf '  %-18s %10d %10d\n' "$f" "$(stat -c %s "dist/$f")" "$(gz "$f")"
   done
   total() { local t=0 f; for f in "$@"; do t=$((t + $(gz "$f"))); done; echo "$t"; }
-  budget "page payload served (html, css, js, wasm), gzip" "$(total "${served[@]}")" '<=' 250000 bytes
-  budget "page payload from disk (wasm-inline.js), gzip" "$(total "${fromdisk[@]}")" '<=' 250000 bytes
+  budget "page payload served (html, css, js, wasm-inline.js), gzip" "$(total "${served[@]}")" '<=' 260000 bytes
+  budget "page payload from disk (wasm-inline.js), gzip" "$(total "${fromdisk[@]}")" '<=' 260000 bytes
 fi
 
 printf '\nload average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,13 +5,13 @@
 # The same dist/ works from any static server and opened from disk (file://).
 # Env: WASM_RUST_OPT, WASM_OPT, WASM_STABLE_FLAGS (see scripts/build-npm.sh), MINIFY=1|0 (default 1: app.js, engine.js and style.css are
 # minified, terser for the scripts, comments and indentation out of the CSS), WHOSAID_MAX_GZIP (bytes,
-# default 250000).
+# default 260000: 250 KB plus the 10 KB issue 12 allows for every quotation and text as pasted).
 # Fails when what the page loads (gzip -9) exceeds WHOSAID_MAX_GZIP, served (the binary .wasm) or opened from
 # disk (wasm-inline.js instead of the .wasm and worker.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-max_gzip=${WHOSAID_MAX_GZIP:-250000}
+max_gzip=${WHOSAID_MAX_GZIP:-260000}
 log() { printf '[build-web] %s\n' "$*" >&2; }
 die() { printf '[build-web] FAILED: %s\n' "$*" >&2; exit 1; }
 
@@ -70,12 +70,13 @@ fs.writeFileSync("dist/samples.js", "// The sample story: seed articles from tes
 });
 NODE
 
-# Sizes: what a browser loads when served (the worker fetches the binary .wasm) and from disk
-# (wasm-inline.js instead: the wasm gzipped by zopfli, in base64, see scripts/wasm-inline.cjs). samples.js loads
-# only on "Sample story".
+# Sizes: what a browser loads when served (with the worker script) and from disk: both take the module from
+# wasm-inline.js (the wasm gzipped by zopfli, in base64, see scripts/wasm-inline.cjs; about 10 KB less than the
+# .wasm gzipped by a server). whosaid_bg.wasm stays in dist/ for other hosts of the engine (engine.init takes a URL
+# too). samples.js loads only on "Sample story".
 gz() { gzip -9 -c "$1" | wc -c; }
 raw() { wc -c < "$1"; }
-served=(index.html style.css app.js worker.js engine.js whosaid_bg.wasm)
+served=(index.html style.css app.js worker.js engine.js wasm-inline.js)
 fromdisk=(index.html style.css app.js engine.js wasm-inline.js)
 total() { local t=0 f; for f in "$@"; do t=$((t + $(gz "dist/$f"))); done; echo "$t"; }
 printf '[build-web] %-18s %9s %9s\n' file bytes gzip >&2

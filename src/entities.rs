@@ -41,6 +41,8 @@ struct Entity {
     evidence: bool,
     /// A mention stands elsewhere than after a preposition of place ("in Brill", "from Kharkiv").
     not_placed: bool,
+    /// A mention stands outside a title-case headline.
+    in_text: bool,
     /// A quote was attributed to it by name before (people speak; places seldom do).
     spoke: bool,
     /// The generational suffix of its fullest name ("jr", "iii"; [`mentions::name_suffix`]).
@@ -261,6 +263,9 @@ impl<'a> Linker<'a> {
                 let e = r.link_name_words(&Facts::of(m), &words, span, pos, evidence);
                 let first = sentence_first(doc, m);
                 r.entities[e].not_placed |= !after_place_preposition(doc, m.first);
+                r.entities[e].in_text |= !headings
+                    .get(doc.tokens[m.first].para as usize)
+                    .is_some_and(|&h| h);
                 // A description set off after the name ("Dana Whitfield, a Texas Democrat,", "(D-Texas)"): what a
                 // later "the Texas Democrat" finds the person by; and it shows a person.
                 if m.kind == MentionKind::Name {
@@ -1093,6 +1098,7 @@ impl<'a> Resolver<'a> {
             last_seen: 0,
             evidence: false,
             not_placed: false,
+            in_text: false,
             spoke: false,
             suffix: None,
             age: None,
@@ -1198,7 +1204,11 @@ impl<'a> Resolver<'a> {
                     && ent.full[0].chars().next().is_some_and(|c| c.is_uppercase())
                     && !lexicon::not_name_word(&ent.full[0])
                     && !lexicon::is_demonym(&ent.full[0]);
-                (ent.kind == SpeakerKind::Person || maybe_person)
+                // A person known only by a name of two uncommon words ("Palo Alto" reads like one) is no
+                // antecedent where the article only ever places things there ("in Palo Alto").
+                let weak_person = ent.gender == Gender::Unknown && ent.descriptions.is_empty();
+                (ent.kind == SpeakerKind::Person && (!weak_person || ent.not_placed)
+                    || maybe_person)
                     && (ent.gender == Gender::Unknown || ent.gender == m.gender)
             } else {
                 ent.kind != SpeakerKind::Person || w == "they" && ent.kind == SpeakerKind::Group
@@ -1509,6 +1519,11 @@ impl<'a> Resolver<'a> {
             .name_events
             .partition_point(|ev| ev.pos < (sp.pos as usize));
         let near = self.name_events.partition_point(|ev| ev.sent < lo);
+        // The name with the noun is looked for further back, but not over the whole of a long text (one article
+        // is a few hundred sentences; a scan from the start for every such noun made 10 MB quadratic).
+        let far = self
+            .name_events
+            .partition_point(|ev| ev.sent < (sp.sent as usize).saturating_sub(400));
         let latest_from = |start: usize, ok: &dyn Fn(&NameEvent, &Entity) -> bool| {
             self.name_events[start.min(end)..end]
                 .iter()
@@ -1533,25 +1548,33 @@ impl<'a> Resolver<'a> {
                 // (A demonym is no organisation, unless in an organisation's name: "Nordic Broadcasting Corp.")
                 && (e.kind == SpeakerKind::Organisation || !e.full.iter().any(|w| lexicon::is_demonym(w)))
         };
-        latest_from(0, &|_, e| {
+        let initial = head.as_bytes().first().copied().unwrap_or(0);
+        latest_from(far, &|_, e| {
             thing(e)
                 && e.full.iter().any(|w| {
-                    let w = lower(w);
-                    w == head || plural.as_deref() == Some(w.as_str()) || same_stem(&w, head)
+                    // (Only words with the noun's first letter are lower-cased and compared.)
+                    w.as_bytes()
+                        .first()
+                        .is_some_and(|b| b.to_ascii_lowercase() == initial)
+                        && {
+                            let w = lower(w);
+                            w == head
+                                || plural.as_deref() == Some(w.as_str())
+                                || same_stem(&w, head)
+                        }
                 })
         })
         .or_else(|| {
             latest(&|_, e| {
                 thing(e)
                     && !has_org_noun(e)
-                    && (e.kind == SpeakerKind::Organisation || e.full.len() > 1)
+                    && (e.kind == SpeakerKind::Organisation || e.full.len() > 1 && e.in_text)
             })
         })
         .or_else(|| {
             latest(&|ev, e| {
                 thing(e)
                     && ev.subject
-                    && e.evidence
                     && e.full.len() == 1
                     && !has_org_noun(e)
                     && !mentions::is_common(&e.full[0])

@@ -533,8 +533,21 @@ fn fold_latin(c: char) -> Option<&'static str> {
 /// name: "Ministry", "Kremlin", "Reuters", "Inc".
 pub fn is_org_word(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
-    SET.get_or_init(|| FilteredSet::new(parse_words(ORG_WORDS).0))
-        .contains(word)
+    let set = SET.get_or_init(|| FilteredSet::new(parse_words(ORG_WORDS).0));
+    // A plural of one names a body too: "Centers for Disease Control", "Associated Industries".
+    set.contains(word)
+        || word.len() > 4
+            && (word.strip_suffix("ies").is_some_and(|s| {
+                let mut buf = [0u8; 48];
+                let n = s.len();
+                n < buf.len() && {
+                    buf[..n].copy_from_slice(s.as_bytes());
+                    buf[n] = b'y';
+                    std::str::from_utf8(&buf[..=n]).is_ok_and(|w| set.contains(w))
+                }
+            }) || word
+                .strip_suffix('s')
+                .is_some_and(|s| !s.ends_with('s') && set.contains(s)))
 }
 
 /// Whether `word` (case-sensitive) is a nationality adjective or noun: "Russian", "Ukrainians".

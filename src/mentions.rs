@@ -994,9 +994,14 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // …otherwise after the last title, demonym or organisation word that has a capitalised word after it.
     let start = name_start.unwrap_or_else(|| {
         let mut s = a;
+        // (Not inside an organisation's name: "Tulsa Police Department", "Republican Party".)
+        let org_from = (a..=b).rev().find(|&k| lexicon::is_org_word(doc.tok(k)));
         for k in a..b {
             let t = doc.tok(k);
-            if is_title_tok(doc, k) || lexicon::is_demonym(t) || is_role_tok(doc, k).is_some() {
+            let in_org = org_from.is_some_and(|o| k <= o) && !is_title_tok(doc, k);
+            if !in_org
+                && (is_title_tok(doc, k) || lexicon::is_demonym(t) || is_role_tok(doc, k).is_some())
+            {
                 s = k + 1;
             }
         }
@@ -1145,7 +1150,10 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
             let in_org_name = matches!(lk, "of" | "for" | "on")
                 && k > floor
                 && doc.is_capitalized(k - 1)
-                && (lexicon::is_org_word(doc.tok(k - 1)) || lk == "of" && is_title_tok(doc, k - 1));
+                && (lexicon::is_org_word(doc.tok(k - 1)) || lk == "of" && is_title_tok(doc, k - 1))
+                // "Centers for Disease Control and Prevention", "Committee for a Responsible Federal Budget": "and"
+                // or an article after the organisation's preposition.
+                || matches!(lk, "and" | "a" | "the") && org_preposition_before(doc, k, floor);
             // "William F. Buckley, | Jr.": a suffix after a comma.
             let suffix_comma = lk == ","
                 && k > floor
@@ -1334,8 +1342,8 @@ pub fn appositive(doc: &Document, m: &Mention) -> Option<String> {
     }
     // The words as written, one space where any gap was (a pasted text may hold control characters there).
     let mut d = String::new();
-    for j in first + 1..end {
-        if j > first + 1 && t[j].space_before {
+    for (j, tok) in t.iter().enumerate().take(end).skip(first + 1) {
+        if j > first + 1 && tok.space_before {
             d.push(' ');
         }
         d.push_str(doc.tok(j));
@@ -1377,6 +1385,27 @@ fn definite_person_noun(doc: &Document, e: usize, floor: usize) -> bool {
     }
     let mut buf = [0u8; 48];
     a > floor && doc.lower(a - 1, &mut buf) == "the"
+}
+
+/// Whether token `k` ("and", "a", "the") stands inside an organisation's name after its preposition: left of it,
+/// over capitalised words (none for an article), "of" or "for" right after an organisation word ("Department of
+/// Health | and Human Services", "Committee for | a Responsible Federal Budget").
+fn org_preposition_before(doc: &Document, k: usize, floor: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let article = matches!(doc.lower(k, &mut buf), "a" | "the");
+    let mut j = k;
+    while !article
+        && j > floor + 2
+        && k - j < 4
+        && doc.is_capitalized(j - 1)
+        && !breaks_run(doc, j - 1)
+    {
+        j -= 1;
+    }
+    j > floor + 1
+        && (j < k || article)
+        && matches!(doc.lower(j - 1, &mut buf), "of" | "for")
+        && lexicon::is_org_word(doc.tok(j - 2))
 }
 
 /// Whether token `k` is part of a number compound written with a hyphen, `61-year-old` (the tokens `61`, `-`,

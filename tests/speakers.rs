@@ -374,3 +374,64 @@ fn an_organisation_noun_finds_the_name_that_shares_its_stem() {
     );
     assert_eq!(f.kind("reporting was accurate"), SpeakerKind::Organisation);
 }
+
+#[test]
+fn an_organisation_name_keeps_its_inner_words() {
+    // Role words, party adjectives, plurals, "and" and an article after the name's preposition stay in the name.
+    for (text, name) in [
+        ("The Varnholt Police Department said Tuesday that the man was armed.", "Varnholt Police Department"),
+        ("The Republican Party was divided. The party said it would meet.", "Republican Party"),
+        ("The Centers for Soil Research and Prevention estimates that a third of farms are affected.",
+         "Centers for Soil Research and Prevention"),
+        ("The Committee for a Balanced Kessland Budget reported that the plan would cost billions.",
+         "Committee for a Balanced Kessland Budget"),
+        ("The Department of Roads and Bridges said the rule would change.", "Department of Roads and Bridges"),
+    ] {
+        let a = analyze(text);
+        let names: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, [name], "{text}");
+    }
+    // Not so between two people: "and" joins no organisation.
+    let a = analyze("Tam Orsk and Bea Lind said the deal was off.");
+    assert!(
+        a.speakers.iter().all(|s| !s.name.contains(" and ")),
+        "{:?}",
+        a.speakers
+    );
+}
+
+#[test]
+fn he_and_she_skip_a_two_word_name_that_only_names_a_place() {
+    let f = run(
+        "Ovo Ralst grew up in Palo Verra. \"I came back,\" Ralst said. Palo Verra is quiet now. \
+         \"Nothing changes here,\" he said.",
+    );
+    assert_eq!(f.name("Nothing changes"), "Ovo Ralst");
+}
+
+#[test]
+fn a_document_someone_issued_speaks_for_them() {
+    let f = run("Gov. Lena Marsh issued a statement saying that the bridge would reopen in May.");
+    assert_eq!(
+        f.who("bridge would reopen"),
+        ("Lena Marsh".into(), "Lena Marsh".into())
+    );
+    let f = run("The Tarrow campaign sent out a press release saying the debate was rigged.");
+    assert_eq!(f.kind("debate was rigged"), SpeakerKind::Organisation);
+    // A document that is the subject speaks for itself.
+    let f = run("The statement said the talks had failed.");
+    assert_eq!(f.name("talks had failed"), "statement");
+}
+
+#[test]
+fn the_company_is_no_headline_fragment_and_may_be_a_lone_name() {
+    // Words of a title-case headline are no organisation that "the company" could refer back to.
+    let f = run("Quarry Fines Upset Northern Towns\n\nThe company said it would appeal the fines.");
+    assert_eq!(f.name("appeal the fines"), "company");
+    // A lone name that was the subject of its sentence is the company.
+    let f = run(
+        "Brevik lobbied lawmakers in Tarrow. The bill passed on Friday. \
+         \"We call on others to join us,\" the company tweeted.",
+    );
+    assert_eq!(f.name("join us"), "Brevik");
+}

@@ -437,6 +437,48 @@ pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attr
 
 /// The subject of the cue `c`, read leftwards from the cue, not before token `floor`:
 /// `X said`, `X also said`, `X, a top adviser to Y, said`, `the spokesman told`.
+/// Who issued a document that speaks: `McConnell issued a statement saying …`, `Rubio's campaign sent out a press
+/// release saying …` — for an indefinite document noun (`a statement`) right after a verb of issuing (and perhaps
+/// "out"), that verb's subject: a name, an organisation, a role, a group or a pronoun.
+fn issuer_of(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
+    let mut buf = [0u8; 48];
+    let head = doc.lower(m.last, &mut buf);
+    let is_doc =
+        crate::lexicon::role_noun(head).is_some_and(|r| r.kind == crate::lexicon::RoleKind::Doc);
+    if !is_doc || !matches!(doc.lower(m.first, &mut buf), "a" | "an") || m.first <= floor + 1 {
+        return None;
+    }
+    let mut v = m.first - 1;
+    if matches!(doc.lower(v, &mut buf), "out" | "up") && v > floor + 1 {
+        v -= 1;
+    }
+    let issuing = matches!(
+        doc.lower(v, &mut buf),
+        "issued"
+            | "released"
+            | "sent"
+            | "put"
+            | "posted"
+            | "published"
+            | "distributed"
+            | "circulated"
+    );
+    if !issuing {
+        return None;
+    }
+    let s = mentions::np_ending_at(doc, v - 1, floor)?;
+    let by_someone = matches!(
+        s.kind,
+        MentionKind::Name
+            | MentionKind::Org
+            | MentionKind::Role
+            | MentionKind::Group
+            | MentionKind::Pronoun
+    ) && !crate::lexicon::role_noun(doc.lower(s.last, &mut buf))
+        .is_some_and(|r| r.kind == crate::lexicon::RoleKind::Doc);
+    by_someone.then_some(s)
+}
+
 pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     let mut k = cue.tok;
@@ -484,6 +526,9 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
     let Some(m) = mentions::np_ending_at(doc, e, floor) else {
         return relative_clause_subject(doc, cue, floor);
     };
+    if let Some(issuer) = issuer_of(doc, &m, floor) {
+        return Some(issuer);
+    }
     // A noun phrase after a preposition is not the subject ("in an interview with X said" is not X) — unless the
     // preposition post-modifies the subject: `Mr. Morgan of the Sierra Club said`, `attorneys for the family said`.
     let mut p = m.first;

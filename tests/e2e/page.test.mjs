@@ -24,9 +24,9 @@ test("starts the analyser in a Web Worker with a strict CSP and no foreign reque
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*/);
   assert.match(await p.page.textContent("#version"), /^\d+\.\d+\.\d+/);
   assert.equal(await p.page.textContent("#status"), "Paste an article to see who said what.");
-  // Everything the page loaded is its own: html, css, scripts, the worker and the wasm.
+  // Everything the page loaded is its own: html, css, scripts, the worker and the wasm (in wasm-inline.js).
   const paths = p.requests.map((u) => new URL(u).pathname).sort();
-  assert.deepEqual(paths, ["/", "/app.js", "/engine.js", "/style.css", "/whosaid_bg.wasm", "/worker.js"]);
+  assert.deepEqual(paths, ["/", "/app.js", "/engine.js", "/style.css", "/wasm-inline.js", "/worker.js"]);
   p.assertClean();
   await p.page.close();
 });

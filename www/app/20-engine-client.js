@@ -14,7 +14,7 @@ const RELEASE_UNITS = 1024 * 1024;
 const engine = {
   mode: null,
   worker: null,
-  wasm: null, // what "init" gets: the .wasm URL, or its bytes when opened from disk
+  wasm: null, // what "init" gets: the module's bytes (from wasm-inline.js)
   busy: null, // {id, since}
   queued: null, // {id, text}
   latest: 0,
@@ -42,14 +42,22 @@ function inlineWorker() {
   return w;
 }
 
-async function ensureInlineEngine() {
-  if (typeof whosaidWorker !== "function") await loadScript("engine.js");
+/**
+ * The module's bytes from wasm-inline.js, served or opened from disk: it holds the module gzipped by zopfli (in
+ * base64), about 10 KB less to download than the .wasm gzipped by a server, and it loads from file:// too.
+ */
+async function loadWasmBytes() {
   // wasm-inline.js sets self.WHOSAID_WASM to a Promise of the module's bytes, then to the bytes (see
   // scripts/wasm-inline.cjs).
   if (!self.WHOSAID_WASM) await loadScript("wasm-inline.js");
   const bytes = await self.WHOSAID_WASM;
   if (!(bytes instanceof Uint8Array)) throw new Error("wasm-inline.js did not yield the module");
   engine.wasm = bytes.buffer;
+}
+
+async function ensureInlineEngine() {
+  if (typeof whosaidWorker !== "function") await loadScript("engine.js");
+  await loadWasmBytes();
 }
 
 let blobUrl = null;
@@ -121,7 +129,7 @@ async function startEngine() {
     return startWorker(forced);
   }
   if (location.protocol !== "file:") {
-    engine.wasm = "whosaid_bg.wasm";
+    await loadWasmBytes();
     try {
       return await startWorker("worker");
     } catch (e) {

@@ -32,6 +32,31 @@ const LESS_THAN_A_CUE: f32 = 0.2;
 /// The most tokens an introducing sentence has before its colon.
 const MAX_CLAUSE: usize = 80;
 
+// Word lists (lower case), scanned: each is read a few times per quotation after a colon, and a slice costs the page
+// less code than a `matches!` of strings.
+/// Words that open a clause of its own: a fronted one (`When the judge retired,`) or a later one (`… so that I …`).
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "as", "once", "since", "if", "although", "though", "because", "until",
+    "whenever", "that", "so", "and", "but", "after", "before",
+];
+/// Subject pronouns of a later clause (`that I had to …`).
+const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "they"];
+/// Determiners and possessives that open a noun phrase.
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our"];
+/// Words that cannot follow a subject as its verb: conjunctions and prepositions (`Ruiz and Lee`, `Lee of Linden`),
+/// and determiners and pronouns that open the real subject after a fronted adverbial (`At a rally in Linden,
+/// Ostland, on Saturday, some supporters …`).
+const NOT_A_VERB: &[&str] = &[
+    "and", "or", "of", "who", "which", "that", "to", "in", "at", "on", "for", "with", "from",
+    "the", "a", "an", "some", "many", "most", "all", "both", "several", "his", "her", "their",
+    "its", "he", "she", "they", "it", "we", "i", "you",
+];
+/// Words that end the modifiers of a noun phrase (`what the coach had told`): relatives, auxiliaries, prepositions.
+const NOT_MODIFIERS: &[&str] = &[
+    "what", "who", "whom", "that", "which", "had", "has", "have", "was", "were", "is", "are",
+    "will", "would", "did", "does", "of", "to", "and", "or",
+];
+
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for qi in 0..ctx.quotes.len() {
@@ -83,7 +108,7 @@ pub fn run(ctx: &mut Ctx) {
                 continue;
             }
             if let Some(a) = ctx.cue_used[ci] {
-                used_by.extend(ctx.out[a].mention.clone());
+                used_by.extend(ctx.out[a].mention.as_ref().map(|m| m.span));
                 continue;
             }
             match subject_left(doc, c, s).map(|m| opening_phrase(doc, s, m)) {
@@ -105,7 +130,8 @@ pub fn run(ctx: &mut Ctx) {
             continue;
         };
         if other_speaker
-            || used_by.iter().any(|m| !same_words(m, &subject))
+            // (By the words as written: `The mayor, Lee wrote,` is the mayor read over Lee, not Lee.)
+            || used_by.iter().any(|u| u.end <= subject.span.start || subject.span.end <= u.start)
             || (subject.first..=subject.last).any(|k| ctx.quote_at(k).is_some())
             || later_clause_subject(doc, subject.last + 1, colon)
         {
@@ -125,10 +151,7 @@ pub fn run(ctx: &mut Ctx) {
 /// where the role is read as `committee`.
 fn opening_phrase(doc: &Document, s: usize, mut m: Mention) -> Mention {
     let mut buf = [0u8; 48];
-    let determiner = matches!(
-        doc.lower(s, &mut buf),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
-    );
+    let determiner = DETERMINERS.contains(&doc.lower(s, &mut buf));
     let modifiers = m.first > s
         && m.first - s <= 4
         && (s + 1..m.first).all(|k| {
@@ -136,29 +159,7 @@ fn opening_phrase(doc: &Document, s: usize, mut m: Mention) -> Mention {
             doc.tokens[k].kind == Kind::Word
                 && !doc.is_capitalized(k)
                 && !w.ends_with("ed")
-                && !matches!(
-                    w,
-                    "what"
-                        | "who"
-                        | "whom"
-                        | "that"
-                        | "which"
-                        | "had"
-                        | "has"
-                        | "have"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "will"
-                        | "would"
-                        | "did"
-                        | "does"
-                        | "of"
-                        | "to"
-                        | "and"
-                        | "or"
-                )
+                && !NOT_MODIFIERS.contains(&w)
         });
     if determiner && modifiers && matches!(m.kind, MentionKind::Role | MentionKind::Group) {
         m.first = s;
@@ -187,27 +188,8 @@ fn credited(doc: &Document, s: usize, colon: usize) -> bool {
 fn later_clause_subject(doc: &Document, from: usize, colon: usize) -> bool {
     let mut buf = [0u8; 48];
     (from.max(1)..colon).any(|k| {
-        matches!(
-            doc.lower(k, &mut buf),
-            "i" | "we" | "you" | "he" | "she" | "they"
-        ) && (doc.is(k - 1, ',')
-            || matches!(
-                doc.lower(k - 1, &mut buf),
-                "that"
-                    | "so"
-                    | "and"
-                    | "but"
-                    | "because"
-                    | "when"
-                    | "while"
-                    | "until"
-                    | "after"
-                    | "before"
-                    | "if"
-                    | "since"
-                    | "though"
-                    | "although"
-            ))
+        SUBJECT_PRONOUNS.contains(&doc.lower(k, &mut buf))
+            && (doc.is(k - 1, ',') || SUBORDINATORS.contains(&doc.lower(k - 1, &mut buf)))
     })
 }
 
@@ -216,32 +198,13 @@ fn overlap(a: &Mention, b: &Mention) -> bool {
     a.first <= b.last && a.last >= b.first
 }
 
-/// Two mentions share words as written (`The mayor, Lee wrote,` is the mayor read over Lee, not Lee).
-fn same_words(a: &Mention, b: &Mention) -> bool {
-    a.span.start < b.span.end && b.span.start < a.span.end
-}
-
 /// Where the clause's subject may start: past connectives, a dateline and fronted adverbials ([`subject_start`]),
 /// and a fronted subordinate clause up to its comma (`When the judge retired in 2010, Governor Ruiz …`).
 fn clause_start(doc: &Document, floor: usize, colon: usize) -> Option<usize> {
     let mut s = subject_start(doc, floor, colon)?;
     let mut buf = [0u8; 48];
     for _ in 0..2 {
-        let subordinate = matches!(
-            doc.lower(s, &mut buf),
-            "when"
-                | "while"
-                | "as"
-                | "once"
-                | "since"
-                | "if"
-                | "although"
-                | "though"
-                | "because"
-                | "until"
-                | "whenever"
-        );
-        if !subordinate {
+        if !SUBORDINATORS.contains(&doc.lower(s, &mut buf)) {
             break;
         }
         let comma = (s..colon).find(|&k| doc.is(k, ','))?;
@@ -308,17 +271,7 @@ fn intro_subject(doc: &Document, floor: usize, colon: usize) -> Option<Mention> 
     let verb = next < colon
         && doc.tokens[next].kind == Kind::Word
         && !doc.is_capitalized(next)
-        && !matches!(
-            doc.lower(next, &mut buf),
-            "and" | "or" | "of" | "who" | "which" | "that" | "to" | "in" | "at" | "on" | "for" | "with" | "from"
-        )
-        // A determiner or a pronoun opens the real subject: the phrase was in a fronted adverbial (`At a rally in
-        // Birmingham, Alabama, on Saturday, some of his supporters …`).
-        && !matches!(
-            doc.lower(next, &mut buf),
-            "the" | "a" | "an" | "some" | "many" | "most" | "all" | "both" | "several" | "his" | "her" | "their"
-                | "its" | "he" | "she" | "they" | "it" | "we" | "i" | "you"
-        );
+        && !NOT_A_VERB.contains(&doc.lower(next, &mut buf));
     if !verb {
         return None;
     }
@@ -342,7 +295,7 @@ fn intro_subject(doc: &Document, floor: usize, colon: usize) -> Option<Mention> 
 /// Mention `m` opens the clause at `s` (after an article: `The Ostland Water Board`).
 fn opens(doc: &Document, s: usize, m: &Mention) -> bool {
     let mut buf = [0u8; 48];
-    m.first == s || m.first == s + 1 && matches!(doc.lower(s, &mut buf), "the" | "a" | "an")
+    m.first == s || m.first == s + 1 && DETERMINERS[..3].contains(&doc.lower(s, &mut buf))
 }
 
 /// A mention that can speak: a person (name, pronoun other than "it", role), a group, an organisation, or a
