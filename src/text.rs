@@ -79,6 +79,11 @@ const BYTE_CLASS: [Class; 256] = {
     t
 };
 
+/// A line break that ends a paragraph: `\n`, `\r`, and the Unicode line and paragraph separators and NEL.
+pub fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
 /// The class of a char by the Unicode tests: what [`Document::tokenize`] asks of a non-ASCII char, and what
 /// [`BYTE_CLASS`] holds for each ASCII one but `\n` and `\r`, which the table makes breaks (a unit test checks that
 /// they agree).
@@ -710,9 +715,9 @@ pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
         let Some(first) = first else {
             break;
         };
-        // The next paragraph's first line.
+        // The next paragraph's first line (to any break that ends a paragraph).
         let next_line = &text[next..];
-        let next_line = &next_line[..next_line.find(['\n', '\r']).unwrap_or(next_line.len())];
+        let next_line = &next_line[..next_line.find(is_break).unwrap_or(next_line.len())];
         if long_before && !is_quote_mark(first) && !furniture::opens_furniture(next_line) {
             out.push(start..next);
             start = next;

@@ -124,3 +124,21 @@ fn wrap(para: &str, width: usize) -> String {
     }
     out
 }
+
+/// A text is never cut before a paragraph that opens page furniture, whatever line break ends the furniture's line
+/// (here U+2028, which ends a paragraph as `\n` does): the box goes with the text before it, in sections as whole.
+#[test]
+fn a_box_after_a_unicode_line_separator_is_not_cut_from_the_text_before_it() {
+    let long = "The council met on Tuesday evening to vote on the plan to close the old bridge to lorries, which the \
+                mayor, Lena Ward, has defended for months against the haulage companies that use it every day, and \
+                which the regional government has promised to pay for if the town finds a way to keep the port open \
+                during the works. Ward said the vote was the last step before the works could begin.";
+    let t = format!(
+        "{long}\r\nSign up for our morning briefing\u{2028}The mayor, Lena Ward, said on Tuesday that the works \
+         would begin in May and last a year, and that the port would stay open for ships of every size during the \
+         whole of that time, whatever the companies said.\r\n“We have waited long enough,” she said.\n"
+    );
+    let a = analyze(&t);
+    assert!(!a.quotes.is_empty());
+    invariants::check_sections(&t, &a).unwrap();
+}

@@ -52,7 +52,7 @@ pub fn run(ctx: &mut Ctx) {
         let across = pp + 1 < p;
         if across {
             let first = doc.paragraphs[pp + 1].span.text(doc.text);
-            let first = &first[..first.find(['\n', '\r']).unwrap_or(first.len())];
+            let first = &first[..first.find(crate::text::is_break).unwrap_or(first.len())];
             if !crate::text::furniture::opens_furniture(first) {
                 continue;
             }
