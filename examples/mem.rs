@@ -97,15 +97,25 @@ fn main() {
     let mut linker = whosaid::entities::Linker::new(&text);
     let sections = whosaid::text::sections(&text, whosaid::SECTION_BYTES);
     let count = sections.len();
+    let (mut pairs, mut quotes_before) = (Vec::new(), 0);
     for range in sections {
         let doc = whosaid::text::Document::new_range(&text, range);
-        let (quotes, _marks) = whosaid::quotes::pair(&doc);
+        let (quotes, marks) = whosaid::quotes::pair(&doc);
         let cues = whosaid::cues::find(&doc);
         let attributed = whosaid::attribution::attribute(&doc, &quotes, &cues);
+        whosaid::quotations::add(&doc, &marks, &cues, &attributed, quotes_before, &mut pairs);
+        quotes_before += attributed.len();
         linker.add(&doc, &quotes, whosaid::mentions::names(&doc), attributed);
     }
+    eprintln!(
+        "quotations {} cap {} = {} bytes",
+        pairs.len(),
+        pairs.capacity(),
+        pairs.capacity() * std::mem::size_of::<whosaid::model::Quotation>()
+    );
     stage(&format!("stages 1-5 ({count} sections)"), n);
-    let analysis = linker.finish();
+    let mut analysis = linker.finish();
+    analysis.quotations = pairs;
     stage("entities: finish", n);
     let mut sink = Sink(0);
     if old {

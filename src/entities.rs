@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use crate::attribution::Attribution;
 use crate::lexicon::{self, FxMap, RoleKind};
 use crate::mentions::{self, Mention, MentionKind};
-use crate::model::{Analysis, Gender, Quote, Span, Speaker, SpeakerKind};
+use crate::model::{Analysis, Gender, Quote, QuoteKind, Span, Speaker, SpeakerKind};
 use crate::quotes::QuoteSpan;
 use crate::text::{unbreak, Document, Kind};
 
@@ -89,8 +89,13 @@ pub fn resolve_names<'a, M: std::borrow::Borrow<Mention>>(
 /// the sections' documents need not be kept, and [`Linker::finish`] gives what [`resolve`] gives for the whole text.
 pub struct Linker<'a> {
     r: Resolver<'a>,
-    /// The final quotes, each as its attribution gave it: [`Linker::finish`] fills in their speakers.
-    quotes: Vec<Quote>,
+    /// The quotes, each as its attribution gave it, kept small ([`Pending`]): [`Linker::finish`] makes them the
+    /// final quotes with their speakers.
+    quotes: Vec<Pending>,
+    /// The parts of the quotes in `quotes` ([`Pending::parts`]).
+    parts: Vec<Span32>,
+    /// The sieve names the quotes' `sieve` indexes.
+    sieves: Vec<&'static str>,
     /// For each quote: what the entity stage reads of its attribution and speaker mention.
     speaking: Vec<Speaking>,
     /// Sentences in the sections added so far, page furniture's left out.
@@ -123,6 +128,21 @@ impl Span32 {
     fn text(self, text: &str) -> &str {
         self.span().text(text)
     }
+}
+
+/// A quote as the linker keeps it until [`Linker::finish`]: 48 bytes where a [`Quote`] takes 128 and its parts a
+/// heap block of their own (quote-dense text has a quote every 80 bytes or so).
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    span: Span32,
+    cue: Option<Span32>,
+    speaker: Option<Span32>,
+    /// `Linker::parts[parts.0..parts.1]`.
+    parts: (u32, u32),
+    confidence: f32,
+    kind: QuoteKind,
+    /// Index into `Linker::sieves`.
+    sieve: u8,
 }
 
 /// What the entity stage reads of a mention after its section (the rest of a [`Mention`] is token indexes into that
@@ -199,6 +219,8 @@ impl<'a> Linker<'a> {
                 wrapped: false,
             },
             quotes: Vec::new(),
+            parts: Vec::new(),
+            sieves: Vec::new(),
             speaking: Vec::new(),
             sentences: 0,
             buf: Vec::new(),
@@ -281,10 +303,10 @@ impl<'a> Linker<'a> {
                     }
                 }
                 r.name_events.push(NameEvent {
-                    pos,
-                    entity: e,
+                    pos: pos as u32,
+                    entity: e as u32,
                     first,
-                    sent,
+                    sent: sent as u32,
                     quoted,
                     subject: first
                         && mentions::opens_sentence(doc, m.first)
@@ -298,91 +320,92 @@ impl<'a> Linker<'a> {
         let last = doc.tokens.len().saturating_sub(1);
         let tok = |k: usize| Span32::of(doc.tokens[k].span());
         let speaking = &mut self.speaking;
-        // Made in place of the attributions (a quote is smaller): a text of one long paragraph is one section, whose
-        // attributions would otherwise stand beside its quotes.
-        let quotes: Vec<Quote> = (attributions.into_iter())
-            .map(|mut a| {
-                // A description that is one capitalised common word opening its sentence ("Peppered with questions,
-                // …", "Eyebrows raised, …") is no speaker unless it is a role ("Aides said …").
-                if a.mention.as_ref().is_some_and(|m| {
-                    matches!(m.kind, MentionKind::Role | MentionKind::Group)
-                        && m.first == m.last
-                        && doc.is_capitalized(m.first)
-                        && mentions::opens_sentence(doc, m.first)
-                        && mentions::is_common(doc.tok(m.first))
-                        && !is_role_word(doc.tok(m.first))
-                }) {
-                    a.mention = None;
+        let (parts, sieves) = (&mut self.parts, &mut self.sieves);
+        self.quotes.reserve(attributions.len());
+        self.quotes.extend(attributions.into_iter().map(|mut a| {
+            // A description that is one capitalised common word opening its sentence ("Peppered with questions,
+            // …", "Eyebrows raised, …") is no speaker unless it is a role ("Aides said …").
+            if a.mention.as_ref().is_some_and(|m| {
+                matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                    && m.first == m.last
+                    && doc.is_capitalized(m.first)
+                    && mentions::opens_sentence(doc, m.first)
+                    && mentions::is_common(doc.tok(m.first))
+                    && !is_role_word(doc.tok(m.first))
+            }) {
+                a.mention = None;
+            }
+            let start_tok = doc.token_at_or_after(a.span.start).min(last);
+            let start_sent = if doc.sent_of.is_empty() {
+                base
+            } else {
+                sentence(start_tok)
+            };
+            let same_as = a.same_as.map(|s| (s + offset) as u32);
+            let (sp, shown) = match &a.mention {
+                Some(m) => {
+                    let w0 = r.words.len();
+                    push_name_words(doc, m, &mut r.words);
+                    let name = m.name_span(doc);
+                    let (pos, sent) = place(m);
+                    let speaking = Speaking {
+                        mention: Some(Facts::of(m)),
+                        same_as,
+                        words: (w0 as u32, r.words.len() as u32),
+                        name_span: Span32::of(name.unwrap_or(m.span)),
+                        pos: pos as u32,
+                        sent: sent as u32,
+                        first_word: tok(m.first),
+                        last_word: tok(m.last),
+                        start_sent: start_sent as u32,
+                        evidence: mentions::name_evidence(doc, m, quoted(m), &headings),
+                        // "Aides to Clinton said": capitalised only because it opens the sentence.
+                        lower_first: matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                            && doc.is_capitalized(m.first)
+                            && mentions::opens_sentence(doc, m.first)
+                            && (mentions::is_common(doc.tok(m.first))
+                                || is_role_word(doc.tok(m.first))),
+                    };
+                    (speaking, Some(m.via.or(name).unwrap_or(m.span)))
                 }
-                let start_tok = doc.token_at_or_after(a.span.start).min(last);
-                let start_sent = if doc.sent_of.is_empty() {
-                    base
-                } else {
-                    sentence(start_tok)
-                };
-                let same_as = a.same_as.map(|s| (s + offset) as u32);
-                let (sp, shown) = match &a.mention {
-                    Some(m) => {
-                        let w0 = r.words.len();
-                        push_name_words(doc, m, &mut r.words);
-                        let name = m.name_span(doc);
-                        let (pos, sent) = place(m);
-                        let speaking = Speaking {
-                            mention: Some(Facts::of(m)),
-                            same_as,
-                            words: (w0 as u32, r.words.len() as u32),
-                            name_span: Span32::of(name.unwrap_or(m.span)),
-                            pos: pos as u32,
-                            sent: sent as u32,
-                            first_word: tok(m.first),
-                            last_word: tok(m.last),
-                            start_sent: start_sent as u32,
-                            evidence: mentions::name_evidence(doc, m, quoted(m), &headings),
-                            // "Aides to Clinton said": capitalised only because it opens the sentence.
-                            lower_first: matches!(m.kind, MentionKind::Role | MentionKind::Group)
-                                && doc.is_capitalized(m.first)
-                                && mentions::opens_sentence(doc, m.first)
-                                && (mentions::is_common(doc.tok(m.first))
-                                    || is_role_word(doc.tok(m.first))),
-                        };
-                        (speaking, Some(m.via.or(name).unwrap_or(m.span)))
-                    }
-                    None => {
-                        let none = Span32 { start: 0, end: 0 };
-                        let speaking = Speaking {
-                            mention: None,
-                            same_as,
-                            words: (0, 0),
-                            name_span: Span32::of(a.span),
-                            pos: 0,
-                            sent: 0,
-                            first_word: none,
-                            last_word: none,
-                            start_sent: start_sent as u32,
-                            evidence: false,
-                            lower_first: false,
-                        };
-                        (speaking, None)
-                    }
-                };
-                speaking.push(sp);
-                Quote {
-                    kind: a.kind,
-                    span: a.span,
-                    cue: a.cue,
-                    speaker: shown,
-                    speaker_id: None,
-                    confidence: a.confidence.clamp(0.0, 1.0),
-                    sieve: a.sieve,
-                    parts: a.parts,
+                None => {
+                    let none = Span32 { start: 0, end: 0 };
+                    let speaking = Speaking {
+                        mention: None,
+                        same_as,
+                        words: (0, 0),
+                        name_span: Span32::of(a.span),
+                        pos: 0,
+                        sent: 0,
+                        first_word: none,
+                        last_word: none,
+                        start_sent: start_sent as u32,
+                        evidence: false,
+                        lower_first: false,
+                    };
+                    (speaking, None)
                 }
-            })
-            .collect();
-        if self.quotes.is_empty() {
-            self.quotes = quotes;
-        } else {
-            self.quotes.extend(quotes);
-        }
+            };
+            speaking.push(sp);
+            let p0 = parts.len() as u32;
+            parts.extend(a.parts.iter().map(|&p| Span32::of(p)));
+            let sieve = match sieves.iter().position(|&n| n == a.sieve) {
+                Some(k) => k,
+                None => {
+                    sieves.push(a.sieve);
+                    sieves.len() - 1
+                }
+            };
+            Pending {
+                span: Span32::of(a.span),
+                cue: a.cue.map(Span32::of),
+                speaker: shown.map(Span32::of),
+                parts: (p0, parts.len() as u32),
+                confidence: a.confidence.clamp(0.0, 1.0),
+                kind: a.kind,
+                sieve: u8::try_from(sieve).expect("fewer than 256 sieves"),
+            }
+        }));
         self.sentences = read as usize;
     }
 
@@ -391,6 +414,8 @@ impl<'a> Linker<'a> {
         let Linker {
             mut r,
             mut quotes,
+            parts,
+            sieves,
             speaking,
             ..
         } = self;
@@ -435,7 +460,7 @@ impl<'a> Linker<'a> {
             if let Some(e) = entity_of[i] {
                 r.entities[e].quotes += 1;
             }
-            quotes[i].speaker_id = speaker_id;
+            entity_of[i] = speaker_id;
             if no_name[i] {
                 quotes[i].speaker = None;
             }
@@ -450,9 +475,7 @@ impl<'a> Linker<'a> {
                 }
             }
         }
-        drop((speaking, entity_of, out_id, no_name));
-        // The quotes may stand in a buffer made for the attributions of a section: what they do not use goes.
-        quotes.shrink_to_fit();
+        drop((speaking, out_id, no_name));
         let speakers = speakers
             .into_iter()
             .map(|e| {
@@ -486,6 +509,26 @@ impl<'a> Linker<'a> {
                 }
             })
             .collect();
+        drop(r);
+        // The final quotes, made once the entities are gone (`entity_of` now holds each quote's speaker id): on
+        // quote-dense text the linker's lists are larger than the text, and the quotes as output twice as large again.
+        let span = |s: Span32| s.span();
+        let quotes: Vec<Quote> = (quotes.iter().zip(entity_of))
+            .map(|(p, speaker_id)| Quote {
+                kind: p.kind,
+                span: p.span.span(),
+                cue: p.cue.map(span),
+                speaker: p.speaker.map(span),
+                speaker_id,
+                confidence: p.confidence,
+                sieve: sieves[p.sieve as usize],
+                parts: parts[p.parts.0 as usize..p.parts.1 as usize]
+                    .iter()
+                    .map(|&s| s.span())
+                    .collect(),
+            })
+            .collect();
+        drop(parts);
         Analysis {
             quotes,
             speakers,
@@ -569,15 +612,17 @@ fn person_evidence(m: &Facts, words: &[&str], text: &str) -> bool {
     }
 }
 
-/// A name mention linked to an entity, for pronouns to look back at.
+/// A name mention linked to an entity, for pronouns to look back at. Quote-dense text has one every 40 bytes or
+/// so, all kept until [`Linker::finish`]: 16 bytes each, not 32 (texts are cut to 4 GiB, entities and sentences
+/// fewer than its bytes).
 struct NameEvent {
     /// Byte offset of its first token.
-    pos: usize,
-    entity: usize,
+    pos: u32,
+    entity: u32,
+    /// Its sentence, counted over all sections.
+    sent: u32,
     /// It is the first name of its sentence.
     first: bool,
-    /// Its sentence, counted over all sections.
-    sent: usize,
     /// It lies in a quotation.
     quoted: bool,
     /// It opens its sentence and a lower-case word other than a preposition follows (`Moss spoke in Brill.`).
@@ -1217,13 +1262,13 @@ impl<'a> Resolver<'a> {
         let sent_idx = sp.sent as usize;
         // Nearest sentence first; within it, the first compatible name (the subject).
         let lo = sent_idx.saturating_sub(4);
-        let start = self.name_events.partition_point(|ev| ev.sent < lo);
-        let end = self
+        let start = self
             .name_events
-            .partition_point(|ev| ev.pos < (sp.pos as usize));
+            .partition_point(|ev| (ev.sent as usize) < lo);
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
         let mut best: Option<(usize, usize)> = None; // (sentence, entity)
         for ev in &self.name_events[start..end] {
-            let (e, s) = (ev.entity, ev.sent);
+            let (e, s) = (ev.entity as usize, ev.sent as usize);
             // A name only in quoted speech is no antecedent; nor is a word that is no name.
             let weak_subject = want_person && ev.subject && {
                 let ent = &self.entities[e];
@@ -1275,8 +1320,8 @@ impl<'a> Resolver<'a> {
                 let from = end.saturating_sub(500);
                 let mut count: FxMap<usize, usize> = FxMap::default();
                 for ev in &self.name_events[from..end] {
-                    if !ev.quoted && self.entities[ev.entity].kind == SpeakerKind::Person {
-                        *count.entry(ev.entity).or_default() += 1;
+                    if !ev.quoted && self.entities[ev.entity as usize].kind == SpeakerKind::Person {
+                        *count.entry(ev.entity as usize).or_default() += 1;
                     }
                 }
                 let (e, n) = count
@@ -1360,14 +1405,12 @@ impl<'a> Resolver<'a> {
         // 61,`), the latest such before the mention.
         let age = desc_age(&desc);
         if let Some(n) = age.filter(|_| !m.plural && definite) {
-            let end = self
-                .name_events
-                .partition_point(|ev| ev.pos < sp.pos as usize);
+            let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
             let aged = self.name_events[..end].iter().rev().find(|ev| {
-                let ent = &self.entities[ev.entity];
+                let ent = &self.entities[ev.entity as usize];
                 !ev.quoted && ent.kind == SpeakerKind::Person && ent.age == Some(n)
             });
-            if let Some(e) = aged.map(|ev| ev.entity) {
+            if let Some(e) = aged.map(|ev| ev.entity as usize) {
                 self.entities[e].mentions.push(m.span.span());
                 self.entities[e].last_seen = sp.pos as usize;
                 return e;
@@ -1473,32 +1516,32 @@ impl<'a> Resolver<'a> {
                         .flatten()
                         .any(|r| office(r) && r != head_root))
         };
-        let end = self
-            .name_events
-            .partition_point(|ev| ev.pos < (sp.pos as usize));
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
         let lo = (sp.sent as usize).saturating_sub(3);
-        let start = self.name_events.partition_point(|ev| ev.sent < lo);
+        let start = self
+            .name_events
+            .partition_point(|ev| (ev.sent as usize) < lo);
         let events = &self.name_events[start..end];
         let mut sentences: Vec<usize> = events
             .iter()
             .filter(|ev| !ev.quoted)
-            .map(|ev| ev.sent)
+            .map(|ev| ev.sent as usize)
             .collect();
         sentences.dedup();
         for &s in sentences.iter().rev() {
             if let Some(ev) = events
                 .iter()
-                .filter(|ev| ev.sent == s && !ev.quoted)
-                .find(|ev| fits(ev.entity))
+                .filter(|ev| ev.sent as usize == s && !ev.quoted)
+                .find(|ev| fits(ev.entity as usize))
             {
-                return Some(ev.entity);
+                return Some(ev.entity as usize);
             }
         }
         // The protagonist.
         let mut count: FxMap<usize, usize> = FxMap::default();
         for ev in &self.name_events[end.saturating_sub(500)..end] {
-            if !ev.quoted && fits(ev.entity) {
-                *count.entry(ev.entity).or_default() += 1;
+            if !ev.quoted && fits(ev.entity as usize) {
+                *count.entry(ev.entity as usize).or_default() += 1;
             }
         }
         count
@@ -1515,22 +1558,22 @@ impl<'a> Resolver<'a> {
     /// else a lone name shown to be one that was the subject of its sentence ("Monsanto said …").
     fn organisation_before(&self, sp: &Speaking, head: &str) -> Option<usize> {
         let lo = (sp.sent as usize).saturating_sub(8);
-        let end = self
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        let near = self
             .name_events
-            .partition_point(|ev| ev.pos < (sp.pos as usize));
-        let near = self.name_events.partition_point(|ev| ev.sent < lo);
+            .partition_point(|ev| (ev.sent as usize) < lo);
         // The name with the noun is looked for further back, but not over the whole of a long text (one article
         // is a few hundred sentences; a scan from the start for every such noun made 10 MB quadratic).
         let far = self
             .name_events
-            .partition_point(|ev| ev.sent < (sp.sent as usize).saturating_sub(400));
+            .partition_point(|ev| ev.sent < sp.sent.saturating_sub(400));
         let latest_from = |start: usize, ok: &dyn Fn(&NameEvent, &Entity) -> bool| {
             self.name_events[start.min(end)..end]
                 .iter()
                 .rev()
                 .filter(|ev| !ev.quoted)
-                .find(|ev| ok(ev, &self.entities[ev.entity]))
-                .map(|ev| ev.entity)
+                .find(|ev| ok(ev, &self.entities[ev.entity as usize]))
+                .map(|ev| ev.entity as usize)
         };
         let latest = |ok: &dyn Fn(&NameEvent, &Entity) -> bool| latest_from(near, ok);
         let lower = |w: &String| crate::case::lowercase(w);
