@@ -773,3 +773,69 @@ fn the_progress_line_shows_on_a_terminal_only_and_not_with_quiet() {
     let out = run(bin().args(["--json", "--input", "jsonl"]).arg(&file));
     assert!(!stderr(&out).contains("documents"), "{}", stderr(&out));
 }
+
+/// A document of a megabyte or more is rendered by the writer, straight to the output (src/cli/batch.rs, `Later`):
+/// the same record as from a file, in its place, with or without escapes in its JSON line, first or not, on one
+/// thread or several, as JSON and as a report.
+#[test]
+fn batch_mode_writes_a_large_document_in_its_place() {
+    let seeds: Vec<String> = fixtures()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    // On one line with curly quotation marks the text needs no escape in its JSON line (it is read in place); with
+    // line breaks and straight quotation marks it does (it is read into a string of its own).
+    let big = seeds
+        .concat()
+        .repeat(44)
+        .replace('\n', " ")
+        .replace('"', "'");
+    assert!(big.len() > 1 << 20);
+    assert!(!json!(big).to_string().contains('\\'));
+    let straight = seeds.concat().repeat(44).replace(['“', '”'], "\"");
+    let file = tmp("large.txt");
+    for text in [&big, &straight] {
+        std::fs::write(&file, text).unwrap();
+        let alone = json_lines(&run(bin().args(["--json"]).arg(&file))).remove(0);
+        assert!(alone["quotes"].as_array().unwrap().len() > 1000);
+        let line = json!({"id": "big", "text": text}).to_string();
+        let small = json!({"id": "small", "text": seeds[0]}).to_string();
+        for input in [
+            format!("{line}\n{small}\n"),
+            format!("{small}\n{line}\n{small}\n"),
+        ] {
+            let json = run_with(
+                bin().args(["--json", "--input", "jsonl", "--jobs", "1"]),
+                input.as_bytes(),
+            );
+            assert!(json.status.success(), "{}", stderr(&json));
+            let recs = json_lines(&json);
+            let rec = recs.iter().find(|r| r["id"] == "big").unwrap();
+            assert_eq!(rec["quotes"], alone["quotes"]);
+            assert_eq!(rec["speakers"], alone["speakers"]);
+            let small_at = if input.starts_with("{\"id\":\"big\"") {
+                1
+            } else {
+                0
+            };
+            assert_eq!(recs[small_at]["id"], "small");
+            let report = run_with(
+                bin().args(["--input", "jsonl", "--color=never", "--jobs", "1"]),
+                input.as_bytes(),
+            );
+            let shown = stdout(&report);
+            // The first report opens the output; the others are set apart by one blank line.
+            assert!(shown.starts_with("== "), "{}", &shown[..80]);
+            assert_eq!(shown.matches("\n\n== ").count(), recs.len() - 1);
+            for jobs in ["2", "3"] {
+                for (args, one) in [(&["--json"][..], &json), (&["--color=never"][..], &report)] {
+                    let many = run_with(
+                        bin().args(args).args(["--input", "jsonl", "--jobs", jobs]),
+                        input.as_bytes(),
+                    );
+                    assert!(many.stdout == one.stdout, "--jobs {jobs} {args:?}");
+                }
+            }
+        }
+    }
+}

@@ -4,13 +4,12 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Write};
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
 use whosaid::output::DocumentJson;
-use whosaid::Encoding;
 
 use super::args::{AnalyzeOpts, Input};
 use super::progress::Progress;
@@ -231,11 +230,43 @@ struct Done {
 }
 
 /// One output record: its end in [`Done::out`], whether it opens with a report's separating blank line, and the
-/// message of a bad line.
+/// message of a bad line; or a large document's analysis, which the writer writes out itself.
 struct Record {
     end: usize,
     separated: bool,
     error: Option<String>,
+    later: Option<Box<Later>>,
+}
+
+/// A document of at least [`LATER_BYTES`], analysed but not yet rendered: its JSON (some six times the text on
+/// quote-dense text) goes straight to the output when its turn comes, not first into memory beside the analysis.
+struct Later {
+    id: Value,
+    line_no: u64,
+    text: String,
+    analysis: whosaid::Analysis,
+}
+
+/// Documents this large are rendered by the writer ([`Later`]); smaller ones into their chunk's output.
+const LATER_BYTES: usize = 1 << 20;
+
+/// Renders a document's output record: a JSON line, or a report opening with its separating blank line.
+fn render(
+    w: &mut impl Write,
+    o: &AnalyzeOpts,
+    style: &Style,
+    (id, line_no): (&Value, u64),
+    text: &str,
+    analysis: &whosaid::Analysis,
+) -> io::Result<()> {
+    if o.json {
+        let doc = DocumentJson::new(id, text, analysis, o.offsets);
+        serde_json::to_writer(&mut *w, &doc)?;
+        w.write_all(b"\n")
+    } else {
+        w.write_all(b"\n")?;
+        report::write(w, style, &id_string(id, line_no), text, analysis)
+    }
 }
 
 /// Reads `inputs` in chunks and hands each to `emit` in order, until `emit` returns false.
@@ -299,33 +330,45 @@ fn read_chunks(inputs: &[Input], mut emit: impl FnMut(Chunk) -> bool) {
 /// Analyses the lines of a chunk into their output records.
 fn process(chunk: Chunk, o: &AnalyzeOpts, style: &Style, names: &[String]) -> Done {
     let name = &names[chunk.input];
-    let enc = if o.json { o.offsets } else { Encoding::Utf8 };
-    let mut out = Vec::with_capacity(chunk.data.len() * 2);
+    // (The output of a chunk of short lines is about twice their size; a large document's goes out by itself.)
+    let mut out = Vec::with_capacity(chunk.data.len().min(2 * CHUNK_BYTES) * 2);
     let mut records = Vec::with_capacity(chunk.lines.len());
     let mut docs = 0;
-    for &(line_no, start, end) in &chunk.lines {
-        let line = trim_line(&chunk.data[start..end], line_no);
+    let mut data = chunk.data;
+    let count = chunk.lines.len();
+    for (k, &(line_no, start, end)) in chunk.lines.iter().enumerate() {
+        let line = trim_line(&data[start..end], line_no);
         // A blank line is answered by an error record too (see `parse_line`): output line N answers input line N.
         // (It is no document for the progress line.)
         docs += u64::from(!line.iter().all(u8::is_ascii_whitespace));
-        let parsed = parse_line(line).and_then(|(id, text)| match analysis_caught(&text) {
+        // A large last line whose text was read into a string of its own (it had escapes): its bytes go before the
+        // analysis, which needs several times as much again.
+        let parsed = match parse_line(line) {
+            Ok((id, Cow::Owned(text))) if k + 1 == count && text.len() >= LATER_BYTES => {
+                data.truncate(start);
+                data.shrink_to_fit();
+                Ok((id, Cow::Owned(text)))
+            }
+            other => other,
+        };
+        let parsed = parsed.and_then(|(id, text)| match analysis_caught(&text) {
             Ok(analysis) => Ok((id, text, analysis)),
             Err(msg) => Err((id, msg)),
         });
-        let (separated, error) = match parsed {
+        let (separated, error, later) = match parsed {
+            Ok((id, text, analysis)) if text.len() >= LATER_BYTES => {
+                let text = text.into_owned();
+                let later = Later {
+                    id,
+                    line_no,
+                    text,
+                    analysis,
+                };
+                (!o.json, None, Some(Box::new(later)))
+            }
             Ok((id, text, analysis)) => {
-                if o.json {
-                    let doc = DocumentJson::new(&id, &text, &analysis, enc);
-                    serde_json::to_writer(&mut out, &doc).expect("JSON into memory");
-                    out.push(b'\n');
-                    (false, None)
-                } else {
-                    out.push(b'\n');
-                    let doc_name = id_string(&id, line_no);
-                    report::write(&mut out, style, &doc_name, &text, &analysis)
-                        .expect("into memory");
-                    (true, None)
-                }
+                render(&mut out, o, style, (&id, line_no), &text, &analysis).expect("into memory");
+                (!o.json, None, None)
             }
             Err((id, msg)) => {
                 if o.json {
@@ -337,19 +380,20 @@ fn process(chunk: Chunk, o: &AnalyzeOpts, style: &Style, names: &[String]) -> Do
                     serde_json::to_writer(&mut out, &rec).expect("JSON into memory");
                     out.push(b'\n');
                 }
-                (false, Some(format!("{name}:{line_no}: {msg}")))
+                (false, Some(format!("{name}:{line_no}: {msg}")), None)
             }
         };
         records.push(Record {
             end: out.len(),
             separated,
             error,
+            later,
         });
     }
     Done {
         out,
         records,
-        bytes: chunk.data.len() as u64,
+        bytes: chunk.lines.last().map_or(0, |l| l.2) as u64,
         docs,
         error: chunk.error,
     }
@@ -361,15 +405,47 @@ struct Writer<'a> {
     ctx: &'a mut Ctx,
     progress: Progress,
     first_report: bool,
+    o: &'a AnalyzeOpts,
+    style: &'a Style,
 }
 
 impl Writer<'_> {
     fn write(&mut self, done: Done) -> Result<(), Fatal> {
         let mut from = 0;
-        for r in &done.records {
+        for r in done.records {
             let mut bytes = &done.out[from..r.end];
             from = r.end;
-            if r.separated && std::mem::take(&mut self.first_report) {
+            let first = r.separated && std::mem::take(&mut self.first_report);
+            if let Some(later) = r.later {
+                let Later {
+                    id,
+                    line_no,
+                    text,
+                    analysis,
+                } = *later;
+                if first {
+                    // The first report opens with no blank line: it goes to a buffer whose first byte is left out.
+                    let mut buf = Vec::new();
+                    render(
+                        &mut buf,
+                        self.o,
+                        self.style,
+                        (&id, line_no),
+                        &text,
+                        &analysis,
+                    )?;
+                    self.out.write_all(&buf[1..])?;
+                } else {
+                    render(
+                        self.out,
+                        self.o,
+                        self.style,
+                        (&id, line_no),
+                        &text,
+                        &analysis,
+                    )?;
+                }
+            } else if first {
                 bytes = &bytes[1..];
             }
             self.out.write_all(bytes)?;
@@ -400,6 +476,8 @@ pub fn run(
         ctx,
         progress: Progress::new(!o.quiet, inputs),
         first_report: true,
+        o,
+        style,
     };
     let result = if jobs == 1 {
         let mut result = Ok(());
@@ -511,6 +589,7 @@ fn run_parallel(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use whosaid::Encoding;
 
     #[test]
     fn an_echoed_id_serialises_like_the_contract() {
