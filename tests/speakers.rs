@@ -418,6 +418,13 @@ fn a_document_someone_issued_speaks_for_them() {
     );
     let f = run("The Tarrow campaign sent out a press release saying the debate was rigged.");
     assert_eq!(f.kind("debate was rigged"), SpeakerKind::Organisation);
+    // Adverbs and a parenthetical may stand between the issuer and the verb.
+    let f = run("Sen. Odell Pryke (R-Utah) quickly issued a statement saying the vote was a sham.");
+    assert_eq!(f.name("vote was a sham"), "Odell Pryke");
+    let f = run(
+        "Mayor Ines Caldo spoke on Monday. She also sent a tweet saying the city would appeal.",
+    );
+    assert_eq!(f.name("city would appeal"), "Ines Caldo");
     // A document that is the subject speaks for itself.
     let f = run("The statement said the talks had failed.");
     assert_eq!(f.name("talks had failed"), "statement");
