@@ -442,3 +442,25 @@ fn the_company_is_no_headline_fragment_and_may_be_a_lone_name() {
     );
     assert_eq!(f.name("join us"), "Brevik");
 }
+
+#[test]
+fn a_pronoun_takes_the_subject_of_the_sentence_just_before_over_an_earlier_speaker() {
+    // The subject of the sentence just before the pronoun's, after the previous quote, is the one meant ...
+    let f = run(
+        "Odell Pryke said the vote was a sham. Tomas Ferrin spoke after him. \
+         He said the city would appeal.",
+    );
+    assert_eq!(f.name("city would appeal"), "Tomas Ferrin");
+    // ... not a name that is no subject there (the previous speaker goes on) ...
+    let f = run(
+        "Odell Pryke said the vote was a sham. Reporters then asked Tomas Ferrin about it. \
+         He said the city would appeal.",
+    );
+    assert_eq!(f.name("city would appeal"), "Odell Pryke");
+    // ... nor a subject before the previous quote.
+    let f = run(
+        "Tomas Ferrin spoke first. Odell Pryke said the vote was a sham. \
+         He said the city would appeal.",
+    );
+    assert_eq!(f.name("city would appeal"), "Odell Pryke");
+}
