@@ -1267,6 +1267,8 @@ impl<'a> Resolver<'a> {
             .partition_point(|ev| (ev.sent as usize) < lo);
         let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
         let mut best: Option<(usize, usize)> = None; // (sentence, entity)
+                                                     // The best name opens its sentence as the subject of a verb (`Caldo spoke …`).
+        let mut best_subject = false;
         for ev in &self.name_events[start..end] {
             let (e, s) = (ev.entity as usize, ev.sent as usize);
             // A name only in quoted speech is no antecedent; nor is a word that is no name.
@@ -1295,25 +1297,40 @@ impl<'a> Resolver<'a> {
             }
             match best {
                 Some((bs, _)) if bs >= s => {}
-                _ => best = Some((s, e)),
+                _ => {
+                    best = Some((s, e));
+                    best_subject = ev.subject;
+                }
             }
         }
         // The previous quote's speaker, if compatible and recent, wins over a mere mention in an earlier sentence.
         let prev_speaker = (0..i).rev().take(3).find_map(|j| {
             let e = entity_of[j]?;
             let near = speaking[j].start_sent as usize + 3 >= sent_idx;
-            (near && compatible(&self.entities[e]) && self.named(e)).then_some(e)
+            (near && compatible(&self.entities[e]) && self.named(e))
+                .then_some((e, speaking[j].start_sent as usize))
         });
         let e = match (best, prev_speaker) {
-            (Some((s, e)), Some(p)) => {
-                if s == sent_idx {
+            (Some((s, e)), Some((p, p_sent))) => {
+                // The name in the pronoun's sentence, or the subject of the sentence just before it when that
+                // comes after the previous quote (`Pryke said …. Caldo spoke later. She said …`).
+                // (A person the article shows as one: by a gendered first name or title, a description, or a
+                // quote of its own; not a name that may be a place, "Palo Verra is quiet now.")
+                let sure = |ent: &Entity| {
+                    ent.kind == SpeakerKind::Person
+                        && (ent.gender != Gender::Unknown
+                            || !ent.descriptions.is_empty()
+                            || ent.spoke)
+                };
+                let subject_before = best_subject && s + 1 == sent_idx && s > p_sent;
+                if s == sent_idx || subject_before && sure(&self.entities[e]) {
                     e
                 } else {
                     p
                 }
             }
             (Some((_, e)), None) => e,
-            (None, Some(p)) => p,
+            (None, Some((p, _))) => p,
             // Nobody near: the person of that gender the article has named most often (its protagonist), among
             // the last 500 names before the pronoun.
             (None, None) if want_person => {

@@ -418,6 +418,13 @@ fn a_document_someone_issued_speaks_for_them() {
     );
     let f = run("The Tarrow campaign sent out a press release saying the debate was rigged.");
     assert_eq!(f.kind("debate was rigged"), SpeakerKind::Organisation);
+    // Adverbs and a parenthetical may stand between the issuer and the verb.
+    let f = run("Sen. Odell Pryke (R-Utah) quickly issued a statement saying the vote was a sham.");
+    assert_eq!(f.name("vote was a sham"), "Odell Pryke");
+    let f = run(
+        "Mayor Ines Caldo spoke on Monday. She also sent a tweet saying the city would appeal.",
+    );
+    assert_eq!(f.name("city would appeal"), "Ines Caldo");
     // A document that is the subject speaks for itself.
     let f = run("The statement said the talks had failed.");
     assert_eq!(f.name("talks had failed"), "statement");
@@ -434,4 +441,26 @@ fn the_company_is_no_headline_fragment_and_may_be_a_lone_name() {
          \"We call on others to join us,\" the company tweeted.",
     );
     assert_eq!(f.name("join us"), "Brevik");
+}
+
+#[test]
+fn a_pronoun_takes_the_subject_of_the_sentence_just_before_over_an_earlier_speaker() {
+    // The subject of the sentence just before the pronoun's, after the previous quote, is the one meant ...
+    let f = run(
+        "Odell Pryke said the vote was a sham. Tomas Ferrin spoke after him. \
+         He said the city would appeal.",
+    );
+    assert_eq!(f.name("city would appeal"), "Tomas Ferrin");
+    // ... not a name that is no subject there (the previous speaker goes on) ...
+    let f = run(
+        "Odell Pryke said the vote was a sham. Reporters then asked Tomas Ferrin about it. \
+         He said the city would appeal.",
+    );
+    assert_eq!(f.name("city would appeal"), "Odell Pryke");
+    // ... nor a subject before the previous quote.
+    let f = run(
+        "Tomas Ferrin spoke first. Odell Pryke said the vote was a sham. \
+         He said the city would appeal.",
+    );
+    assert_eq!(f.name("city would appeal"), "Odell Pryke");
 }

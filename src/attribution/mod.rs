@@ -466,7 +466,28 @@ fn issuer_of(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
     if !issuing {
         return None;
     }
-    let s = mentions::np_ending_at(doc, v - 1, floor)?;
+    // Between the issuer and its verb: adverbs (`She also sent`, `Clinton later released`) and a parenthetical
+    // (`Sen. Mitch Doe (R-Ky.) issued`).
+    let mut end = v - 1;
+    loop {
+        let w = doc.lower(end, &mut buf);
+        let adverb = BETWEEN_SUBJECT_AND_VERB.contains(&w)
+            || w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(end);
+        if adverb && end > floor {
+            end -= 1;
+        } else if doc.is(end, ')') {
+            let open = (end.saturating_sub(8).max(floor)..end)
+                .rev()
+                .find(|&k| doc.is(k, '('))?;
+            if open <= floor {
+                return None;
+            }
+            end = open - 1;
+        } else {
+            break;
+        }
+    }
+    let s = mentions::np_ending_at(doc, end, floor)?;
     let by_someone = matches!(
         s.kind,
         MentionKind::Name
