@@ -15,6 +15,9 @@
 //! carried from section to section ([`entities::Linker`]); the result is the whole text's.
 //!
 //! The core has no wasm dependency; `wasm` is a thin binding compiled only for `wasm32`.
+// The browser build (scripts/build-npm.sh) sets `whosaid_small`: functions marked
+// `#[cfg_attr(whosaid_small, optimize(size))]` (the sieves, the story stage) are optimised for size there.
+#![cfg_attr(whosaid_small, feature(optimize_attribute))]
 
 pub mod attribution;
 mod case;

@@ -22,6 +22,7 @@ pub struct DiffOp {
 }
 
 /// Word tokens with trailing whitespace attached.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn tokens(s: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let mut start = 0usize;
@@ -55,6 +56,7 @@ enum Edit {
 }
 
 /// Myers' shortest edit script between `a` and `b` (indices into them), or `None` past `max_d` edits.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn myers(a: &[&str], b: &[&str], max_d: usize) -> Option<Vec<Edit>> {
     let (n, m) = (a.len() as isize, b.len() as isize);
     let max = (n + m) as usize;
@@ -122,6 +124,7 @@ fn myers(a: &[&str], b: &[&str], max_d: usize) -> Option<Vec<Edit>> {
     Some(edits)
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn push(ops: &mut Vec<DiffOp>, op: &'static str, text: &str) {
     if text.is_empty() {
         return;
@@ -136,6 +139,7 @@ fn push(ops: &mut Vec<DiffOp>, op: &'static str, text: &str) {
 }
 
 /// Emits a token pair whose words are equal; their trailing whitespace may differ.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn push_same(ops: &mut Vec<DiffOp>, ta: &str, tb: &str) {
     let core = ta.trim_end();
     push(ops, "same", core);
@@ -150,11 +154,13 @@ fn push_same(ops: &mut Vec<DiffOp>, ta: &str, tb: &str) {
 
 /// The word diff from `old` to `new` as runs of `same`/`del`/`add` (within a change, deletions come first).
 /// Tokens match on their words; a difference only in the whitespace after a word is a whitespace edit.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn diff_words(old: &str, new: &str) -> Vec<DiffOp> {
     diff_tokens(&tokens(old), &tokens(new))
 }
 
 /// [`diff_words`] on texts already cut by [`tokens`] (a group's reference is cut once for all its versions).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn diff_tokens(a: &[&str], b: &[&str]) -> Vec<DiffOp> {
     let eq = |x: &&str, y: &&str| x.trim_end() == y.trim_end();
     let prefix = a.iter().zip(b).take_while(|(x, y)| eq(x, y)).count();
@@ -200,6 +206,7 @@ pub fn diff_tokens(a: &[&str], b: &[&str]) -> Vec<DiffOp> {
 }
 
 /// The old version the ops describe (`same` + `del`).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn old_text(ops: &[DiffOp]) -> String {
     ops.iter()
         .filter(|o| o.op != "add")
@@ -208,6 +215,7 @@ pub fn old_text(ops: &[DiffOp]) -> String {
 }
 
 /// The new version the ops describe (`same` + `add`).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn new_text(ops: &[DiffOp]) -> String {
     ops.iter()
         .filter(|o| o.op != "del")
@@ -216,6 +224,7 @@ pub fn new_text(ops: &[DiffOp]) -> String {
 }
 
 /// The diff inline: `[-deleted-]{+added+}`.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn marked(ops: &[DiffOp]) -> String {
     let mut s = String::new();
     for o in ops {
@@ -246,6 +255,7 @@ pub fn marked(ops: &[DiffOp]) -> String {
 mod tests {
     use super::*;
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn check(a: &str, b: &str) -> Vec<DiffOp> {
         let ops = diff_words(a, b);
         assert_eq!(old_text(&ops), a, "old side of {ops:?}");
@@ -257,6 +267,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn tokens_keep_trailing_space_and_cover_the_text() {
         let t = "certain points, on which  “common” 😀 positions";
         let toks = tokens(t);
@@ -268,6 +279,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn a_changed_ending_is_one_del_and_one_add() {
         let ops = check(
             "there is an agreement to that effect",
@@ -305,6 +317,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn ops_reproduce_both_versions() {
         let cases = [
             ("", ""),
@@ -329,6 +342,7 @@ mod tests {
     }
 
     /// The length of a longest common subsequence, by dynamic programming (the oracle).
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn lcs_len(a: &[&str], b: &[&str]) -> usize {
         let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
         for i in 1..=a.len() {
@@ -344,6 +358,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn the_script_is_a_longest_common_subsequence() {
         // Pseudo-random token sequences over a small alphabet, so there are many competing alignments.
         let mut seed = 0x2545f491u32;
@@ -369,6 +384,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn past_the_edit_cap_the_middle_is_replaced_wholesale() {
         let a: Vec<&str> = vec!["a", "b", "c"];
         let b: Vec<&str> = vec!["x", "y", "z"];

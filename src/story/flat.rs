@@ -38,6 +38,7 @@ pub const VERSION_FIELDS: usize = 6;
 const OPS: [&str; 3] = ["same", "del", "add"];
 
 /// Analyses each article and builds the story, as [`FlatStory`].
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn flat_story(texts: &[&str]) -> FlatStory {
     let docs: Vec<(&str, &str)> = texts.iter().map(|t| ("", *t)).collect();
     let (analyses, mut story) = analyse_and_build(&docs, Encoding::Utf16);
@@ -120,6 +121,7 @@ mod tests {
 
     /// Reads a FlatStory back and compares it, number by number, with analyze_story's output for the same articles.
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn reads_back_as_analyze_story() {
         let a = "“The next meeting will take place in the coming days on the border,” Vladimir Medinsky said. \
                  “We are ready,” said John Smith, a local official. 😀\n\nSmith added that the talks were hard.";
@@ -240,6 +242,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn no_articles_no_story() {
         assert_eq!(flat_story(&[]), FlatStory::default());
     }

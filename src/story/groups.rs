@@ -202,6 +202,7 @@ const STOPWORDS: &[&str] = &[
     "according",
 ];
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_stopword(w: &str) -> bool {
     static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
@@ -209,6 +210,7 @@ fn is_stopword(w: &str) -> bool {
 }
 
 /// The stem of one lowercase folded word.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn stem(word: &str) -> String {
     let mut w = word.trim_end_matches("'s").to_string();
     let strip = |w: &mut String, suf: &str, rep: &str, min: usize| -> bool {
@@ -232,6 +234,7 @@ pub fn stem(word: &str) -> String {
 }
 
 /// Content stems of a text, in order.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn content_stems(text: &str) -> Vec<String> {
     text.unicode_words()
         .filter_map(|w| {
@@ -269,6 +272,7 @@ pub struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub fn new(items: &'a [Item<'a>]) -> Scorer<'a> {
         let mut ids: FxMap<String, u32> = FxMap::default();
         let mut df: Vec<u32> = Vec::new();
@@ -316,6 +320,7 @@ impl<'a> Scorer<'a> {
     }
 
     /// (similarity, shared stems) of items `i` and `j`.
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub fn score(&self, i: usize, j: usize) -> (f32, usize) {
         let (a, b) = (&self.feats[i], &self.feats[j]);
         let (mut x, mut y, mut inter, mut shared) = (0, 0, 0f32, 0usize);
@@ -365,6 +370,7 @@ impl<'a> Scorer<'a> {
     }
 
     /// Whether `i` and `j` render the same statement.
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub fn same_statement(&self, i: usize, j: usize) -> Option<f32> {
         let (s, shared) = self.score(i, j);
         (s >= THRESHOLD && shared >= MIN_SHARED).then_some(s)
@@ -372,11 +378,13 @@ impl<'a> Scorer<'a> {
 }
 
 /// Groups items; returns groups (item indices, sorted) that span at least two articles, ordered by first item.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn group(items: &[Item]) -> Vec<Vec<usize>> {
     group_with(&Scorer::new(items))
 }
 
 /// [`group`] with a scorer already built over the items.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
     let items = scorer.items;
     // Candidate pairs from the capped inverted index (stem ids are dense, so are the posting lists; shared
@@ -519,6 +527,7 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
 mod tests {
     use super::*;
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn item(article: usize, speaker: Option<usize>, text: &str) -> Item<'_> {
         Item {
             article,
@@ -528,6 +537,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn stems_fold_inflections() {
         assert_eq!(stem("negotiations"), stem("negotiating"));
         assert_eq!(stem("positions"), stem("position"));
@@ -541,6 +551,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn a_translation_scores_above_threshold_and_an_unrelated_quote_below() {
         let items = [
             item(
@@ -575,6 +586,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn groups_verbatim_trimmed_and_translated_versions_but_not_other_statements() {
         let items = [
             item(0, Some(0), "The next meeting will take place in the coming days on the Polish-Belarusian border, there is an agreement to that effect"),
@@ -590,6 +602,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn same_article_pairs_alone_do_not_make_a_group() {
         let items = [
             item(
@@ -607,6 +620,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn short_fragments_need_two_shared_stems() {
         let items = [
             item(0, Some(0), "“difficult”"),
@@ -618,6 +632,7 @@ mod tests {
     /// A statement that 100 articles repeat, among other quotes that share words with it: more copies than
     /// MAX_CANDIDATES, and still one group of all 100, without the others.
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn a_statement_in_more_articles_than_candidates_is_one_group() {
         let statement =
             "The next meeting will take place in the coming days on the Polish-Belarusian border";
@@ -643,6 +658,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn empty_input_is_empty() {
         assert!(group(&[]).is_empty());
     }

@@ -141,6 +141,7 @@ pub struct QuoteGroup {
 }
 
 /// Runs [`crate::analyze`] on each `(id, text)` and builds the story, offsets in `enc`.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn analyze_story(docs: &[(&str, &str)], enc: Encoding) -> StoryOut {
     let (analyses, story) = analyse_and_build(docs, enc);
     let documents = docs
@@ -153,6 +154,7 @@ pub fn analyze_story(docs: &[(&str, &str)], enc: Encoding) -> StoryOut {
 
 /// Each article's analysis and the story across them, offsets in `enc` (shared by [`analyze_story`] and
 /// [`flat::flat_story`]; not inlined into both, which would add its code twice to the page's wasm).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub(crate) fn analyse_and_build(docs: &[(&str, &str)], enc: Encoding) -> (Vec<Analysis>, Story) {
     let analyses: Vec<Analysis> = docs.iter().map(|(_, text)| crate::analyze(text)).collect();
     let triples: Vec<(&str, &str, &Analysis)> = docs
@@ -168,6 +170,7 @@ pub(crate) fn analyse_and_build(docs: &[(&str, &str)], enc: Encoding) -> (Vec<An
 
 impl Story {
     /// Converts the versions' byte offsets into `enc` (`texts[i]` is article `i`).
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub fn convert_offsets(&mut self, texts: &[&str], enc: Encoding) {
         if enc == Encoding::Utf8 {
             return;
@@ -189,6 +192,7 @@ const QUOTE_MARKS: &[char] = &[
 ];
 
 /// The byte range of a quote without surrounding whitespace and quotation marks.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn content_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(s) = text.get(start..end) else {
         return (0, 0);
@@ -199,6 +203,7 @@ fn content_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + lead, start + lead + inner.len())
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn gender_str(g: Gender) -> &'static str {
     match g {
         Gender::Male => "male",
@@ -207,11 +212,13 @@ fn gender_str(g: Gender) -> &'static str {
     }
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
 
 /// Builds the story over analysed articles: `(id, text, analysis)`, in article order.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
     // 1. Merge speakers.
     let mut refs: Vec<(usize, usize)> = Vec::new();
@@ -324,6 +331,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
 /// A quote to group: (article, quote index, start, end, story speaker).
 type ItemRef = (usize, usize, usize, usize, Option<usize>);
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn placeholder() -> StorySpeaker {
     StorySpeaker {
         id: 0,
@@ -342,6 +350,7 @@ fn placeholder() -> StorySpeaker {
 }
 
 /// Pushes `s` unless an equal string (ignoring case) is there already.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn push_unique(list: &mut Vec<String>, s: &str) {
     let s = s.trim();
     if !s.is_empty()
@@ -353,6 +362,7 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
     }
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn make_speaker(
     docs: &[(&str, &str, &Analysis)],
     members: &[(usize, usize)],
@@ -472,6 +482,7 @@ fn make_speaker(
 
 /// A speaker with no side of its own takes the side of a person its descriptions name ("Putin aide",
 /// "a top adviser to Zelensky"), when that surname belongs to exactly one story speaker with a side.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
     let mut by_surname: FxMap<String, Vec<usize>> = FxMap::default();
     for sp in speakers.iter() {
@@ -517,6 +528,7 @@ fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
 
 /// Flags pairs of people who share a description (compared as sorted content stems) and a first name but not a
 /// surname: possibly one person under a mistranslated or different surname, left for the reader to judge.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn possibly_same(speakers: &mut [StorySpeaker]) {
     const CAP: usize = 64;
     let mut by_desc: FxMap<String, Vec<usize>> = FxMap::default();
@@ -579,6 +591,7 @@ fn possibly_same(speakers: &mut [StorySpeaker]) {
 /// not `O(k²)`: a statement that 700 of 5,000 articles carry took 245,000 scores (most of `build_story`'s time).
 pub const GROUP_SAMPLE: usize = 32;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn make_group(
     gid: usize,
     members: &[usize],
@@ -632,6 +645,7 @@ fn make_group(
 /// known speakers. In one pass: that is two known speakers, and known speakers in two articles (given those, a pair
 /// differs in both: if two versions of different speakers share an article, a version in another article differs in
 /// speaker from one of them).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn conflict(versions: &[Version]) -> bool {
     let known: Vec<&Version> = versions.iter().filter(|v| v.speaker.is_some()).collect();
     known.iter().any(|v| v.speaker != known[0].speaker)
@@ -641,6 +655,7 @@ fn conflict(versions: &[Version]) -> bool {
 /// (reference, group similarity, each version's similarity to the reference) from every pair of versions: the
 /// reference is the medoid (highest total similarity), earliest on ties; the group similarity the mean over pairs
 /// from different articles (1 when there is none).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn reference_exact(
     members: &[usize],
     items: &[groups::Item],
@@ -680,6 +695,7 @@ fn reference_exact(
 /// [`reference_exact`] for a group larger than [`GROUP_SAMPLE`]: each version is compared with a sample of
 /// [`GROUP_SAMPLE`] versions spread evenly over the group (the medoid and the mean are taken over those pairs), and
 /// then the reference with every version.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn reference_sampled(
     members: &[usize],
     items: &[groups::Item],
@@ -725,6 +741,7 @@ fn reference_sampled(
 mod tests {
     use super::*;
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn version(article: usize, speaker: Option<usize>) -> Version {
         Version {
             article,
@@ -740,6 +757,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn conflict_in_one_pass_agrees_with_every_pair() {
         // Every group of up to 4 versions over 3 articles and speakers None, 0, 1.
         for code in 0..(9usize.pow(4) * 4) {
@@ -766,6 +784,7 @@ mod tests {
     /// 40 articles carry one statement (36 word for word, 4 cut short, spread over the group): more than
     /// GROUP_SAMPLE versions, so the reference and similarity come from the sample.
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn a_large_group_takes_its_reference_from_a_sample() {
         let full = "The next meeting will take place in the coming days on the Polish-Belarusian border, there is an agreement";
         let short = "The next meeting will take place in the coming days";
@@ -800,6 +819,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn content_range_drops_marks_and_space() {
         let t = "He said: “The next meeting.” Then";
         let start = t.find('“').unwrap();

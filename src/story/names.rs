@@ -50,6 +50,7 @@ use super::sides;
 
 /// Lowercases and folds `s` to ASCII where a Latin or Cyrillic letter has a plain equivalent; apostrophes
 /// are dropped, other characters are kept (lowercased).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -69,10 +70,12 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʹ' | '`' | '´' | 'ь' | 'ъ')
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
@@ -140,6 +143,7 @@ fn fold_char(c: char) -> Option<&'static str> {
 }
 
 /// The romanisation-aware key of one name word (see the module doc for the rules).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn romanised_key(word: &str) -> String {
     let folded: Vec<u8> = fold(word)
         .bytes()
@@ -190,6 +194,7 @@ pub fn romanised_key(word: &str) -> String {
 }
 
 /// The Levenshtein distance between `a` and `b` if it is at most `max`.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
     let a = a.as_bytes();
     let b = b.as_bytes();
@@ -216,6 +221,7 @@ pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
 }
 
 /// Surname keys match: equal, or one edit apart when both are at least 6 letters long.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn surnames_match(a: &str, b: &str) -> Option<usize> {
     if a == b {
         return Some(0);
@@ -228,6 +234,7 @@ pub fn surnames_match(a: &str, b: &str) -> Option<usize> {
 
 /// First-name keys match: equal, one edit apart (both ≥ 5 letters) or two edits apart (both ≥ 8 letters).
 /// Four-letter names one edit apart are too often different names (John / Joan, Ivan / Ian).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn first_names_match(a: &str, b: &str) -> Option<usize> {
     if a == b {
         return Some(0);
@@ -407,30 +414,36 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
 
 /// A title, office or role word (`president`, `spokesman`, `aide`): this module's list plus the project
 /// lexicon's titles and role nouns.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_title(lower: &str) -> bool {
     is_office(lower) || lexicon::role_noun(lower).is_some()
 }
 
 /// A title or office proper (not a role noun such as `delegation`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_office(lower: &str) -> bool {
     TITLES.contains(&lower) || lexicon::title(lower).is_some()
 }
 
 /// A demonym or country name (`Ukrainian`, `Russia`), from the sides table or the project lexicon.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_place(tok: &str, folded: &str) -> bool {
     sides::is_place_word(folded) || lexicon::is_demonym(tok.trim_end_matches('.'))
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_capitalised(tok: &str) -> bool {
     tok.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_possessive(tok: &str) -> bool {
     let t = tok.trim_end_matches(['’', '\'']);
     t.len() != tok.len() || tok.ends_with("'s") || tok.ends_with("’s")
 }
 
 /// Splits a name string into tokens, trimming surrounding punctuation (but keeping an initial's period).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn name_tokens(raw: &str) -> Vec<&str> {
     raw.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
         .map(|t| {
@@ -441,6 +454,7 @@ fn name_tokens(raw: &str) -> Vec<&str> {
 }
 
 /// Parses a person's name as written in an article (see the module doc).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn parse_person(raw: &str) -> ParsedName {
     let mut toks = name_tokens(raw);
     while let Some(last) = toks.last() {
@@ -557,6 +571,7 @@ pub fn parse_person(raw: &str) -> ParsedName {
 
 /// The normalised name of an organisation or group: folded, possessive and leading determiner dropped,
 /// punctuation removed.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn org_key(raw: &str) -> String {
     let folded = fold(raw);
     let mut words: Vec<String> = folded
@@ -581,6 +596,7 @@ pub fn org_key(raw: &str) -> String {
 }
 
 /// `UN` for `United Nations`: initials of the capitalised words (2+ of them), skipping function words.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn acronym(raw: &str) -> Option<String> {
     let words: Vec<&str> = raw.split_whitespace().collect();
     let sig: Vec<&str> = words
@@ -605,6 +621,7 @@ fn acronym(raw: &str) -> Option<String> {
 }
 
 /// An acronym written in capitals (`UN`, `U.N.`, `NATO`): its lowercase letters.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn caps_key(raw: &str) -> Option<String> {
     let t = raw
         .trim()
@@ -624,6 +641,7 @@ pub struct NameInput<'a> {
     pub aliases: &'a [String],
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn genders_match(a: Gender, b: Gender) -> bool {
     a == Gender::Unknown || b == Gender::Unknown || a == b
 }
@@ -634,11 +652,13 @@ pub(crate) struct Dsu {
 }
 
 impl Dsu {
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub(crate) fn new(n: usize) -> Dsu {
         Dsu {
             parent: (0..n).collect(),
         }
     }
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub(crate) fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
@@ -647,6 +667,7 @@ impl Dsu {
         x
     }
     /// Joins the sets of `a` and `b`; the smaller root index becomes the root.
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub(crate) fn union(&mut self, a: usize, b: usize) -> usize {
         let (ra, rb) = (self.find(a), self.find(b));
         let (keep, gone) = if ra <= rb { (ra, rb) } else { (rb, ra) };
@@ -663,6 +684,7 @@ struct Form {
     members: Vec<usize>,
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn forms_match(a: &Form, b: &Form) -> bool {
     if surnames_match(&a.surname, &b.surname).is_none() || !genders_match(a.gender, b.gender) {
         return false;
@@ -680,6 +702,7 @@ fn forms_match(a: &Form, b: &Form) -> bool {
 
 /// The surname key and its one-letter deletions (for keys long enough to match with one edit): two keys
 /// within one edit of each other share at least one entry.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn neighbourhood(key: &str) -> Vec<String> {
     let mut out = vec![key.to_string()];
     if key.len() >= 6 {
@@ -698,6 +721,7 @@ fn neighbourhood(key: &str) -> Vec<String> {
 /// Clusters article speakers into story entities; returns clusters of input indices, each sorted, ordered by
 /// their first member. Near-linear: people are blocked by surname-key neighbourhoods, organisations and groups by
 /// hashed keys.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
     let mut dsu = Dsu::new(inputs.len());
 
@@ -834,6 +858,7 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
 
 /// The parsed person name of an input: its own name, or — when that lacks a first name — the first alias that
 /// gives a full first name with a matching surname.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn person_name(inp: &NameInput) -> Option<(First, String)> {
     let ParsedName::Person { first, surname, .. } = parse_person(inp.name) else {
         return None;
@@ -858,6 +883,7 @@ fn person_name(inp: &NameInput) -> Option<(First, String)> {
 
 /// Clusters forms in three phases: full first names (guarded complete-link), then initials, then bare surnames,
 /// each weaker form joining only an unambiguous cluster.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
     let mut index: FxMap<String, Vec<usize>> = FxMap::default();
     for (fi, f) in forms.iter().enumerate() {
@@ -983,11 +1009,13 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn key(s: &str) -> String {
         romanised_key(s)
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn transliteration_variants_share_a_key() {
         assert_eq!(key("Podolyak"), key("Podoliak"));
         assert_eq!(key("Medinsky"), key("Medinski"));
@@ -1002,6 +1030,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn first_name_variants_match_within_the_edit_budget() {
         for (a, b) in [
             ("Mikhail", "Mykhailo"),
@@ -1032,6 +1061,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn surnames_allow_one_edit_only_when_long() {
         assert_eq!(
             surnames_match(&key("Herashchenko"), &key("Gerashchenko")),
@@ -1043,6 +1073,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn parse_strips_titles_and_finds_first_and_surname() {
         let p = parse_person("Ukrainian President Volodymyr Zelensky");
         assert_eq!(
@@ -1108,6 +1139,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn a_role_phrase_before_the_name_is_not_a_preposition_object() {
         assert!(matches!(
             parse_person("Head of the Russian delegation Vladimir Medinsky"),
@@ -1128,6 +1160,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn descriptions_are_unnamed() {
         assert_eq!(
             parse_person("An aide to Russian President Vladimir Putin"),
@@ -1146,6 +1179,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn org_keys_normalise_articles_and_possessives() {
         assert_eq!(org_key("the Kremlin"), "kremlin");
         assert_eq!(org_key("Kremlin"), "kremlin");
@@ -1156,6 +1190,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn neighbourhoods_meet_for_one_edit() {
         let a: HashSet<String> = neighbourhood("gerashenko").into_iter().collect();
         let b = neighbourhood("herashenko");

@@ -65,6 +65,7 @@ pub struct ArticleReport {
 /// A conflict lists at most this many versions by other speakers.
 pub const MAX_OTHERS: usize = 16;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn share(n: usize, total: usize) -> f32 {
     if total == 0 {
         0.0
@@ -74,6 +75,7 @@ fn share(n: usize, total: usize) -> f32 {
 }
 
 /// Builds the per-article reports.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub(crate) fn articles(
     docs: &[(&str, &str, &Analysis)],
     speakers: &[StorySpeaker],
@@ -169,6 +171,7 @@ pub(crate) fn articles(
 
 /// Each version's conflict in `g` (None for a version without a speaker or without another speaker elsewhere).
 /// `O(versions × speakers)`: the versions by someone else are listed once per speaker of the group.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn group_conflicts(g: &QuoteGroup) -> Vec<Option<Conflict>> {
     let known: Vec<usize> = (0..g.versions.len())
         .filter(|&i| g.versions[i].speaker.is_some())
@@ -207,6 +210,7 @@ fn group_conflicts(g: &QuoteGroup) -> Vec<Option<Conflict>> {
 }
 
 /// Shortens `s` to at most `max` characters with an ellipsis.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn clip(s: &str, max: usize) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() <= max {
@@ -218,6 +222,7 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
     if n >= width {
@@ -233,6 +238,7 @@ const MATRIX_MAX_ARTICLES: usize = 30;
 /// The story as plain text for `whosaid --story FILE...`: articles, the speaker × article matrix, quote groups
 /// with each version's diff against the reference (`[-deleted-]{+added+}`), and per-article notes.
 /// `docs` are the `(id, text)` pairs the story was built from (for headlines); it may be empty.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn text_report(story: &Story, docs: &[(&str, &str)]) -> String {
     let mut out = String::new();
     let n_art = story.articles.len();
@@ -435,6 +441,7 @@ mod tests {
     use super::*;
     use crate::story::Version;
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn version(article: usize, quote: usize, speaker: Option<usize>) -> Version {
         Version {
             article,
@@ -451,6 +458,7 @@ mod tests {
 
     /// 40 articles say speaker 0, article 40 says speaker 1, and article 41 has no speaker.
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn conflicts_list_versions_by_other_speakers_at_most_max_others() {
         let mut versions: Vec<Version> = (0..40).map(|a| version(a, a % 3, Some(0))).collect();
         versions.push(version(40, 7, Some(1)));
@@ -493,6 +501,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn versions_in_the_same_article_are_no_conflict() {
         let g = QuoteGroup {
             id: 0,

@@ -85,10 +85,12 @@ const ACRONYMS: &[(&str, &str)] = &[
 
 /// Country names and demonyms, which end a person's name when scanning back from its end
 /// (`Russian President Putin`). Seats of government and cities (`Washington`, `Sofia`) are not, since they double as names.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn is_place_word(folded: &str) -> bool {
     SIDES.iter().any(|(_, names, _)| names.contains(&folded))
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn side_of(phrase: &str) -> Option<&'static str> {
     SIDES
         .iter()
@@ -97,6 +99,7 @@ fn side_of(phrase: &str) -> Option<&'static str> {
 }
 
 /// The side a whole name stands for ("Moscow", "the Kremlin", "Ukraine"), if it is one of the table's terms.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn side_of_name(name: &str) -> Option<&'static str> {
     let key = super::names::org_key(name);
     side_of(&key).or_else(|| {
@@ -108,6 +111,7 @@ pub fn side_of_name(name: &str) -> Option<&'static str> {
 }
 
 /// Words of a description: (raw without possessive and dots, folded).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn words(text: &str) -> Vec<(String, String)> {
     text.split(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–')
@@ -130,6 +134,7 @@ fn words(text: &str) -> Vec<(String, String)> {
 }
 
 /// The first side a text names, with the byte-free word position it was found at.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn first_side(text: &str) -> Option<&'static str> {
     let ws = words(text);
     for i in 0..ws.len() {
@@ -153,6 +158,7 @@ pub fn first_side(text: &str) -> Option<&'static str> {
 
 /// The side most texts name (each text votes with its first side); `None` when nothing is named or the top
 /// vote is tied.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn vote<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for t in texts {
@@ -176,6 +182,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn descriptions_name_their_side() {
         assert_eq!(first_side("Russian presidential aide"), Some("Russia"));
         assert_eq!(
@@ -207,6 +214,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn whole_names_that_are_places() {
         assert_eq!(side_of_name("Moscow"), Some("Russia"));
         assert_eq!(side_of_name("the Kremlin"), Some("Russia"));
@@ -216,6 +224,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn vote_takes_the_majority_and_refuses_ties() {
         assert_eq!(
             vote([
@@ -230,6 +239,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn demonyms_are_place_words_but_names_are_not() {
         assert!(is_place_word("ukrainian"));
         assert!(is_place_word("russian"));

@@ -126,6 +126,7 @@ enum Para {
 
 impl Document<'_> {
     /// Marks the paragraphs of page furniture in [`Document::boilerplate`] (see the module doc).
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub(super) fn mark_furniture(&mut self) {
         let n = self.paragraphs.len();
         self.boilerplate = vec![false; n];
@@ -265,6 +266,7 @@ impl Document<'_> {
 /// True if `line` (a paragraph's first line) opens page furniture: a heading, or a sign-up or link line. A long text
 /// is never cut into sections before such a line ([`super::sections`]): a box goes with the text before it, so that
 /// a statement may go on across it (the `continuation` sieve) in a section as in the whole text.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn opens_furniture(line: &str) -> bool {
     let t = line.trim_matches(not_alnum);
     if t.len() > 200 {

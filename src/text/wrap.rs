@@ -62,6 +62,7 @@ struct Line {
 
 /// The soft breaks of `text[start..end]` onto `out`, in text order: the offset of every byte of each soft break
 /// (`\r\n` is two bytes).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn soft_breaks(text: &str, start: usize, end: usize, out: &mut Vec<u32>) {
     let breaks: Vec<u32> = text[start..end]
         .char_indices()
@@ -73,6 +74,7 @@ pub fn soft_breaks(text: &str, start: usize, end: usize, out: &mut Vec<u32>) {
 
 /// [`soft_breaks`] given the offsets of the line breaks of `text[start..end]` (`\n`, `\r` and the Unicode line and
 /// paragraph separators, as the tokenizer finds them), in text order.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub(super) fn soft_breaks_at(
     text: &str,
     start: usize,

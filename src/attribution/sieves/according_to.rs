@@ -7,6 +7,7 @@ use crate::cues::CueKind;
 use crate::mentions;
 use crate::text::Kind;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for ci in 0..ctx.cues.len() {

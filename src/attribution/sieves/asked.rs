@@ -14,6 +14,7 @@ const OPENERS: &[&str] = &[
     "whether", "if", "why", "what", "how", "when", "where", "who", "which", "about",
 ];
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     let mut buf = [0u8; 48];
@@ -89,6 +90,7 @@ pub fn run(ctx: &mut Ctx) {
 mod tests {
     use crate::analyze;
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn asked(text: &str) -> Vec<(String, Option<String>)> {
         analyze(text)
             .quotes
@@ -104,6 +106,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn participle_and_passive_questions() {
         assert_eq!(
             asked("Asked whether he would run again, Moss said he had not decided."),
@@ -123,6 +126,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn active_asks_and_other_uses_are_left_alone() {
         // An active ask is the indirect sieve's; "asked" with no question is no report.
         assert!(asked("Moss asked whether the levee would hold.").is_empty());

@@ -54,6 +54,7 @@ const LABELS: &[&str] = &[
 ];
 
 /// `RAMOS:` / `WALLACE:` — a transcript speaker is one word in capitals.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_transcript_name(doc: &crate::text::Document, first: usize, colon: usize) -> bool {
     colon == first + 1 && {
         let w = doc.tok(first);
@@ -61,6 +62,7 @@ fn is_transcript_name(doc: &crate::text::Document, first: usize, colon: usize) -
     }
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for ci in 0..ctx.cues.len() {

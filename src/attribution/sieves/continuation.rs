@@ -14,6 +14,7 @@ use crate::model::QuoteKind;
 /// A box of page furniture has at most this many paragraphs.
 const MAX_BOX: usize = 12;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     // Every attribution by (span end, index): the lookup of the one that ends last in a paragraph is then a binary

@@ -4,6 +4,7 @@ use crate::attribution::{mention_confidence, Attribution, Ctx};
 use crate::mentions;
 use crate::model::QuoteKind;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for qi in 0..ctx.quotes.len() {

@@ -15,6 +15,7 @@ use crate::lexicon::VerbForm;
 use crate::model::QuoteKind;
 use crate::text::Kind;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     let mut buf = [0u8; 48];
@@ -216,11 +217,13 @@ pub fn run(ctx: &mut Ctx) {
 }
 
 /// True if tokens `a..=b` overlap a quote that an earlier sieve already attributed.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn overlaps_settled(ctx: &Ctx, a: usize, b: usize) -> bool {
     (a..=b).any(|k| ctx.quote_at(k).is_some_and(|q| ctx.quote_done[q].is_some()))
 }
 
 /// The kind of a report whose content is tokens `a..=b`: mixed if a quotation lies in it, else indirect.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn content_kind(ctx: &Ctx, a: usize, b: usize) -> QuoteKind {
     if (a..=b).any(|k| ctx.quote_at(k).is_some()) {
         QuoteKind::Mixed
@@ -230,6 +233,7 @@ pub fn content_kind(ctx: &Ctx, a: usize, b: usize) -> QuoteKind {
 }
 
 /// Marks the quote spans inside tokens `a..=b` as settled by the attribution about to be recorded.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn settle_quotes_inside(ctx: &mut Ctx, a: usize, b: usize) {
     let idx = ctx.out.len();
     for k in a..=b {

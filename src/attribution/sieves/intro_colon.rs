@@ -57,6 +57,7 @@ const NOT_MODIFIERS: &[&str] = &[
     "will", "would", "did", "does", "of", "to", "and", "or",
 ];
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for qi in 0..ctx.quotes.len() {
@@ -149,6 +150,7 @@ pub fn run(ctx: &mut Ctx) {
 
 /// `m` widened to the noun phrase that opens the clause at `s` when `m` is its head: `the city planning committee`
 /// where the role is read as `committee`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn opening_phrase(doc: &Document, s: usize, mut m: Mention) -> Mention {
     let mut buf = [0u8; 48];
     let determiner = DETERMINERS.contains(&doc.lower(s, &mut buf));
@@ -171,6 +173,7 @@ fn opening_phrase(doc: &Document, s: usize, mut m: Mention) -> Mention {
 
 /// `IOWA POLLS WRONG - Mark Blumenthal:`, `Media shares blame - More from HuffPollster:`: a headline credited to
 /// the name after a dash, not a clause (the name's quotation is a transcript-like credit, not this sieve's).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn credited(doc: &Document, s: usize, colon: usize) -> bool {
     let mut buf = [0u8; 48];
     (s..colon)
@@ -185,6 +188,7 @@ fn credited(doc: &Document, s: usize, colon: usize) -> bool {
 
 /// A later clause with a subject of its own runs up to the colon, and the colon may introduce that subject's words:
 /// `She became so upset that I had to change my answer:`, `…, and they replied:`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn later_clause_subject(doc: &Document, from: usize, colon: usize) -> bool {
     let mut buf = [0u8; 48];
     (from.max(1)..colon).any(|k| {
@@ -194,12 +198,14 @@ fn later_clause_subject(doc: &Document, from: usize, colon: usize) -> bool {
 }
 
 /// Two mentions share a token (a subject read across an appositive, `The union leader, Tom Bray,`, reaches over it).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn overlap(a: &Mention, b: &Mention) -> bool {
     a.first <= b.last && a.last >= b.first
 }
 
 /// Where the clause's subject may start: past connectives, a dateline and fronted adverbials ([`subject_start`]),
 /// and a fronted subordinate clause up to its comma (`When the judge retired in 2010, Governor Ruiz …`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn clause_start(doc: &Document, floor: usize, colon: usize) -> Option<usize> {
     let mut s = subject_start(doc, floor, colon)?;
     let mut buf = [0u8; 48];
@@ -215,6 +221,7 @@ fn clause_start(doc: &Document, floor: usize, colon: usize) -> Option<usize> {
 
 /// After the closing mark, nothing but punctuation up to the end of the sentence: the quotation is what the clause
 /// introduces, not an item of a list or a fragment inside more prose.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn quote_ends_its_sentence(ctx: &Ctx, qi: usize) -> bool {
     let doc = ctx.doc;
     let q = &ctx.quotes[qi];
@@ -228,6 +235,7 @@ fn quote_ends_its_sentence(ctx: &Ctx, qi: usize) -> bool {
 
 /// The quotation opens with a capital (a sentence of its own, `“We lost.”`), or is long enough to be speech rather
 /// than a quoted term (`the word of the year: “gaslighting”`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn reads_as_a_statement(doc: &Document, open: usize) -> bool {
     let first = (open + 1..doc.tokens.len()).find(|&k| doc.tokens[k].kind != Kind::QuoteMark);
     first.is_some_and(|k| doc.tokens[k].kind == Kind::Word && doc.is_capitalized(k))
@@ -235,6 +243,7 @@ fn reads_as_a_statement(doc: &Document, open: usize) -> bool {
 
 /// The subject of the clause `floor..colon`: a noun phrase opening it (after connectives and fronted adverbials),
 /// followed — after an appositive, if any — by a lower-case word, its verb.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn intro_subject(doc: &Document, floor: usize, colon: usize) -> Option<Mention> {
     let s = subject_start(doc, floor, colon)?;
     let m = mentions::np_starting_at(doc, s, colon)?;
@@ -293,6 +302,7 @@ fn intro_subject(doc: &Document, floor: usize, colon: usize) -> Option<Mention> 
 }
 
 /// Mention `m` opens the clause at `s` (after an article: `The Ostland Water Board`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn opens(doc: &Document, s: usize, m: &Mention) -> bool {
     let mut buf = [0u8; 48];
     m.first == s || m.first == s + 1 && DETERMINERS[..3].contains(&doc.lower(s, &mut buf))
@@ -300,6 +310,7 @@ fn opens(doc: &Document, s: usize, m: &Mention) -> bool {
 
 /// A mention that can speak: a person (name, pronoun other than "it", role), a group, an organisation, or a
 /// document; not a common word at the start of the sentence taken for a name (`Wait, it gets better:`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn speaks(doc: &Document, m: &Mention) -> bool {
     let mut buf = [0u8; 48];
     match m.kind {
@@ -322,6 +333,7 @@ mod tests {
 
     /// Runs this sieve alone on `text`, after marking the cue `used` (if any) as used by an earlier attribution whose
     /// speaker is the name `by` (or nobody); returns the speakers of the quotes it settled.
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn speakers(text: &str, used: Option<(&str, Option<&str>)>) -> Vec<String> {
         let doc = Document::new(text);
         let quotes = crate::quotes::find(&doc);
@@ -356,6 +368,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn a_cue_an_earlier_sieve_used_for_someone_else_settles_the_sentence() {
         let t = "The mayor, Lee wrote, was blunt: \"Go home.\"";
         // Used for Lee (as the parenthetical sieve does): the quotation is not the mayor's to take.

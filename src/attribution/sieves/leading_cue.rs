@@ -9,6 +9,7 @@ use crate::cues::{Cue, CueKind};
 use crate::model::QuoteKind;
 use crate::text::Kind;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     let mut buf = [0u8; 48];

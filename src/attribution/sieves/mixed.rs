@@ -11,6 +11,7 @@ use crate::mentions::{self, Mention};
 use crate::model::QuoteKind;
 use crate::text::Document;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for qi in 0..ctx.quotes.len() {
@@ -84,6 +85,7 @@ pub fn run(ctx: &mut Ctx) {
 }
 
 /// An earlier unused strong cue of the same sentence whose reported clause contains cue `ci`, if there is one.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn outermost_frame(ctx: &Ctx, ci: usize, sent_start: usize) -> usize {
     let doc = ctx.doc;
     let first = ctx.cues.partition_point(|c| c.tok < sent_start);
@@ -108,6 +110,7 @@ fn outermost_frame(ctx: &Ctx, ci: usize, sent_start: usize) -> usize {
 
 /// The subject for a cue with none of its own: the speaker of an earlier cue in the same sentence (`she said,
 /// adding …`), else the sentence subject.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn clause_subject(ctx: &Ctx, cue: &Cue) -> Option<Mention> {
     let doc = ctx.doc;
     let sent = doc.sentence_of(cue.tok);
@@ -139,6 +142,7 @@ pub fn clause_subject(ctx: &Ctx, cue: &Cue) -> Option<Mention> {
 
 /// The subject of a sentence whose cue has none of its own: `X accused … and said …`, `X gave few details except to
 /// say that …`, `…, saying …`. The first noun phrase of the sentence, skipping connectives.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn sentence_subject(doc: &Document, cue: &Cue) -> Option<Mention> {
     let sent = doc.sentence_of(cue.tok);
     // Past connectives, a dateline (`WASHINGTON (AFP) —`) and fronted adverbials (`Hours later,`).

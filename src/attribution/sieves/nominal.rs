@@ -48,6 +48,7 @@ const TAKES_THE_NOUN: &[&str] = &[
     "retracted",
 ];
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     // A report inside the content of an attribution already made (`Kerr said Wren’s claim that … was false`) is left
@@ -129,6 +130,7 @@ const OWN_STATEMENT_VERBS: &[&str] = &[
 
 /// For a possessive pronoun at `p` (`his`), the subject of a verb right before it by which the speaker takes up
 /// their own statement: `the candidate repeated his promise`, `he doubled down on his claim`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn own_statement_subject(doc: &Document, p: usize, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     let mut v = p.checked_sub(1)?;
@@ -175,6 +177,7 @@ fn own_statement_subject(doc: &Document, p: usize, floor: usize) -> Option<Menti
 
 /// The possessor of the noun at `k`: `his claim`, `Trump’s repeated claim`, `the senator’s call`; up to two modifiers
 /// may stand between them (`his repeated public claim`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn possessor(doc: &Document, k: usize, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     let mut p = k;
@@ -243,6 +246,7 @@ fn possessor(doc: &Document, k: usize, floor: usize) -> Option<Mention> {
 
 /// `that` at `t` opens a relative clause about the noun, not the reported content: `the claim that was made`, `the
 /// promise that he broke`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn relative_that(doc: &Document, t: usize, end: usize) -> bool {
     let mut buf = [0u8; 48];
     if RELATIVE_AFTER_THAT.contains(&doc.lower(t + 1, &mut buf)) {
@@ -253,6 +257,7 @@ fn relative_that(doc: &Document, t: usize, end: usize) -> bool {
 }
 
 /// `to` at `t` is followed by a verb (`her promise to cut taxes`), not a noun phrase (`his comments to the press`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn infinitive_after(doc: &Document, t: usize) -> bool {
     let mut buf = [0u8; 48];
     let Some(tok) = doc.tokens.get(t + 1) else {
@@ -288,6 +293,7 @@ fn infinitive_after(doc: &Document, t: usize) -> bool {
 mod tests {
     use crate::analyze;
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn first(text: &str) -> (String, Option<String>, String) {
         let r = analyze(text);
         let q = r
@@ -305,6 +311,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn possessor_and_that_clause() {
         let (content, speaker, cue) = first(
             "Senator Ilse Marrow repeated her attack on the budget. Critics mocked Marrow’s claim that the \
@@ -319,6 +326,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn pronoun_possessor_with_modifier_and_infinitive() {
         let (content, speaker, _) = first(
             "Mayor Tobias Wren opened the fair. Voters remembered his repeated promise to rebuild the old ferry \
@@ -329,6 +337,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn calls_for() {
         let (content, speaker, _) =
             first("The council ignored Mayor Wren's calls for a citywide ban on leaf blowers.");
@@ -337,6 +346,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn no_relative_clause_or_noun_object() {
         for text in [
             "Aides played down the claim that Wren made on Tuesday about the pier and the ferry.",

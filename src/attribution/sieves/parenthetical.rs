@@ -11,6 +11,7 @@ use crate::cues::CueKind;
 use crate::lexicon::VerbForm;
 use crate::text::Kind;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     let mut buf = [0u8; 48];

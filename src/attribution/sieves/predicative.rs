@@ -49,6 +49,7 @@ const VERBISH: &[&str] = &[
     "might", "should", "must", "does", "did", "do", "which", "who", "that", "where",
 ];
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     // Reports inside the content of an attribution already made are left to it, as in the indirect sieve.
@@ -167,6 +168,7 @@ pub fn run(ctx: &mut Ctx) {
 }
 
 /// The subject of a cue after a short adjunct: `Ryan on Tuesday called`, `Trump in his speech called`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn subject_before_adjunct(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     let lo = cue.tok.saturating_sub(6).max(floor + 1);
@@ -186,6 +188,7 @@ fn subject_before_adjunct(doc: &Document, cue: &Cue, floor: usize) -> Option<Men
 }
 
 /// `was called`, `is often described`, `so-called`, `self-described`: not the subject's speech.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn passive(doc: &Document, tok: usize, floor: usize) -> bool {
     let mut buf = [0u8; 48];
     if tok > floor && !doc.tokens[tok].space_before && doc.is(tok - 1, '-') {
@@ -211,6 +214,7 @@ fn passive(doc: &Document, tok: usize, floor: usize) -> bool {
 /// After "called" from `first` to `end`: an object and a predicate. The object is a pronoun (`him`), a name or a
 /// noun phrase; the predicate a quotation (`the plan “a disaster”`), a noun phrase (`him a liar`, `the plan a
 /// waste`) or, after a pronoun or a name, an adjective (`it unfair`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn naming_frame(doc: &Document, ctx: &Ctx, first: usize, end: usize) -> bool {
     let mut buf = [0u8; 48];
     if ctx.quote_at(first).is_some() {
@@ -264,6 +268,7 @@ fn naming_frame(doc: &Document, ctx: &Ctx, first: usize, end: usize) -> bool {
 mod tests {
     use crate::analyze;
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn spans(text: &str) -> Vec<(String, Option<String>)> {
         analyze(text)
             .quotes
@@ -279,6 +284,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn called_object_and_predicate() {
         let got = spans("Senator Ilse Marrow called the harbor tunnel a waste of money.");
         assert_eq!(
@@ -293,6 +299,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn subjects_across_adjuncts_relatives_and_coordination() {
         let got = spans("Mayor Tobias Wren on Tuesday called the ferry contract a scandal.");
         assert_eq!(got[0].1.as_deref(), Some("Tobias Wren"));
@@ -325,6 +332,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn described_as_and_fronted_object() {
         let got = spans("Wren described the talks with the union as productive but slow.");
         assert_eq!(got[0].0, "the talks with the union as productive but slow");
@@ -333,6 +341,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn no_naming_frame() {
         for text in [
             "A group called Open Doors is planning a march on the capital.",

@@ -4,6 +4,7 @@
 use crate::attribution::{Attribution, Ctx};
 use crate::model::QuoteKind;
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for qi in 0..ctx.quotes.len() {
@@ -62,6 +63,7 @@ pub fn run(ctx: &mut Ctx) {
 }
 
 /// Quote `qi` follows quote `src` (attributed by `a`) with only that attribution's cue sentence between them.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn continues_directly(ctx: &Ctx, src: usize, qi: usize, a: usize) -> bool {
     let doc = ctx.doc;
     let att = &ctx.out[a];
@@ -106,11 +108,13 @@ fn continues_directly(ctx: &Ctx, src: usize, qi: usize, a: usize) -> bool {
     ok_gap && between.clone().all(|k| ctx.quote_at(k).is_none())
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn has_speaker(ctx: &Ctx, q: usize) -> bool {
     ctx.quote_done[q].is_some_and(|a| ctx.out[a].mention.is_some() || ctx.out[a].same_as.is_some())
 }
 
 /// A quote that reads as speech rather than a scare-quoted term: whole sentences or several words opening a sentence.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn is_speech_like(ctx: &Ctx, qi: usize) -> bool {
     let q = &ctx.quotes[qi];
     let doc = ctx.doc;

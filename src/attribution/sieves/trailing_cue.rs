@@ -12,6 +12,7 @@ use crate::lexicon::{self, VerbForm};
 use crate::model::{QuoteKind, Span};
 use crate::text::{Document, Kind};
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for qi in 0..ctx.quotes.len() {
@@ -147,6 +148,7 @@ pub fn run(ctx: &mut Ctx) {
 
 /// The quote (marks at `open` and `close`) holds a short title — every word capitalised or a small function word,
 /// at most eight words — and follows a preposition or a possessive: `on CBS's “Face the Nation,”`.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn is_title_after_preposition(doc: &Document, open: usize, close: usize) -> bool {
     let mut buf = [0u8; 48];
     if open == 0 {
@@ -178,6 +180,7 @@ pub fn is_title_after_preposition(doc: &Document, open: usize, close: usize) -> 
 }
 
 /// A lower-case `-ing` word: `looking`, `adding`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_participle(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     k < doc.tokens.len()
@@ -187,16 +190,19 @@ fn is_participle(doc: &Document, k: usize) -> bool {
 }
 
 /// The quote's last inner token is a word or a full stop (not a mark opening something else).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn inner_ends_sentence_or_word(doc: &Document, close: usize) -> bool {
     close > 0 && (doc.tokens[close - 1].kind == Kind::Word || doc.is(close - 1, '.'))
 }
 
 /// The cue is followed by a reported clause of its own: "that …", or a clause opening with a pronoun or determiner.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn has_own_clause(doc: &Document, cue: &Cue) -> bool {
     has_own_clause_from(doc, cue, crate::attribution::clause_start_after(doc, cue))
 }
 
 /// [`has_own_clause`] for a caller that has read where the clause after the cue starts (`clause_start_after`).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn has_own_clause_from(doc: &Document, cue: &Cue, clause_start: Option<usize>) -> bool {
     let mut buf = [0u8; 48];
     let next = doc.lower(cue.last + 1, &mut buf);
@@ -218,6 +224,7 @@ pub fn has_own_clause_from(doc: &Document, cue: &Cue, clause_start: Option<usize
 }
 
 /// Direct if the quote starts its sentence; otherwise mixed, spanning from the sentence start.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn shape(doc: &Document, span: Span, open: usize, close: usize) -> (QuoteKind, Span) {
     let sent = doc.sentence_of(open);
     // `Rhimes declared the need for strong will: “Change the world …,” she said` — after a colon the quote is whole.
@@ -236,6 +243,7 @@ pub fn shape(doc: &Document, span: Span, open: usize, close: usize) -> (QuoteKin
 
 /// `“…,” Zelensky zaid.` — a lower-case word one letter away from a strong speech verb, right before the sentence
 /// end, after a capitalised name: read as that verb (typos happen in real copy).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn misspelt_cue(doc: &Document, j: usize, limit: usize) -> Option<Cue> {
     let mut k = j;
     while k < limit && doc.is_capitalized(k) {

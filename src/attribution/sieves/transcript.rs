@@ -33,6 +33,7 @@ struct Turn<'a> {
 }
 
 /// What a label says of its turn: Some(true) for a question, Some(false) for an answer.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn question_or_answer(label: &str) -> Option<bool> {
     let is = |w: &str| label.eq_ignore_ascii_case(w);
     if is("q") || is("question") {
@@ -46,6 +47,7 @@ fn question_or_answer(label: &str) -> Option<bool> {
 
 /// The label `first..colon` names a speaker as a transcript does: in capitals (`SMITH`, `JAKE TAPPER`) or after a
 /// title (`Mr. Jones`, `Sen. Smith`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn transcript_name(doc: &Document, first: usize, colon: usize) -> bool {
     // The label as written, `Mr.` and all: no lower-case letter and two letters at least, or a title and a name.
     let label = doc.span_of(first, colon - 1).text(doc.text);
@@ -57,6 +59,7 @@ fn transcript_name(doc: &Document, first: usize, colon: usize) -> bool {
     capitals || titled
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn run(ctx: &mut Ctx) {
     let doc = ctx.doc;
     // Every paragraph that opens with a label and a colon.
@@ -142,6 +145,7 @@ pub fn run(ctx: &mut Ctx) {
 }
 
 /// Attributes the question and answer turns (see the module doc), recording their attributions in `turns`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn answer_turns(ctx: &mut Ctx, turns: &mut [Turn<'_>]) {
     let doc = ctx.doc;
     let Some(start) = turns
@@ -215,6 +219,7 @@ fn answer_turns(ctx: &mut Ctx, turns: &mut [Turn<'_>]) {
 }
 
 /// The person the text names most before token `start` (on a tie, the first named): an interview's interviewee.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn interviewee(doc: &Document, start: usize) -> Option<Mention> {
     // Each surname with its count and first mention.
     let mut seen: Vec<(&str, usize, Mention)> = Vec::new();
