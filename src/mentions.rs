@@ -937,6 +937,20 @@ fn abbreviation_before(doc: &Document, dot: usize) -> bool {
             || doc.tok(dot - 1).len() <= 5 && is_title_tok(doc, dot - 1))
 }
 
+/// At an "of" (token `k`) after a title token, the number of lower-case words after it (one to three) when a name
+/// word follows them: `secretary of state Hillary Clinton`, `minister of the interior Lena Holt`.
+fn lower_office_before_name(doc: &Document, k: usize, s: usize, ceil: usize) -> Option<usize> {
+    if k <= s || doc.tok(k) != "of" || !is_title_tok(doc, k - 1) {
+        return None;
+    }
+    let run = (k + 1..(k + 4).min(ceil))
+        .take_while(|&j| doc.tokens[j].kind == Kind::Word && !doc.is_capitalized(j))
+        .count();
+    let name = k + 1 + run;
+    ((1..=3).contains(&run) && name < ceil && name_word(doc, name) && !is_title_tok(doc, name))
+        .then_some(run)
+}
+
 fn is_title_tok(doc: &Document, k: usize) -> bool {
     title_at(doc, k).is_some()
 }
@@ -1602,6 +1616,10 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         {
             // `said Former Secretary of State Madeleine Albright`: "of" inside a title or an organisation's name,
             // as in a name run.
+        } else if let Some(run) = lower_office_before_name(doc, k, s, ceil) {
+            // `said former secretary of state Hillary Clinton`: a title in lower case with the "of" of its office
+            // (`of state`, `of the interior`) goes on to the name after it.
+            k += run;
         } else if k > s && (lw == "of" || lw == "to") {
             // "head of the Russian delegation": stop the subject before the preposition.
             break;

@@ -464,3 +464,14 @@ fn a_pronoun_takes_the_subject_of_the_sentence_just_before_over_an_earlier_speak
     );
     assert_eq!(f.name("city would appeal"), "Odell Pryke");
 }
+
+#[test]
+fn a_title_in_lower_case_with_its_office_goes_on_to_the_name() {
+    let f = run("\"We will win,\" said former secretary of state Mara Quell, who spoke first.");
+    assert_eq!(f.name("We will win"), "Mara Quell");
+    let f = run("\"We will win,\" said minister of the interior Lena Holt.");
+    assert_eq!(f.name("We will win"), "Lena Holt");
+    // With no name after it, the office is a description.
+    let f = run("\"We will win,\" said the head of the delegation.");
+    assert_eq!(f.name("We will win"), "head");
+}
