@@ -1236,6 +1236,18 @@ impl<'a> Resolver<'a> {
             _ => w,
         };
         let want_person = matches!(w.as_str(), "he" | "she");
+        let text = self.text;
+        // A plural the article writes after "the" ("the Democrats", "the Joneses") names no one person ("the Trump
+        // campaign" still may).
+        let after_the = |ent: &Entity| {
+            looks_plural(&crate::case::lowercase(&ent.full[0]))
+                && ent.mentions.iter().any(|m| {
+                    text[..m.start]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                })
+        };
         let compatible = |ent: &Entity| -> bool {
             if want_person {
                 // A lone name of unknown kind may be a person if it spoke before (`Rhimes declared …`) and showed
@@ -1248,7 +1260,8 @@ impl<'a> Resolver<'a> {
                     && ent.full.len() == 1
                     && ent.full[0].chars().next().is_some_and(|c| c.is_uppercase())
                     && !lexicon::not_name_word(&ent.full[0])
-                    && !lexicon::is_demonym(&ent.full[0]);
+                    && !lexicon::is_demonym(&ent.full[0])
+                    && !after_the(ent);
                 // A person known only by a name of two uncommon words ("Palo Alto" reads like one) is no
                 // antecedent where the article only ever places things there ("in Palo Alto").
                 let weak_person = ent.gender == Gender::Unknown && ent.descriptions.is_empty();

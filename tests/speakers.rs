@@ -466,6 +466,17 @@ fn a_pronoun_takes_the_subject_of_the_sentence_just_before_over_an_earlier_speak
 }
 
 #[test]
+fn he_and_she_skip_a_plural_written_after_the() {
+    // "the Tarmanians" spoke before, but a plural the article writes after "the" is no one person.
+    let f = run(
+        "Where the Velorians sought a fight, the Tarmanians stressed the need for talks. \
+         \"Talks work,\" said a spokesman. Stone, the Tarmanian leader, was critical of the plan. \
+         \"It will fail,\" she said.",
+    );
+    assert_eq!(f.name("It will fail"), "Stone");
+}
+
+#[test]
 fn a_title_in_lower_case_with_its_office_goes_on_to_the_name() {
     let f = run("\"We will win,\" said former secretary of state Mara Quell, who spoke first.");
     assert_eq!(f.name("We will win"), "Mara Quell");
