@@ -1261,7 +1261,11 @@ impl<'a> Resolver<'a> {
                     && ent.full[0].chars().next().is_some_and(|c| c.is_uppercase())
                     && !lexicon::not_name_word(&ent.full[0])
                     && !lexicon::is_demonym(&ent.full[0])
-                    && !after_the(ent);
+                    && !after_the(ent)
+                    // (Nor an acronym: "ESPN", "CNN".)
+                    && !(ent.full[0].len() <= 4
+                        && ent.full[0].len() > 1
+                        && ent.full[0].bytes().all(|b| b.is_ascii_uppercase()));
                 // A person known only by a name of two uncommon words ("Palo Alto" reads like one) is no
                 // antecedent where the article only ever places things there ("in Palo Alto").
                 let weak_person = ent.gender == Gender::Unknown && ent.descriptions.is_empty();

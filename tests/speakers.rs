@@ -486,3 +486,13 @@ fn a_title_in_lower_case_with_its_office_goes_on_to_the_name() {
     let f = run("\"We will win,\" said the head of the delegation.");
     assert_eq!(f.name("We will win"), "head");
 }
+
+#[test]
+fn he_and_she_skip_an_acronym() {
+    // KBTX spoke last, but an acronym is no person.
+    let f = run(
+        "The vote was rigged, KBTX said on Monday. Pratt, a lawyer for the town, disagreed. \
+         \"It was not,\" she said.",
+    );
+    assert_eq!(f.name("It was not"), "Pratt");
+}
