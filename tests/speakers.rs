@@ -496,3 +496,17 @@ fn he_and_she_skip_an_acronym() {
     );
     assert_eq!(f.name("It was not"), "Pratt");
 }
+
+#[test]
+fn a_us_state_after_a_town_is_no_speaker() {
+    // `Town, State,` is a place: the speaker is the phrase the town belongs to.
+    let f = run(
+        "Ames voters spoke up after a woman in Ames, Iowa, told reporters the plant was closing.",
+    );
+    assert_eq!(f.name("the plant was closing"), "woman in Ames, Iowa");
+    let f = run("Lena Ortiz of Ames, Iowa says the plant will close.");
+    assert_eq!(f.name("plant will close"), "Lena Ortiz");
+    // A name before an appositive with the town is still the speaker.
+    let f = run("Lee Harvey, a delegate from Ames, Iowa, said the vote was fair.");
+    assert_eq!(f.name("vote was fair"), "Lee Harvey");
+}

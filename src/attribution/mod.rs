@@ -535,6 +535,18 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
     if cue.form == VerbForm::Gerund && doc.is(e, ',') {
         return None;
     }
+    // `a woman in Ames, Iowa, told`: the comma closes a town's state, no appositive (see `town_of_state`) — unless
+    // a name stands before the phrase with the town (`Lee Harvey, a delegate from Ames, Iowa, said`).
+    if doc.is(e, ',') && e > floor + 1 {
+        let town =
+            mentions::np_ending_at(doc, e - 1, floor).and_then(|st| town_of_state(doc, &st, floor));
+        if let Some(town) = town {
+            match appositive_subject(doc, e, floor) {
+                Some(a) if a.name.is_some_and(|(_, b)| b < town.first) => return Some(a),
+                _ => e -= 1,
+            }
+        }
+    }
     if doc.is(e, ',') || doc.is(e, ')') {
         return appositive_subject(doc, e, floor);
     }
@@ -550,6 +562,9 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
     if let Some(issuer) = issuer_of(doc, &m, floor) {
         return Some(issuer);
     }
+    // `a woman in Ames, Iowa, said`: a US state after a town and its comma belongs to the town, and the phrase is
+    // read from the town (whose preposition then tells whether a person stands before it).
+    let m = town_of_state(doc, &m, floor).unwrap_or(m);
     // A noun phrase after a preposition is not the subject ("in an interview with X said" is not X) — unless the
     // preposition post-modifies the subject: `Mr. Morgan of the Sierra Club said`, `attorneys for the family said`.
     let mut p = m.first;
@@ -591,6 +606,23 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
         }
     }
     Some(m)
+}
+
+/// For a mention that is a US state (`lexicon::us_state`) after a capitalised word and a comma (`Ames, Iowa`), the
+/// phrase ending at the word before the comma, with the state's span added.
+fn town_of_state(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
+    let state = m.span.text(doc.text).trim_end_matches(',');
+    if crate::lexicon::us_state(state).is_none()
+        || m.first < floor + 2
+        || !doc.is(m.first - 1, ',')
+        || !doc.is_capitalized(m.first - 2)
+    {
+        return None;
+    }
+    let mut town = mentions::np_ending_at(doc, m.first - 2, floor)?;
+    town.last = m.last;
+    town.span = doc.span_of(town.first, m.last);
+    Some(town)
 }
 
 /// A share of people as a subject, the way polls report it: `32 percent said`, `Some 20 percent of voters in the
