@@ -951,6 +951,22 @@ fn lower_office_before_name(doc: &Document, k: usize, s: usize, ceil: usize) -> 
         .then_some(run)
 }
 
+/// Whether the "and" at `k`, in a capitalised run that ends at `e`, is inside an organisation's name: the run ends
+/// in an organisation word and one capitalised word stands between the "and" and an article, a preposition or the
+/// start (`the Parks and Recreation Department`).
+fn and_in_org_name(doc: &Document, k: usize, e: usize, floor: usize) -> bool {
+    let mut buf = [0u8; 48];
+    lexicon::is_org_word(doc.tok(e))
+        && k > floor
+        && doc.is_capitalized(k - 1)
+        && name_word(doc, k - 1)
+        && (k - 1 == floor
+            || matches!(
+                doc.lower(k - 2, &mut buf),
+                "the" | "of" | "for" | "at" | "from" | "by" | "with" | "in" | "to" | "on"
+            ))
+}
+
 fn is_title_tok(doc: &Document, k: usize) -> bool {
     title_at(doc, k).is_some()
 }
@@ -1167,7 +1183,10 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 && (lexicon::is_org_word(doc.tok(k - 1)) || lk == "of" && is_title_tok(doc, k - 1))
                 // "Centers for Disease Control and Prevention", "Committee for a Responsible Federal Budget": "and"
                 // or an article after the organisation's preposition.
-                || matches!(lk, "and" | "a" | "the") && org_preposition_before(doc, k, floor);
+                || matches!(lk, "and" | "a" | "the") && org_preposition_before(doc, k, floor)
+                // "the Parks and Recreation Department", "the Ways and Means Committee": "and" between the first
+                // two words of an organisation's name that opens after an article or a preposition.
+                || lk == "and" && a < e && and_in_org_name(doc, k, e, floor);
             // "William F. Buckley, | Jr.": a suffix after a comma.
             let suffix_comma = lk == ","
                 && k > floor

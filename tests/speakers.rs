@@ -510,3 +510,18 @@ fn a_us_state_after_a_town_is_no_speaker() {
     let f = run("Lee Harvey, a delegate from Ames, Iowa, said the vote was fair.");
     assert_eq!(f.name("vote was fair"), "Lee Harvey");
 }
+
+#[test]
+fn and_inside_an_organisation_name_stays_in_it() {
+    let f = run("The Parks and Recreation Department said the pool would close.");
+    assert_eq!(
+        f.name("pool would close"),
+        "Parks and Recreation Department"
+    );
+    // A spokesperson for it is a description, no piece of the name.
+    let f = run("A spokesperson for the Ways and Means Committee said the bill would pass.");
+    assert_eq!(
+        f.name("bill would pass"),
+        "spokesperson for the Ways and Means Committee"
+    );
+}
