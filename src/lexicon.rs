@@ -557,14 +557,19 @@ pub fn is_demonym(word: &str) -> bool {
         .contains(word)
 }
 
-/// The US state an abbreviation or name stands for, as in a party-and-state label (`D-Va.`, `R-TX`, `I-Vermont`):
-/// "Va." → "Virginia" (data/us_states.txt; case-sensitive, the list is short and read only for such labels).
+/// The US state an abbreviation or name stands for, as in a party-and-state label (`D-Va.`, `R-TX`, `I-Vermont`) or
+/// after a town (`Ames, Iowa`): "Va." → "Virginia" (data/us_states.txt; case-sensitive).
 pub fn us_state(abbr: &str) -> Option<&'static str> {
-    US_STATES
-        .lines()
-        .filter_map(|l| l.split_once('\t'))
-        .find(|(a, _)| *a == abbr)
-        .map(|(_, full)| full)
+    static MAP: OnceLock<FilteredMap<&'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        US_STATES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+    .get(abbr)
+    .copied()
 }
 
 /// Whether `word` (case-sensitive) is a capitalised word that neither begins nor continues a

@@ -611,14 +611,10 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
 /// For a mention that is a US state (`lexicon::us_state`) after a capitalised word and a comma (`Ames, Iowa`), the
 /// phrase ending at the word before the comma, with the state's span added.
 fn town_of_state(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
-    let state = m.span.text(doc.text).trim_end_matches(',');
-    if crate::lexicon::us_state(state).is_none()
-        || m.first < floor + 2
-        || !doc.is(m.first - 1, ',')
-        || !doc.is_capitalized(m.first - 2)
-    {
+    if m.first < floor + 2 || !doc.is(m.first - 1, ',') || !doc.is_capitalized(m.first - 2) {
         return None;
     }
+    crate::lexicon::us_state(m.span.text(doc.text).trim_end_matches(','))?;
     let mut town = mentions::np_ending_at(doc, m.first - 2, floor)?;
     town.last = m.last;
     town.span = doc.span_of(town.first, m.last);
