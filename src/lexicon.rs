@@ -564,7 +564,6 @@ pub fn us_state(abbr: &str) -> Option<&'static str> {
     MAP.get_or_init(|| {
         US_STATES
             .lines()
-            .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
             .collect()
     })

@@ -435,8 +435,6 @@ pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attr
     result
 }
 
-/// The subject of the cue `c`, read leftwards from the cue, not before token `floor`:
-/// `X said`, `X also said`, `X, a top adviser to Y, said`, `the spokesman told`.
 /// Who issued a document that speaks: `McConnell issued a statement saying …`, `Rubio's campaign sent out a press
 /// release saying …` — for an indefinite document noun (`a statement`) right after a verb of issuing (and perhaps
 /// "out"), that verb's subject: a name, an organisation, a role, a group or a pronoun.
@@ -471,14 +469,10 @@ fn issuer_of(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
     let mut end = v - 1;
     loop {
         let w = doc.lower(end, &mut buf);
-        let adverb = BETWEEN_SUBJECT_AND_VERB.contains(&w)
-            || w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(end);
-        if adverb && end > floor {
+        if (BETWEEN_SUBJECT_AND_VERB.contains(&w) || ly_adverb(doc, end, w)) && end > floor {
             end -= 1;
         } else if doc.is(end, ')') {
-            let open = (end.saturating_sub(8).max(floor)..end)
-                .rev()
-                .find(|&k| doc.is(k, '('))?;
+            let open = paren_open(doc, end, floor)?;
             if open <= floor {
                 return None;
             }
@@ -500,6 +494,22 @@ fn issuer_of(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
     by_someone.then_some(s)
 }
 
+/// Whether token `k`, read in lower case as `w`, is an adverb in -ly that may stand between a subject and its verb
+/// (`Clinton quickly said`; not a capitalised word such as "Kelly").
+fn ly_adverb(doc: &Document, k: usize, w: &str) -> bool {
+    w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(k)
+}
+
+/// The opening parenthesis of a short parenthetical (up to eight tokens, not before `floor`) whose closing one is
+/// token `close`: `(R-Ky.)` after a name.
+fn paren_open(doc: &Document, close: usize, floor: usize) -> Option<usize> {
+    (close.saturating_sub(8).max(floor)..close)
+        .rev()
+        .find(|&k| doc.is(k, '('))
+}
+
+/// The subject of the cue `c`, read leftwards from the cue, not before token `floor`:
+/// `X said`, `X also said`, `X, a top adviser to Y, said`, `the spokesman told`.
 pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     let mut k = cue.tok;
@@ -510,10 +520,7 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
             || matches!(w, "on" | "last" | "this" | "early" | "late")
                 && k < cue.tok
                 && is_time_word(doc.lower(k, &mut [0u8; 48]));
-        if BETWEEN_SUBJECT_AND_VERB.contains(&w)
-            || time
-            || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(k - 1))
-        {
+        if BETWEEN_SUBJECT_AND_VERB.contains(&w) || time || ly_adverb(doc, k - 1, w) {
             k -= 1;
         } else {
             break;
@@ -1034,10 +1041,7 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
     // `Sen. Mark Dole (R-Ohio), a member of the panel, said`: a parenthetical after the head is skipped.
     let mut head_end = j - 1;
     if doc.is(head_end, ')') {
-        if let Some(open) = (head_end.saturating_sub(8).max(floor)..head_end)
-            .rev()
-            .find(|&k| doc.is(k, '('))
-        {
+        if let Some(open) = paren_open(doc, head_end, floor) {
             head_end = open.saturating_sub(1).max(floor);
         }
     }

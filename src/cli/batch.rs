@@ -250,7 +250,8 @@ struct Later {
 /// Documents this large are rendered by the writer ([`Later`]); smaller ones into their chunk's output.
 const LATER_BYTES: usize = 1 << 20;
 
-/// Renders a document's output record: a JSON line, or a report opening with its separating blank line.
+/// Renders a document's output record: a JSON line, or a report, opening with its separating blank line if
+/// `separated`.
 fn render(
     w: &mut impl Write,
     o: &AnalyzeOpts,
@@ -258,13 +259,16 @@ fn render(
     (id, line_no): (&Value, u64),
     text: &str,
     analysis: &whosaid::Analysis,
+    separated: bool,
 ) -> io::Result<()> {
     if o.json {
         let doc = DocumentJson::new(id, text, analysis, o.offsets);
         serde_json::to_writer(&mut *w, &doc)?;
         w.write_all(b"\n")
     } else {
-        w.write_all(b"\n")?;
+        if separated {
+            w.write_all(b"\n")?;
+        }
         report::write(w, style, &id_string(id, line_no), text, analysis)
     }
 }
@@ -367,7 +371,9 @@ fn process(chunk: Chunk, o: &AnalyzeOpts, style: &Style, names: &[String]) -> Do
                 (!o.json, None, Some(Box::new(later)))
             }
             Ok((id, text, analysis)) => {
-                render(&mut out, o, style, (&id, line_no), &text, &analysis).expect("into memory");
+                // (The writer leaves out the first report's blank line.)
+                render(&mut out, o, style, (&id, line_no), &text, &analysis, true)
+                    .expect("into memory");
                 (!o.json, None, None)
             }
             Err((id, msg)) => {
@@ -423,28 +429,16 @@ impl Writer<'_> {
                     text,
                     analysis,
                 } = *later;
-                if first {
-                    // The first report opens with no blank line: it goes to a buffer whose first byte is left out.
-                    let mut buf = Vec::new();
-                    render(
-                        &mut buf,
-                        self.o,
-                        self.style,
-                        (&id, line_no),
-                        &text,
-                        &analysis,
-                    )?;
-                    self.out.write_all(&buf[1..])?;
-                } else {
-                    render(
-                        self.out,
-                        self.o,
-                        self.style,
-                        (&id, line_no),
-                        &text,
-                        &analysis,
-                    )?;
-                }
+                // The first report opens with no blank line.
+                render(
+                    self.out,
+                    self.o,
+                    self.style,
+                    (&id, line_no),
+                    &text,
+                    &analysis,
+                    !first,
+                )?;
             } else if first {
                 bytes = &bytes[1..];
             }
