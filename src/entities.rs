@@ -283,7 +283,7 @@ impl<'a> Linker<'a> {
                 let quoted = quoted(m);
                 let evidence = mentions::name_evidence(doc, m, quoted, &headings);
                 let e = r.link_name_words(&Facts::of(m), &words, span, pos, evidence);
-                let first = sentence_first(doc, m);
+                let (first, after_pronoun) = clause_place(doc, m);
                 r.entities[e].not_placed |= !after_place_preposition(doc, m.first);
                 r.entities[e].in_text |= !headings
                     .get(doc.tokens[m.first].para as usize)
@@ -308,9 +308,13 @@ impl<'a> Linker<'a> {
                     first,
                     sent: sent as u32,
                     quoted,
+                    after_pronoun,
                     subject: first
-                        && mentions::opens_sentence(doc, m.first)
-                        && verb_like_after(doc, m.last),
+                        && (mentions::opens_sentence(doc, m.first) || {
+                            let st = doc.sentence_of(m.first);
+                            main_clause_start(doc, st.tok_start, st.tok_end) == m.first
+                        })
+                        && verb_after_name(doc, m.last),
                 });
             }
         }
@@ -625,6 +629,9 @@ struct NameEvent {
     first: bool,
     /// It lies in a quotation.
     quoted: bool,
+    /// A personal pronoun before it is the subject of its sentence's main clause ([`clause_place`]): he (Male), she
+    /// (Female) or another (Unknown).
+    after_pronoun: Option<Gender>,
     /// It opens its sentence and a lower-case word other than a preposition follows (`Moss spoke in Brill.`).
     subject: bool,
 }
@@ -680,11 +687,132 @@ fn verb_like_after(doc: &Document, k: usize) -> bool {
         )
 }
 
-/// Whether mention `m` is the first name mention of its sentence (a rough subject test).
-fn sentence_first(doc: &Document, m: &Mention) -> bool {
+/// Where mention `m` stands in its sentence's main clause (a rough subject test): whether it is the first name
+/// there — names in an opening phrase set off by a comma ("Like Makaeff, Roffman …", "After the debate in Iowa,
+/// Reyes …") come before the subject and are not it — and whether a personal pronoun before it is the clause's subject
+/// ("When asked, he praised Reyes's plan": Reyes is neither the subject nor whom a later "he" means): its gender,
+/// or `None`.
+fn clause_place(doc: &Document, m: &Mention) -> (bool, Option<Gender>) {
     let s = doc.sentence_of(m.first);
-    !(s.tok_start..m.first)
-        .any(|k| doc.is_capitalized(k) && k > s.tok_start && doc.tokens[k].kind == Kind::Word)
+    let from = main_clause_start(doc, s.tok_start, s.tok_end);
+    let mut buf = [0u8; 48];
+    if m.first < from {
+        return (false, None);
+    }
+    let mut capital = false;
+    for k in from..m.first {
+        if doc.tokens[k].kind != Kind::Word {
+            continue;
+        }
+        if doc.is_capitalized(k) && k > from {
+            capital = true;
+        } else if !capital {
+            match doc.lower(k, &mut buf) {
+                "he" => return (false, Some(Gender::Male)),
+                "she" => return (false, Some(Gender::Female)),
+                "they" | "it" | "i" | "we" | "you" => return (false, Some(Gender::Unknown)),
+                _ => {}
+            }
+        }
+    }
+    (!capital, None)
+}
+
+/// The first token of the main clause of the sentence of tokens `start..end`: after an opening prepositional phrase
+/// or subordinate clause and its comma ("Like Makaeff, | Roffman does not …"), else `start`.
+fn main_clause_start(doc: &Document, start: usize, end: usize) -> usize {
+    let mut buf = [0u8; 48];
+    let Some(first) = (start..end).find(|&k| doc.tokens[k].kind == Kind::Word) else {
+        return start;
+    };
+    let opens = |k: usize, buf: &mut [u8; 48]| {
+        matches!(
+            doc.lower(k, buf),
+            "like"
+                | "unlike"
+                | "after"
+                | "before"
+                | "despite"
+                | "during"
+                | "following"
+                | "since"
+                | "as"
+                | "when"
+                | "while"
+                | "although"
+                | "though"
+                | "because"
+                | "if"
+                | "once"
+                | "until"
+                | "in"
+                | "at"
+                | "on"
+                | "for"
+                | "with"
+                | "without"
+                | "from"
+                | "among"
+                | "besides"
+                | "given"
+        ) || doc.tokens[k].kind == Kind::Word && {
+            let w = doc.lower(k, buf);
+            w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+        }
+    };
+    if !opens(first, &mut buf) {
+        return start;
+    }
+    // The comma that closes the opening phrase: within a dozen tokens, before any quotation mark; and again while
+    // another such phrase follows ("While X expects …, given …, they say").
+    let mut from = first;
+    loop {
+        let comma = (from + 1..end.min(from + 14))
+            .take_while(|&k| doc.tokens[k].kind != Kind::QuoteMark)
+            .find(|&k| doc.is(k, ','));
+        match comma {
+            Some(k) if k + 1 < end && opens(k + 1, &mut buf) => from = k + 1,
+            Some(k) => return k + 1,
+            None => return start,
+        }
+    }
+}
+
+/// Whether a lower-case word that looks like a verb follows the name that ends at token `last`, or follows an
+/// appositive, an age or a label set off after it: "Reyes said", "Elena Ruiz, the council's longest-serving member,
+/// made …", "Ochoa, 61, runs …", "Kaine (D-Va.) promised …".
+fn verb_after_name(doc: &Document, last: usize) -> bool {
+    if verb_like_after(doc, last) {
+        return true;
+    }
+    let n = doc.tokens.len();
+    let mut buf = [0u8; 48];
+    // An appositive opens with a determiner, an age or a capitalised word ("the …", "61", "Ukraine's …"); a clause
+    // set off by commas ("Loyalty, he noted, has …") does not make the word before it a subject.
+    let mut appositive = |k: usize| {
+        k < doc.tokens.len()
+            && (doc.tokens[k].kind == Kind::Number
+                || doc.is_capitalized(k)
+                    && !matches!(doc.tok(k), "I" | "He" | "She" | "They" | "We")
+                || matches!(
+                    doc.lower(k, &mut buf),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "one" | "another"
+                ))
+    };
+    let close = if doc.is(last + 1, ',') && appositive(last + 2) {
+        ','
+    } else if doc.is(last + 1, '(') {
+        ')'
+    } else {
+        return false;
+    };
+    (last + 2..n.min(last + 18))
+        .take_while(|&k| {
+            doc.tokens[k].kind != Kind::QuoteMark
+                && !matches!(doc.tok(k), "." | "!" | "?" | ";" | ":")
+        })
+        .find(|&k| doc.is(k, close))
+        .is_some_and(|k| k > last + 2 && verb_like_after(doc, k))
 }
 
 /// What linking reads of a name mention's name ([`Resolver::gather`]).
@@ -1286,6 +1414,7 @@ impl<'a> Resolver<'a> {
         let mut best: Option<(usize, usize)> = None; // (sentence, entity)
                                                      // The best name opens its sentence as the subject of a verb (`Caldo spoke …`).
         let mut best_subject = false;
+        let mut best_first = false;
         for ev in &self.name_events[start..end] {
             let (e, s) = (ev.entity as usize, ev.sent as usize);
             // A name only in quoted speech is no antecedent; nor is a word that is no name.
@@ -1306,17 +1435,27 @@ impl<'a> Resolver<'a> {
                     && !lexicon::not_name_word(word)
                     && !lexicon::is_demonym(word)
             };
+            // (Nor a name after the same pronoun as the subject: "He praised Dane. “…,” he said" goes on with
+            // the first "he"; "He was joined by Ana Hogue. She said …" does not.)
             if ev.quoted
+                || want_person
+                    && ev
+                        .after_pronoun
+                        .is_some_and(|g| g != Gender::Unknown && g == m.gender)
                 || !weak_subject && (!compatible(&self.entities[e]) || !self.named(e))
                 || !ev.first && best.is_some_and(|(bs, _)| bs == s)
             {
                 continue;
             }
             match best {
-                Some((bs, _)) if bs >= s => {}
+                Some((bs, _)) if bs > s => {}
+                // (In one sentence the first name of its main clause wins over a name in an opening phrase: "Like
+                // Farrow, Quist …".)
+                Some((bs, _)) if bs == s && (best_first || !ev.first) => {}
                 _ => {
                     best = Some((s, e));
                     best_subject = ev.subject;
+                    best_first = ev.first;
                 }
             }
         }
@@ -1331,12 +1470,13 @@ impl<'a> Resolver<'a> {
             (Some((s, e)), Some((p, p_sent))) => {
                 // The name in the pronoun's sentence, or the subject of the sentence just before it when that
                 // comes after the previous quote (`Pryke said …. Caldo spoke later. She said …`).
-                // (A person the article shows as one: by a gendered first name or title, a description, or a
-                // quote of its own; not a name that may be a place, "Palo Verra is quiet now.")
+                // (A person the article shows as one: by a gendered first name or title, a description, an age, or
+                // a quote of its own; not a name that may be a place, "Palo Verra is quiet now.")
                 let sure = |ent: &Entity| {
                     ent.kind == SpeakerKind::Person
                         && (ent.gender != Gender::Unknown
                             || !ent.descriptions.is_empty()
+                            || ent.age.is_some()
                             || ent.spoke)
                 };
                 let subject_before = best_subject && s + 1 == sent_idx && s > p_sent;
@@ -1387,7 +1527,8 @@ impl<'a> Resolver<'a> {
         if sp.lower_first && desc.starts_with(sp.first_word.text(self.text)) {
             desc = lower_first_letter(&desc);
         }
-        let head = crate::case::lowercase(sp.last_word.text(self.text));
+        let head = phrase_head(text)
+            .unwrap_or_else(|| crate::case::lowercase(sp.last_word.text(self.text)));
         // Definite: "the spokesman", or a phrase opening with a proper word ("Kremlin spokesman") — not an indefinite
         // one capitalised at a sentence start ("A spokesman for …", "One delegate", "Another official"), which
         // brings in someone new.
@@ -1459,10 +1600,24 @@ impl<'a> Resolver<'a> {
             let proper = proper_words(&desc);
             // Only entities with a description of that root can match (in entity order, as ties go to the last).
             let candidates = self.by_root.get(head_root.as_str()).map_or(&[][..], |v| v);
+            // A US state in the phrase ("the senator from Vermont") is the person's state where the article gave
+            // one ("(I-Vt.)", "a Vermont independent"): a senator from another state is someone else.
+            let states = |d: &str| -> Vec<&'static str> {
+                words_of(d)
+                    .filter_map(|w| lexicon::us_state(w.trim_end_matches([',', '\'', '’'])))
+                    .collect()
+            };
+            let wanted = states(&desc);
+            let other_state = |e: &Entity| {
+                let given: Vec<&str> = e.descriptions.iter().flat_map(|d| states(d)).collect();
+                !wanted.is_empty() && !given.is_empty() && !wanted.iter().any(|s| given.contains(s))
+            };
             let found = candidates
                 .iter()
                 .map(|&i| (i, &self.entities[i]))
-                .filter(|(_, e)| e.kind == SpeakerKind::Person && e.full.len() > 1)
+                .filter(|(_, e)| {
+                    e.kind == SpeakerKind::Person && e.full.len() > 1 && !other_state(e)
+                })
                 .filter_map(|(i, e)| {
                     let best = e
                         .descriptions
@@ -1498,7 +1653,12 @@ impl<'a> Resolver<'a> {
             // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.` (Not for a
             // role of someone named in the phrase: "Donald Trump’s campaign manager" is not Donald Trump.)
             let possessed = words_of(&desc).any(|w| w.ends_with("’s") || w.ends_with("'s"));
-            if role.is_some() && !possessed {
+            // (Nor for a role of someone from a place the phrase names: "the senator from Vermont" is the person
+            // the article described so, not whoever was named last.)
+            let from_place = words_of(&desc)
+                .zip(words_of(&desc).skip(1))
+                .any(|(p, w)| p == "from" && starts_upper(w));
+            if role.is_some() && !possessed && !from_place {
                 if let Some(e) = self.subject_before(sp, m.gender, &head_root, age) {
                     self.entities[e].mentions.push(m.span.span());
                     self.entities[e].last_seen = sp.pos as usize;
@@ -1677,6 +1837,21 @@ impl<'a> Resolver<'a> {
         ent.evidence = true;
         e
     }
+}
+
+/// The role noun heading a phrase that goes on past it with a preposition, lower-cased: "spokesman" in "A spokesman
+/// for Mr. Pinchuk", "senator" in "the senator from Vermont", "officer" in "the officer in charge of the base".
+/// `None` when no role noun stands before the phrase's first preposition (the last word is the head then).
+fn phrase_head(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = words_of(phrase).collect();
+    let j = words.iter().position(|w| {
+        matches!(
+            *w,
+            "of" | "for" | "from" | "at" | "in" | "with" | "to" | "on"
+        )
+    })?;
+    let head = crate::case::lowercase(words.get(j.checked_sub(1)?)?.trim_matches(','));
+    lexicon::role_noun(&head).map(|_| head)
 }
 
 /// Whether a description names the role `head` (spokesman ~ spokesperson ~ spokeswoman).

@@ -525,3 +525,80 @@ fn and_inside_an_organisation_name_stays_in_it() {
         "spokesperson for the Ways and Means Committee"
     );
 }
+
+#[test]
+fn a_subject_with_an_appositive_is_the_subject_a_pronoun_takes() {
+    // The subject test looks past an appositive, an age or a party label between the name and its verb.
+    let f = run(
+        "Marta Lind spoke to the council on Monday. There was, she said, \"a clear bargain.\"\n\n\
+         Greta Holm, the council's longest-serving member, made the same case in 2019. Towns are part of a region, \
+         she said: \"Part of the deal is you pay it forward.\"",
+    );
+    assert_eq!(f.name("pay it forward"), "Greta Holm");
+    let f = run(
+        "Walter Penn chairs the board. \"We will vote,\" he said.\n\n\
+         Osric Dunn, 61, runs the mill across the river. The levy is fair, he said.",
+    );
+    assert_eq!(f.name("levy is fair"), "Osric Dunn");
+    // A clause set off by commas is no appositive: "Loyalty" is not the subject a pronoun takes.
+    let f = run(
+        "Tomas Brandt studies party politics at a small college.\n\n\
+         Loyalty, he noted, has long been a core value of the party.",
+    );
+    assert_eq!(f.name("core value"), "Tomas Brandt");
+}
+
+#[test]
+fn a_name_in_an_opening_phrase_is_not_the_subject() {
+    // "Like Farrow, Quist …": the subject of the sentence is the first name of its main clause, after the opening
+    // phrase's comma, and that is whom "he" takes.
+    let f = run(
+        "Paul Farrow sued the firm in 2010. Martin Quist sued it in 1991.\n\n\
+         Like Farrow, Quist does not want to fight again.\n\n\
+         \"I am 76, and I do not feel like going through that again,\" he said.",
+    );
+    assert_eq!(f.name("going through that again"), "Martin Quist");
+    // A main clause whose subject is "he": the name after it is no subject, and the next "he" goes on with the
+    // first — but not a "she" ("He was joined by Ana Hogue. She said …").
+    let f = run(
+        "Oren Blake, a comedian, spoke at the festival on Sunday.\n\n\
+         When asked about the race, he praised Mayor Carl Dane's record.\n\n\
+         \"I think it is funny,\" he said.",
+    );
+    assert_eq!(f.name("it is funny"), "Oren Blake");
+    let f = run(
+        "Oren Blake, a comedian, spoke at the festival on Sunday.\n\n\
+         Later he was joined on stage by Mayor Anna Dane.\n\n\
+         \"I think it is funny,\" she said.",
+    );
+    assert_eq!(f.name("it is funny"), "Anna Dane");
+}
+
+#[test]
+fn a_pronoun_after_a_role_for_someone_is_that_role_not_the_someone() {
+    // "A spokesman for Mr. Varga said … He added …": he is the spokesman (a role headed by "spokesman", a person),
+    // not Varga, whom the article never quotes.
+    let f = run(
+        "The ministry opened an inquiry into a sale by Anton Varga's company.\n\n\
+         A spokesman for Mr. Varga said the inquiry had nothing to do with the minister. He added that 100 other \
+         people had attended the dinner.",
+    );
+    assert_eq!(f.name("nothing to do"), "spokesman for Mr. Varga");
+    assert_eq!(f.kind("nothing to do"), SpeakerKind::Person);
+    assert_eq!(f.name("100 other people"), "spokesman for Mr. Varga");
+}
+
+#[test]
+fn a_role_from_a_named_state_is_someone_from_that_state() {
+    // "The senator from Vermont" is neither whoever was named last nor a senator the article placed in another state.
+    let f = run(
+        "Viktor Halm owns the mill. Sen. Rhea Talbot (R-Ky.) visited it on Monday.\n\n\
+         The senator from Vermont said the system was corrupt.",
+    );
+    assert_eq!(f.name("system was corrupt"), "senator from Vermont");
+    let f = run(
+        "Sen. Cole Danner (I-Vt.) spoke first. Sen. Rhea Talbot (R-Ky.) spoke after him.\n\n\
+         The senator from Vermont said the system was corrupt.",
+    );
+    assert_eq!(f.name("system was corrupt"), "Cole Danner");
+}
