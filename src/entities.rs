@@ -209,6 +209,7 @@ impl<'a> Linker<'a> {
                 candidates: Vec::new(),
                 parts: Vec::new(),
                 by_org: FxMap::default(),
+                by_initials: FxMap::default(),
                 by_root: FxMap::default(),
                 name_events: Vec::new(),
                 keys: FxMap::default(),
@@ -841,6 +842,9 @@ struct Resolver<'a> {
     /// A buffer for a name's parts ([`Entity::parts`]).
     parts: Vec<u32>,
     by_org: FxMap<String, usize>,
+    /// The initials of each name of several capitalised words that is no person's ("RNC" for "Republican National
+    /// Committee"), to the entity: what a later acronym names ([`acronym_of`]).
+    by_initials: FxMap<String, usize>,
     /// For each root of a description's words ([`role_roots`]), the entities with such a description, in entity
     /// order: the persons a role phrase may name.
     by_root: FxMap<String, Vec<usize>>,
@@ -902,7 +906,15 @@ impl<'a> Resolver<'a> {
         pos: usize,
         evidence: bool,
     ) -> usize {
-        let e = if m.kind == MentionKind::Org {
+        // An acronym of a name the article spelled out before ("the RNC" after "the Republican National
+        // Committee") is that name.
+        let spelled = match words {
+            [w] => acronym_key(w).and_then(|k| self.by_initials.get(&k).copied()),
+            _ => None,
+        };
+        let e = if let Some(e) = spelled {
+            e
+        } else if m.kind == MentionKind::Org {
             // The words' keys joined by spaces.
             let mut scratch = std::mem::take(&mut self.scratch);
             scratch.clear();
@@ -932,6 +944,11 @@ impl<'a> Resolver<'a> {
         } else {
             self.link_person_name(m, words, span)
         };
+        if spelled.is_none() && words.len() >= 2 && self.entities[e].kind != SpeakerKind::Person {
+            if let Some(k) = initials(words, self.entities[e].kind == SpeakerKind::Organisation) {
+                self.by_initials.entry(k).or_insert(e);
+            }
+        }
         let description = m.description.map(|d| self.span_text(d.span()));
         let ent = &mut self.entities[e];
         // The surface form, `words.join(" ")`, compared without building it.
@@ -1802,11 +1819,22 @@ impl<'a> Resolver<'a> {
                 })
         })
         .or_else(|| {
-            latest(&|_, e| {
-                thing(e)
-                    && !has_org_noun(e)
-                    && (e.kind == SpeakerKind::Organisation || e.full.len() > 1 && e.in_text)
-            })
+            // (A word for any body, "the group", "the organization", may be one with a noun of its own: "the
+            // American Action Network".)
+            // An organisation known to be one first: a name of two words of unknown kind may be a person's ("Tiger
+            // Lane").
+            let any_body = matches!(head, "group" | "organization" | "organisation");
+            any_body
+                .then(|| latest(&|_, e| thing(e) && e.kind == SpeakerKind::Organisation))
+                .flatten()
+                .or_else(|| {
+                    latest(&|_, e| {
+                        thing(e)
+                            && !has_org_noun(e)
+                            && (e.kind == SpeakerKind::Organisation
+                                || e.full.len() > 1 && e.in_text)
+                    })
+                })
         })
         .or_else(|| {
             latest(&|ev, e| {
@@ -1837,6 +1865,44 @@ impl<'a> Resolver<'a> {
         ent.evidence = true;
         e
     }
+}
+
+/// The letters of an acronym ("RNC", "N.R.A.", "AROS"): two to six capital letters, with or without a period after
+/// each, and no lower-case letter. `None` for any other word.
+fn acronym_key(w: &str) -> Option<String> {
+    let letters: String = w.chars().filter(|&c| c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=6).contains(&n) && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+}
+
+/// The initials of a name of several capitalised words, connecting words left out ("Alliance to Reclaim Our
+/// Schools" → "AROS", "Federal Bureau of Investigation" → "FBI"); hyphenated words give one letter per part
+/// ("Sinn Féin-Labour" → none: a word opening in another letter than A–Z gives none). Two letters only for a name
+/// known to be an organisation's (`org`), three at least otherwise. `None` when a word is not capitalised, or is an
+/// acronym or has a period itself.
+fn initials(words: &[&str], org: bool) -> Option<String> {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if matches!(
+            *w,
+            "of" | "the" | "for" | "to" | "and" | "on" | "in" | "at" | "&"
+        ) || i == 0 && *w == "The"
+        {
+            continue;
+        }
+        // (A name with an acronym or initials in it spells out nothing: "U.S. Senate" is no "US".)
+        if w.contains('.') || w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        for part in w.split('-').filter(|p| !p.is_empty()) {
+            let c = part.chars().next()?;
+            if !c.is_ascii_uppercase() {
+                return None;
+            }
+            out.push(c);
+        }
+    }
+    (out.len() >= if org { 2 } else { 3 } && out.len() <= 6).then_some(out)
 }
 
 /// The role noun heading a phrase that goes on past it with a preposition, lower-cased: "spokesman" in "A spokesman

@@ -602,3 +602,34 @@ fn a_role_from_a_named_state_is_someone_from_that_state() {
     );
     assert_eq!(f.name("system was corrupt"), "Cole Danner");
 }
+
+#[test]
+fn an_acronym_names_the_organisation_spelled_out_before() {
+    // "the ACR" after "the Alliance for Cleaner Rivers": one organisation, shown by its full name.
+    let f = run(
+        "The Alliance for Cleaner Rivers filed suit on Monday. The Harbor Shipping Company said it would fight.\n\n\
+         ACR said the river had been polluted for years.\n\n\
+         \"We will win,\" the ACR said.",
+    );
+    assert_eq!(f.name("polluted for years"), "Alliance for Cleaner Rivers");
+    assert_eq!(f.name("We will win"), "Alliance for Cleaner Rivers");
+    assert_eq!(f.name("would fight"), "Harbor Shipping Company");
+    // A name with initials in it spells out no acronym: "U.S." is not the "U.S. Senate".
+    let f =
+        run("The U.S. Senate passed the bill. The U.S. said on Friday that it would not appeal.");
+    assert_eq!(f.name("not appeal"), "U.S.");
+    // Letters that spell out no organisation the article names stay a name of their own.
+    let f = run("The HSCA said the ships would sail. The Harbor Shipping Company did not comment.");
+    assert_eq!(f.name("ships would sail"), "HSCA");
+}
+
+#[test]
+fn the_group_may_be_an_organisation_with_a_noun_of_its_own() {
+    // "The group said" after "the Fairway Council": a word for any body takes an organisation whose name has a noun
+    // of its own ("Council"), over a person named in between ("Tiger Lane" is no group).
+    let f = run(
+        "The Fairway Council tracks golf courses across the country. Its director, Tiger Lane, has played on many.\n\n\
+         \"We lost 40 courses last year,\" the group says.",
+    );
+    assert_eq!(f.name("We lost 40 courses"), "Fairway Council");
+}
