@@ -545,9 +545,19 @@ impl<'a> Linker<'a> {
 /// The name words of mention `m` (none unless it has a name), without possessive endings, onto `words`.
 fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>) {
     if let Some((a, b)) = m.name {
+        // (Not a nickname in quotation marks: `George "Jay" Keyworth` is George Keyworth.)
+        let mut nickname = None;
         words.extend(
             (a..=b)
-                .filter(|&k| doc.tokens[k].kind == Kind::Word && !matches!(doc.tok(k), "’s" | "'s"))
+                .filter(|&k| {
+                    if let Some(c) = nickname.filter(|&c| k <= c) {
+                        return k > c;
+                    }
+                    nickname = crate::quotes::nickname_close(doc, k);
+                    nickname.is_none()
+                        && doc.tokens[k].kind == Kind::Word
+                        && !matches!(doc.tok(k), "’s" | "'s")
+                })
                 .map(|k| {
                     // An initial or a suffix keeps its period ("John D. Podesta", "Joseph R. Biden Jr.").
                     let w = doc.tok(k);

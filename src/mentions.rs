@@ -770,6 +770,19 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
         && !(a..=e).any(|k| lexicon::is_org_word(doc.tok(k)))
 }
 
+/// Whether the first word `a` of the capitalised run `a..=e` is a common word before a given name and a surname, and
+/// so no part of the name: "Marine" in "Marine John Tiegen" (also a given name itself, which would make him a
+/// woman), "Veteran" in "Veteran Ana Ruiz" (a role word then describes the name). A title stays ("Sen.", "Gov.").
+fn common_before_given_name(doc: &Document, a: usize, e: usize) -> bool {
+    e >= a + 2
+        && doc.tokens[a].kind == Kind::Word
+        && (is_common(doc.tok(a)) || is_role_tok(doc, a).is_some())
+        && !is_title_tok(doc, a)
+        && !doc.is(a + 1, '.')
+        && lexicon::first_name_gender(doc.tok(a + 1)) != Gender::Unknown
+        && !is_common(doc.tok(e))
+}
+
 /// Whether token `k` opens its sentence (only punctuation and quotation marks before it in the sentence).
 pub fn opens_sentence(doc: &Document, k: usize) -> bool {
     let s = doc.sentence_of(k);
@@ -848,7 +861,7 @@ impl Iterator for Names<'_, '_> {
             self.i = end + 1;
             // A sentence's first word that is never a name ("Hopefully", "Twenty-seven") is no part of the name
             // after it.
-            let i = if leading_non_name(doc, i, end) {
+            let i = if leading_non_name(doc, i, end) || common_before_given_name(doc, i, end) {
                 if end == i {
                     continue;
                 }
@@ -884,6 +897,12 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
         if doc.tokens[k].space_before && name_word(doc, k) && !is_platform(doc, k) {
             end = k;
             k += 1;
+            continue;
+        }
+        // A nickname in quotation marks between the given name and the surname: `George "Jay" Keyworth`.
+        if let Some(c) = crate::quotes::nickname_close(doc, k).filter(|&c| name_word(doc, c + 1)) {
+            end = c + 1;
+            k = c + 2;
             continue;
         }
         // A suffix after a comma: "William F. Buckley, Jr.".
@@ -1207,7 +1226,11 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
             }
             a = k;
         }
-        if leading_non_name(doc, a, e) {
+        // (A role word only: the description to the left takes it back, "Marine John Tiegen said"; another word
+        // would stand between the cue and its speaker.)
+        if leading_non_name(doc, a, e)
+            || common_before_given_name(doc, a, e) && is_role_tok(doc, a).is_some()
+        {
             if a == e {
                 return None;
             }

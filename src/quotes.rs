@@ -220,11 +220,43 @@ pub fn pair(doc: &Document) -> (Vec<QuoteSpan>, Vec<Pair>) {
         p += 1;
     }
     let Pairer {
-        quotes, mut pairs, ..
+        mut quotes,
+        mut pairs,
+        ..
     } = s;
     // Listed when they opened: in text order, an outer pair before the pairs inside it.
     pairs.retain(|p| p.close_tok != OPEN);
+    // A nickname inside a name (`Carl "Butch" Otter`) is part of the name, not a quote to attribute (it stays a
+    // pair of marks: a term).
+    quotes.retain(|q| {
+        q.close_tok.is_none()
+            || q.open_tok == 0
+            || !doc.is_capitalized(q.open_tok - 1)
+            || nickname_close(doc, q.open_tok) != q.close_tok
+    });
     (quotes, pairs)
+}
+
+/// At an opening quotation mark `k` inside a name: the closing mark of a nickname of one or two capitalised words
+/// right after it, followed by a capitalised word (`George "Jay" Keyworth`, `Dwayne "The Rock" Johnson`), or `None`.
+pub fn nickname_close(doc: &Document, k: usize) -> Option<usize> {
+    let t = &doc.tokens;
+    let quote = |j: usize| j < t.len() && t[j].kind == Kind::QuoteMark;
+    if !quote(k) || !t[k].space_before || k + 1 >= t.len() || t[k + 1].space_before {
+        return None;
+    }
+    let words = (k + 1..(k + 3).min(t.len()))
+        .take_while(|&j| t[j].kind == Kind::Word && doc.is_capitalized(j))
+        .count();
+    let c = k + 1 + words;
+    (words > 0
+        && quote(c)
+        && !t[c].space_before
+        && c + 1 < t.len()
+        && t[c + 1].space_before
+        && t[c + 1].para == t[k].para
+        && doc.is_capitalized(c + 1))
+    .then_some(c)
 }
 
 /// True if paragraph `p` has at least [`crate::text::LONG_PARAGRAPH`] ASCII letters and digits: a section of a long

@@ -633,3 +633,32 @@ fn the_group_may_be_an_organisation_with_a_noun_of_its_own() {
     );
     assert_eq!(f.name("We lost 40 courses"), "Fairway Council");
 }
+
+#[test]
+fn a_nickname_in_quotation_marks_stays_inside_the_name() {
+    // `George "Jay" Keyworth`: one name, shown without the nickname, which a later surname joins.
+    let f = run(
+        "The idea came from the physicist George \"Jay\" Keyworth. Keyworth was one of the more trusted board \
+         members, and he was so fired up about the deal that he said she should call the rival's chief at once.",
+    );
+    assert_eq!(f.name("call the rival's chief"), "George Keyworth");
+    let f = run("Gov. Carl \"Butch\" Otter said the state would not pay.");
+    assert_eq!(f.name("would not pay"), "Carl Otter");
+}
+
+#[test]
+fn a_role_word_before_a_given_name_is_no_part_of_the_name() {
+    // "Marine John Tiegen": "Marine" describes him (and, read as the given name "Marine", would make him a woman).
+    let f = run(
+        "The former operative and Marine John Tiegen found both issues disqualifying.\n\n\
+         \"I do not see how anyone can trust her,\" he said.",
+    );
+    assert_eq!(f.name("trust her"), "John Tiegen");
+    assert_eq!(
+        f.a.speakers
+            .iter()
+            .find(|s| s.name == "John Tiegen")
+            .map(|s| s.gender),
+        Some(whosaid::Gender::Male)
+    );
+}
