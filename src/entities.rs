@@ -271,6 +271,7 @@ impl<'a> Linker<'a> {
         let place = |m: &Mention| (doc.tokens[m.first].start as usize, sentence(m.first));
         // 1. Entities from every proper-name mention, in text order; none from page furniture.
         let mut words = std::mem::take(&mut self.buf);
+        let mut clause = (usize::MAX, 0);
         for m in names {
             let m = m.borrow();
             if doc.boilerplate[doc.tokens[m.first].para as usize] {
@@ -284,7 +285,15 @@ impl<'a> Linker<'a> {
                 let quoted = quoted(m);
                 let evidence = mentions::name_evidence(doc, m, quoted, &headings);
                 let e = r.link_name_words(&Facts::of(m), &words, span, pos, evidence);
-                let (first, after_pronoun) = clause_place(doc, m);
+                // (Where the main clause starts, once a sentence.)
+                let st = doc.sentence_of(m.first);
+                if clause.0 != st.tok_start {
+                    clause = (
+                        st.tok_start,
+                        main_clause_start(doc, st.tok_start, st.tok_end),
+                    );
+                }
+                let (first, after_pronoun) = clause_place(doc, m, clause.1);
                 r.entities[e].not_placed |= !after_place_preposition(doc, m.first);
                 r.entities[e].in_text |= !headings
                     .get(doc.tokens[m.first].para as usize)
@@ -311,10 +320,7 @@ impl<'a> Linker<'a> {
                     quoted,
                     after_pronoun,
                     subject: first
-                        && (mentions::opens_sentence(doc, m.first) || {
-                            let st = doc.sentence_of(m.first);
-                            main_clause_start(doc, st.tok_start, st.tok_end) == m.first
-                        })
+                        && (mentions::opens_sentence(doc, m.first) || clause.1 == m.first)
                         && verb_after_name(doc, m.last),
                 });
             }
@@ -543,20 +549,22 @@ impl<'a> Linker<'a> {
 }
 
 /// The name words of mention `m` (none unless it has a name), without possessive endings, onto `words`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>) {
     if let Some((a, b)) = m.name {
         // (Not a nickname in quotation marks: `George "Jay" Keyworth` is George Keyworth.)
-        let mut nickname = None;
+        let mut skip_to = 0;
         words.extend(
             (a..=b)
                 .filter(|&k| {
-                    if let Some(c) = nickname.filter(|&c| k <= c) {
-                        return k > c;
+                    let t = &doc.tokens[k];
+                    if k <= skip_to && skip_to > 0 {
+                        return false;
                     }
-                    nickname = crate::quotes::nickname_close(doc, k);
-                    nickname.is_none()
-                        && doc.tokens[k].kind == Kind::Word
-                        && !matches!(doc.tok(k), "’s" | "'s")
+                    if t.kind == Kind::QuoteMark {
+                        skip_to = crate::quotes::nickname_close(doc, k).unwrap_or(0);
+                    }
+                    t.kind == Kind::Word && !matches!(doc.tok(k), "’s" | "'s")
                 })
                 .map(|k| {
                     // An initial or a suffix keeps its period ("John D. Podesta", "Joseph R. Biden Jr.").
@@ -581,6 +589,7 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
 
 /// The capitalised words of a description that are no title and no determiner, lower-cased: "Ohio" and
 /// "Republican" in "the Ohio Republican", none in "Sen." or "the senator".
+#[cfg_attr(whosaid_small, optimize(size))]
 fn proper_words(desc: &str) -> Vec<String> {
     desc.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -702,22 +711,22 @@ fn verb_like_after(doc: &Document, k: usize) -> bool {
 /// there — names in an opening phrase set off by a comma ("Like Makaeff, Roffman …", "After the debate in Iowa,
 /// Reyes …") come before the subject and are not it — and whether a personal pronoun before it is the clause's subject
 /// ("When asked, he praised Reyes's plan": Reyes is neither the subject nor whom a later "he" means): its gender,
-/// or `None`.
-fn clause_place(doc: &Document, m: &Mention) -> (bool, Option<Gender>) {
-    let s = doc.sentence_of(m.first);
-    let from = main_clause_start(doc, s.tok_start, s.tok_end);
+/// or `None`. `from`: where the main clause starts ([`main_clause_start`]).
+#[cfg_attr(whosaid_small, optimize(size))]
+fn clause_place(doc: &Document, m: &Mention, from: usize) -> (bool, Option<Gender>) {
     let mut buf = [0u8; 48];
     if m.first < from {
         return (false, None);
     }
-    let mut capital = false;
     for k in from..m.first {
-        if doc.tokens[k].kind != Kind::Word {
+        let t = &doc.tokens[k];
+        if t.kind != Kind::Word {
             continue;
         }
-        if doc.is_capitalized(k) && k > from {
-            capital = true;
-        } else if !capital {
+        if t.cap && k > from {
+            return (false, None);
+        }
+        if t.end - t.start <= 4 {
             match doc.lower(k, &mut buf) {
                 "he" => return (false, Some(Gender::Male)),
                 "she" => return (false, Some(Gender::Female)),
@@ -726,50 +735,58 @@ fn clause_place(doc: &Document, m: &Mention) -> (bool, Option<Gender>) {
             }
         }
     }
-    (!capital, None)
+    (true, None)
 }
+
+/// Words that open a phrase or clause before a sentence's main clause ("Like Makaeff, …", "When asked, …").
+static OPENERS: crate::lexicon::WordList = crate::lexicon::word_list![
+    "like",
+    "unlike",
+    "after",
+    "before",
+    "despite",
+    "during",
+    "following",
+    "since",
+    "as",
+    "when",
+    "while",
+    "although",
+    "though",
+    "because",
+    "if",
+    "once",
+    "until",
+    "in",
+    "at",
+    "on",
+    "for",
+    "with",
+    "without",
+    "from",
+    "among",
+    "besides",
+    "given",
+];
+
+/// Words that open an appositive after a name ("Ruiz, the council's longest-serving member, …").
+static APPOSITIVE_OPENERS: crate::lexicon::WordList =
+    crate::lexicon::word_list!["a", "an", "the", "his", "her", "their", "its", "one", "another"];
 
 /// The first token of the main clause of the sentence of tokens `start..end`: after an opening prepositional phrase
 /// or subordinate clause and its comma ("Like Makaeff, | Roffman does not …"), else `start`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn main_clause_start(doc: &Document, start: usize, end: usize) -> usize {
     let mut buf = [0u8; 48];
     let Some(first) = (start..end).find(|&k| doc.tokens[k].kind == Kind::Word) else {
         return start;
     };
     let opens = |k: usize, buf: &mut [u8; 48]| {
-        matches!(
-            doc.lower(k, buf),
-            "like"
-                | "unlike"
-                | "after"
-                | "before"
-                | "despite"
-                | "during"
-                | "following"
-                | "since"
-                | "as"
-                | "when"
-                | "while"
-                | "although"
-                | "though"
-                | "because"
-                | "if"
-                | "once"
-                | "until"
-                | "in"
-                | "at"
-                | "on"
-                | "for"
-                | "with"
-                | "without"
-                | "from"
-                | "among"
-                | "besides"
-                | "given"
-        ) || doc.tokens[k].kind == Kind::Word && {
-            let w = doc.lower(k, buf);
-            w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
-        }
+        let w = doc.lower(k, buf);
+        OPENERS.contains(&w)
+            || doc.tokens[k].kind == Kind::Word
+                && w.len() > 4
+                && (w.ends_with("ing") || w.ends_with("ed"))
     };
     if !opens(first, &mut buf) {
         return start;
@@ -792,6 +809,7 @@ fn main_clause_start(doc: &Document, start: usize, end: usize) -> usize {
 /// Whether a lower-case word that looks like a verb follows the name that ends at token `last`, or follows an
 /// appositive, an age or a label set off after it: "Reyes said", "Elena Ruiz, the council's longest-serving member,
 /// made …", "Ochoa, 61, runs …", "Kaine (D-Va.) promised …".
+#[cfg_attr(whosaid_small, optimize(size))]
 fn verb_after_name(doc: &Document, last: usize) -> bool {
     if verb_like_after(doc, last) {
         return true;
@@ -802,13 +820,11 @@ fn verb_after_name(doc: &Document, last: usize) -> bool {
     // set off by commas ("Loyalty, he noted, has …") does not make the word before it a subject.
     let mut appositive = |k: usize| {
         k < doc.tokens.len()
-            && (doc.tokens[k].kind == Kind::Number
-                || doc.is_capitalized(k)
-                    && !matches!(doc.tok(k), "I" | "He" | "She" | "They" | "We")
-                || matches!(
-                    doc.lower(k, &mut buf),
-                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "one" | "another"
-                ))
+            && (doc.tokens[k].kind == Kind::Number || {
+                let w = doc.lower(k, &mut buf);
+                doc.is_capitalized(k) && !matches!(w, "i" | "he" | "she" | "they" | "we")
+                    || APPOSITIVE_OPENERS.contains(&w)
+            })
     };
     let close = if doc.is(last + 1, ',') && appositive(last + 2) {
         ','
@@ -854,7 +870,7 @@ struct Resolver<'a> {
     by_org: FxMap<String, usize>,
     /// The initials of each name of several capitalised words that is no person's ("RNC" for "Republican National
     /// Committee"), to the entity: what a later acronym names ([`acronym_of`]).
-    by_initials: FxMap<String, usize>,
+    by_initials: FxMap<u64, usize>,
     /// For each root of a description's words ([`role_roots`]), the entities with such a description, in entity
     /// order: the persons a role phrase may name.
     by_root: FxMap<String, Vec<usize>>,
@@ -919,7 +935,9 @@ impl<'a> Resolver<'a> {
         // An acronym of a name the article spelled out before ("the RNC" after "the Republican National
         // Committee") is that name.
         let spelled = match words {
-            [w] => acronym_key(w).and_then(|k| self.by_initials.get(&k).copied()),
+            [w] if !self.by_initials.is_empty() => {
+                acronym_key(w).and_then(|k| self.by_initials.get(&k).copied())
+            }
             _ => None,
         };
         let e = if let Some(e) = spelled {
@@ -1317,6 +1335,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The entity of attribution `i`'s speaker mention `m` (`speaking[i]`), given those of the attributions before.
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn link_speaker(
         &mut self,
         m: &Facts,
@@ -1373,6 +1392,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn resolve_pronoun(
         &mut self,
         m: &Facts,
@@ -1547,6 +1567,7 @@ impl<'a> Resolver<'a> {
         Some(e)
     }
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn resolve_role(&mut self, m: &Facts, sp: &Speaking) -> usize {
         let text = self.span_text(m.span.span());
         let text = &*text;
@@ -1712,6 +1733,7 @@ impl<'a> Resolver<'a> {
     /// the article has named most (three times at least). Fitting: a person whose name was shown to be one, of a
     /// compatible gender, who holds no other office (a senator is not "the governor"; any person may be "the
     /// front-runner" or "the businessman").
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn subject_before(
         &self,
         sp: &Speaking,
@@ -1777,6 +1799,7 @@ impl<'a> Resolver<'a> {
     /// Department"); else, in its sentence and the eight before it, an organisation, or a name of several words that is no person's and
     /// no place's, whose name has no organisation noun at all ("the company" → "Halvorsen Dynamics", not "Senate");
     /// else a lone name shown to be one that was the subject of its sentence ("Monsanto said …").
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn organisation_before(&self, sp: &Speaking, head: &str) -> Option<usize> {
         let lo = (sp.sent as usize).saturating_sub(8);
         let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
@@ -1858,6 +1881,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// A new entity known by a description (`desc`: "spokesman", "police"), found again by it.
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn description_entity(
         &mut self,
         desc: &str,
@@ -1878,20 +1902,30 @@ impl<'a> Resolver<'a> {
 }
 
 /// The letters of an acronym ("RNC", "N.R.A.", "AROS"): two to six capital letters, with or without a period after
-/// each, and no lower-case letter. `None` for any other word.
-fn acronym_key(w: &str) -> Option<String> {
-    let letters: String = w.chars().filter(|&c| c != '.').collect();
-    let n = letters.chars().count();
-    ((2..=6).contains(&n) && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+/// each, and no lower-case letter, as one number (a byte a letter, as [`initials`] gives them). `None` for any other
+/// word.
+#[cfg_attr(whosaid_small, optimize(size))]
+fn acronym_key(w: &str) -> Option<u64> {
+    let mut key = 0u64;
+    let mut n = 0;
+    for b in w.bytes().filter(|&b| b != b'.') {
+        if !b.is_ascii_uppercase() || n == 6 {
+            return None;
+        }
+        key = key << 8 | u64::from(b);
+        n += 1;
+    }
+    (n >= 2).then_some(key)
 }
 
 /// The initials of a name of several capitalised words, connecting words left out ("Alliance to Reclaim Our
 /// Schools" → "AROS", "Federal Bureau of Investigation" → "FBI"); hyphenated words give one letter per part
 /// ("Sinn Féin-Labour" → none: a word opening in another letter than A–Z gives none). Two letters only for a name
-/// known to be an organisation's (`org`), three at least otherwise. `None` when a word is not capitalised, or is an
-/// acronym or has a period itself.
-fn initials(words: &[&str], org: bool) -> Option<String> {
-    let mut out = String::new();
+/// known to be an organisation's (`org`), three at least, and six at most. `None` when a word is not capitalised, or
+/// is an acronym or has a period itself.
+#[cfg_attr(whosaid_small, optimize(size))]
+fn initials(words: &[&str], org: bool) -> Option<u64> {
+    let (mut key, mut n) = (0u64, 0);
     for (i, w) in words.iter().enumerate() {
         if matches!(
             *w,
@@ -1901,23 +1935,25 @@ fn initials(words: &[&str], org: bool) -> Option<String> {
             continue;
         }
         // (A name with an acronym or initials in it spells out nothing: "U.S. Senate" is no "US".)
-        if w.contains('.') || w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+        if w.contains('.') || w.len() > 1 && w.bytes().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
         for part in w.split('-').filter(|p| !p.is_empty()) {
-            let c = part.chars().next()?;
-            if !c.is_ascii_uppercase() {
+            let c = part.as_bytes()[0];
+            if !c.is_ascii_uppercase() || n == 6 {
                 return None;
             }
-            out.push(c);
+            key = key << 8 | u64::from(c);
+            n += 1;
         }
     }
-    (out.len() >= if org { 2 } else { 3 } && out.len() <= 6).then_some(out)
+    (n >= if org { 2 } else { 3 }).then_some(key)
 }
 
 /// The role noun heading a phrase that goes on past it with a preposition, lower-cased: "spokesman" in "A spokesman
 /// for Mr. Pinchuk", "senator" in "the senator from Vermont", "officer" in "the officer in charge of the base".
 /// `None` when no role noun stands before the phrase's first preposition (the last word is the head then).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn phrase_head(phrase: &str) -> Option<String> {
     let words: Vec<&str> = words_of(phrase).collect();
     let j = words.iter().position(|w| {
@@ -1940,6 +1976,7 @@ fn role_matches(desc: &str, head: &str) -> bool {
 
 /// The roots of the words of a description, as `role_matches` compares them (empty words left out: a role word
 /// is never empty).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn role_roots(desc: &str) -> Vec<String> {
     desc.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -2165,6 +2202,7 @@ fn age_after(text: &str, end: usize) -> Option<u16> {
 /// Which of two namesakes the text shows to be older: by their ages if both are given, else by their kinship
 /// words ("her son, Chidi Okafor" is younger than one with none), else by their suffixes (Sr. before none before
 /// Jr. or II before III before IV). `None` when nothing tells them apart.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn family_cmp(a: &Entity, b: &Entity) -> Option<std::cmp::Ordering> {
     if let (Some(x), Some(y)) = (a.age, b.age) {
         if x != y {

@@ -202,6 +202,7 @@ fn kin_noun(lower: &str) -> Option<i8> {
 
 /// The generation a kinship description tells ("her son" -2, "father" 2, "older sister" 1, "younger brother" -1;
 /// [`kin_noun`]), 0 for any other description.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn kin_generation(desc: &str) -> i8 {
     let lower = crate::case::lowercase(desc);
     let mut words = lower
@@ -226,6 +227,7 @@ fn is_order_word(lower: &str) -> bool {
 
 /// A kinship appositive in front of a name describes it: "her son, Chidi Okafor" (the description "son", and the
 /// noun's gender when the name tells none), "his older brother, Ade Okafor".
+#[cfg_attr(whosaid_small, optimize(size))]
 fn kin_appositive(doc: &Document, m: &mut Mention, floor: usize) {
     let mut buf = [0u8; 48];
     let k = m.first;
@@ -773,6 +775,7 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
 /// Whether the first word `a` of the capitalised run `a..=e` is a common word before a given name and a surname, and
 /// so no part of the name: "Marine" in "Marine John Tiegen" (also a given name itself, which would make him a
 /// woman), "Veteran" in "Veteran Ana Ruiz" (a role word then describes the name). A title stays ("Sen.", "Gov.").
+#[cfg_attr(whosaid_small, optimize(size))]
 fn common_before_given_name(doc: &Document, a: usize, e: usize) -> bool {
     e >= a + 2
         && doc.tokens[a].kind == Kind::Word
@@ -811,6 +814,7 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
 /// For each paragraph of `doc`: whether it is set in title case or capitals (a headline: "Stealth Over Health:
 /// Clinton Was Headed to ER"): at least three words, and of those of two letters or more at least two thirds
 /// capitalised.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn title_case_paragraphs(doc: &Document) -> Vec<bool> {
     doc.paragraphs
         .iter()
@@ -958,6 +962,7 @@ fn abbreviation_before(doc: &Document, dot: usize) -> bool {
 
 /// At an "of" (token `k`) after a title token, the number of lower-case words after it (one to three) when a name
 /// word follows them: `secretary of state Hillary Clinton`, `minister of the interior Lena Holt`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn lower_office_before_name(doc: &Document, k: usize, s: usize, ceil: usize) -> Option<usize> {
     if k <= s || doc.tok(k) != "of" || !is_title_tok(doc, k - 1) {
         return None;
@@ -973,6 +978,7 @@ fn lower_office_before_name(doc: &Document, k: usize, s: usize, ceil: usize) -> 
 /// Whether the "and" at `k`, in a capitalised run that ends at `e`, is inside an organisation's name: the run ends
 /// in an organisation word and one capitalised word stands between the "and" and an article, a preposition or the
 /// start (`the Parks and Recreation Department`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn and_in_org_name(doc: &Document, k: usize, e: usize, floor: usize) -> bool {
     let mut buf = [0u8; 48];
     lexicon::is_org_word(doc.tok(e))
@@ -1121,6 +1127,7 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
 
 /// If token `k` is a pronoun: `Some(Some(mention))` when it is one of `speakers` (a pronoun that can stand for a
 /// speaker), `Some(None)` for any other pronoun; `None` when it is no pronoun.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn pronoun_at(doc: &Document, k: usize, speakers: &[&str]) -> Option<Option<Mention>> {
     let mut buf = [0u8; 48];
     let w = doc.lower(k, &mut buf);
@@ -1140,6 +1147,7 @@ fn pronoun_at(doc: &Document, k: usize, speakers: &[&str]) -> Option<Option<Ment
 }
 
 /// The noun phrase that ends at token `e` (a subject left of a cue), looking no further left than `floor`.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     if e >= doc.tokens.len() || e < floor {
         return None;
@@ -1333,6 +1341,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
 /// Voss, a veterinarian from Kiel,` → "veterinarian from Kiel"), or a party-and-state label (`Tim Kaine (D-Va.)` →
 /// "Virginia Democrat", `(R)` → "Republican"). `None` for anything else (`Ochoa, 61,`, `Paris, France`, `Lee, who
 /// …`).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn appositive(doc: &Document, m: &Mention) -> Option<String> {
     let t = &doc.tokens;
     let k = m.last + 1;
@@ -1409,6 +1418,7 @@ pub fn appositive(doc: &Document, m: &Mention) -> Option<String> {
 
 /// A party-and-state label's description: "D-Va." → "Virginia Democrat", "R-TX" → "Texas Republican", "I" →
 /// "independent"; `None` unless the label is one.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn party_label(label: &str) -> Option<String> {
     let (party, state) = match label.split_once(['-', '–']) {
         Some((p, s)) => (p.trim(), Some(s.trim())),
@@ -1429,6 +1439,7 @@ fn party_label(label: &str) -> Option<String> {
 /// Whether token `e` is a capitalised noun for one person after "the" and up to three capitalised modifiers: `the
 /// Texas Democrat`, `the Kentucky Republican`, `the President`. Such a phrase describes someone the article named (a
 /// role, read as one), it is no name.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn definite_person_noun(doc: &Document, e: usize, floor: usize) -> bool {
     let person = is_role_tok(doc, e)
         .is_some_and(|r| r.kind == lexicon::RoleKind::Person && !r.plural && !r.group);
@@ -1446,6 +1457,7 @@ fn definite_person_noun(doc: &Document, e: usize, floor: usize) -> bool {
 /// Whether token `k` ("and", "a", "the") stands inside an organisation's name after its preposition: left of it,
 /// over capitalised words (none for an article), "of" or "for" right after an organisation word ("Department of
 /// Health | and Human Services", "Committee for | a Responsible Federal Budget").
+#[cfg_attr(whosaid_small, optimize(size))]
 fn org_preposition_before(doc: &Document, k: usize, floor: usize) -> bool {
     let mut buf = [0u8; 48];
     let article = matches!(doc.lower(k, &mut buf), "a" | "the");
@@ -1533,6 +1545,7 @@ fn lexicon_role_name(w: &str) -> Option<&'static str> {
 
 /// Extends a name mention leftwards over role/title words and capitalised organisation words:
 /// "Kremlin spokesman | Dmitry Peskov", "Ukrainian Interior Ministry adviser | Anton Herashchenko".
+#[cfg_attr(whosaid_small, optimize(size))]
 fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
     let mut buf = [0u8; 48];
     let mut a = m.first;
@@ -1596,6 +1609,7 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
 
 /// The noun phrase that starts at token `s` (an inverted subject, `said X`, or `according to X`), up to `ceil`
 /// (exclusive).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> {
     let ceil = ceil.min(doc.tokens.len());
     if s >= ceil {

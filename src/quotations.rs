@@ -97,6 +97,7 @@ const NAMING_CUES: &str = "brand call describe dub label name term";
 
 /// Classifies the `pairs` of one section of the text (its document `doc`, cues and attributions, the quotes before it
 /// numbering `quotes_before`) and appends them to `out`, the pairs of the sections before.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn add(
     doc: &Document,
     pairs: &[Pair],
@@ -139,6 +140,7 @@ pub fn add(
 
 /// `w` is one of the words of `list`, space-separated (a string of words is smaller code and data than a slice of
 /// strings; the long lists, read for every pair, are sorted slices for a binary search instead).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn in_list(w: &str, list: &str) -> bool {
     let (mut rest, w) = (list.as_bytes(), w.as_bytes());
     while !rest.is_empty() {
@@ -152,6 +154,7 @@ fn in_list(w: &str, list: &str) -> bool {
 }
 
 /// Token `k` is a word, lower-cased one of the sorted `list`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn word_among(doc: &Document, k: usize, list: &[&str]) -> bool {
     let mut buf = [0u8; 48];
     doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word)
@@ -159,6 +162,7 @@ fn word_among(doc: &Document, k: usize, list: &[&str]) -> bool {
 }
 
 /// Token `k` is a word, lower-cased one of the words of `list`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn word_in(doc: &Document, k: usize, list: &str) -> bool {
     let mut buf = [0u8; 48];
     doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word) && in_list(doc.lower(k, &mut buf), list)
@@ -170,6 +174,7 @@ const OBJECTS: &str = "me him her us them you it";
 /// Small words a capitalised title may hold in lower case.
 const SMALL: &str = "a an and at for in of on or the to with";
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn kind_of(doc: &Document, p: &Pair, cues: &[Cue], attributed: bool) -> QuotationKind {
     let (o, c) = (p.open_tok, p.close_tok);
     let word = |k: usize| doc.tokens[k].kind == Kind::Word;

@@ -239,6 +239,7 @@ pub fn pair(doc: &Document) -> (Vec<QuoteSpan>, Vec<Pair>) {
 
 /// At an opening quotation mark `k` inside a name: the closing mark of a nickname of one or two capitalised words
 /// right after it, followed by a capitalised word (`George "Jay" Keyworth`, `Dwayne "The Rock" Johnson`), or `None`.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn nickname_close(doc: &Document, k: usize) -> Option<usize> {
     let t = &doc.tokens;
     let quote = |j: usize| j < t.len() && t[j].kind == Kind::QuoteMark;
