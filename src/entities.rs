@@ -5,8 +5,10 @@
 //!   and compound surnames (de la Cruz, al-Assad, García Márquez), suffixes (Jr., III), given names alone ("Anwar",
 //!   "Li" of Li Qiang) and namesakes told apart by gender or family order ("the elder Okafor"): see
 //!   [`Resolver::link_person_name`].
-//! - Pronouns: he/she take the nearest earlier person of a compatible gender, preferring the subject (first person
-//!   mentioned) of the nearest sentence; they/it take the nearest group or organisation.
+//! - Acronyms: "the RNC" is the "Republican National Committee" the article spelled out (`initials`).
+//! - Pronouns: he/she take the nearest earlier person of a compatible gender, preferring the subject of the nearest
+//!   sentence (the first name of its main clause, past an opening phrase and an appositive: `clause_place`,
+//!   `verb_after_name`); they/it take the nearest group or organisation.
 //! - Roles: "the Kremlin spokesman" / "the spokesman" join the person the article introduced with that role word;
 //!   otherwise the role is a speaker of its own ("a source", "Ukrainian officials").
 //! - Floating quotes share the entity of the quote they continue.
