@@ -662,3 +662,15 @@ fn a_role_word_before_a_given_name_is_no_part_of_the_name() {
         Some(whosaid::Gender::Male)
     );
 }
+
+#[test]
+fn a_speaker_before_stacked_appositives_with_an_article() {
+    // "Reyes, editor of The Ledger, a weekly paper, wrote": the organisation after "of The" is inside the first
+    // appositive, and the speaker is the name before the chain.
+    let f = run(
+        "Last week, Omar Reyes, editor at large of The Ledger, a weekly paper, wrote, \"We should think again.\"\n\n\
+         Ana Lapp, executive director of the Harbor Fund, a group of shipowners, said she was worried.",
+    );
+    assert_eq!(f.name("think again"), "Omar Reyes");
+    assert_eq!(f.name("she was worried"), "Ana Lapp");
+}

@@ -1051,10 +1051,15 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
     // A head that is the object of a preposition ("the attorney general of Ostland") is inside an appositive too.
     let mut pbuf = [0u8; 48];
     let chained = head.as_ref().is_none_or(|h| {
-        h.first > floor
-            && (doc.is(h.first - 1, ',')
+        // (Past an article the phrase leaves out: "editor of The Ledger".)
+        let mut b = h.first;
+        if b > floor + 1 && matches!(doc.lower(b - 1, &mut pbuf), "the" | "a" | "an") {
+            b -= 1;
+        }
+        b > floor
+            && (doc.is(b - 1, ',')
                 || matches!(
-                    doc.lower(h.first - 1, &mut pbuf),
+                    doc.lower(b - 1, &mut pbuf),
                     "of" | "for" | "to" | "in" | "at" | "from" | "with"
                 ))
     });
