@@ -793,11 +793,11 @@ fn main_clause_start(doc: &Document, start: usize, end: usize) -> usize {
     if !opens(first, &mut buf) {
         return start;
     }
-    // The comma that closes the opening phrase: within a dozen tokens, before any quotation mark; and again while
+    // The comma that closes the opening phrase: within 20 tokens, before any quotation mark; and again while
     // another such phrase follows ("While X expects …, given …, they say").
     let mut from = first;
     loop {
-        let comma = (from + 1..end.min(from + 14))
+        let comma = (from + 1..end.min(from + 20))
             .take_while(|&k| doc.tokens[k].kind != Kind::QuoteMark)
             .find(|&k| doc.is(k, ','));
         match comma {

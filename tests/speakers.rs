@@ -558,6 +558,14 @@ fn a_name_in_an_opening_phrase_is_not_the_subject() {
          \"I am 76, and I do not feel like going through that again,\" he said.",
     );
     assert_eq!(f.name("going through that again"), "Martin Quist");
+    // An opening phrase of fifteen tokens or more, with a woman's name in it: "In her speech at Monday night's dinner
+    // for Mayor Ana Ruiz in her home town, Lake …".
+    let f = run(
+        "Dora Lake is pulling out her local credentials.\n\n\
+         In her first speech at Monday night's dinner for Mayor Ana Ruiz in her home town, Lake smiled. She quickly \
+         noted her years on the board, saying \"we faced hard times together.\"",
+    );
+    assert_eq!(f.name("hard times together"), "Dora Lake");
     // A main clause whose subject is "he": the name after it is no subject, and the next "he" goes on with the
     // first — but not a "she" ("He was joined by Ana Hogue. She said …").
     let f = run(
