@@ -438,6 +438,7 @@ pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attr
 /// Who issued a document that speaks: `McConnell issued a statement saying …`, `Rubio's campaign sent out a press
 /// release saying …` — for an indefinite document noun (`a statement`) right after a verb of issuing (and perhaps
 /// "out"), that verb's subject: a name, an organisation, a role, a group or a pronoun.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn issuer_of(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     let head = doc.lower(m.last, &mut buf);
@@ -510,6 +511,7 @@ fn paren_open(doc: &Document, close: usize, floor: usize) -> Option<usize> {
 
 /// The subject of the cue `c`, read leftwards from the cue, not before token `floor`:
 /// `X said`, `X also said`, `X, a top adviser to Y, said`, `the spokesman told`.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     let mut k = cue.tok;
@@ -630,6 +632,7 @@ fn town_of_state(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
 
 /// A share of people as a subject, the way polls report it: `32 percent said`, `Some 20 percent of voters in the
 /// poll say`, `Six in 10 say`, `two-thirds of Republicans said` — a group ending at `e`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     let is_number = |k: usize| {
@@ -858,6 +861,7 @@ fn is_det(doc: &Document, k: usize) -> bool {
 
 /// `A White House official who spoke anonymously to discuss strategy said` — the subject is the noun phrase before a
 /// `who` clause that runs up to the cue.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn relative_clause_subject(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> {
     let lo = cue.tok.saturating_sub(14).max(floor);
     let who = (lo..cue.tok)
@@ -885,6 +889,7 @@ fn relative_clause_subject(doc: &Document, cue: &Cue, floor: usize) -> Option<Me
 /// `The senator criticized the plan and said …` / `Carson did not name his rivals, but told …`: the cue is the second
 /// verb of a coordination at `conj` ("and"/"but"); its subject is the subject of the clause the coordination is in,
 /// read at the clause's start (after a fronted adverbial such as `In an interview on Monday,`).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn coordinated_subject(doc: &Document, conj: usize, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     let lo = doc.sentence_of(conj).tok_start.max(floor);
@@ -947,6 +952,7 @@ fn coordinated_subject(doc: &Document, conj: usize, floor: usize) -> Option<Ment
 /// Where the subject of a clause starting at `start` (and ending before `limit`) begins: past connectives
 /// (`But`, `Meanwhile`), a dateline (`WASHINGTON (AFP) —`) and fronted adverbial or participial phrases, each up to
 /// its comma (`In a statement to the Observer,`, `Hours later,`, `Tuesday at … in Berea, OH, after winning Ohio,`).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn subject_start(doc: &Document, mut start: usize, limit: usize) -> Option<usize> {
     let mut buf = [0u8; 48];
     // A dateline: capitals, a date or an agency in parentheses, then a dash, within the first dozen tokens.
@@ -1020,6 +1026,7 @@ pub fn subject_start(doc: &Document, mut start: usize, limit: usize) -> Option<u
 
 /// `X, APPOSITIVE, said`: `e` is the comma right before the verb. The appositive adds a description; when the head is
 /// a role and the appositive a name (`the UN’s rights chief, Michelle Bachelet, said`), the name is the subject.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     let close = e;
     let mut j = e;
