@@ -212,6 +212,7 @@ impl<'a> Linker<'a> {
                 parts: Vec::new(),
                 by_org: FxMap::default(),
                 by_initials: FxMap::default(),
+                by_org_head: FxMap::default(),
                 by_root: FxMap::default(),
                 name_events: Vec::new(),
                 keys: FxMap::default(),
@@ -873,6 +874,9 @@ struct Resolver<'a> {
     /// The initials of each name of several capitalised words that is no person's ("RNC" for "Republican National
     /// Committee"), to the entity: what a later acronym names ([`acronym_of`]).
     by_initials: FxMap<u64, usize>,
+    /// The first word (its key) of each organisation named by that word and an organisation word ("State
+    /// Department"), to the entity: what that word alone names.
+    by_org_head: FxMap<u32, usize>,
     /// For each root of a description's words ([`role_roots`]), the entities with such a description, in entity
     /// order: the persons a role phrase may name.
     by_root: FxMap<String, Vec<usize>>,
@@ -941,7 +945,22 @@ impl<'a> Resolver<'a> {
                 acronym_key(w).and_then(|k| self.by_initials.get(&k).copied())
             }
             _ => None,
-        };
+        }
+        // A word that opens the two-word name of an organisation the article named ("State" after "State
+        // Department", "Harvard" after "Harvard University") is that organisation — unless a person has it as a
+        // surname or it is a given name.
+        .or_else(|| match words {
+            [w] if !self.by_org_head.is_empty()
+                && lexicon::first_name_gender(w) == Gender::Unknown =>
+            {
+                let k = self.key(w);
+                self.by_last[k as usize]
+                    .is_empty()
+                    .then(|| self.by_org_head.get(&k).copied())
+                    .flatten()
+            }
+            _ => None,
+        });
         let e = if let Some(e) = spelled {
             e
         } else if m.kind == MentionKind::Org {
@@ -974,6 +993,19 @@ impl<'a> Resolver<'a> {
         } else {
             self.link_person_name(m, words, span)
         };
+        if spelled.is_none()
+            && words.len() == 2
+            && self.entities[e].kind == SpeakerKind::Organisation
+            && lexicon::is_org_word(words[1])
+            && !lexicon::is_org_word(words[0])
+            // (Not a place's or a people's name, nor initials: "U.S. Court", "Texas Department", "Russian Embassy".)
+            && !words[0].contains('.')
+            && lexicon::us_state(words[0]).is_none()
+            && !lexicon::is_demonym(words[0])
+        {
+            let k = self.key(words[0]);
+            self.by_org_head.entry(k).or_insert(e);
+        }
         if spelled.is_none() && words.len() >= 2 && self.entities[e].kind != SpeakerKind::Person {
             if let Some(k) = initials(words, self.entities[e].kind == SpeakerKind::Organisation) {
                 self.by_initials.entry(k).or_insert(e);

@@ -682,3 +682,20 @@ fn a_speaker_before_stacked_appositives_with_an_article() {
     assert_eq!(f.name("think again"), "Omar Reyes");
     assert_eq!(f.name("she was worried"), "Ana Lapp");
 }
+
+#[test]
+fn the_first_word_of_an_organisation_name_alone_is_that_organisation() {
+    // "State" after "the State Department": the organisation, by its full name — not when a person has the word as
+    // a surname, and not a place's word ("U.S." is no "U.S. Court").
+    let f = run("The State Department released 2,000 pages on Friday.\n\n\
+         State said it would release the rest in March.");
+    assert_eq!(f.name("release the rest"), "State Department");
+    let f = run(
+        "Anna Harbor chairs the Harbor Council. The council met on Monday.\n\n\
+         Harbor said the vote would wait.",
+    );
+    assert_eq!(f.name("vote would wait"), "Anna Harbor");
+    let f = run("The case went to the U.S. Court in Denver.\n\n\
+         The U.S. said it would not appeal.");
+    assert_ne!(f.name("not appeal"), "U.S. Court");
+}
