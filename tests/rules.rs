@@ -209,6 +209,74 @@ fn indirect_speech_forward_backward_and_according_to() {
 }
 
 #[test]
+fn reported_clause_after_a_time_adjunct_without_that() {
+    let f = run(
+        "Port director Lena Varga said on Friday she would close the north dock for repairs.\n\n\
+         The union told members Tuesday night the strike fund was nearly empty.\n\n\
+         Varga said this is the third closure in a decade.\n\n\
+         The mayor announced on Monday plans for a new ferry.",
+    );
+    // The clause starts at its subject, past the time adjunct; the adjunct is not reported speech.
+    assert!(
+        f.texts()
+            .contains(&"she would close the north dock for repairs"),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.speaker_of("she would close"), "Lena Varga");
+    assert!(
+        f.texts().contains(&"the strike fund was nearly empty"),
+        "{:?}",
+        f.texts()
+    );
+    // "this" is the clause's subject, not part of a time adjunct.
+    assert!(
+        f.texts().contains(&"this is the third closure in a decade"),
+        "{:?}",
+        f.texts()
+    );
+    // A noun phrase object after the adjunct is no clause.
+    assert!(f.none_contains("plans for a new ferry"), "{:?}", f.texts());
+}
+
+#[test]
+fn an_outlet_reporting_a_whole_sentence_is_its_speaker() {
+    let f = run(
+        "The harbour will stay closed until spring, the Ledger said.\n\n\
+         Mayor Ann Ruiz said she would veto the budget, the Tribune reported on Tuesday.\n\n\
+         Ruiz told aides she might resign, according to two council members.",
+    );
+    // A name's article between the comma and the outlet.
+    assert_eq!(f.speaker_of("The harbour will stay closed"), "Ledger");
+    // The outlet reports all the sentence before it; the mayor's statement inside it is hers.
+    let (_, who, _, _) = f.quote("Mayor Ann Ruiz said she would veto");
+    assert_eq!(who, "Tribune");
+    let inner =
+        f.a.quotes
+            .iter()
+            .find(|q| q.span.text(f.text) == "she would veto the budget")
+            .unwrap_or_else(|| panic!("{:?}", f.texts()));
+    assert_eq!(
+        inner.speaker_id.map(|i| f.a.speakers[i].name.as_str()),
+        Some("Ann Ruiz")
+    );
+    // What someone said "according to" others is theirs to report: the whole sentence, and nothing of it Ruiz's.
+    assert_eq!(
+        f.speaker_of("Ruiz told aides she might resign"),
+        "two council members"
+    );
+    assert_eq!(
+        f.a.quotes
+            .iter()
+            .filter(|q| q.span.text(f.text).contains("she might resign"))
+            .count(),
+        1,
+        "{:?}",
+        f.texts()
+    );
+}
+
+#[test]
 fn pronouns_take_the_nearest_compatible_person() {
     let f = run(
         "Maria Lopez met Peter Grant on Friday. “The deal is off,” she said.\n\n\

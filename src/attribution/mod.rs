@@ -1350,9 +1350,12 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
         }
         break;
     }
-    // Only skip adjuncts if a comma or "that" closed them; otherwise the clause starts right after the listener.
+    // Only skip adjuncts if a comma or "that" closed them, or a time adjunct before a subject (`said on Friday he
+    // met …`); otherwise the clause starts right after the listener.
     let start = if j > k && (doc.is(j - 1, ',') || doc.is(j - 1, ':')) {
         j
+    } else if let Some(s) = after_time_adjunct(doc, k, sent.tok_end) {
+        return Some(s);
     } else {
         k
     };
@@ -1386,6 +1389,116 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
         return None;
     }
     Some(start)
+}
+
+/// Words of a time adjunct after a speech verb: `on Friday`, `Tuesday night`, `earlier this week`, `last month`,
+/// `in March`, `two days ago`, and the adverbs that sit among them (`again`, `publicly`).
+static TIME_WORDS: WordList = word_list![
+    "on",
+    "in",
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "ago",
+    "two",
+    "three",
+    "few",
+    "several",
+    "recently",
+    "previously",
+    "again",
+    "also",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "separately",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `said on Friday he met …`, `told reporters Tuesday night the vote …`: a time adjunct (no comma, no "that") and then
+/// a clause's subject (a subject pronoun, a determiner or a capitalised word). Returns where that clause starts.
+fn after_time_adjunct(doc: &Document, k: usize, end: usize) -> Option<usize> {
+    let mut buf = [0u8; 48];
+    let mut j = k;
+    while j < end && j < k + 5 && TIME_WORDS.contains(&doc.lower(j, &mut buf)) {
+        j += 1;
+    }
+    if j == k || j >= end || doc.tokens[j].kind != Kind::Word {
+        return None;
+    }
+    // The run must end on a word that names a time or is an adverb: not `said on`, `said this is …`, `said in May he`
+    // (a modal), nor a count with nothing counted.
+    let last = doc.lower(j - 1, &mut buf);
+    if matches!(
+        last,
+        "on" | "in" | "last" | "this" | "next" | "two" | "three" | "few" | "several" | "may"
+    ) {
+        return None;
+    }
+    let w = doc.lower(j, &mut buf);
+    let subject = matches!(
+        w,
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "these"
+            | "those"
+            | "no"
+            | "some"
+            | "all"
+            | "both"
+    ) || doc.is_capitalized(j) && !TIME_WORDS.contains(&w);
+    subject.then_some(j)
 }
 
 /// Content that is a commitment, a request or a question rather than a that-clause:

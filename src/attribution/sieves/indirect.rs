@@ -75,7 +75,12 @@ pub fn run(ctx: &mut Ctx) {
         let clause_start = || *start_after.get_or_init(|| clause_start_after(doc, &cue));
         // Backward: the cue's phrase closes the sentence and a comma comes before its subject (or before the cue).
         let subj = subject_left(doc, &cue, sent.tok_start);
-        let before_subject = subj.as_ref().map(|m| m.first).unwrap_or(cue.tok);
+        // `…, the Ledger said.`: a name's article stands between the comma and the subject.
+        let before_subject = subj.as_ref().map_or(cue.tok, |m| {
+            let det = m.first > sent.tok_start
+                && matches!(doc.lower(m.first - 1, &mut buf), "the" | "a" | "an");
+            m.first - usize::from(det)
+        });
         let tail_end = (cue.last + 1..sent.tok_end)
             .find(|&k| {
                 doc.tokens[k].kind == Kind::QuoteMark
@@ -126,7 +131,16 @@ pub fn run(ctx: &mut Ctx) {
                 | "for"
                 | "with"
         );
-        let backward_ok = cue.strength >= 2
+        // `…, The Washington Post reported in 1991.` / `CNN reported Clinton marched …`: an outlet or another named
+        // body reports, backward or forward.
+        let named_reporter = reported
+            && subj.as_ref().is_some_and(|m| {
+                matches!(
+                    m.kind,
+                    crate::mentions::MentionKind::Org | crate::mentions::MentionKind::Name
+                )
+            });
+        let backward_ok = (cue.strength >= 2 || named_reporter)
             && cue.form != VerbForm::Base
             && !adverbial_front
             && !super::trailing_cue::has_own_clause_from(doc, &cue, clause_start());
@@ -158,14 +172,6 @@ pub fn run(ctx: &mut Ctx) {
             }
         }
         // Forward.
-        // `CNN reported Clinton marched …`: an outlet or another named body reports.
-        let named_reporter = reported
-            && subj.as_ref().is_some_and(|m| {
-                matches!(
-                    m.kind,
-                    crate::mentions::MentionKind::Org | crate::mentions::MentionKind::Name
-                )
-            });
         if cue.strength <= 1 && !particle && !named_reporter && !that_or_colon {
             continue;
         }
@@ -195,6 +201,16 @@ pub fn run(ctx: &mut Ctx) {
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
         if words < 3 || overlaps_settled(ctx, start, end) {
+            continue;
+        }
+        // `Ruiz said she would veto it, according to press reports.`: the whole sentence is the reported one, left
+        // to the according-to sieve.
+        if end + 2 < sent.tok_end
+            && doc.is(end + 1, ',')
+            && ctx
+                .cue_at(end + 2)
+                .is_some_and(|c| ctx.cues[c].kind == CueKind::According)
+        {
             continue;
         }
         // `Kerr said Wren told her the pier was unsafe`: a report inside the content of another is left to it (news
