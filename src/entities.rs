@@ -1697,8 +1697,11 @@ impl<'a> Resolver<'a> {
             let found = candidates
                 .iter()
                 .map(|&i| (i, &self.entities[i]))
-                .filter(|(_, e)| {
-                    e.kind == SpeakerKind::Person && e.full.len() > 1 && !other_state(e)
+                .filter(|&(i, e)| {
+                    e.kind == SpeakerKind::Person
+                        && e.full.len() > 1
+                        && !other_state(e)
+                        && self.named(i)
                 })
                 .filter_map(|(i, e)| {
                     let best = e

@@ -800,15 +800,25 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
     let Some((a, b)) = m.name else {
         return false;
     };
-    if m.description.is_some() || b > a && lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown
+    let heading = headings
+        .get(doc.tokens[a].para as usize)
+        .is_some_and(|&h| h);
+    // A description shows a name, but in a title-case headline only a title does ("Sen. Bush Says", not "Trump
+    // Supporter Screams").
+    let titled = || {
+        let mut buf = [0u8; 48];
+        let w = doc.lower(
+            a.saturating_sub(1 + usize::from(a > 1 && doc.is(a - 1, '.'))),
+            &mut buf,
+        );
+        a > 0 && lexicon::title(w).is_some()
+    };
+    if m.description.is_some() && (!heading || titled())
+        || b > a && lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown
     {
         return true;
     }
-    !quoted
-        && !opens_sentence(doc, a)
-        && !headings
-            .get(doc.tokens[a].para as usize)
-            .is_some_and(|&h| h)
+    !quoted && !opens_sentence(doc, a) && !heading
 }
 
 /// For each paragraph of `doc`: whether it is set in title case or capitals (a headline: "Stealth Over Health:

@@ -137,6 +137,23 @@ fn a_title_case_headline_names_nobody() {
     );
 }
 
+/// In a title-case headline a role word before a common word is no sign of a name ("Ferry Passenger Shouts …"); a
+/// title still is ("Mr. Bush").
+#[test]
+fn a_role_word_in_a_headline_shows_no_name() {
+    let f = run("Ferry Passenger Shouts Rude Word at Captain\n\n\
+                 A passenger on the morning ferry shouted an insult at the captain on Friday.\n\n\
+                 The passenger said the crossing had been late every day that week.");
+    assert_eq!(f.name("the crossing had been late"), "passenger");
+    assert!(
+        !f.speaker_names().iter().any(|n| n.contains("Shouts")),
+        "{:?}",
+        f.speaker_names()
+    );
+    let f = run("The council met on Monday.\n\nMr. Bush: “No comment.”");
+    assert_eq!(f.name("No comment"), "Bush");
+}
+
 #[test]
 fn a_common_word_before_a_name_at_a_sentence_start_is_no_part_of_it() {
     let f = run("Dara Whitlow and Ben Osei met voters in Calden.\n\n\
