@@ -1492,6 +1492,24 @@ impl<'a> Resolver<'a> {
             .name_events
             .partition_point(|ev| (ev.sent as usize) < lo);
         let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        // Whom the pronoun cannot be: the one it speaks to or of, named right after its verb ("“…,” he told Rubio",
+        // "he said of Cruz"). (Not any name after it in its sentence: "He notes that … Trump’s microphone" and "Though
+        // she called …, Clinton" are common in news.)
+        let pronoun_end = sp.first_word.span().end;
+        let named_after: Vec<usize> = self.name_events[end..]
+            .iter()
+            .take_while(|ev| ev.sent as usize == sent_idx)
+            .filter(|ev| {
+                let between = text.get(pronoun_end..ev.pos as usize).unwrap_or("");
+                let words = between.split_whitespace().count();
+                !ev.quoted
+                    && (1..=3).contains(&words)
+                    && between
+                        .split_whitespace()
+                        .all(|w| w.chars().all(|c| c.is_lowercase()))
+            })
+            .map(|ev| ev.entity as usize)
+            .collect();
         let mut best: Option<(usize, usize)> = None; // (sentence, entity)
                                                      // The best name opens its sentence as the subject of a verb (`Caldo spoke …`).
         let mut best_subject = false;
@@ -1519,6 +1537,7 @@ impl<'a> Resolver<'a> {
             // (Nor a name after the same pronoun as the subject: "He praised Dane. “…,” he said" goes on with
             // the first "he"; "He was joined by Ana Hogue. She said …" does not.)
             if ev.quoted
+                || named_after.contains(&e)
                 || want_person
                     && ev
                         .after_pronoun
@@ -1544,7 +1563,7 @@ impl<'a> Resolver<'a> {
         let prev_speaker = (0..i).rev().take(3).find_map(|j| {
             let e = entity_of[j]?;
             let near = speaking[j].start_sent as usize + 3 >= sent_idx;
-            (near && compatible(&self.entities[e]) && self.named(e))
+            (near && compatible(&self.entities[e]) && self.named(e) && !named_after.contains(&e))
                 .then_some((e, speaking[j].start_sent as usize))
         });
         let e = match (best, prev_speaker) {
@@ -1583,7 +1602,7 @@ impl<'a> Resolver<'a> {
                     .into_iter()
                     .filter(|&(e, _)| {
                         let g = self.entities[e].gender;
-                        g == m.gender && m.gender != Gender::Unknown
+                        g == m.gender && m.gender != Gender::Unknown && !named_after.contains(&e)
                     })
                     .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))?;
                 if n < 2 {

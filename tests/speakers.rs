@@ -716,3 +716,24 @@ fn the_first_word_of_an_organisation_name_alone_is_that_organisation() {
          The U.S. said it would not appeal.");
     assert_ne!(f.name("not appeal"), "U.S. Court");
 }
+
+/// A pronoun is not the one its verb speaks to or of, named right after it ("he told Marsh", "she said of Hale"):
+/// the speaker is someone named before.
+#[test]
+fn a_pronoun_is_not_the_listener_or_topic_named_after_its_verb() {
+    let f = run("Paul Dane and Tom Marsh met voters in Ames on Sunday.\n\n\
+                 Marsh spoke about farm prices.\n\n\
+                 “The tax code is broken,” he told Marsh.\n\n\
+                 He told Marsh the county budget was late.");
+    assert_eq!(f.name("The tax code is broken"), "Paul Dane");
+    assert_eq!(f.name("the county budget was late"), "Paul Dane");
+    let f = run(
+        "Rita Hale and Ana Ruiz met voters in Ames on Sunday. Hale spoke first.\n\n\
+                 “She never answers a question,” she said of Hale.",
+    );
+    assert_eq!(f.name("She never answers"), "Ana Ruiz");
+    // A name further on in what the pronoun reports may be the speaker's own ("He said … was Dane’s own idea").
+    let f = run("Paul Dane met voters in Ames.\n\n\
+                 He said the new plan for the county was Dane’s own idea.");
+    assert_eq!(f.name("the new plan for the county"), "Paul Dane");
+}
