@@ -803,6 +803,17 @@ fn main_clause_start(doc: &Document, start: usize, end: usize) -> usize {
             .find(|&k| doc.is(k, ','));
         match comma {
             Some(k) if k + 1 < end && opens(k + 1, &mut buf) => from = k + 1,
+            // An appositive of the phrase's last noun before the main clause: "Like Makaeff, the former customer,
+            // Roffman …".
+            Some(k) if k + 1 < end && matches!(doc.lower(k + 1, &mut buf), "the" | "a" | "an") => {
+                let close = (k + 2..end.min(k + 14))
+                    .take_while(|&j| doc.tokens[j].kind != Kind::QuoteMark)
+                    .find(|&j| doc.is(j, ','));
+                return match close {
+                    Some(c) if c + 1 < end && doc.is_capitalized(c + 1) => c + 1,
+                    _ => k + 1,
+                };
+            }
             Some(k) => return k + 1,
             None => return start,
         }

@@ -737,3 +737,15 @@ fn a_pronoun_is_not_the_listener_or_topic_named_after_its_verb() {
                  He said the new plan for the county was Dane’s own idea.");
     assert_eq!(f.name("the new plan for the county"), "Paul Dane");
 }
+
+/// An opening phrase may end in an appositive ("Like Ortiz, the former tenant, Ruiz …"): the main clause's subject
+/// comes after it, and a later "he" is that subject.
+#[test]
+fn an_appositive_closing_an_opening_phrase_is_not_the_subject() {
+    let f = run("Carlo Ruiz sued the landlord in 2019. Tenant Sasha Okonjo sued him a year later.\n\n\
+                 “It took three years,” Okonjo said.\n\n\
+                 Like Okonjo, the former Lakeview Apartments tenant, Ruiz does not want to go to court again.\n\n\
+                 “I am 70, and I am tired of lawyers,” he said.");
+    assert_eq!(f.name("It took three years"), "Sasha Okonjo");
+    assert_eq!(f.name("I am tired of lawyers"), "Carlo Ruiz");
+}
