@@ -1290,6 +1290,7 @@ pub static ADJUNCT_WORDS: WordList = word_list![
 
 /// Where the content of reported speech starts after the cue: past a listener ("told reporters"), adjuncts ("on
 /// Monday", "in a statement"), a comma or colon and "that". Returns None if no clause follows.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     let sent = *doc.sentence_of(cue.last);
     let mut buf = [0u8; 48];
@@ -1454,6 +1455,7 @@ static TIME_WORDS: WordList = word_list![
 
 /// `said on Friday he met …`, `told reporters Tuesday night the vote …`: a time adjunct (no comma, no "that") and then
 /// a clause's subject (a subject pronoun, a determiner or a capitalised word). Returns where that clause starts.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn after_time_adjunct(doc: &Document, k: usize, end: usize) -> Option<usize> {
     let mut buf = [0u8; 48];
     let mut j = k;
@@ -1504,6 +1506,7 @@ fn after_time_adjunct(doc: &Document, k: usize, end: usize) -> Option<usize> {
 /// Content that is a commitment, a request or a question rather than a that-clause:
 /// `vowed to cut taxes` (from "to"), `urged the council to wait` / `asked voters to stay home` (from the listener),
 /// `asked whether the plan was legal` (from the question word).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn infinitive_or_question_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     let mut buf = [0u8; 48];
     let next = cue.last + 1;
