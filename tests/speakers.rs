@@ -749,3 +749,21 @@ fn an_appositive_closing_an_opening_phrase_is_not_the_subject() {
     assert_eq!(f.name("It took three years"), "Sasha Okonjo");
     assert_eq!(f.name("I am tired of lawyers"), "Carlo Ruiz");
 }
+
+/// A lone singular name right before a base form is no subject ("Democratic state legislators said": "state" is a
+/// noun there); a plural or the last of several names is ("Forbes and Hale say").
+#[test]
+fn a_singular_name_before_a_base_form_is_no_subject() {
+    let f = run("The bill passed on Monday.\n\n\
+                 Several black Democratic state legislators said the bill would hurt poor families.\n\n\
+                 Orvik and Hale say the county will lose money on it.");
+    assert!(
+        !f.speaker_names().contains(&"Democratic"),
+        "{:?}",
+        f.speaker_names()
+    );
+    assert!(f
+        .name("the bill would hurt poor families")
+        .contains("state legislators"));
+    assert!(f.name("the county will lose money").contains("Hale"));
+}

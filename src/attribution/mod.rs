@@ -614,6 +614,19 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
             return None;
         }
     }
+    // A lone singular name right before a base-form cue is not its subject (it would say "states"), but a modifier
+    // of the cue word, which is then a noun: `black Democratic state legislators said`.
+    if cue.form == VerbForm::Base
+        && m.kind == MentionKind::Name
+        && m.first == m.last
+        && m.last + 1 == cue.tok
+        && !doc.tok(m.first).ends_with('s')
+        // (Nor the last of several: `Forbes and Wealth-X say`, `critics like Huffman say`.)
+        && !(m.first > floor
+            && matches!(doc.lower(m.first - 1, &mut buf), "and" | "&" | "or" | "nor" | "like"))
+    {
+        return None;
+    }
     Some(m)
 }
 
