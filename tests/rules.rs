@@ -277,6 +277,32 @@ fn an_outlet_reporting_a_whole_sentence_is_its_speaker() {
 }
 
 #[test]
+fn a_speaker_after_the_cue_with_an_appositive_closing_the_sentence() {
+    let f = run(
+        "The bridge will close in May for repairs, said Dan Ruiz, a senior engineer for the county.\n\n\
+         Tolls will not rise this year, said Okafor, who runs the toll authority.\n\n\
+         The mayor would do well to start “building bridges” to the council, said Lena Varga, a former adviser.",
+    );
+    assert_eq!(
+        f.quote("The bridge will close"),
+        (
+            Indirect,
+            "Dan Ruiz".to_string(),
+            "Dan Ruiz".to_string(),
+            "said".to_string()
+        )
+    );
+    assert!(
+        f.texts()
+            .contains(&"The bridge will close in May for repairs"),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.speaker_of("Tolls will not rise"), "Okafor");
+    assert_eq!(f.speaker_of("building bridges"), "Lena Varga");
+}
+
+#[test]
 fn pronouns_take_the_nearest_compatible_person() {
     let f = run(
         "Maria Lopez met Peter Grant on Friday. “The deal is off,” she said.\n\n\

@@ -96,7 +96,32 @@ pub fn run(ctx: &mut Ctx) {
         // follows the subject.
         let tail_words = if subj.is_none() && comma_before {
             subject_right(doc, &cue, tail_end).map_or(tail_words, |m| {
-                (m.last + 1..tail_end)
+                // (An appositive or relative clause after the name is the subject's: `…, said Dan Ruiz, a senior
+                // engineer for the county.`, `…, said Ruiz, who runs the roads.`)
+                let after = m.last + 1;
+                let from = if after + 1 < tail_end
+                    && doc.is(after, ',')
+                    && (doc.is_capitalized(after + 1)
+                        || doc.tokens[after + 1].kind == Kind::Number
+                        || matches!(
+                            doc.lower(after + 1, &mut buf),
+                            "a" | "an"
+                                | "the"
+                                | "who"
+                                | "whose"
+                                | "one"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                        )) {
+                    (after + 1..tail_end)
+                        .find(|&k| doc.is(k, ','))
+                        .map_or(tail_end, |c| c + 1)
+                } else {
+                    after
+                };
+                (from..tail_end)
                     .filter(|&k| doc.tokens[k].kind == Kind::Word)
                     .count()
             })
