@@ -281,7 +281,8 @@ fn a_speaker_after_the_cue_with_an_appositive_closing_the_sentence() {
     let f = run(
         "The bridge will close in May for repairs, said Dan Ruiz, a senior engineer for the county.\n\n\
          Tolls will not rise this year, said Okafor, who runs the toll authority.\n\n\
-         The mayor would do well to start “building bridges” to the council, said Lena Varga, a former adviser.",
+         The mayor would do well to start “building bridges” to the council, said Lena Varga, a former adviser.\n\n\
+         Ferry fares will double by autumn, said Ann Lee, editor in chief of the Harbour Ledger.",
     );
     assert_eq!(
         f.quote("The bridge will close"),
@@ -300,6 +301,7 @@ fn a_speaker_after_the_cue_with_an_appositive_closing_the_sentence() {
     );
     assert_eq!(f.speaker_of("Tolls will not rise"), "Okafor");
     assert_eq!(f.speaker_of("building bridges"), "Lena Varga");
+    assert_eq!(f.speaker_of("Ferry fares will double"), "Ann Lee");
 }
 
 #[test]

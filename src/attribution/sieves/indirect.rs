@@ -97,24 +97,13 @@ pub fn run(ctx: &mut Ctx) {
         let tail_words = if subj.is_none() && comma_before {
             subject_right(doc, &cue, tail_end).map_or(tail_words, |m| {
                 // (An appositive or relative clause after the name is the subject's: `…, said Dan Ruiz, a senior
-                // engineer for the county.`, `…, said Ruiz, who runs the roads.`)
+                // engineer for the county.`, `…, said Ruiz, who runs the roads.`, `…, said
+                // Ann Lee, editor in chief of the Ledger.`)
                 let after = m.last + 1;
                 let from = if after + 1 < tail_end
                     && doc.is(after, ',')
-                    && (doc.is_capitalized(after + 1)
-                        || doc.tokens[after + 1].kind == Kind::Number
-                        || matches!(
-                            doc.lower(after + 1, &mut buf),
-                            "a" | "an"
-                                | "the"
-                                | "who"
-                                | "whose"
-                                | "one"
-                                | "his"
-                                | "her"
-                                | "its"
-                                | "their"
-                        )) {
+                    && matches!(doc.tokens[after + 1].kind, Kind::Word | Kind::Number)
+                {
                     (after + 1..tail_end)
                         .find(|&k| doc.is(k, ','))
                         .map_or(tail_end, |c| c + 1)
