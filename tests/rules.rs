@@ -305,6 +305,31 @@ fn a_speaker_after_the_cue_with_an_appositive_closing_the_sentence() {
 }
 
 #[test]
+fn a_report_that_opens_with_an_adverbial_phrase() {
+    let f = run(
+        "In all, though, the council is doing what it can to keep the ferry running, Ann Lee said.\n\n\
+         When Lee took the stage, she said the county would pay for it.\n\n\
+         When the mayor spoke at the pier on Monday, he laughed and said, “We will see.”",
+    );
+    // The opening phrase and the clause after it are what the speaker reports.
+    assert_eq!(f.speaker_of("the council is doing what it can"), "Ann Lee");
+    assert!(
+        f.texts().contains(
+            &"In all, though, the council is doing what it can to keep the ferry running"
+        ),
+        "{:?}",
+        f.texts()
+    );
+    // An opening phrase alone is no report, nor one before a subject that goes on to speak.
+    assert!(
+        f.none_contains("When Lee took the stage"),
+        "{:?}",
+        f.texts()
+    );
+    assert!(f.none_contains("When the mayor spoke"), "{:?}", f.texts());
+}
+
+#[test]
 fn pronouns_take_the_nearest_compatible_person() {
     let f = run(
         "Maria Lopez met Peter Grant on Friday. “The deal is off,” she said.\n\n\

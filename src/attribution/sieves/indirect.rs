@@ -156,7 +156,24 @@ pub fn run(ctx: &mut Ctx) {
             });
         let backward_ok = (cue.strength >= 2 || named_reporter)
             && cue.form != VerbForm::Base
-            && !adverbial_front
+            && (!adverbial_front || {
+                // `In all, though, the justices are doing what they can, Epstein said.`: an opening phrase set off by
+                // its comma, then a clause of at least four words before the speaker's comma, and a short tail that
+                // ends the sentence (not `…, he laughed and said, “…”`, `…, Muir asked Republicans a question:`).
+                let first_comma =
+                    (sent.tok_start..before_subject.saturating_sub(1)).find(|&k| doc.is(k, ','));
+                first_comma.is_some_and(|c| {
+                    let last_comma = (c + 1..before_subject.saturating_sub(1))
+                        .rev()
+                        .find(|&k| doc.is(k, ','))
+                        .unwrap_or(c);
+                    (last_comma + 1..before_subject.saturating_sub(1))
+                        .filter(|&k| doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k))
+                        .count()
+                        >= 4
+                }) && tail_words <= 2
+                    && (tail_end == sent.tok_end || doc.is(tail_end, ','))
+            })
             && !super::trailing_cue::has_own_clause_from(doc, &cue, clause_start());
         if comma_before && tail_words <= 4 && backward_ok {
             let mention = subj.clone().or_else(|| {
