@@ -1405,9 +1405,9 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     Some(start)
 }
 
-/// Words of a time adjunct after a speech verb: `on Friday`, `Tuesday night`, `earlier this week`, `last month`,
-/// `in March`, `two days ago`, and the adverbs that sit among them (`again`, `publicly`).
-static TIME_WORDS: WordList = word_list![
+/// Words of a time adjunct after a speech verb besides the times of [`is_time_word`]: `on Friday`, `earlier this
+/// week`, `last month`, `in March`, `two days ago`, and the adverbs that sit among them (`again`, `publicly`).
+static TIME_ADJUNCT_WORDS: WordList = word_list![
     "on",
     "in",
     "last",
@@ -1417,24 +1417,6 @@ static TIME_WORDS: WordList = word_list![
     "later",
     "early",
     "late",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "week",
-    "weekend",
-    "month",
-    "year",
     "days",
     "weeks",
     "months",
@@ -1466,13 +1448,18 @@ static TIME_WORDS: WordList = word_list![
     "december",
 ];
 
+/// Whether `w` (lower case) may stand in a time adjunct after a speech verb.
+fn in_time_adjunct(w: &str) -> bool {
+    is_time_word(w) || TIME_ADJUNCT_WORDS.contains(&w)
+}
+
 /// `said on Friday he met …`, `told reporters Tuesday night the vote …`: a time adjunct (no comma, no "that") and then
 /// a clause's subject (a subject pronoun, a determiner or a capitalised word). Returns where that clause starts.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn after_time_adjunct(doc: &Document, k: usize, end: usize) -> Option<usize> {
     let mut buf = [0u8; 48];
     let mut j = k;
-    while j < end && j < k + 5 && TIME_WORDS.contains(&doc.lower(j, &mut buf)) {
+    while j < end && j < k + 5 && in_time_adjunct(doc.lower(j, &mut buf)) {
         j += 1;
     }
     if j == k || j >= end || doc.tokens[j].kind != Kind::Word {
@@ -1512,7 +1499,7 @@ fn after_time_adjunct(doc: &Document, k: usize, end: usize) -> Option<usize> {
             | "some"
             | "all"
             | "both"
-    ) || doc.is_capitalized(j) && !TIME_WORDS.contains(&w);
+    ) || doc.is_capitalized(j) && !in_time_adjunct(w);
     subject.then_some(j)
 }
 
