@@ -874,3 +874,46 @@ fn naming_and_describing_report_what_the_subject_said_of_the_object() {
         f.texts()
     );
 }
+
+#[test]
+fn a_source_with_its_own_clause_after_according_to_reports_only_what_comes_before() {
+    let f = run(
+        "Ferry fares rose by a third last year, according to the Harbour Users Trust, which tracks fares.\n\n\
+         Tolls fell in two counties, according to Corvel, a start-up that counts cars.\n\n\
+         At the root of the delay, according to the audit, was a missing permit.",
+    );
+    // A relative clause or an appositive of the source is not more of what it reports.
+    assert!(
+        f.texts().contains(&"Ferry fares rose by a third last year"),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.speaker_of("Ferry fares rose"), "Harbour Users Trust");
+    assert!(
+        f.texts().contains(&"Tolls fell in two counties"),
+        "{:?}",
+        f.texts()
+    );
+    // A source set off by commas mid-sentence still reports all of it.
+    assert!(
+        f.texts()
+            .iter()
+            .any(|t| t.starts_with("At the root of the delay") && t.ends_with("a missing permit")),
+        "{:?}",
+        f.texts()
+    );
+}
+
+#[test]
+fn a_section_label_before_a_colon_is_no_speaker() {
+    let f = run("Harbour Update: The ferry timetable changes on Monday.\n\n\
+         Tillman: Ferry Must Run All Winter\n\n\
+         The council meets on Friday to vote on the plan.");
+    assert!(
+        f.none_contains("The ferry timetable changes"),
+        "{:?}",
+        f.texts()
+    );
+    // A name before the colon is still a speaker.
+    assert_eq!(f.speaker_of("Ferry Must Run All Winter"), "Tillman");
+}

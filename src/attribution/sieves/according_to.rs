@@ -44,9 +44,18 @@ pub fn run(ctx: &mut Ctx) {
         let words_after = (src_end + 1..sent.tok_end)
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
+        // (Not when a relative clause or an appositive of the source follows its comma: `…, according to the SITE
+        // Group, which tracks …`, `…, according to Crowdpac, a start-up that …`.)
+        let mut buf = [0u8; 48];
+        let source_clause = src_end + 1 < sent.tok_end
+            && matches!(
+                doc.lower(src_end + 1, &mut buf),
+                "which" | "who" | "whose" | "a" | "an"
+            );
         let mid_sentence = words_before > 0
             && doc.is(src_end, ',')
             && words_after >= 2
+            && !source_clause
             && cue.tok > sent.tok_start
             && doc.is(cue.tok - 1, ',');
         let (a, b) = if mid_sentence {

@@ -53,6 +53,24 @@ const LABELS: &[&str] = &[
     "credit",
 ];
 
+/// Words that end a section label (lower case): `Delegate Update:`, `Campaign Watch:`, `Morning Briefing:`.
+const LABEL_HEADS: &[&str] = &[
+    "update",
+    "updates",
+    "watch",
+    "briefing",
+    "roundup",
+    "recap",
+    "explainer",
+    "analysis",
+    "latest",
+    "live",
+    "photos",
+    "video",
+    "timeline",
+    "exclusive",
+];
+
 /// `RAMOS:` / `WALLACE:` — a transcript speaker is one word in capitals.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn is_transcript_name(doc: &crate::text::Document, first: usize, colon: usize) -> bool {
@@ -82,7 +100,9 @@ pub fn run(ctx: &mut Ctx) {
         let label = crate::case::lowercase(doc.span_of(first, c.tok - 1).text(doc.text));
         // (A one-word group heading a headline speaks: `Historians: Clinton, Obama linked`.)
         let one_word_group = m.first == first && m.last == first;
+        let label_head = label.rsplit(' ').next().unwrap_or("");
         if LABELS.contains(&label.as_str())
+            || LABEL_HEADS.contains(&label_head)
             || m.kind == crate::mentions::MentionKind::Group && !one_word_group
         {
             continue;
