@@ -215,6 +215,7 @@ impl<'a> Linker<'a> {
                 by_org_head: FxMap::default(),
                 by_root: FxMap::default(),
                 name_events: Vec::new(),
+                group_subjects: Vec::new(),
                 keys: FxMap::default(),
                 key_ids: FxMap::default(),
                 key_text: Vec::new(),
@@ -255,6 +256,14 @@ impl<'a> Linker<'a> {
         }
         let rank = &self.rank;
         let sentence = |tok: usize| rank[doc.sent_of[tok] as usize] as usize;
+        for (i, s) in doc.sentences.iter().enumerate() {
+            if doc.boilerplate[doc.tokens[s.tok_start].para as usize] {
+                continue;
+            }
+            if let Some(h) = mentions::plural_description_subject(doc, s) {
+                r.group_subjects.push((doc.tokens[h].start, rank[i]));
+            }
+        }
         let headings = mentions::title_case_paragraphs(doc);
         // The outermost quotation spans, in text order (nested ones lie inside them).
         let mut outer: Vec<Span> = Vec::new();
@@ -893,6 +902,10 @@ struct Resolver<'a> {
     by_root: FxMap<String, Vec<usize>>,
     /// Every name mention linked, in text order.
     name_events: Vec<NameEvent>,
+    /// Each sentence opened by a plural description as its subject (`Analysts were cautious.`), in text order: the
+    /// offset of its head and the sentence ([`mentions::plural_description_subject`]). A "they" after one is not
+    /// a name before it.
+    group_subjects: Vec<(u32, u32)>,
     /// Each name word seen → the index of its [`name_key`] in `key_text` (names recur through an article, so a
     /// word's key is computed once, and keys compare as numbers).
     keys: FxMap<&'a str, u32>,
@@ -1318,11 +1331,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// Whether entity `e` is named by a name: a mention showed it ([`mentions::name_evidence`]), or its name is not
-    /// made of common English words alone (a capitalised "Police", "Health" or "Avoid Bad Optics" at sentence starts
-    /// and in headlines is not).
+    /// made of common English words alone, nor one role noun (a capitalised "Police", "Health", "Progressives" or
+    /// "Avoid Bad Optics" at sentence starts and in headlines is not).
     fn named(&self, e: usize) -> bool {
         let ent = &self.entities[e];
-        ent.evidence || !ent.full.iter().all(|w| mentions::is_common(w))
+        ent.evidence
+            || !ent.full.iter().all(|w| mentions::is_common(w))
+                && !matches!(&ent.full[..], [w] if lexicon::role_noun(&crate::case::lowercase(w)).is_some())
     }
 
     /// Adds description `d` to entity `e`, which [`Resolver::by_root`] then lists under each root of its words.
@@ -1521,8 +1536,8 @@ impl<'a> Resolver<'a> {
             })
             .map(|ev| ev.entity as usize)
             .collect();
-        let mut best: Option<(usize, usize)> = None; // (sentence, entity)
-                                                     // The best name opens its sentence as the subject of a verb (`Caldo spoke …`).
+        // (sentence, entity); the best name opens its sentence as the subject of a verb (`Caldo spoke …`).
+        let mut best: Option<(usize, usize)> = None;
         let mut best_subject = false;
         let mut best_first = false;
         for ev in &self.name_events[start..end] {
@@ -1575,10 +1590,30 @@ impl<'a> Resolver<'a> {
             let e = entity_of[j]?;
             let near = speaking[j].start_sent as usize + 3 >= sent_idx;
             (near && compatible(&self.entities[e]) && self.named(e) && !named_after.contains(&e))
-                .then_some((e, speaking[j].start_sent as usize))
+                .then_some((e, speaking[j].start_sent as usize, speaking[j].sent))
         });
+        // "The Pentagon released a report. Analysts were cautious. They said …": a plural description opening this
+        // sentence or the one before, in a sentence after the name's, is what "they" stands for — not the name.
+        if w == "they" {
+            let g = self
+                .group_subjects
+                .partition_point(|&(pos, _)| pos < sp.pos);
+            let group = g
+                .checked_sub(1)
+                .map(|g| self.group_subjects[g].1 as usize)
+                .filter(|&s| s + 1 >= sent_idx);
+            if let Some(gs) = group {
+                // (The later of the candidates' sentences: the one chosen below is at most that late.)
+                let at = best
+                    .map_or(0, |b| b.0)
+                    .max(prev_speaker.map_or(0, |p| p.2 as usize));
+                if gs > at {
+                    return None;
+                }
+            }
+        }
         let e = match (best, prev_speaker) {
-            (Some((s, e)), Some((p, p_sent))) => {
+            (Some((s, e)), Some((p, p_sent, _))) => {
                 // The name in the pronoun's sentence, or the subject of the sentence just before it when that
                 // comes after the previous quote (`Pryke said …. Caldo spoke later. She said …`).
                 // (A person the article shows as one: by a gendered first name or title, a description, an age, or
@@ -1598,7 +1633,7 @@ impl<'a> Resolver<'a> {
                 }
             }
             (Some((_, e)), None) => e,
-            (None, Some((p, _))) => p,
+            (None, Some((p, _, _))) => p,
             // Nobody near: the person of that gender the article has named most often (its protagonist), among
             // the last 500 names before the pronoun.
             (None, None) if want_person => {

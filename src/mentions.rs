@@ -786,6 +786,52 @@ fn common_before_given_name(doc: &Document, a: usize, e: usize) -> bool {
         && !is_common(doc.tok(e))
 }
 
+/// The head of a plural description that opens sentence `s` as its subject, if there is one: `Analysts were
+/// cautious`, `Many local officials say`, `Progressives tend to …` — a plural role noun (officials, voters,
+/// progressives) after at most three words, with no punctuation before it, and a lower-case word after it that is
+/// no preposition or relative pronoun (not `Officials in Kyiv`, `Voters who …`).
+#[cfg_attr(whosaid_small, optimize(size))]
+pub fn plural_description_subject(doc: &Document, s: &crate::text::Segment) -> Option<usize> {
+    let mut buf = [0u8; 48];
+    let end = s.tok_end.min(doc.tokens.len());
+    for k in s.tok_start..(s.tok_start + 4).min(end) {
+        if doc.tokens[k].kind != Kind::Word {
+            return None;
+        }
+        let plural =
+            lexicon::role_noun(doc.lower(k, &mut buf)).is_some_and(|r| r.plural && r.group);
+        if !plural {
+            continue;
+        }
+        let next = k + 1;
+        let verb_next = next < end
+            && doc.tokens[next].kind == Kind::Word
+            && !doc.is_capitalized(next)
+            && !matches!(
+                doc.lower(next, &mut buf),
+                "of" | "for"
+                    | "to"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "with"
+                    | "on"
+                    | "by"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "and"
+                    | "or"
+                    | "whose"
+                    | "like"
+                    | "across"
+                    | "around"
+            );
+        return verb_next.then_some(k);
+    }
+    None
+}
+
 /// Whether token `k` opens its sentence (only punctuation and quotation marks before it in the sentence).
 pub fn opens_sentence(doc: &Document, k: usize) -> bool {
     let s = doc.sentence_of(k);
@@ -1060,7 +1106,15 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let start = name_start.unwrap_or_else(|| {
         let mut s = a;
         // (Not inside an organisation's name: "Tulsa Police Department", "Republican Party".)
-        let org_from = (a..=b).rev().find(|&k| lexicon::is_org_word(doc.tok(k)));
+        // (All of it after an organisation word and its preposition: "Center for Public Integrity".)
+        let org_prep = (a..b).any(|k| {
+            lexicon::is_org_word(doc.tok(k)) && matches!(doc.tok(k + 1), "of" | "for" | "on")
+        });
+        let org_from = if org_prep {
+            Some(b)
+        } else {
+            (a..=b).rev().find(|&k| lexicon::is_org_word(doc.tok(k)))
+        };
         for k in a..b {
             let t = doc.tok(k);
             let in_org = org_from.is_some_and(|o| k <= o) && !is_title_tok(doc, k);
@@ -1675,13 +1729,13 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             || lw.contains('-')
             || (k > s && PARTICLES.contains(&lw))
         {
-        } else if lw == "of"
-            && k > s
+        } else if k > s
             && doc.is_capitalized(k + 1)
-            && (is_title_tok(doc, k - 1) || lexicon::is_org_word(doc.tok(k - 1)))
+            && (lw == "of" && (is_title_tok(doc, k - 1) || lexicon::is_org_word(doc.tok(k - 1)))
+                || lw == "for" && lexicon::is_org_word(doc.tok(k - 1)) && name_word(doc, k + 1))
         {
             // `said Former Secretary of State Madeleine Albright`: "of" inside a title or an organisation's name,
-            // as in a name run.
+            // as in a name run; so "for" (`according to the Center for Responsive Politics`).
         } else if let Some(run) = lower_office_before_name(doc, k, s, ceil) {
             // `said former secretary of state Hillary Clinton`: a title in lower case with the "of" of its office
             // (`of state`, `of the interior`) goes on to the name after it.

@@ -767,3 +767,51 @@ fn a_singular_name_before_a_base_form_is_no_subject() {
         .contains("state legislators"));
     assert!(f.name("the county will lose money").contains("Hale"));
 }
+
+#[test]
+fn an_organisation_name_goes_on_past_for() {
+    let f = run(
+        "Donors gave $4 million to the two campaigns, according to the Center for Civic Ledgers.\n\n\
+         Most of it came from three counties, said the Institute for Coastal Policy.",
+    );
+    assert_eq!(f.name("Donors gave $4 million"), "Center for Civic Ledgers");
+    assert_eq!(f.kind("Donors gave $4 million"), SpeakerKind::Organisation);
+    assert_eq!(f.name("Most of it came"), "Institute for Coastal Policy");
+}
+
+#[test]
+fn a_plural_role_noun_opening_a_sentence_is_a_group_not_a_name() {
+    let f = run(
+        "The census form asks where each resident was born. Respondents must answer: \
+         \"When did this person arrive?\" The form is due in May.\n\n\
+         Caucus-goers were more likely to say they preferred Mora on taxes.",
+    );
+    assert_eq!(f.name("When did this person arrive"), "respondents");
+    assert_eq!(f.kind("When did this person arrive"), SpeakerKind::Group);
+    assert_eq!(f.name("they preferred Mora"), "caucus-goers");
+    let names = f.speaker_names();
+    assert!(
+        !names
+            .iter()
+            .any(|&n| n == "Respondents" || n == "Caucus-goers"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn they_after_a_plural_description_is_not_an_earlier_name() {
+    // "They" stands for the analysts (or the progressives), whom the article never names: no entity, rather than
+    // the agency named a sentence before them.
+    let f = run(
+        "The Port Agency released its budget on Monday. Analysts were cautious about it. \
+         They said the plan would fail by spring.\n\n\
+         The Tax Office set new rates. Progressives tend to favour spending on roads, which they argue spurs demand more quickly than tax cuts.",
+    );
+    assert_eq!(f.name("the plan would fail"), "");
+    assert_eq!(f.name("spurs demand"), "");
+    // A "they" after a name with nothing between still finds it.
+    let f = run(
+        "The Port Agency released its budget on Monday. They said the plan would fail by spring.",
+    );
+    assert_eq!(f.name("the plan would fail"), "Port Agency");
+}
