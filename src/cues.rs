@@ -99,11 +99,14 @@ pub fn find(doc: &Document) -> Vec<Cue> {
         let Some(v) = lexicon::speech_verb(w) else {
             continue;
         };
-        // A capitalised verb in mid-sentence is a name or a title ("Post", "Claims Court").
+        // A capitalised verb in mid-sentence is a name or a title ("Post", "Claims Court") — but in a headline set in
+        // title case a present-tense verb after a capitalised word is the headline's cue: `Trump Says He Will Win`,
+        // `Dean Tells Convention …`.
         if doc.is_capitalized(i)
             && i > doc.sentence_of(i).tok_start
             && doc.tokens[i - 1].kind != Kind::QuoteMark
             && !shouted(doc, i)
+            && !crate::mentions::headline_verb(doc, i)
         {
             continue;
         }

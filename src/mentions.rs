@@ -867,24 +867,67 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
     !quoted && !opens_sentence(doc, a) && !heading
 }
 
-/// For each paragraph of `doc`: whether it is set in title case or capitals (a headline: "Stealth Over Health:
-/// Clinton Was Headed to ER"): at least three words, and of those of two letters or more at least two thirds
-/// capitalised.
+/// For each paragraph of `doc`: whether it is set in title case or capitals ([`is_title_case`]).
 #[cfg_attr(whosaid_small, optimize(size))]
 pub fn title_case_paragraphs(doc: &Document) -> Vec<bool> {
     doc.paragraphs
         .iter()
-        .map(|p| {
-            let (mut words, mut caps) = (0usize, 0usize);
-            for t in &doc.tokens[p.tok_start..p.tok_end.min(doc.tokens.len())] {
-                if t.kind == Kind::Word && t.end - t.start >= 2 {
-                    words += 1;
-                    caps += t.cap as usize;
-                }
-            }
-            words >= 3 && caps * 3 >= words * 2
-        })
+        .map(|p| is_title_case(doc, p))
         .collect()
+}
+
+/// Whether paragraph `p` is set in title case or capitals (a headline: "Stealth Over Health: Clinton Was Headed to
+/// ER"): at least three words, and of those of two letters or more at least two thirds capitalised.
+pub fn is_title_case(doc: &Document, p: &crate::text::Segment) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in &doc.tokens[p.tok_start..p.tok_end.min(doc.tokens.len())] {
+        if t.kind == Kind::Word && t.end - t.start >= 2 {
+            words += 1;
+            caps += t.cap as usize;
+        }
+    }
+    words >= 3 && caps * 3 >= words * 2
+}
+
+/// Whether token `i` is the speech verb of a headline set in title case: `Trump Says He Will Win`, `Dean Tells
+/// Convention …` — a capitalised present-tense verb of saying after a capitalised word, in a title-case paragraph
+/// of at most 40 tokens. Not a surname after a given name ("Christopher Rants"); a verb that is also a plural noun
+/// only after a name and before a capitalised word or a quotation (not "United States.", "Anger Appeals to",
+/// "Terror Attacks Highlight").
+#[cfg_attr(whosaid_small, optimize(size))]
+pub fn headline_verb(doc: &Document, i: usize) -> bool {
+    let n = doc.tokens.len();
+    if i == 0 || i >= n || !doc.is_capitalized(i) || doc.tokens[i - 1].kind != Kind::Word {
+        return false;
+    }
+    let mut buf = [0u8; 48];
+    let Some(v) = lexicon::speech_verb(doc.lower(i, &mut buf)) else {
+        return false;
+    };
+    let next_ok = i + 1 < n
+        && doc.tokens[i + 1].para == doc.tokens[i].para
+        && (doc.tokens[i + 1].kind == Kind::QuoteMark
+            || doc.tokens[i + 1].kind == Kind::Word
+                && (!v.noun_too || doc.is_capitalized(i + 1) && !is_common(doc.tok(i - 1))));
+    // (Or the headline's end after a verb of saying itself: "…, Trevor Noah Says.")
+    let at_end = doc
+        .tokens
+        .get(i + 1)
+        .is_none_or(|t| t.para != doc.tokens[i].para)
+        || doc.is(i + 1, '.')
+            && doc
+                .tokens
+                .get(i + 2)
+                .is_none_or(|t| t.para != doc.tokens[i].para);
+    let para = &doc.paragraphs[doc.tokens[i].para as usize];
+    v.form == lexicon::VerbForm::ThirdPerson
+        && v.strength >= 2
+        && (next_ok || at_end && v.strength >= 3 && !v.noun_too)
+        && doc.is_capitalized(i - 1)
+        && lexicon::first_name_gender(doc.tok(i - 1)) == Gender::Unknown
+        && next_ok
+        && para.tok_end - para.tok_start <= 40
+        && is_title_case(doc, para)
 }
 
 /// All proper-name mentions of the document, in order.
@@ -913,7 +956,7 @@ impl Iterator for Names<'_, '_> {
         // "al-Qaeda" or "al-Assad" opens none by itself, but the subject of a cue may be one: `np_ending_at`).
         while let Some(p) = doc.tokens[self.i..].iter().position(|t| t.cap) {
             let i = self.i + p;
-            if breaks_run(doc, i) {
+            if breaks_run(doc, i) || headline_verb(doc, i) {
                 self.i = i + 1;
                 continue;
             }
@@ -954,7 +997,12 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
     while k < n && doc.tokens[k].para == doc.tokens[i].para {
         // A capitalised word, an initial ("Jock A. Finlayson") or a particle word ("Bashar al-Assad"); a
         // platform ends the run ("Podoliak Twitter").
-        if doc.tokens[k].space_before && name_word(doc, k) && !is_platform(doc, k) {
+        if doc.tokens[k].space_before
+            && name_word(doc, k)
+            && !is_platform(doc, k)
+            // A headline's verb ends the name before it: "Mayor Dunn | Says Fares Will Fall".
+            && !headline_verb(doc, k)
+        {
             end = k;
             k += 1;
             continue;
@@ -1326,9 +1374,13 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 return Some(Mention::described(doc, MentionKind::Group, q, e, true));
             }
         }
-        let mut m = mention_from_run(doc, a, e)?;
-        extend_description_left(doc, &mut m, floor);
-        return Some(m);
+        // (A run of titles and roles alone, as in a title-case headline's "Port Chief Tells …", is read as a role
+        // phrase below.)
+        if let Some(mut m) = mention_from_run(doc, a, e) {
+            extend_description_left(doc, &mut m, floor);
+            return Some(m);
+        }
+        is_role_tok(doc, e)?;
     }
     // A role noun, possibly with modifiers and a determiner: "the Kremlin’s spokesperson", "Ukrainian officials".
     if let Some(role) = is_role_tok(doc, e) {
@@ -1633,6 +1685,8 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
             || (doc.tokens[k].kind == Kind::Word
                 && lw.contains('-')
                 && lw.chars().all(|c| c.is_lowercase() || c == '-'));
+        // (A headline's verb ends it: "Mayor Dunn Says | Ferry Fares Will Fall".)
+        let ok = ok && !(doc.is_capitalized(k) && headline_verb(doc, k));
         // A lower-case noun inside a description that goes on to its left: "Senate minority leader",
         // "Clinton campaign spokesman".
         let inner_noun = !ok

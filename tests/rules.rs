@@ -917,3 +917,36 @@ fn a_section_label_before_a_colon_is_no_speaker() {
     // A name before the colon is still a speaker.
     assert_eq!(f.speaker_of("Ferry Must Run All Winter"), "Tillman");
 }
+
+#[test]
+fn a_title_case_headline_reports_with_its_capitalised_verb() {
+    let f = run("Mayor Dunn Says Ferry Fares Will Fall In Spring\n\n\
+         Calden will cut ferry fares by a tenth in March, the mayor said on Monday.");
+    let (kind, who, said, cue) = f.quote("Ferry Fares Will Fall In Spring");
+    assert_eq!(
+        (kind, who.as_str(), said.as_str(), cue.as_str()),
+        (Indirect, "Dunn", "Dunn", "Says")
+    );
+    // The headline's verb ends the name before it: the mayor is Dunn, not "Dunn Says Ferry Fares".
+    assert_eq!(f.speaker_of("Calden will cut ferry fares"), "Dunn");
+    // The same words in a sentence of running text are names and titles, not cues; nor is a plural noun that a verb
+    // may be, or a surname that is a verb.
+    let f = run(
+        "The talks took place at the Calden Claims Court on Monday.\n\n\
+         Ferry Strikes Spread Across The United States\n\n\
+         Members: Ana Ruiz, Christopher Rants, Lee Chen, Tom Okafor, Jo Hale",
+    );
+    assert!(f.texts().is_empty(), "{:?}", f.texts());
+}
+
+#[test]
+fn a_quote_ending_in_a_mark_may_be_followed_by_its_speaker_and_an_adjunct() {
+    let f = run("The vote began at noon.\n\n\
+         “We are proud to cast our votes for Mora!” Jeff Dunn said as he opened the roll call.\n\n\
+         “Why wait?” Senator Ruiz asked on Monday, before the vote.");
+    assert_eq!(f.speaker_of("proud to cast our votes"), "Jeff Dunn");
+    assert_eq!(f.speaker_of("Why wait"), "Ruiz");
+    // A new sentence with a clause of its own is not the quote's attribution.
+    let f = run("“Lock the gates!” Harbour workers said the chant was heard all night.");
+    assert!(f.none_contains("Lock the gates"), "{:?}", f.texts());
+}

@@ -65,7 +65,34 @@ pub fn run(ctx: &mut Ctx) {
             },
         };
         // …unless the cue closes its clause with a participle: `“…?” Trump said, looking out on the crowd.`
-        if long_new_sentence && !(doc.is(cue.last + 1, ',') && is_participle(doc, cue.last + 2)) {
+        // …or the sentence opens with its speaker and cue and goes on with no clause of its own (checked below):
+        // `“…!” Jeff Dunn said as he opened the roll call.`, `“…?” Senator Ruiz asked the panel on Monday.`
+        let opens_with_cue = cue.kind == CueKind::Verb
+            && cue.tok <= j + 6
+            && close > 0
+            && matches!(doc.tok(close - 1), "!" | "?")
+            && {
+                let mut buf = [0u8; 48];
+                matches!(
+                    doc.lower(cue.last + 1, &mut buf),
+                    "," | "as"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "outside"
+                        | "from"
+                        | "with"
+                )
+            };
+        if long_new_sentence
+            && !(doc.is(cue.last + 1, ',') && is_participle(doc, cue.last + 2))
+            && !opens_with_cue
+        {
             continue;
         }
         // An inverted cue (`,” said X`) needs the quote to end its clause: `,”` / `?”` / `!”` / `”,` — a bare
