@@ -668,6 +668,40 @@ struct NameEvent {
     subject: bool,
 }
 
+/// Words that name a newspaper ("The Calden Sentinel", "the Daily Herald"): what "the newspaper" or "the paper"
+/// refers back to.
+static PRESS_WORDS: &[&str] = &[
+    "Times",
+    "Post",
+    "Journal",
+    "Gazette",
+    "Herald",
+    "Courier",
+    "Tribune",
+    "News",
+    "Sentinel",
+    "Chronicle",
+    "Observer",
+    "Star",
+    "Globe",
+    "Register",
+    "Inquirer",
+    "Examiner",
+    "Advocate",
+    "Telegraph",
+    "Guardian",
+    "Independent",
+    "Mirror",
+    "Express",
+    "Ledger",
+    "Bulletin",
+    "Dispatch",
+    "Daily",
+    "Record",
+    "Press",
+    "Beacon",
+];
+
 /// A lower-case word in -s that is no -ss, -us or -is word ("officials", not "moss", "census", "analysis").
 fn looks_plural(lower: &str) -> bool {
     lower.ends_with('s') && !["ss", "us", "is"].iter().any(|e| lower.ends_with(e))
@@ -1914,10 +1948,11 @@ impl<'a> Resolver<'a> {
             .name_events
             .partition_point(|ev| ev.sent < sp.sent.saturating_sub(400));
         let latest_from = |start: usize, ok: &dyn Fn(&NameEvent, &Entity) -> bool| {
+            // (Only a name shown to be one: not "Aides" or "Campaign" capitalised at a sentence start.)
             self.name_events[start.min(end)..end]
                 .iter()
                 .rev()
-                .filter(|ev| !ev.quoted)
+                .filter(|ev| !ev.quoted && self.named(ev.entity as usize))
                 .find(|ev| ok(ev, &self.entities[ev.entity as usize]))
                 .map(|ev| ev.entity as usize)
         };
@@ -1939,7 +1974,9 @@ impl<'a> Resolver<'a> {
         };
         let initial = head.as_bytes().first().copied().unwrap_or(0);
         latest_from(far, &|_, e| {
+            // (Not the noun alone, capitalised in a headline: "Newspaper Says …".)
             thing(e)
+                && e.full.len() > 1
                 && e.full.iter().any(|w| {
                     // (Only words with the noun's first letter are lower-cased and compared.)
                     w.as_bytes()
@@ -1952,6 +1989,18 @@ impl<'a> Resolver<'a> {
                                 || same_stem(&w, head)
                         }
                 })
+        })
+        .or_else(|| {
+            // "The newspaper said" after "The Calden Sentinel urged …": a paper named by a word of the press.
+            matches!(head, "newspaper" | "paper" | "daily" | "tabloid" | "weekly")
+                .then(|| {
+                    latest(&|_, e| {
+                        e.full.len() > 1
+                            && e.not_placed
+                            && e.full.iter().any(|w| PRESS_WORDS.contains(&w.as_str()))
+                    })
+                })
+                .flatten()
         })
         .or_else(|| {
             // (A word for any body, "the group", "the organization", may be one with a noun of its own: "the

@@ -815,3 +815,18 @@ fn they_after_a_plural_description_is_not_an_earlier_name() {
     );
     assert_eq!(f.name("the plan would fail"), "Port Agency");
 }
+
+#[test]
+fn the_company_is_a_name_not_the_noun_or_a_sentence_start_capital() {
+    // "The newspaper" is the paper the article named, not the headline's capitalised "Newspaper"; "his campaign"
+    // is not "Aides" at a sentence start.
+    let f = run("Newspaper Says Mayor Should Visit The Port\n\n\
+         The Calden Beacon urged the mayor on Friday to visit the flooded port.\n\n\
+         The newspaper said the damage was worse than the city admits.");
+    assert_eq!(f.name("the damage was worse"), "Calden Beacon");
+    assert!(
+        !f.speaker_names().contains(&"Newspaper"),
+        "{:?}",
+        f.speaker_names()
+    );
+}
