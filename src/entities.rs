@@ -1705,7 +1705,41 @@ impl<'a> Resolver<'a> {
         let text = self.span_text(m.span.span());
         let text = &*text;
         let mut desc = clean_description(text).into_owned();
-        if sp.lower_first && desc.starts_with(sp.first_word.text(self.text)) {
+        // (Not the first word of a proper name, "New Hampshire Sen. Kelly Ayotte’s campaign", "White House
+        // officials"; but "Some Democrats", "Other Republican leaders".)
+        // (A demonym after it is no proper name with it: "Central European leaders".)
+        let name_next = words_of(&desc).nth(1).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_demonym(w)
+        });
+        let first_lower = crate::case::lowercase(sp.first_word.text(self.text));
+        let function_word = matches!(
+            first_lower.as_str(),
+            "a" | "an"
+                | "the"
+                | "some"
+                | "other"
+                | "another"
+                | "many"
+                | "most"
+                | "several"
+                | "one"
+                | "two"
+                | "three"
+                | "few"
+                | "both"
+                | "all"
+                | "former"
+                | "top"
+                | "rival"
+                | "leading"
+                | "senior"
+                | "fellow"
+                | "prominent"
+        );
+        if sp.lower_first
+            && (!name_next || function_word)
+            && desc.starts_with(sp.first_word.text(self.text))
+        {
             desc = lower_first_letter(&desc);
         }
         let head = phrase_head(text)

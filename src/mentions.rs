@@ -1397,12 +1397,23 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 a = k;
                 break;
             }
+            // "the senator and mayoral candidate": two roles of one person joined by "and" (not two groups).
+            let joined_roles = |j: usize| {
+                !role.plural
+                    && j > floor + 1
+                    && doc.lower(j - 1, &mut [0u8; 48]) == "and"
+                    && (is_role_tok(doc, j - 2).is_some_and(|r| !r.plural)
+                        || is_title_tok(doc, j - 2))
+            };
             let ok = MODIFIERS.contains(&lw)
                 || doc.is_capitalized(k) && !breaks_run(doc, k)
                 || is_role_tok(doc, k).is_some()
                 || matches!(lw, "’s" | "'s")
                 || (doc.tokens[k].kind == Kind::Word && lw.contains('-'))
-                || in_number_compound(doc, k);
+                || in_number_compound(doc, k)
+                // A title's period: "Ms. Mora’s spokesman".
+                || doc.is(k, '.') && abbreviation_before(doc, k)
+                || joined_roles(a);
             if !ok {
                 // Lower-case nouns in front of the role word count only when a determiner opens them:
                 // "a former senior law enforcement official", "the base chief".
@@ -1415,6 +1426,9 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 }
                 if j < a && j > floor && DETERMINERS.contains(&doc.lower(j - 1, &mut buf)) {
                     a = j - 1;
+                } else if j < a && joined_roles(j) {
+                    a = j - 1;
+                    continue;
                 }
                 break;
             }

@@ -830,3 +830,26 @@ fn the_company_is_a_name_not_the_noun_or_a_sentence_start_capital() {
         f.speaker_names()
     );
 }
+
+#[test]
+fn a_role_phrase_keeps_a_title_before_its_possessor_and_two_joined_roles() {
+    let f = run(
+        "The port fund opened on Monday.\n\n\
+         “The storm has drawn us together,” Ms. Mora’s spokesman said.\n\n\
+         “I have warned about the harbour wall for years,” the Calden senator and mayoral candidate said in a \
+         statement.",
+    );
+    assert_eq!(f.who("drawn us together").1, "Ms. Mora’s spokesman");
+    assert_eq!(
+        f.who("warned about the harbour wall").1,
+        "the Calden senator and mayoral candidate"
+    );
+    // A description shown at a sentence start keeps the capitals of a name inside it, and drops a function
+    // word's.
+    let f = run(
+        "The levy passed on Friday.\n\n\
+         White Harbour officials said the wall would hold. Some White Harbour officials said it would not.",
+    );
+    assert_eq!(f.name("the wall would hold"), "White Harbour officials");
+    assert_eq!(f.name("it would not"), "some White Harbour officials");
+}
