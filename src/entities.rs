@@ -235,6 +235,7 @@ impl<'a> Linker<'a> {
 
     /// The next section: its document, its quotation spans, its name mentions in text order, and its attributions
     /// (whose `same_as` links count within the section).
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub fn add<M: std::borrow::Borrow<Mention>>(
         &mut self,
         doc: &Document<'a>,
@@ -433,6 +434,7 @@ impl<'a> Linker<'a> {
     }
 
     /// The speakers and the final quotes of all the sections added.
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub fn finish(self) -> Analysis {
         let Linker {
             mut r,
@@ -988,6 +990,7 @@ impl<'a> Resolver<'a> {
 
     /// Links a name mention whose name words are `words` (not empty) to an entity, new or known. `span` is its name
     /// span (or its phrase's) and `pos` its place in text order (the offset of its first token).
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn link_name_words(
         &mut self,
         m: &Facts,
@@ -1113,6 +1116,7 @@ impl<'a> Resolver<'a> {
     ///   in full, names that person: "Anwar" after "Anwar Ibrahim", "Hillary" after "Hillary Clinton", "Li" after
     ///   "Premier Li Qiang" (surname first). A surname comes first ("Lee" after "Mike Lee" and "Lee Hsien Loong" is
     ///   Mike Lee), and a given name two people share ("Li" after "Li Qiang" and "Li Hui") names neither.
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn link_person_name(&mut self, m: &Facts, words: &[&'a str], span: Span) -> usize {
         let (core, suffix) = split_suffix(words);
         let surname = surname_part(core[core.len() - 1]);
