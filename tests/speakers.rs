@@ -853,3 +853,26 @@ fn a_role_phrase_keeps_a_title_before_its_possessor_and_two_joined_roles() {
     assert_eq!(f.name("the wall would hold"), "White Harbour officials");
     assert_eq!(f.name("it would not"), "some White Harbour officials");
 }
+
+#[test]
+fn a_speaker_after_an_opening_phrase_a_dateline_or_a_party_label() {
+    // A comma after a party-and-state label closes no appositive: the place in the opening phrase is not the
+    // speaker.
+    let f = run(
+        "On Tuesday in Calden, OH, after winning the primary, Gov. Ana Mora (R-OH), said, \
+         “We are going all the way to the coast.”",
+    );
+    assert_eq!(f.name("all the way to the coast"), "Ana Mora");
+    // A dateline in title case with an agency in parentheses is no subject.
+    let f = run(
+        "Calden (AFP) – Mayor Ana Mora has taken a swipe at her rival, saying that “loud comments” do more \
+         harm than good.",
+    );
+    assert_eq!(f.name("do more harm than good"), "Ana Mora");
+    // A name inside an opening phrase does not head the appositive chain after it.
+    let f = run(
+        "In a statement to the Ledger, her senior policy adviser, Tom Reyes, said: “The mayor believes in the \
+         port.”",
+    );
+    assert_eq!(f.name("believes in the port"), "Tom Reyes");
+}

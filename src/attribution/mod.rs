@@ -556,6 +556,10 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
             }
         }
     }
+    // `Gov. Ana Mora (R-Ohio), said`: a comma after a party-and-state label closes no appositive.
+    if doc.is(e, ',') && e > floor + 3 && doc.is(e - 1, ')') && party_label_before(doc, e - 1) {
+        e -= 1;
+    }
     if doc.is(e, ',') || doc.is(e, ')') {
         return appositive_subject(doc, e, floor);
     }
@@ -962,6 +966,19 @@ fn coordinated_subject(doc: &Document, conj: usize, floor: usize) -> Option<Ment
     (at_start && verb_follows).then_some(m)
 }
 
+/// Whether the `)` at `close` ends a party-and-state label: `(R-Ohio)`, `(D-Va.)`, `(I)`.
+fn party_label_before(doc: &Document, close: usize) -> bool {
+    let Some(open) = (close.saturating_sub(4)..close)
+        .rev()
+        .find(|&k| doc.is(k, '('))
+    else {
+        return false;
+    };
+    let t = doc.tok(open + 1);
+    matches!(t, "D" | "R" | "I")
+        || ["D-", "R-", "I-"].iter().any(|p| t.starts_with(p)) && t.len() <= 8
+}
+
 /// Where the subject of a clause starting at `start` (and ending before `limit`) begins: past connectives
 /// (`But`, `Meanwhile`), a dateline (`WASHINGTON (AFP) —`) and fronted adverbial or participial phrases, each up to
 /// its comma (`In a statement to the Observer,`, `Hours later,`, `Tuesday at … in Berea, OH, after winning Ohio,`).
@@ -972,9 +989,16 @@ pub fn subject_start(doc: &Document, mut start: usize, limit: usize) -> Option<u
     if let Some(dash) =
         (start..(start + 12).min(limit)).find(|&k| matches!(doc.tok(k), "—" | "–" | "--"))
     {
+        // (Or a place in title case before an agency in parentheses: `Washington (AFP) –`.)
+        let agency = dash >= start + 4
+            && doc.is(dash - 1, ')')
+            && doc.is(dash - 3, '(')
+            && doc.is_capitalized(dash - 2)
+            && doc.is_capitalized(start);
         if doc.tokens[start].kind == Kind::Word
-            && doc.tok(start).chars().all(|c| !c.is_lowercase())
-            && doc.tok(start).chars().count() > 1
+            && (doc.tok(start).chars().all(|c| !c.is_lowercase())
+                && doc.tok(start).chars().count() > 1
+                || agency)
         {
             start = dash + 1;
         }
@@ -1085,7 +1109,9 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
     });
     if chained && open_char == ',' && j > floor + 1 {
         if let Some(outer) = appositive_subject(doc, j, floor) {
-            if head.as_ref().is_none_or(|h| outer.first < h.first) {
+            // (Not a name inside an opening phrase: `In a statement to the Ledger, her adviser, Tom Reyes, said`.)
+            let fronted = subject_start(doc, floor, close).is_some_and(|s| outer.first < s);
+            if head.as_ref().is_none_or(|h| outer.first < h.first) && !fronted {
                 return Some(outer);
             }
         }
