@@ -124,6 +124,19 @@ pub fn find(doc: &Document) -> Vec<Cue> {
             {
                 continue;
             }
+            // "a Twitter comment", "the White House response": a base form after an article and a capitalised
+            // word is a noun (a singular subject would take "comments"; not after a plural: "the Saudis state").
+            if v.form == VerbForm::Base
+                && i >= 2
+                && doc.is_capitalized(i - 1)
+                && !doc.tok(i - 1).ends_with('s')
+                && matches!(
+                    doc.lower(i - 2, &mut prev_buf),
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their" | "this" | "that"
+                )
+            {
+                continue;
+            }
         }
         // "said" as an adjective: "the said company".
         if w == "said" && i > 0 && matches!(doc.lower(i - 1, &mut prev_buf), "the" | "a") {

@@ -950,3 +950,15 @@ fn a_quote_ending_in_a_mark_may_be_followed_by_its_speaker_and_an_adjunct() {
     let f = run("“Lock the gates!” Harbour workers said the chant was heard all night.");
     assert!(f.none_contains("Lock the gates"), "{:?}", f.texts());
 }
+
+#[test]
+fn a_base_form_after_an_article_and_a_capitalised_word_is_a_noun() {
+    // "a Twitter comment" is no cue with "Twitter" as its subject: the quote is the poster's.
+    let f = run(
+        "Ana Mora posted a Twitter comment of her own, saying, “We are so excited to meet her!”",
+    );
+    assert_eq!(f.speaker_of("so excited to meet her"), "Ana Mora");
+    // After a plural the same form is a verb.
+    let f = run("“The port is safe,” the Saudis state in the report.");
+    assert_eq!(f.speaker_of("The port is safe"), "Saudis");
+}

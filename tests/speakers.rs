@@ -876,3 +876,12 @@ fn a_speaker_after_an_opening_phrase_a_dateline_or_a_party_label() {
     );
     assert_eq!(f.name("believes in the port"), "Tom Reyes");
 }
+
+#[test]
+fn a_role_phrase_with_a_name_set_off_after_it_is_that_name() {
+    let f = run(
+        "But the other candidate on the stage, former mayor Ana Mora, drew a contrast, saying that the port \
+         must stay open.",
+    );
+    assert_eq!(f.name("the port must stay open"), "Ana Mora");
+}

@@ -168,5 +168,27 @@ pub fn sentence_subject(doc: &Document, cue: &Cue) -> Option<Mention> {
         return None;
     }
     let m = mentions::np_starting_at(doc, s, cue.tok)?;
+    // `the other candidate on the stage, former mayor Ana Mora, drew a contrast, saying …`: a role phrase and the
+    // name set off after it (a prepositional phrase may stand between) — the name, described by the role.
+    if matches!(m.kind, mentions::MentionKind::Role) {
+        let comma = (m.last + 1..(m.last + 7).min(cue.tok)).find(|&k| doc.is(k, ','));
+        let between_ok = comma.is_some_and(|c| {
+            c == m.last + 1
+                || matches!(
+                    doc.lower(m.last + 1, &mut buf),
+                    "on" | "in" | "at" | "of" | "for" | "from" | "with"
+                )
+        });
+        if let Some(c) = comma.filter(|_| between_ok) {
+            if let Some(mut n) = mentions::np_starting_at(doc, c + 1, cue.tok).filter(|n| {
+                n.kind == mentions::MentionKind::Name && n.name.is_some() && doc.is(n.last + 1, ',')
+            }) {
+                n.description = Some(doc.span_of(m.first, c - 1));
+                n.first = m.first;
+                n.span = doc.span_of(m.first, n.last);
+                return Some(n);
+            }
+        }
+    }
     (m.kind != mentions::MentionKind::Pronoun || m.first == s).then_some(m)
 }
