@@ -1187,6 +1187,14 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     if !(start..=b).any(|k| doc.tokens[k].kind == Kind::Word) {
         return None;
     }
+    // An acronym that is a role ("CEO", "CFO") is no name by itself: `the Calden Group’s CEO, Kim Fritts, said`.
+    if start == b
+        && doc.tok(b).len() >= 2
+        && doc.tok(b).bytes().all(|c| c.is_ascii_uppercase())
+        && is_role_tok(doc, b).is_some()
+    {
+        return None;
+    }
     // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run.
     let org_with_of =
         (a..start).any(|k| lexicon::is_org_word(doc.tok(k))) && (a..=b).any(|k| doc.tok(k) == "of");

@@ -885,3 +885,19 @@ fn a_role_phrase_with_a_name_set_off_after_it_is_that_name() {
     );
     assert_eq!(f.name("the port must stay open"), "Ana Mora");
 }
+
+#[test]
+fn an_acronym_of_a_role_is_no_name() {
+    let f = run(
+        "The Calden Group said none of its work was directed by the government.\n\n\
+         The Calden Group’s CEO, Kim Fritts, said the two firms had agreed on the legal view.\n\n\
+         “We are proud of the port,” the CEO said.",
+    );
+    assert_eq!(f.name("the two firms had agreed"), "Kim Fritts");
+    assert_eq!(f.name("proud of the port"), "Kim Fritts");
+    assert!(
+        !f.speaker_names().contains(&"CEO"),
+        "{:?}",
+        f.speaker_names()
+    );
+}
