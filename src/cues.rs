@@ -65,6 +65,7 @@ fn shouted(doc: &Document, i: usize) -> bool {
 }
 
 /// Finds every cue in the document, in text order.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn find(doc: &Document) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut buf = [0u8; 48];

@@ -1293,6 +1293,7 @@ impl<'a> Resolver<'a> {
     /// Onto `candidates`, the entities listed under surname key `key` that a name mention `m` of shape `shape` may
     /// name ([`Resolver::link_person_name`]). With `ending`, only those whose name's parts end with this one's or
     /// the other way round (a hyphenated surname looked up by its last part).
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn gather(
         &self,
         m: &Facts,
@@ -1392,6 +1393,7 @@ impl<'a> Resolver<'a> {
         ent.descriptions.push(d);
     }
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn new_entity(
         &mut self,
         kind: SpeakerKind,

@@ -747,6 +747,7 @@ fn parse_speech_verbs(text: &'static str) -> (Vec<VerbEntry>, Errors) {
     (out, errors)
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn parse_verb_line(line: &'static str) -> Result<VerbEntry, &'static str> {
     let (forms, flags) = line.split_once('|').ok_or("no '|' before the flags")?;
     let written: Vec<&'static str> = forms.split_whitespace().collect();
@@ -886,6 +887,7 @@ fn parse_titles(text: &'static str) -> (Vec<(&'static str, TitleInfo)>, Errors) 
 
 /// `word m|f|u [plural] [group]`; the compiled copy may end a singular's line with `+`, which stands for the line of
 /// its regular plural (`plural group`, same gender) after it (see build.rs).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();

@@ -54,6 +54,7 @@ pub const SECTION_BYTES: usize = 512 * 1024;
 
 /// [`analyze`] with sections of about `section` bytes; the result does not depend on `section` (the tests hold it
 /// to that with sections down to a paragraph).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn analyze_in_sections(text: &str, section: usize) -> Analysis {
     let text = &text[..text::u32_limit(text)];
     let mut linker = entities::Linker::new(text);

@@ -900,6 +900,11 @@ pub fn headline_verb(doc: &Document, i: usize) -> bool {
     if i == 0 || i >= n || !doc.is_capitalized(i) || doc.tokens[i - 1].kind != Kind::Word {
         return false;
     }
+    // (Cheap tests first: most capitalised words stand in paragraphs longer than any headline.)
+    let para = &doc.paragraphs[doc.tokens[i].para as usize];
+    if para.tok_end - para.tok_start > 40 || !doc.is_capitalized(i - 1) {
+        return false;
+    }
     let mut buf = [0u8; 48];
     let Some(v) = lexicon::speech_verb(doc.lower(i, &mut buf)) else {
         return false;
@@ -919,14 +924,10 @@ pub fn headline_verb(doc: &Document, i: usize) -> bool {
                 .tokens
                 .get(i + 2)
                 .is_none_or(|t| t.para != doc.tokens[i].para);
-    let para = &doc.paragraphs[doc.tokens[i].para as usize];
     v.form == lexicon::VerbForm::ThirdPerson
         && v.strength >= 2
         && (next_ok || at_end && v.strength >= 3 && !v.noun_too)
-        && doc.is_capitalized(i - 1)
         && lexicon::first_name_gender(doc.tok(i - 1)) == Gender::Unknown
-        && next_ok
-        && para.tok_end - para.tok_start <= 40
         && is_title_case(doc, para)
 }
 
@@ -989,6 +990,7 @@ impl Iterator for Names<'_, '_> {
 }
 
 /// Capitalised run from `i`: capitalised words, initials, inner particles and "of" inside organisation names.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn name_run_end(doc: &Document, i: usize) -> usize {
     let n = doc.tokens.len();
     let mut buf = [0u8; 48];
@@ -1116,6 +1118,7 @@ fn is_role_tok(doc: &Document, k: usize) -> Option<lexicon::RoleInfo> {
 
 /// Builds a mention from the capitalised run `[a, b]`: titles, demonyms and organisation words in front become the
 /// description; the rest is the name.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // Where does the name start? At a known first name if there is one with a word after it, and no title after it
     // ("South Carolina Sen. Lindsey Graham" is Lindsey Graham, not Carolina)…

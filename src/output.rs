@@ -217,6 +217,7 @@ impl DocumentOut {
         Self::render(id, text, analysis, enc, false)
     }
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn render(
         id: &str,
         text: &str,
@@ -386,6 +387,7 @@ pub const FLAT_NONE: u32 = u32::MAX;
 
 impl DocumentOut {
     /// The quotes as [`FlatQuotes`].
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub fn flat_quotes(&self) -> FlatQuotes {
         let mut flat = FlatQuotes {
             names: Vec::new(),

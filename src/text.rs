@@ -188,6 +188,7 @@ impl<'a> Document<'a> {
     /// spans) are offsets into all of `text`, token, sentence and paragraph indexes count from the section's start,
     /// and [`Document::text`] is `text` up to the section's end. The range should run from a paragraph's start to a
     /// paragraph break (it is clamped to `text` and to char boundaries, and cut to 4 GiB - 1 like [`Document::new`]).
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub fn new_range(text: &'a str, range: std::ops::Range<usize>) -> Self {
         let mut end = range.end.min(u32_limit(text));
         while !text.is_char_boundary(end) {
@@ -677,6 +678,7 @@ pub const LONG_PARAGRAPH: usize = 300;
 ///   state from one section to the next.
 ///
 /// A text with no such break is one section. The sections cover `text` in order, each from where the last ended.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let size = size.max(1);

@@ -378,6 +378,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 }
 
 /// Runs every sieve and returns the attributions sorted by position.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn attribute(doc: &Document, quotes: &[QuoteSpan], cues: &[Cue]) -> Vec<Attribution> {
     let mut ctx = Ctx::new(doc, quotes, cues);
     for (name, run) in SIEVES {
@@ -826,6 +827,7 @@ pub fn subject_right_for_quote(doc: &Document, cue: &Cue, ceil: usize) -> Option
 }
 
 /// `The letter continues:` / `the ad says` — a determiner and a lower-case noun that is not a known role.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
     if e <= floor
@@ -1591,6 +1593,7 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 /// The end (inclusive token) of reported content that starts at `start`: the sentence end without its final
 /// punctuation, or an earlier `, though …` / `, adding …` break.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
     let sent = *doc.sentence_of(start);
     let mut buf = [0u8; 48];

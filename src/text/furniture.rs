@@ -209,6 +209,7 @@ impl Document<'_> {
     }
 
     /// What paragraph `p` is (see [`Para`]).
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn para_kind(&self, p: usize) -> Para {
         let seg = self.paragraphs[p];
         let full = seg.span.text(self.text);

@@ -131,6 +131,7 @@ fn space(c: char) -> bool {
 }
 
 /// What the break tests read of the line `text[start..brk]` of `len` chars (not blank).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn measure(text: &str, start: usize, brk: usize, len: usize) -> Line {
     let s = &text[start..brk];
     let content = s.trim_matches(space);
@@ -241,6 +242,7 @@ fn width(region: &[Line]) -> usize {
 }
 
 /// The soft breaks of one region (see the module doc) onto `out`: its lines' starts, breaks and lengths.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn soft_in_region(text: &str, region: &[(usize, usize, usize)], out: &mut Vec<u32>) {
     // Two breaks at least that may fall inside a sentence (the line does not end with `.`, `!` or `?`; the next
     // does not open with an ASCII capital, digit or punctuation), or nothing is joined: a quick look before the lines
