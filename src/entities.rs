@@ -730,31 +730,6 @@ fn after_place_preposition(doc: &Document, k: usize) -> bool {
         )
 }
 
-/// Whether a lower-case word that is no preposition, conjunction or article follows token `k` (a verb, most likely).
-fn verb_like_after(doc: &Document, k: usize) -> bool {
-    let mut buf = [0u8; 48];
-    let n = k + 1;
-    n < doc.tokens.len()
-        && doc.tokens[n].kind == Kind::Word
-        && !doc.is_capitalized(n)
-        && !matches!(
-            doc.lower(n, &mut buf),
-            "of" | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "from"
-                | "to"
-                | "by"
-                | "and"
-                | "or"
-                | "the"
-                | "a"
-                | "an"
-        )
-}
-
 /// Where mention `m` stands in its sentence's main clause (a rough subject test): whether it is the first name
 /// there — names in an opening phrase set off by a comma ("Like Makaeff, Roffman …", "After the debate in Iowa,
 /// Reyes …") come before the subject and are not it — and whether a personal pronoun before it is the clause's subject
@@ -870,7 +845,7 @@ fn main_clause_start(doc: &Document, start: usize, end: usize) -> usize {
 /// made …", "Ochoa, 61, runs …", "Kaine (D-Va.) promised …".
 #[cfg_attr(whosaid_small, optimize(size))]
 fn verb_after_name(doc: &Document, last: usize) -> bool {
-    if verb_like_after(doc, last) {
+    if mentions::verb_like_after(doc, last) {
         return true;
     }
     let n = doc.tokens.len();
@@ -898,7 +873,7 @@ fn verb_after_name(doc: &Document, last: usize) -> bool {
                 && !matches!(doc.tok(k), "." | "!" | "?" | ";" | ":")
         })
         .find(|&k| doc.is(k, close))
-        .is_some_and(|k| k > last + 2 && verb_like_after(doc, k))
+        .is_some_and(|k| k > last + 2 && mentions::verb_like_after(doc, k))
 }
 
 /// What linking reads of a name mention's name ([`Resolver::gather`]).

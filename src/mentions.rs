@@ -786,6 +786,31 @@ fn common_before_given_name(doc: &Document, a: usize, e: usize) -> bool {
         && !is_common(doc.tok(e))
 }
 
+/// Whether a lower-case word that is no preposition, conjunction or article follows token `k` (a verb, most likely).
+pub fn verb_like_after(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let n = k + 1;
+    n < doc.tokens.len()
+        && doc.tokens[n].kind == Kind::Word
+        && !doc.is_capitalized(n)
+        && !matches!(
+            doc.lower(n, &mut buf),
+            "of" | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "from"
+                | "to"
+                | "by"
+                | "and"
+                | "or"
+                | "the"
+                | "a"
+                | "an"
+        )
+}
+
 /// The head of a plural description that opens sentence `s` as its subject, if there is one: `Analysts were
 /// cautious`, `Many local officials say`, `Progressives tend to …` — a plural role noun (officials, voters,
 /// progressives) after at most three words, with no punctuation before it, and a lower-case word after it that is
@@ -803,29 +828,12 @@ pub fn plural_description_subject(doc: &Document, s: &crate::text::Segment) -> O
         if !plural {
             continue;
         }
-        let next = k + 1;
-        let verb_next = next < end
-            && doc.tokens[next].kind == Kind::Word
-            && !doc.is_capitalized(next)
+        // (Nor a relative pronoun or a preposition of place: `Voters who …`, `Officials across the state …`.)
+        let verb_next = k + 1 < end
+            && verb_like_after(doc, k)
             && !matches!(
-                doc.lower(next, &mut buf),
-                "of" | "for"
-                    | "to"
-                    | "in"
-                    | "at"
-                    | "from"
-                    | "with"
-                    | "on"
-                    | "by"
-                    | "who"
-                    | "that"
-                    | "which"
-                    | "and"
-                    | "or"
-                    | "whose"
-                    | "like"
-                    | "across"
-                    | "around"
+                doc.lower(k + 1, &mut buf),
+                "who" | "that" | "which" | "whose" | "like" | "across" | "around"
             );
         return verb_next.then_some(k);
     }
@@ -1560,7 +1568,7 @@ pub fn appositive(doc: &Document, m: &Mention) -> Option<String> {
 /// A party-and-state label's description: "D-Va." → "Virginia Democrat", "R-TX" → "Texas Republican", "I" →
 /// "independent"; `None` unless the label is one.
 #[cfg_attr(whosaid_small, optimize(size))]
-fn party_label(label: &str) -> Option<String> {
+pub fn party_label(label: &str) -> Option<String> {
     let (party, state) = match label.split_once(['-', '–']) {
         Some((p, s)) => (p.trim(), Some(s.trim())),
         None => (label, None),

@@ -558,8 +558,16 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
         }
     }
     // `Gov. Ana Mora (R-Ohio), said`: a comma after a party-and-state label closes no appositive.
-    if doc.is(e, ',') && e > floor + 3 && doc.is(e - 1, ')') && party_label_before(doc, e - 1) {
-        e -= 1;
+    if doc.is(e, ',') && e > floor + 3 && doc.is(e - 1, ')') {
+        let label = paren_open(doc, e - 1, floor).and_then(|open| {
+            let inner = doc
+                .text
+                .get(doc.tokens[open].end as usize..doc.tokens[e - 1].start as usize)?;
+            mentions::party_label(inner.trim())
+        });
+        if label.is_some() {
+            e -= 1;
+        }
     }
     if doc.is(e, ',') || doc.is(e, ')') {
         return appositive_subject(doc, e, floor);
@@ -966,19 +974,6 @@ fn coordinated_subject(doc: &Document, conj: usize, floor: usize) -> Option<Ment
     let at_start = m.first == start
         || m.first == start + 1 && matches!(doc.lower(start, &mut buf), "the" | "a" | "an");
     (at_start && verb_follows).then_some(m)
-}
-
-/// Whether the `)` at `close` ends a party-and-state label: `(R-Ohio)`, `(D-Va.)`, `(I)`.
-fn party_label_before(doc: &Document, close: usize) -> bool {
-    let Some(open) = (close.saturating_sub(4)..close)
-        .rev()
-        .find(|&k| doc.is(k, '('))
-    else {
-        return false;
-    };
-    let t = doc.tok(open + 1);
-    matches!(t, "D" | "R" | "I")
-        || ["D-", "R-", "I-"].iter().any(|p| t.starts_with(p)) && t.len() <= 8
 }
 
 /// Where the subject of a clause starting at `start` (and ending before `limit`) begins: past connectives
