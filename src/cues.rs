@@ -50,6 +50,17 @@ const NOUN_CONTEXT: &[&str] = &[
     "’s", "'s", "first", "last", "latest", "new", "recent", "earlier", "public", "previous", "own",
 ];
 
+/// Whether `lower` has the shape of an adjective or of a noun made from a verb and is a common word: "coastal",
+/// "economic", "nomination" (not a surname such as "Bush" or "Rice", nor "Vucic").
+fn modifier_shaped(lower: &str) -> bool {
+    ["al", "ic", "ive", "ous", "ary", "tion", "sion"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+        && lower.len() > 4
+        && (lexicon::is_common_word(lower)
+            || ["ous", "ive", "ion"].iter().any(|s| lower.ends_with(s)))
+}
+
 /// True for a word in a run of capitals ("MEDINSKY SAID"): all its letters and the previous word's are upper case,
 /// so its capital tells nothing about it being a name.
 fn shouted(doc: &Document, i: usize) -> bool {
@@ -119,9 +130,18 @@ pub fn find(doc: &Document) -> Vec<Cue> {
             if NOUN_CONTEXT.contains(&p) || doc.tokens[i - 1].kind == Kind::Number {
                 continue;
             }
-            // "talks", "claims", "reports" after punctuation or at a sentence start are plural nouns.
+            // "talks", "claims", "reports" after punctuation or at a sentence start are plural nouns, and so after a
+            // word that takes a plural ("most states", "both reports", "all claims" — no subject of a verb in -s),
+            // and after a sentence's first word when that is a common adjective or a noun made from a verb
+            // ("Federal states swing …", "Nomination questions are …").
             if v.form == VerbForm::ThirdPerson
-                && (doc.tokens[i - 1].kind != Kind::Word || doc.sentence_of(i).tok_start == i)
+                && (doc.tokens[i - 1].kind != Kind::Word
+                    || doc.sentence_of(i).tok_start == i
+                    || matches!(
+                        p,
+                        "most" | "all" | "both" | "few" | "fewer" | "more" | "other"
+                    )
+                    || doc.sentence_of(i).tok_start + 1 == i && modifier_shaped(p))
             {
                 continue;
             }
@@ -206,6 +226,14 @@ mod tests {
         assert_eq!(
             cues("The report was late. His claim was false. Officials reported a rise."),
             ["reported"]
+        );
+        assert_eq!(
+            cues("Most states set rules. Both reports were leaked. She states her case."),
+            ["states"]
+        );
+        assert_eq!(
+            cues("Federal states swing left. Nomination questions loom. Bush claims it."),
+            ["claims"]
         );
     }
 

@@ -213,6 +213,7 @@ impl<'a> Linker<'a> {
                 by_org: FxMap::default(),
                 by_initials: FxMap::default(),
                 by_org_head: FxMap::default(),
+                by_press_tail: FxMap::default(),
                 by_root: FxMap::default(),
                 name_events: Vec::new(),
                 group_subjects: Vec::new(),
@@ -346,90 +347,100 @@ impl<'a> Linker<'a> {
         let speaking = &mut self.speaking;
         let (parts, sieves) = (&mut self.parts, &mut self.sieves);
         self.quotes.reserve(attributions.len());
-        self.quotes.extend(attributions.into_iter().map(|mut a| {
-            // A description that is one capitalised common word opening its sentence ("Peppered with questions,
-            // …", "Eyebrows raised, …") is no speaker unless it is a role ("Aides said …").
-            if a.mention.as_ref().is_some_and(|m| {
-                matches!(m.kind, MentionKind::Role | MentionKind::Group)
+        // (The closure is as big as a function: optimised for size in the browser build as the function is.)
+        self.quotes.extend(attributions.into_iter().map(
+            #[cfg_attr(whosaid_small, optimize(size))]
+            |mut a| {
+                // A description that is one capitalised common word opening its sentence ("Peppered with questions,
+                // …", "Eyebrows raised, …") is no speaker unless it is a role ("Aides said …").
+                if a.mention.as_ref().is_some_and(|m| {
+                    matches!(m.kind, MentionKind::Role | MentionKind::Group)
                     && m.first == m.last
                     && doc.is_capitalized(m.first)
                     && mentions::opens_sentence(doc, m.first)
                     && mentions::is_common(doc.tok(m.first))
                     && !is_role_word(doc.tok(m.first))
-            }) {
-                a.mention = None;
-            }
-            let start_tok = doc.token_at_or_after(a.span.start).min(last);
-            let start_sent = if doc.sent_of.is_empty() {
-                base
-            } else {
-                sentence(start_tok)
-            };
-            let same_as = a.same_as.map(|s| (s + offset) as u32);
-            let (sp, shown) = match &a.mention {
-                Some(m) => {
-                    let w0 = r.words.len();
-                    push_name_words(doc, m, &mut r.words);
-                    let name = m.name_span(doc);
-                    let (pos, sent) = place(m);
-                    let speaking = Speaking {
-                        mention: Some(Facts::of(m)),
-                        same_as,
-                        words: (w0 as u32, r.words.len() as u32),
-                        name_span: Span32::of(name.unwrap_or(m.span)),
-                        pos: pos as u32,
-                        sent: sent as u32,
-                        first_word: tok(m.first),
-                        last_word: tok(m.last),
-                        start_sent: start_sent as u32,
-                        evidence: mentions::name_evidence(doc, m, quoted(m), &headings),
-                        // "Aides to Clinton said": capitalised only because it opens the sentence.
-                        lower_first: matches!(m.kind, MentionKind::Role | MentionKind::Group)
-                            && doc.is_capitalized(m.first)
-                            && mentions::opens_sentence(doc, m.first)
-                            && (mentions::is_common(doc.tok(m.first))
-                                || is_role_word(doc.tok(m.first))),
-                    };
-                    (speaking, Some(m.via.or(name).unwrap_or(m.span)))
+                    // ("Others said", "Many say": people, described so.)
+                    && !["others", "many", "some", "several", "most", "few", "both", "all"]
+                        .iter()
+                        .any(|q| doc.tok(m.first).eq_ignore_ascii_case(q))
+                }) {
+                    a.mention = None;
                 }
-                None => {
-                    let none = Span32 { start: 0, end: 0 };
-                    let speaking = Speaking {
-                        mention: None,
-                        same_as,
-                        words: (0, 0),
-                        name_span: Span32::of(a.span),
-                        pos: 0,
-                        sent: 0,
-                        first_word: none,
-                        last_word: none,
-                        start_sent: start_sent as u32,
-                        evidence: false,
-                        lower_first: false,
-                    };
-                    (speaking, None)
+                let start_tok = doc.token_at_or_after(a.span.start).min(last);
+                let start_sent = if doc.sent_of.is_empty() {
+                    base
+                } else {
+                    sentence(start_tok)
+                };
+                let same_as = a.same_as.map(|s| (s + offset) as u32);
+                let (sp, shown) = match &a.mention {
+                    Some(m) => {
+                        let w0 = r.words.len();
+                        push_name_words(doc, m, &mut r.words);
+                        let name = m.name_span(doc);
+                        let (pos, sent) = place(m);
+                        let speaking = Speaking {
+                            mention: Some(Facts::of(m)),
+                            same_as,
+                            words: (w0 as u32, r.words.len() as u32),
+                            name_span: Span32::of(name.unwrap_or(m.span)),
+                            pos: pos as u32,
+                            sent: sent as u32,
+                            first_word: tok(m.first),
+                            last_word: tok(m.last),
+                            start_sent: start_sent as u32,
+                            evidence: mentions::name_evidence(doc, m, quoted(m), &headings),
+                            // "Aides to Clinton said": capitalised only because it opens the sentence.
+                            // (So after a colon: "The Latest: Mourners say …".)
+                            lower_first: matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                                && doc.is_capitalized(m.first)
+                                && (mentions::opens_sentence(doc, m.first)
+                                    || m.first > 0 && doc.is(m.first - 1, ':'))
+                                && (mentions::is_common(doc.tok(m.first))
+                                    || is_role_word(doc.tok(m.first))),
+                        };
+                        (speaking, Some(m.via.or(name).unwrap_or(m.span)))
+                    }
+                    None => {
+                        let none = Span32 { start: 0, end: 0 };
+                        let speaking = Speaking {
+                            mention: None,
+                            same_as,
+                            words: (0, 0),
+                            name_span: Span32::of(a.span),
+                            pos: 0,
+                            sent: 0,
+                            first_word: none,
+                            last_word: none,
+                            start_sent: start_sent as u32,
+                            evidence: false,
+                            lower_first: false,
+                        };
+                        (speaking, None)
+                    }
+                };
+                speaking.push(sp);
+                let p0 = parts.len() as u32;
+                parts.extend(a.parts.iter().map(|&p| Span32::of(p)));
+                let sieve = match sieves.iter().position(|&n| n == a.sieve) {
+                    Some(k) => k,
+                    None => {
+                        sieves.push(a.sieve);
+                        sieves.len() - 1
+                    }
+                };
+                Pending {
+                    span: Span32::of(a.span),
+                    cue: a.cue.map(Span32::of),
+                    speaker: shown.map(Span32::of),
+                    parts: (p0, parts.len() as u32),
+                    confidence: a.confidence.clamp(0.0, 1.0),
+                    kind: a.kind,
+                    sieve: u8::try_from(sieve).expect("fewer than 256 sieves"),
                 }
-            };
-            speaking.push(sp);
-            let p0 = parts.len() as u32;
-            parts.extend(a.parts.iter().map(|&p| Span32::of(p)));
-            let sieve = match sieves.iter().position(|&n| n == a.sieve) {
-                Some(k) => k,
-                None => {
-                    sieves.push(a.sieve);
-                    sieves.len() - 1
-                }
-            };
-            Pending {
-                span: Span32::of(a.span),
-                cue: a.cue.map(Span32::of),
-                speaker: shown.map(Span32::of),
-                parts: (p0, parts.len() as u32),
-                confidence: a.confidence.clamp(0.0, 1.0),
-                kind: a.kind,
-                sieve: u8::try_from(sieve).expect("fewer than 256 sieves"),
-            }
-        }));
+            },
+        ));
         self.sentences = read as usize;
     }
 
@@ -908,6 +919,9 @@ struct Resolver<'a> {
     /// The first word (its key) of each organisation named by that word and an organisation word ("State
     /// Department"), to the entity: what that word alone names.
     by_org_head: FxMap<u32, usize>,
+    /// The last word (its key) of each organisation whose name ends in a word of the press ("Washington Post",
+    /// "Wall Street Journal"), to the latest such entity: what "the Post" or "the Journal" names.
+    by_press_tail: FxMap<u32, usize>,
     /// For each root of a description's words ([`role_roots`]), the entities with such a description, in entity
     /// order: the persons a role phrase may name.
     by_root: FxMap<String, Vec<usize>>,
@@ -996,6 +1010,14 @@ impl<'a> Resolver<'a> {
                     .flatten()
             }
             _ => None,
+        })
+        // "The Post" after "The Washington Post": the paper named before with that word of the press last.
+        .or_else(|| match words {
+            [w] | ["The", w] if PRESS_WORDS.contains(w) && !self.by_press_tail.is_empty() => {
+                let k = self.key(w);
+                self.by_press_tail.get(&k).copied()
+            }
+            _ => None,
         });
         let e = if let Some(e) = spelled {
             e
@@ -1041,6 +1063,17 @@ impl<'a> Resolver<'a> {
         {
             let k = self.key(words[0]);
             self.by_org_head.entry(k).or_insert(e);
+        }
+        if spelled.is_none()
+            && words.len() >= 2
+            && words[0] != "The"
+            && self.entities[e].kind == SpeakerKind::Organisation
+        {
+            if let Some(&last) = words.last().filter(|w| PRESS_WORDS.contains(w)) {
+                let k = self.key(last);
+                // (The latest such paper: `entry`, as the other maps, rather than another `insert` in the module.)
+                *self.by_press_tail.entry(k).or_insert(e) = e;
+            }
         }
         if spelled.is_none() && words.len() >= 2 && self.entities[e].kind != SpeakerKind::Person {
             if let Some(k) = initials(words, self.entities[e].kind == SpeakerKind::Organisation) {
@@ -1485,8 +1518,8 @@ impl<'a> Resolver<'a> {
             "its" => "it".to_string(),
             _ => w,
         };
-        let want_person = matches!(w.as_str(), "he" | "she");
         let text = self.text;
+        let want_person = matches!(w.as_str(), "he" | "she");
         // A plural the article writes after "the" ("the Democrats", "the Joneses") names no one person ("the Trump
         // campaign" still may).
         let after_the = |ent: &Entity| {
@@ -1555,6 +1588,7 @@ impl<'a> Resolver<'a> {
         let mut best: Option<(usize, usize)> = None;
         let mut best_subject = false;
         let mut best_first = false;
+        let mut best_pos = 0u32;
         for ev in &self.name_events[start..end] {
             let (e, s) = (ev.entity as usize, ev.sent as usize);
             // A name only in quoted speech is no antecedent; nor is a word that is no name.
@@ -1597,6 +1631,7 @@ impl<'a> Resolver<'a> {
                     best = Some((s, e));
                     best_subject = ev.subject;
                     best_first = ev.first;
+                    best_pos = ev.pos;
                 }
             }
         }
@@ -1615,15 +1650,34 @@ impl<'a> Resolver<'a> {
                 .partition_point(|&(pos, _)| pos < sp.pos);
             let group = g
                 .checked_sub(1)
-                .map(|g| self.group_subjects[g].1 as usize)
-                .filter(|&s| s + 1 >= sent_idx);
-            if let Some(gs) = group {
+                .map(|g| self.group_subjects[g])
+                .filter(|&(_, s)| s as usize + 1 >= sent_idx);
+            if let Some((head, gs)) = group {
+                let gs = gs as usize;
                 // (The later of the candidates' sentences: the one chosen below is at most that late.)
                 let at = best
                     .map_or(0, |b| b.0)
                     .max(prev_speaker.map_or(0, |p| p.2 as usize));
+                // (A name inside the description itself is none either: "Other Republican candidates said …, they
+                // said.")
+                // (But "Senate Democrats blocked it because they said …" is the group named.)
+                let head_word = text[head as usize..]
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .next()
+                    .unwrap_or("");
+                let inside = best.is_some_and(|(bs, e)| {
+                    bs == gs
+                        && !self.entities[e]
+                            .full
+                            .last()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(head_word))
+                }) && best_pos < head
+                    && at == gs;
                 if gs > at {
                     return None;
+                }
+                if inside {
+                    best = None;
                 }
             }
         }
@@ -1898,6 +1952,8 @@ impl<'a> Resolver<'a> {
             let ent = &self.entities[e];
             ent.kind == SpeakerKind::Person
                 && ent.evidence
+                // (Not a name only ever placed: "in Fort Wayne".)
+                && ent.not_placed
                 // (Of another age, someone else: "the 61-year-old farmer" is not "Tomas Ochoa, 35".)
                 && (age.is_none() || ent.age.is_none() || ent.age == age)
                 && (gender == Gender::Unknown
@@ -2196,6 +2252,7 @@ fn is_joined(s: &str, words: &[&str]) -> bool {
 
 /// Strips determiners, "who" and surrounding punctuation from a description, and joins its words by single spaces:
 /// a slice of `s` when its words are so joined already (they mostly are), else a new string.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn clean_description(s: &str) -> Cow<'_, str> {
     let s = s
         .trim()
@@ -2391,6 +2448,7 @@ fn family_cmp(a: &Entity, b: &Entity) -> Option<std::cmp::Ordering> {
 
 /// A spelling-tolerant key for a name word: lower case, no diacritics, transliteration variants folded
 /// (Zelenskyy/Zelensky, Podoliak/Podolyak, Mykhailo/Mikhailo).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn name_key(w: &str) -> String {
     if w.is_ascii() {
         // The same steps on bytes, in one buffer (the general path below gives the same for ASCII).

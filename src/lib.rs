@@ -17,7 +17,7 @@
 //! The core has no wasm dependency; `wasm` is a thin binding compiled only for `wasm32`.
 // The browser build (scripts/build-npm.sh) sets `whosaid_small`: functions marked
 // `#[cfg_attr(whosaid_small, optimize(size))]` (the sieves, the story stage) are optimised for size there.
-#![cfg_attr(whosaid_small, feature(optimize_attribute))]
+#![cfg_attr(whosaid_small, feature(optimize_attribute, stmt_expr_attributes))]
 
 pub mod attribution;
 mod case;

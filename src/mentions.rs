@@ -656,6 +656,18 @@ fn breaks_run(doc: &Document, k: usize) -> bool {
         || is_contraction(w)
 }
 
+/// Whether the capitalised "The" before the one-word run `a..=e` belongs to the name: a common word after "The" in
+/// mid-sentence is the title of a paper, a site or a work (`As The Hill reported`, `told The Atlantic`), not the
+/// word alone.
+fn title_article(doc: &Document, a: usize, e: usize) -> bool {
+    a == e
+        && a >= 2
+        && doc.tok(a - 1) == "The"
+        && !opens_sentence(doc, a - 1)
+        && doc.tokens[a - 2].kind == Kind::Word
+        && is_common(doc.tok(a))
+}
+
 /// A pronoun or auxiliary with a clitic: I've, We’re, She’ll, I'd, I'm, Don't, Can’t. Never a name (O'Brien and
 /// D’Angelo are not contractions).
 pub fn is_contraction(w: &str) -> bool {
@@ -742,10 +754,13 @@ pub fn is_common(w: &str) -> bool {
 }
 
 /// A long word in -ly, -ed or -ing, the shape of an adverb or participle of a word rarer than the common ones
-/// ("Hastily", "Peppered", "Fundraising").
+/// ("Hastily", "Peppered", "Fundraising"), or in -tion or -sion, a noun made from a verb ("Immigration").
 fn looks_inflected(lower: &str) -> bool {
     let n = lower.chars().count();
-    lower.ends_with("ly") && n >= 6 || (lower.ends_with("ed") || lower.ends_with("ing")) && n >= 7
+    lower.ends_with("ly") && n >= 6
+        || (lower.ends_with("ed") || lower.ends_with("ing")) && n >= 7
+        // Nouns made from verbs: "Immigration", "Nomination", "Expansion".
+        || (lower.ends_with("tion") || lower.ends_with("sion")) && n >= 7
 }
 
 /// Whether the first word `a` of the capitalised run `a..=e` opens its sentence and is no part of the name after it:
@@ -847,7 +862,8 @@ pub fn opens_sentence(doc: &Document, k: usize) -> bool {
 }
 
 /// Whether mention `m` shows by itself that its name is a name: a title or role words in front ("Sen. Rice",
-/// "spokesman Peskov"), a known first name before a surname ("Maxine Waters"), or a capitalised word in mid-sentence
+/// "spokesman Peskov"), a known first name before a surname ("Maxine Waters"), an organisation's name of two words or
+/// more that ends in an organisation word ("General Electric", not "News Guide"), or a capitalised word in mid-sentence
 /// — not opening a sentence, not in a quotation (`quoted`), not in a heading set in title case. A capitalised word
 /// at a sentence start or in a quotation ("Police said", "Health") is a name only with evidence from elsewhere.
 pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool]) -> bool {
@@ -869,6 +885,8 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
     };
     if m.description.is_some() && (!heading || titled())
         || b > a && lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown
+        // An organisation's name of two words or more, outside a headline: "General Electric says …".
+        || m.kind == MentionKind::Org && b > a && lexicon::is_org_word(doc.tok(b)) && !heading
     {
         return true;
     }
@@ -959,6 +977,7 @@ pub struct Names<'d, 'a> {
 impl Iterator for Names<'_, '_> {
     type Item = Mention;
 
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn next(&mut self) -> Option<Mention> {
         let doc = self.doc;
         // The next capitalised token (a name starts at one that is not a function word; a particle word such as
@@ -971,6 +990,11 @@ impl Iterator for Names<'_, '_> {
             }
             let end = name_run_end(doc, i);
             self.i = end + 1;
+            // `the Texas Democrat`, `a Republican`: a capitalised noun for a person after a determiner describes
+            // someone; it names no one.
+            if definite_person_noun(doc, end, doc.sentence_of(i).tok_start) {
+                continue;
+            }
             // A sentence's first word that is never a name ("Hopefully", "Twenty-seven") is no part of the name
             // after it.
             let i = if leading_non_name(doc, i, end) || common_before_given_name(doc, i, end) {
@@ -978,6 +1002,8 @@ impl Iterator for Names<'_, '_> {
                     continue;
                 }
                 i + 1
+            } else if title_article(doc, i, end) {
+                i - 1
             } else {
                 i
             };
@@ -1176,7 +1202,10 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         };
         for k in a..b {
             let t = doc.tok(k);
-            let in_org = org_from.is_some_and(|o| k <= o) && !is_title_tok(doc, k);
+            // (A title is part of an organisation's name only as its first word, right before the organisation
+            // word that ends it: "General Motors", "General Electric".)
+            let in_org = org_from.is_some_and(|o| k <= o)
+                && (!is_title_tok(doc, k) || k == a && k + 1 == b && org_from == Some(b));
             if !in_org
                 && (is_title_tok(doc, k) || lexicon::is_demonym(t) || is_role_tok(doc, k).is_some())
             {
@@ -1298,12 +1327,27 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     if let Some(p) = pronoun_at(doc, e, &["he", "she", "they", "it", "who"]) {
         return p;
     }
+    // `Many in the crowd said`, `Others shouted`: a quantifier standing for people is a group described so, never a
+    // name (capitalised only because it opens the sentence).
+    if matches!(
+        w,
+        "many" | "others" | "some" | "several" | "most" | "few" | "both" | "all"
+    ) && (e == floor
+        || opens_sentence(doc, e)
+        || doc.tokens[e - 1].kind != Kind::Word
+        || matches!(doc.lower(e - 1, &mut buf), "and" | "but" | "while"))
+    {
+        return Some(Mention::described(doc, MentionKind::Group, e, e, true));
+    }
     // `Podoliak Twitter:` (machine-translated "Podoliak's Twitter"): the account's owner speaks.
     if is_platform(doc, e) && e > floor && doc.is_capitalized(e - 1) && !breaks_run(doc, e - 1) {
         return np_ending_at(doc, e - 1, floor);
     }
     // A role noun capitalised only because it opens the sentence is a role: `Aides to Coll say …`.
-    let sentence_initial_role = e == doc.sentence_of(e).tok_start && is_role_tok(doc, e).is_some();
+    // (So after a colon: `The Latest: Mourners say …`.)
+    let sentence_initial_role = (e == doc.sentence_of(e).tok_start
+        || e > floor && doc.is(e - 1, ':'))
+        && is_role_tok(doc, e).is_some();
     if (doc.is_capitalized(e) && !breaks_run(doc, e) || is_particle_word(doc, e))
         && !sentence_initial_role
         && !definite_person_noun(doc, e, floor)
@@ -1374,6 +1418,9 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 return None;
             }
             a += 1;
+        }
+        if a > floor + 1 && title_article(doc, a, e) {
+            a -= 1;
         }
         // `Some Democrats`, `two Republicans`, `leading Democrats`: a share of a group is no named group but a
         // description of some of its members.
@@ -1452,6 +1499,23 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 break;
             }
             a = k;
+        }
+        // "his show’s listeners": a possessor in lower case back to its determiner; else the phrase starts after
+        // the "’s".
+        if matches!(doc.tok(a), "’s" | "'s") {
+            let det = (a.saturating_sub(3).max(floor)..a).rev().find(|&j| {
+                matches!(
+                    doc.lower(j, &mut buf),
+                    "his" | "her" | "their" | "its" | "the" | "our"
+                )
+            });
+            let plain = |j: usize| {
+                (j + 1..a).all(|k| doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k))
+            };
+            a = match det {
+                Some(j) if plain(j) => j,
+                _ => a + 1,
+            };
         }
         // "one of Zelensky’s advisers"
         if a >= floor + 2 && doc.lower(a - 1, &mut buf) == "of" {
@@ -1585,9 +1649,9 @@ pub fn party_label(label: &str) -> Option<String> {
     }
 }
 
-/// Whether token `e` is a capitalised noun for one person after "the" and up to three capitalised modifiers: `the
-/// Texas Democrat`, `the Kentucky Republican`, `the President`. Such a phrase describes someone the article named (a
-/// role, read as one), it is no name.
+/// Whether token `e` is a capitalised noun for one person after a determiner and up to three capitalised modifiers:
+/// `the Texas Democrat`, `the Kentucky Republican`, `the President`, `one Republican`, `a Texas Democrat`, `another
+/// Democrat`. Such a phrase describes someone (named elsewhere or not at all), it is no name.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn definite_person_noun(doc: &Document, e: usize, floor: usize) -> bool {
     let person = is_role_tok(doc, e)
@@ -1595,12 +1659,28 @@ fn definite_person_noun(doc: &Document, e: usize, floor: usize) -> bool {
     if !person {
         return false;
     }
+    let mut buf = [0u8; 48];
     let mut a = e;
-    while a > floor && e - a < 3 && doc.is_capitalized(a - 1) && !breaks_run(doc, a - 1) {
+    while a > floor {
+        let w = doc.lower(a - 1, &mut buf);
+        if matches!(
+            w,
+            "the" | "a" | "an" | "one" | "another" | "each" | "every" | "no"
+        ) {
+            return true;
+        }
+        // (Lower-case modifiers too: "the ranking Democrat", "one well-connected Republican".)
+        let modifier = !doc.is_capitalized(a - 1)
+            && doc.tokens[a - 1].kind == Kind::Word
+            && (MODIFIERS.contains(&w)
+                || w.contains('-')
+                || w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")));
+        if e - a >= 3 || !(doc.is_capitalized(a - 1) && !breaks_run(doc, a - 1) || modifier) {
+            return false;
+        }
         a -= 1;
     }
-    let mut buf = [0u8; 48];
-    a > floor && doc.lower(a - 1, &mut buf) == "the"
+    false
 }
 
 /// Whether token `k` ("and", "a", "the") stands inside an organisation's name after its preposition: left of it,

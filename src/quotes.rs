@@ -111,6 +111,7 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
 
 /// Pairs the marks of `doc`: the quotes of [`find`], and every closed pair in text order (an outer pair before the
 /// pairs inside it).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn pair(doc: &Document) -> (Vec<QuoteSpan>, Vec<Pair>) {
     let mut s = Pairer {
         doc,

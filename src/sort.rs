@@ -42,6 +42,7 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
 /// already. The ascending runs already there (at least `RUN` long, made so by insertion sort) are merged pairwise,
 /// bottom-up, between two buffers; lists are often a few sorted runs one after the other (one per sieve), which then
 /// take a few passes.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Option<Vec<usize>> {
     const RUN: usize = 16;
     let mut a: Vec<usize> = (0..n).collect();

@@ -760,6 +760,7 @@ fn hyphen_join(text: &str, mut i: usize, soft: &[u32]) -> Option<usize> {
 /// word again, without the hyphen when its rest opens in lower case (`an-¶nounced` → `announced`; `Smith-¶Jones`
 /// → `Smith-Jones`), and every other break, with the white space around it, is one space. For a span inside one
 /// paragraph (a name, a description, a word), whose breaks are all soft.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn unbreak(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains(['\n', '\r']) {
         return s.into();

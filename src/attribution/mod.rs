@@ -878,6 +878,16 @@ fn generic_np(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     Some(Mention::described(doc, MentionKind::Role, first, e, false))
 }
 
+/// Whether the capitalised run ending at `k` follows a preposition of place ("from Englewood", "in Ames").
+fn prep_before(doc: &Document, k: usize, floor: usize) -> bool {
+    let mut j = k;
+    while j > floor && doc.is_capitalized(j) {
+        j -= 1;
+    }
+    let mut buf = [0u8; 48];
+    j < k && matches!(doc.lower(j, &mut buf), "from" | "in" | "of" | "at")
+}
+
 fn is_det(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     matches!(
@@ -903,10 +913,85 @@ fn relative_clause_subject(doc: &Document, cue: &Cue, floor: usize) -> Option<Me
     let m = if doc.is(who - 1, ',') && who > floor + 1 {
         mentions::np_ending_at(doc, who - 2, floor)
             .filter(|m| m.name.is_some())
-            .or_else(|| appositive_subject(doc, who - 1, floor))?
+            .or_else(|| appositive_subject(doc, who - 1, floor))
+            // `his listeners, who wondered …`: people described before the comma.
+            .or_else(|| {
+                mentions::np_ending_at(doc, who - 2, floor).filter(|m| {
+                    matches!(m.kind, MentionKind::Role | MentionKind::Group)
+                        && crate::lexicon::role_noun(&crate::case::lowercase(doc.tok(m.last)))
+                            .is_some_and(|r| r.kind == crate::lexicon::RoleKind::Person)
+                })
+            })?
     } else {
         mentions::np_ending_at(doc, who - 1, floor)?
     };
+    // The phrase may be the end of the speaker's: a place or employer after a preposition (`Sen. Ted Cruz of Texas,
+    // who`, `a star anchor at Fox News who`), or an appositive after a comma (`Alan Berger, a doctor from Englewood,
+    // New Jersey, who`). The chain is followed back to the person's name.
+    let mut m = m;
+    let mut buf = [0u8; 48];
+    for _ in 0..4 {
+        let mut b = m.first;
+        // (Past an article the phrase leaves out: "at the University of Ostland".)
+        if b > floor + 2 && matches!(doc.lower(b - 1, &mut buf), "the" | "a" | "an") {
+            b -= 1;
+        }
+        if b <= floor + 1 || m.kind == MentionKind::Pronoun {
+            break;
+        }
+        let prep = matches!(
+            doc.lower(b - 1, &mut buf),
+            "of" | "from" | "at" | "in" | "on" | "with" | "for"
+        );
+        // (After a comma only from a place's name or a description: "Smith, Jones, who" stays with Jones.)
+        let appositive = doc.is(b - 1, ',')
+            && m.kind != MentionKind::Group
+            && (m.name.is_none()
+                || m.kind != MentionKind::Name
+                || m.description.is_none() && {
+                    let k = b - 2;
+                    doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k)
+                        || prep_before(doc, k, floor)
+                });
+        // (Not back from a person's name over a preposition: `a harsh response from Donald Trump Jr., who`.)
+        let person = m.kind == MentionKind::Name
+            && (m.gender != crate::model::Gender::Unknown || m.description.is_some());
+        if !prep && !appositive || prep && person {
+            break;
+        }
+        // (A role over a preposition only if it is a person's: not `this tweet from Rikkie Wells who`.)
+        // (Back over a comma only to a name, as an appositive follows one: not `condemned the candidate's
+        // proposal, the groups who`.)
+        let before = mentions::np_ending_at(doc, b - 2, floor).filter(|p| {
+            p.kind != MentionKind::Pronoun
+                && (p.name.is_some()
+                    || prep
+                        && p.kind == MentionKind::Role
+                        && crate::lexicon::role_noun(&crate::case::lowercase(doc.tok(p.last)))
+                            .is_some_and(|r| r.kind == crate::lexicon::RoleKind::Person))
+        });
+        // (A description with a noun of no known role, "a gynecologist from Englewood": back to its article.)
+        let described = || {
+            let mut j = b - 2;
+            while j > floor
+                && b - 2 - j < 5
+                && doc.tokens[j].kind == Kind::Word
+                && !doc.is_capitalized(j)
+            {
+                // (Only set off by a comma, as an appositive is: not `a damning reaction from Obama, who`.)
+                if matches!(doc.lower(j, &mut [0u8; 48]), "a" | "an" | "the") {
+                    return (j > floor && doc.is(j - 1, ','))
+                        .then(|| Mention::described(doc, MentionKind::Role, j, b - 2, false));
+                }
+                j -= 1;
+            }
+            None
+        };
+        match before.or_else(|| if prep { described() } else { None }) {
+            Some(p) => m = p,
+            None => break,
+        }
+    }
     (m.kind != MentionKind::Pronoun).then_some(Mention {
         via: Some(doc.tokens[who].span()),
         ..m
@@ -1197,6 +1282,37 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
                     | "later"
                     | "earlier"
             ) || (j + 1..close).all(|k| doc.tokens[k].kind != Kind::Word);
+            // A clause is no appositive: `In Iowa, Obama was slighted by his listeners, who …` (a finite verb
+            // before any relative pronoun; `a man who has served …` is one).
+            let mut clause = false;
+            let mut wbuf = [0u8; 48];
+            for k in j + 1..close {
+                let w = doc.lower(k, &mut wbuf);
+                if matches!(w, "who" | "that" | "which" | "whose") {
+                    break;
+                }
+                // ("wasn’t", "hasn't" too.)
+                let w = w.trim_end_matches("n’t").trim_end_matches("n't");
+                if matches!(
+                    w,
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "will"
+                        | "would"
+                        | "did"
+                        | "does"
+                ) {
+                    clause = true;
+                    break;
+                }
+            }
+            if clause {
+                return None;
+            }
             if !adjunct && (head.description.is_none() || head.name.is_some()) {
                 head.description = Some(appos);
             }

@@ -248,10 +248,13 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
 
     let mut speakers: Vec<StorySpeaker> = clusters
         .iter()
-        .map(|c| {
-            let members: Vec<(usize, usize)> = c.iter().map(|&i| refs[i]).collect();
-            make_speaker(docs, &members, &qcount)
-        })
+        .map(
+            #[cfg_attr(whosaid_small, optimize(size))]
+            |c| {
+                let members: Vec<(usize, usize)> = c.iter().map(|&i| refs[i]).collect();
+                make_speaker(docs, &members, &qcount)
+            },
+        )
         .collect();
     // Most quoted first, then most widely covered, then first appearance.
     let mut order: Vec<usize> = (0..speakers.len()).collect();
