@@ -134,14 +134,15 @@ pub fn find(doc: &Document) -> Vec<Cue> {
             // word that takes a plural ("most states", "both reports", "all claims" — no subject of a verb in -s),
             // and after a sentence's first word when that is a common adjective or a noun made from a verb
             // ("Federal states swing …", "Nomination questions are …").
+            let start = doc.sentence_of(i).tok_start;
             if v.form == VerbForm::ThirdPerson
                 && (doc.tokens[i - 1].kind != Kind::Word
-                    || doc.sentence_of(i).tok_start == i
+                    || start == i
                     || matches!(
                         p,
                         "most" | "all" | "both" | "few" | "fewer" | "more" | "other"
                     )
-                    || doc.sentence_of(i).tok_start + 1 == i && modifier_shaped(p))
+                    || start + 1 == i && modifier_shaped(p))
             {
                 continue;
             }

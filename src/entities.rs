@@ -361,9 +361,7 @@ impl<'a> Linker<'a> {
                     && mentions::is_common(doc.tok(m.first))
                     && !is_role_word(doc.tok(m.first))
                     // ("Others said", "Many say": people, described so.)
-                    && !["others", "many", "some", "several", "most", "few", "both", "all"]
-                        .iter()
-                        .any(|q| doc.tok(m.first).eq_ignore_ascii_case(q))
+                    && !mentions::is_people_quantifier(doc.lower(m.first, &mut [0u8; 48]))
                 }) {
                     a.mention = None;
                 }
@@ -1518,8 +1516,8 @@ impl<'a> Resolver<'a> {
             "its" => "it".to_string(),
             _ => w,
         };
-        let text = self.text;
         let want_person = matches!(w.as_str(), "he" | "she");
+        let text = self.text;
         // A plural the article writes after "the" ("the Democrats", "the Joneses") names no one person ("the Trump
         // campaign" still may).
         let after_the = |ent: &Entity| {

@@ -656,6 +656,19 @@ fn breaks_run(doc: &Document, k: usize) -> bool {
         || is_contraction(w)
 }
 
+/// Whether `lower` (lower case) is a quantifier that can stand for people by itself: "many", "others", "both".
+pub fn is_people_quantifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "many" | "others" | "some" | "several" | "most" | "few" | "both" | "all"
+    )
+}
+
+/// Whether token `k` is a role noun for a person ("spokesman", "listeners"), not for a body or a document.
+pub fn is_person_role_tok(doc: &Document, k: usize) -> bool {
+    is_role_tok(doc, k).is_some_and(|r| r.kind == lexicon::RoleKind::Person)
+}
+
 /// Whether the capitalised "The" before the one-word run `a..=e` belongs to the name: a common word after "The" in
 /// mid-sentence is the title of a paper, a site or a work (`As The Hill reported`, `told The Atlantic`), not the
 /// word alone.
@@ -1329,13 +1342,11 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     }
     // `Many in the crowd said`, `Others shouted`: a quantifier standing for people is a group described so, never a
     // name (capitalised only because it opens the sentence).
-    if matches!(
-        w,
-        "many" | "others" | "some" | "several" | "most" | "few" | "both" | "all"
-    ) && (e == floor
-        || opens_sentence(doc, e)
-        || doc.tokens[e - 1].kind != Kind::Word
-        || matches!(doc.lower(e - 1, &mut buf), "and" | "but" | "while"))
+    if is_people_quantifier(w)
+        && (e == floor
+            || opens_sentence(doc, e)
+            || doc.tokens[e - 1].kind != Kind::Word
+            || matches!(doc.lower(e - 1, &mut buf), "and" | "but" | "while"))
     {
         return Some(Mention::described(doc, MentionKind::Group, e, e, true));
     }

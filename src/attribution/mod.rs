@@ -918,8 +918,7 @@ fn relative_clause_subject(doc: &Document, cue: &Cue, floor: usize) -> Option<Me
             .or_else(|| {
                 mentions::np_ending_at(doc, who - 2, floor).filter(|m| {
                     matches!(m.kind, MentionKind::Role | MentionKind::Group)
-                        && crate::lexicon::role_noun(&crate::case::lowercase(doc.tok(m.last)))
-                            .is_some_and(|r| r.kind == crate::lexicon::RoleKind::Person)
+                        && mentions::is_person_role_tok(doc, m.last)
                 })
             })?
     } else {
@@ -967,8 +966,7 @@ fn relative_clause_subject(doc: &Document, cue: &Cue, floor: usize) -> Option<Me
                 && (p.name.is_some()
                     || prep
                         && p.kind == MentionKind::Role
-                        && crate::lexicon::role_noun(&crate::case::lowercase(doc.tok(p.last)))
-                            .is_some_and(|r| r.kind == crate::lexicon::RoleKind::Person))
+                        && mentions::is_person_role_tok(doc, p.last))
         });
         // (A description with a noun of no known role, "a gynecologist from Englewood": back to its article.)
         let described = || {
