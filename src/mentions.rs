@@ -750,6 +750,8 @@ pub fn never_a_name(w: &str) -> bool {
     ["ly", "ed", "ing"].iter().any(|e| lower.ends_with(e))
         && lexicon::is_common_inflection(lower)
         && lexicon::first_name_gender(w) == Gender::Unknown
+        // (Nor a word of an organisation's name: "Downing Street".)
+        && !lexicon::is_org_word(w)
 }
 
 /// A common English word whatever its case ("Police", "Delegates", "Health"; `lexicon::is_common_word`), a
@@ -898,8 +900,13 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
     };
     if m.description.is_some() && (!heading || titled())
         || b > a && lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown
-        // An organisation's name of two words or more, outside a headline: "General Electric says …".
-        || m.kind == MentionKind::Org && b > a && lexicon::is_org_word(doc.tok(b)) && !heading
+        // An organisation's name of two words or more, outside a headline: "General Electric says …", "Downing
+        // Street said …" (the last word one of an organisation's, or the first, but no label: "News Guide:").
+        || m.kind == MentionKind::Org
+            && b > a
+            && !heading
+            && (lexicon::is_org_word(doc.tok(b))
+                || !doc.is(b + 1, ':') && lexicon::is_org_word(doc.tok(a)))
     {
         return true;
     }
@@ -1503,6 +1510,10 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 }
                 if j < a && j > floor && DETERMINERS.contains(&doc.lower(j - 1, &mut buf)) {
                     a = j - 1;
+                } else if j < a && j > floor + 1 && matches!(doc.tok(j - 1), "’s" | "'s") {
+                    // …or a possessive: "Labour’s home affairs spokeswoman".
+                    a = j - 1;
+                    continue;
                 } else if j < a && joined_roles(j) {
                     a = j - 1;
                     continue;
@@ -1822,7 +1833,20 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
             && !doc.is_capitalized(a)
             && (doc.is_capitalized(k - 1) && !breaks_run(doc, k - 1)
                 || is_role_tok(doc, k - 1).is_some());
-        if !ok && !inner_noun || doc.tokens[k].para != doc.tokens[m.first].para {
+        if doc.tokens[k].para != doc.tokens[m.first].para {
+            break;
+        }
+        if !ok && !inner_noun {
+            // "Labour’s home affairs spokeswoman", "the agency’s health policy director": lower-case nouns between a
+            // possessive and the role, read with the possessor.
+            let mut j = k;
+            while j > floor && k - j < 3 && is_compound_word(doc.lower(j, &mut [0u8; 48])) {
+                j -= 1;
+            }
+            if has_role && j < k && matches!(doc.tok(j), "’s" | "'s") {
+                a = j;
+                continue;
+            }
             break;
         }
         has_role |= role;
@@ -1899,7 +1923,11 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             && is_compound_word(lw)
         {
             premodifiers += 1;
-        } else if k == s && DETERMINERS.contains(&lw)
+        } else if k == s
+            && (DETERMINERS.contains(&lw)
+                // (A possessive before a role: `said its chief executive Ann Lee`, `said his wife`; not before a
+                // name, `according to his Facebook profile`.)
+                || matches!(lw, "its" | "his" | "her" | "their" | "our") && !doc.is_capitalized(k + 1))
             || MODIFIERS.contains(&lw)
             || matches!(lw, "’s" | "'s" | ".")
             || suffix_comma
@@ -1918,6 +1946,14 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             // `said former secretary of state Hillary Clinton`: a title in lower case with the "of" of its office
             // (`of state`, `of the interior`) goes on to the name after it.
             k += run;
+        } else if k > s && matches!(doc.tok(k - 1), "’s" | "'s") && is_compound_word(lw) {
+            // `said Labour’s home affairs spokeswoman Yvette Cooper`: nouns after a possessive, up to a role.
+            while k + 1 < ceil
+                && is_role_tok(doc, k + 1).is_none()
+                && is_compound_word(doc.lower(k + 1, &mut [0u8; 48]))
+            {
+                k += 1;
+            }
         } else if k > s && (lw == "of" || lw == "to") {
             // "head of the Russian delegation": stop the subject before the preposition.
             break;

@@ -1010,3 +1010,39 @@ fn a_plural_role_after_a_colon_is_a_group() {
     assert_eq!(f.name("hard to bear"), "mourners");
     assert_eq!(f.kind("hard to bear"), SpeakerKind::Group);
 }
+
+#[test]
+fn nouns_between_a_possessive_and_a_role_belong_to_the_speaker() {
+    // Before and after the cue; the possessor is not the speaker.
+    let f = run(
+        "The ferry plan was debated on Monday.\n\n\
+         “The timetable is a fantasy,” the Ostmark Party’s home affairs spokeswoman Ilse Varga said.\n\n\
+         “We will keep the boats running,” said the council’s port services director Jonas Pell.\n\n\
+         The Brell Foundation’s chief communications officer, Ada Moor, said the fares would rise.",
+    );
+    assert_eq!(f.name("The timetable is a fantasy"), "Ilse Varga");
+    assert_eq!(f.name("keep the boats running"), "Jonas Pell");
+    assert_eq!(f.name("the fares would rise"), "Ada Moor");
+    // With no name, the whole phrase describes the speaker.
+    let h = run("The fares will rise, the council’s port services spokeswoman said.");
+    assert_eq!(
+        h.who("The fares will rise").1,
+        "the council’s port services spokeswoman"
+    );
+    // A possessor's relative or ally is someone else: not the possessor.
+    let g = run("Jonas Pell spoke first.\n\n\
+         Pell’s younger sister said the family had never owned a boat.");
+    assert_ne!(g.name("never owned a boat"), "Jonas Pell");
+}
+
+#[test]
+fn a_word_of_an_organisations_name_opening_a_sentence_is_no_common_word() {
+    // "Downing" is an inflected common word ("down"), but here the first word of the seat of government.
+    let f = run("The minister resigned on Friday.\n\n\
+         Downing Street said a successor would be named within days.");
+    assert_eq!(f.name("a successor would be named"), "Downing Street");
+    assert_eq!(
+        f.kind("a successor would be named"),
+        SpeakerKind::Organisation
+    );
+}

@@ -75,10 +75,10 @@ pub fn run(ctx: &mut Ctx) {
         let clause_start = || *start_after.get_or_init(|| clause_start_after(doc, &cue));
         // Backward: the cue's phrase closes the sentence and a comma comes before its subject (or before the cue).
         let subj = subject_left(doc, &cue, sent.tok_start);
-        // `…, the Ledger said.`: a name's article stands between the comma and the subject.
+        // `…, the Ledger said.`, `…, its chief executive Ann Lee said.`: a name's article or a possessive stands
+        // between the comma and the subject.
         let before_subject = subj.as_ref().map_or(cue.tok, |m| {
-            let det = m.first > sent.tok_start
-                && matches!(doc.lower(m.first - 1, &mut buf), "the" | "a" | "an");
+            let det = m.first > sent.tok_start && super::super::is_det(doc, m.first - 1);
             m.first - usize::from(det)
         });
         let tail_end = (cue.last + 1..sent.tok_end)
