@@ -515,7 +515,12 @@ impl<'a> Document<'a> {
                 tok_start, tok_end, ..
             } = self.paragraphs[p];
             let mut s = tok_start;
-            let mut i = tok_start;
+            // A dateline is a sentence of its own: `OTTAWA — The minister said …`.
+            if let Some(d) = self.dateline_end(tok_start, tok_end) {
+                self.push_sentence(s, d);
+                s = d;
+            }
+            let mut i = s;
             while i < tok_end {
                 match self.tokens[i..tok_end].iter().position(candidate) {
                     Some(k) => i += k,
@@ -573,6 +578,34 @@ impl<'a> Document<'a> {
                 self.push_sentence(s, tok_end);
             }
         }
+    }
+
+    /// If the paragraph of tokens `a..b` opens with a dateline — words in capitals, perhaps a comma and a state or
+    /// country, perhaps an agency in brackets, then a dash: `OTTAWA —`, `BEDFORD, N.H. (AP) —`, `KYIV, Ukraine
+    /// (Reuters) -` — the index of the token after the dash (some text must follow).
+    #[inline(never)]
+    #[cfg_attr(whosaid_small, optimize(size))]
+    fn dateline_end(&self, a: usize, b: usize) -> Option<usize> {
+        // Capitals up to a comma or bracket; then capitalised words too (`KYIV, Ukraine`, `RENO, Nev.`, `(Reuters)`).
+        let mut loose = false;
+        for k in a..b.min(a + 12) {
+            let t = self.tok(k);
+            if k > a && matches!(t, "—" | "–" | "-" | "--") {
+                return (k + 1 < b).then_some(k + 1);
+            }
+            loose |= k > a && matches!(t, "," | "(");
+            let ok = if loose {
+                self.tokens[k].cap || matches!(t, "," | "." | "(" | ")")
+            } else {
+                self.tokens[k].kind == Kind::Word
+                    && t.len() > 1
+                    && !t.bytes().any(|c| c.is_ascii_lowercase())
+            };
+            if !ok {
+                return None;
+            }
+        }
+        None
     }
 
     /// After an abbreviation, only a word that typically opens a sentence ("He", "The", "But") starts a new one;

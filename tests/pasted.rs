@@ -593,3 +593,33 @@ fn headline_attributions_do_not_run_on_into_the_article() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_dateline_is_no_part_of_the_first_sentence() {
+    for (dateline, agency) in [
+        ("CALDEN —", ""),
+        ("PORT ELLIS, Ostmark (Calden Wire) —", "Calden Wire"),
+        ("NEW HAVENBURG -", ""),
+    ] {
+        let text = format!(
+            "Ferry fares to rise.\n\n{dateline} The ferry company will raise fares by a fifth, its chief executive \
+             Marta Lind said on Tuesday.\n\n“We have no choice,” Lind said."
+        );
+        let a = whosaid::analyze(&text);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.span.text(&text).contains("raise fares"))
+            .unwrap_or_else(|| panic!("no quote in {text:?}"));
+        assert_eq!(
+            q.span.text(&text),
+            "The ferry company will raise fares by a fifth",
+            "{dateline}"
+        );
+        let who = q.speaker_id.map(|i| a.speakers[i].name.as_str());
+        assert_eq!(who, Some("Marta Lind"), "{dateline}");
+        if !agency.is_empty() {
+            assert!(a.speakers.iter().all(|s| !s.name.contains(agency)));
+        }
+    }
+}
