@@ -962,3 +962,21 @@ fn a_base_form_after_an_article_and_a_capitalised_word_is_a_noun() {
     let f = run("“The port is safe,” the Saudis state in the report.");
     assert_eq!(f.speaker_of("The port is safe"), "Saudis");
 }
+
+#[test]
+fn a_promise_or_request_quoted_after_to_is_reported_speech() {
+    // `vowed to “…”`, `told supporters to “…”`: the infinitive's verb opens the quotation.
+    let f = run("Mayor Ilse Varga spoke at the docks on Monday.\n\n\
+         She vowed to “keep every ferry sailing” through the winter.\n\n\
+         Later Varga told her supporters at the rally to “go out and vote early.”");
+    let (kind, name, _, cue) = f.quote("keep every ferry sailing");
+    assert_eq!(
+        (kind, name.as_str(), cue.as_str()),
+        (QuoteKind::Mixed, "Ilse Varga", "vowed")
+    );
+    let (kind, name, _, cue) = f.quote("go out and vote early");
+    assert_eq!(
+        (kind, name.as_str(), cue.as_str()),
+        (QuoteKind::Mixed, "Ilse Varga", "told")
+    );
+}

@@ -1650,12 +1650,14 @@ fn infinitive_or_question_start(doc: &Document, cue: &Cue, end: usize) -> Option
     if next + 1 >= end || cue.kind != CueKind::Verb {
         return None;
     }
+    // (The verb may open a quotation: `told supporters to “go vote.”`)
     let is_to_verb = |k: usize| {
         let mut b = [0u8; 48];
-        k + 1 < end
+        let v = k + 1 + usize::from(k + 1 < end && doc.tokens[k + 1].kind == Kind::QuoteMark);
+        v < end
             && doc.lower(k, &mut b) == "to"
-            && doc.tokens[k + 1].kind == Kind::Word
-            && !doc.is_capitalized(k + 1)
+            && doc.tokens[v].kind == Kind::Word
+            && !doc.is_capitalized(v)
     };
     match cue.lemma {
         "promise" | "vow" | "pledge" | "threaten" if is_to_verb(next) => Some(next),
