@@ -68,7 +68,12 @@ if [ "$opt_level" = none ]; then
 else
   log "wasm-opt $opt_level"
   # --converge repeats the passes while they still shrink the module: 0.3 % smaller gzipped, ~8 s longer.
-  node_modules/.bin/wasm-opt "$opt_level" --converge --strip-debug --strip-producers \
+  # --low-memory-unused: the optimiser may fold `p + c` (c < 1024) into a load's or store's offset, which differs
+  # only where the sum wraps past 2^32 to an address below 1 KB. rustc's wasm32 layout puts the stack first (it grows
+  # down from 1 MB towards 0, `--stack-first`) and data above 1 MB, and Rust's pointer arithmetic never wraps, so no
+  # access of the module is changed (emscripten passes the same flag when its data starts past 1 KB). 1.3 KB
+  # smaller gzipped (251,763 -> 250,468 bytes when measured).
+  node_modules/.bin/wasm-opt "$opt_level" --converge --low-memory-unused --strip-debug --strip-producers \
     --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-multivalue \
     "$work/web/whosaid_bg.wasm" -o "$out/whosaid_bg.wasm"
