@@ -26,6 +26,7 @@ const FILES: &[&str] = &[
     "role_nouns.txt",
     "first_names.tsv",
     "org_words.txt",
+    "company_forms.txt",
     "demonyms.txt",
     "not_name_words.txt",
     "pronouns.txt",

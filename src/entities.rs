@@ -2027,12 +2027,15 @@ impl<'a> Resolver<'a> {
         };
         let latest = |ok: &dyn Fn(&NameEvent, &Entity) -> bool| latest_from(near, ok);
         let lower = |w: &String| crate::case::lowercase(w);
-        // A name with an organisation noun or word of its own ("Senate", "State Department") is that kind of body.
+        // A name with an organisation noun or word of its own ("Senate", "State Department") is that kind of body;
+        // a company's legal form makes it a company's, whatever else it has ("Calden Power Corp.", "Rogers
+        // Communications Inc." are "the company", "the utility").
         let has_org_noun = |e: &Entity| {
-            e.full.iter().any(|w| {
-                lexicon::is_org_word(w)
-                    || lexicon::role_noun(&lower(w)).is_some_and(|r| r.kind == RoleKind::Org)
-            })
+            !e.full.iter().any(|w| lexicon::is_company_form(w))
+                && e.full.iter().any(|w| {
+                    lexicon::is_org_word(w)
+                        || lexicon::role_noun(&lower(w)).is_some_and(|r| r.kind == RoleKind::Org)
+                })
         };
         let plural = lexicon::role_noun(head).map(|_| crate::lexicon::plural_of(head));
         let thing = |e: &Entity| {
@@ -2043,8 +2046,9 @@ impl<'a> Resolver<'a> {
         };
         let initial = head.as_bytes().first().copied().unwrap_or(0);
         latest_from(far, &|_, e| {
-            // (Not the noun alone, capitalised in a headline: "Newspaper Says …".)
-            thing(e)
+            // (Not the noun alone, capitalised in a headline: "Newspaper Says …". A name only seen after "at" or
+            // "in" is one too: "students at Ostmark University … the university said".)
+            matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown)
                 && e.full.len() > 1
                 && e.full.iter().any(|w| {
                     // (Only words with the noun's first letter are lower-cased and compared.)

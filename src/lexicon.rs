@@ -299,6 +299,7 @@ const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/titles.txt"));
 const ROLE_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/role_nouns.txt"));
 const FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/first_names.tsv"));
 const ORG_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/org_words.txt"));
+const COMPANY_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/company_forms.txt"));
 const DEMONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/demonyms.txt"));
 const NOT_NAME_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/not_name_words.txt"));
 const PRONOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/pronouns.txt"));
@@ -533,9 +534,10 @@ fn fold_latin(c: char) -> Option<&'static str> {
 /// name: "Ministry", "Kremlin", "Reuters", "Inc".
 pub fn is_org_word(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
-    let set = SET.get_or_init(|| FilteredSet::new(parse_words(ORG_WORDS).0));
+    let org = SET.get_or_init(|| FilteredSet::new(parse_words(ORG_WORDS).0));
+    let set = |w: &str| org.contains(w) || is_company_form(w);
     // A plural of one names a body too: "Centers for Disease Control", "Associated Industries".
-    set.contains(word)
+    set(word)
         || word.len() > 4
             && (word.strip_suffix("ies").is_some_and(|s| {
                 let mut buf = [0u8; 48];
@@ -543,11 +545,18 @@ pub fn is_org_word(word: &str) -> bool {
                 n < buf.len() && {
                     buf[..n].copy_from_slice(s.as_bytes());
                     buf[n] = b'y';
-                    std::str::from_utf8(&buf[..=n]).is_ok_and(|w| set.contains(w))
+                    std::str::from_utf8(&buf[..=n]).is_ok_and(set)
                 }
             }) || word
                 .strip_suffix('s')
-                .is_some_and(|s| !s.ends_with('s') && set.contains(s)))
+                .is_some_and(|s| !s.ends_with('s') && set(s)))
+}
+
+/// Whether `word` (case-sensitive) is a legal form of companies: "Inc", "Corp", "Ltd" (also an [`is_org_word`]).
+pub fn is_company_form(word: &str) -> bool {
+    static SET: OnceLock<FilteredSet> = OnceLock::new();
+    SET.get_or_init(|| FilteredSet::new(parse_words(COMPANY_FORMS).0))
+        .contains(word)
 }
 
 /// Whether `word` (case-sensitive) is a nationality adjective or noun: "Russian", "Ukrainians".
@@ -1138,6 +1147,7 @@ mod tests {
         assert_eq!(compiled, names, "compiled copy");
         for (file, text) in [
             ("org_words.txt", ORG_WORDS),
+            ("company_forms.txt", COMPANY_FORMS),
             ("demonyms.txt", DEMONYMS),
             ("not_name_words.txt", NOT_NAME_WORDS),
         ] {

@@ -1046,3 +1046,17 @@ fn a_word_of_an_organisations_name_opening_a_sentence_is_no_common_word() {
         SpeakerKind::Organisation
     );
 }
+
+#[test]
+fn a_utility_an_airline_or_a_university_is_the_one_named_before() {
+    let f = run(
+        "Calden Energy Corp. raised its rates on Monday. The utility said the increase was the first in six \
+         years.\n\n\
+         Nordavia Air cancelled 40 flights. The airline said crews were sick.\n\n\
+         Students at Ostmark State University protested. The university said it would review the fees.",
+    );
+    assert_eq!(f.name("the first in six years"), "Calden Energy Corp");
+    assert_eq!(f.kind("the first in six years"), SpeakerKind::Organisation);
+    assert_eq!(f.name("crews were sick"), "Nordavia Air");
+    assert_eq!(f.name("review the fees"), "Ostmark State University");
+}
