@@ -1255,10 +1255,19 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     {
         return None;
     }
-    // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run.
-    let org_with_of =
-        (a..start).any(|k| lexicon::is_org_word(doc.tok(k))) && (a..=b).any(|k| doc.tok(k) == "of");
-    let mut start = if org_with_of { a } else { start };
+    // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run —
+    // unless a title after the "of" opens a person's name: "Bank of Canada Governor Tiff Macklem".
+    let of = (a..=b).find(|&k| doc.tok(k) == "of");
+    let title = (a..b)
+        .rev()
+        .find(|&k| is_title_tok(doc, k))
+        .filter(|&t| of.is_some_and(|o| o < t));
+    let org_with_of = (a..start).any(|k| lexicon::is_org_word(doc.tok(k))) && of.is_some();
+    let mut start = match title {
+        Some(t) => start.max(t + 1),
+        None if org_with_of => a,
+        None => start,
+    };
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
     // A demonym right before an organisation's name is part of it: "Nordic Broadcasting Corporation", "Canadian
     // Medical Association" (not so before a person's name: "Ukrainian President Volodymyr Zelensky").

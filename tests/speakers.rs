@@ -1060,3 +1060,17 @@ fn a_utility_an_airline_or_a_university_is_the_one_named_before() {
     assert_eq!(f.name("crews were sick"), "Nordavia Air");
     assert_eq!(f.name("review the fees"), "Ostmark State University");
 }
+
+#[test]
+fn a_title_after_an_organisations_of_opens_a_persons_name() {
+    let f = run(
+        "Bank of Ostmark Governor Tilde Marsk said rates would stay high.\n\n\
+         “We are not done,” said Department of Ports Secretary Aurel Pana.\n\n\
+         The Ministry of Ports said it would publish the figures.",
+    );
+    assert_eq!(f.name("rates would stay high"), "Tilde Marsk");
+    assert_eq!(f.kind("rates would stay high"), SpeakerKind::Person);
+    assert_eq!(f.name("We are not done"), "Aurel Pana");
+    // No title: the organisation's name is the whole run.
+    assert_eq!(f.name("publish the figures"), "Ministry of Ports");
+}
