@@ -980,3 +980,16 @@ fn a_promise_or_request_quoted_after_to_is_reported_speech() {
         (QuoteKind::Mixed, "Ilse Varga", "told")
     );
 }
+
+#[test]
+fn a_post_on_a_platform_with_that_reports_its_clause() {
+    let f = run(
+        "Councillor Ada Moor posted on Facebook that the ferry would be sold.\n\n\
+         Jonas Pell posted on social media that he would resign.\n\n\
+         Later Pell posted on Monday a photo that showed the harbour.",
+    );
+    assert_eq!(f.speaker_of("the ferry would be sold"), "Ada Moor");
+    assert_eq!(f.speaker_of("he would resign"), "Jonas Pell");
+    // "that" after a noun opens no report: a relative clause.
+    assert!(f.none_contains("showed the harbour"), "{:?}", f.texts());
+}

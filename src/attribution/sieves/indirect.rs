@@ -61,7 +61,17 @@ pub fn run(ctx: &mut Ctx) {
                 doc.lower(cue.last + 1, &mut buf),
                 "for" | "on" | "upon" | "out"
             );
-        let that_or_colon = matches!(doc.lower(cue.last + 1, &mut buf), "that" | ":");
+        // (Or "that" after where it was said: `posted on Facebook that`, `posted on social media that`; not after a
+        // noun, `posted on Monday a photo that …`.)
+        let that_or_colon = matches!(doc.lower(cue.last + 1, &mut buf), "that" | ":")
+            || doc.lower(cue.last + 1, &mut buf) == "on"
+                && (cue.last + 3..(cue.last + 6).min(doc.tokens.len()))
+                    .take_while(|&k| doc.tokens[k].kind == Kind::Word)
+                    .any(|k| {
+                        doc.lower(k, &mut [0u8; 48]) == "that"
+                            && (doc.is_capitalized(k - 1)
+                                || doc.lower(k - 1, &mut [0u8; 48]) == "media")
+                    });
         let reported =
             cue.lemma == "report" && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson);
         // A weak cue reports only forward, and only with "that" or a colon after it, a particle, or a named reporter
