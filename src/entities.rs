@@ -1910,7 +1910,14 @@ impl<'a> Resolver<'a> {
                 .zip(words_of(&desc).skip(1))
                 .any(|(p, w)| p == "from" && starts_upper(w));
             if role.is_some() && !possessed && !from_place {
-                if let Some(e) = self.subject_before(sp, m.gender, &head_root, age) {
+                // (A former office holder may hold another office now: "Opposition leader Raila Odinga … the former
+                // prime minister".)
+                let office = if words_of(&desc).any(|w| w == "former") {
+                    ""
+                } else {
+                    &head_root
+                };
+                if let Some(e) = self.subject_before(sp, m.gender, office, age) {
                     self.entities[e].mentions.push(m.span.span());
                     self.entities[e].last_seen = sp.pos as usize;
                     return e;

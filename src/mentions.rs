@@ -899,7 +899,9 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
         a > 0 && lexicon::title(w).is_some()
     };
     if m.description.is_some() && (!heading || titled())
-        || b > a && lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown
+        // (Two name words, the first no common word: "Raila Odinga said" opening a sentence.)
+        || b > a
+            && (lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown || !is_common(doc.tok(a)))
         // An organisation's name of two words or more, outside a headline: "General Electric says …", "Downing
         // Street said …" (the last word one of an organisation's, or the first, but no label: "News Guide:").
         || m.kind == MentionKind::Org

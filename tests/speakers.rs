@@ -1074,3 +1074,16 @@ fn a_title_after_an_organisations_of_opens_a_persons_name() {
     // No title: the organisation's name is the whole run.
     assert_eq!(f.name("publish the figures"), "Ministry of Ports");
 }
+
+#[test]
+fn a_former_office_is_no_other_office_and_two_name_words_open_a_sentence() {
+    // "Oduya" is no known first name: two name words opening the text still make a name.
+    let f = run(
+        "Oduya Kamau said the tax would hurt the poor. The former minister said supporters should march.\n\n\
+         Opposition leader Tamsin Okoro criticised the budget. The former prime minister said the vote was rigged.",
+    );
+    assert_eq!(f.name("the tax would hurt the poor"), "Oduya Kamau");
+    assert_eq!(f.name("supporters should march"), "Oduya Kamau");
+    // An opposition leader now, a prime minister before.
+    assert_eq!(f.name("the vote was rigged"), "Tamsin Okoro");
+}
