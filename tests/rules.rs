@@ -993,3 +993,13 @@ fn a_post_on_a_platform_with_that_reports_its_clause() {
     // "that" after a noun opens no report: a relative clause.
     assert!(f.none_contains("showed the harbour"), "{:?}", f.texts());
 }
+
+#[test]
+fn a_count_opened_by_at_least_is_a_reported_clause() {
+    let f =
+        run("The march ended at dusk. Police said at least 12 people were arrested in the port.");
+    assert_eq!(f.speaker_of("at least 12 people were arrested"), "police");
+    // A place after the verb is still no clause: "said at a rally that …" reports what follows "that".
+    let g = run("Ada Moor said at a rally that the ferry would be sold.");
+    assert_eq!(g.texts(), ["the ferry would be sold"]);
+}

@@ -1518,25 +1518,28 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     if start >= sent.tok_end {
         return None;
     }
-    // "concluded with no agreement", "declined to comment on …": a prepositional phrase is not a reported clause.
+    // "concluded with no agreement", "declined to comment on …": a prepositional phrase is not a reported clause
+    // (but "at least" opens a count: `said at least 12 people were arrested`).
     let w = doc.lower(start, &mut buf);
-    if matches!(
-        w,
-        "with"
-            | "on"
-            | "for"
-            | "about"
-            | "by"
-            | "from"
-            | "of"
-            | "into"
-            | "at"
-            | "against"
-            | "over"
-            | "in"
-            | "as"
-            | "to"
-    ) {
+    if !matches!(doc.lower(start + 1, &mut [0u8; 48]), "least" | "most")
+        && matches!(
+            w,
+            "with"
+                | "on"
+                | "for"
+                | "about"
+                | "by"
+                | "from"
+                | "of"
+                | "into"
+                | "at"
+                | "against"
+                | "over"
+                | "in"
+                | "as"
+                | "to"
+        )
+    {
         return None;
     }
     Some(start)
