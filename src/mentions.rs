@@ -1483,12 +1483,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         while a > floor {
             let k = a - 1;
             let lw = doc.lower(k, &mut buf);
-            if DETERMINERS.contains(&lw)
-                || lw == "his"
-                || lw == "her"
-                || lw == "their"
-                || lw == "its"
-            {
+            if DETERMINERS.contains(&lw) || is_possessive_pronoun(lw) {
                 a = k;
                 break;
             }
@@ -1537,10 +1532,8 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         // the "’s".
         if matches!(doc.tok(a), "’s" | "'s") {
             let det = (a.saturating_sub(3).max(floor)..a).rev().find(|&j| {
-                matches!(
-                    doc.lower(j, &mut buf),
-                    "his" | "her" | "their" | "its" | "the" | "our"
-                )
+                let w = doc.lower(j, &mut buf);
+                w == "the" || is_possessive_pronoun(w)
             });
             let plain = |j: usize| {
                 (j + 1..a).all(|k| doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k))
@@ -1884,6 +1877,11 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
     }
 }
 
+/// A possessive determiner that may open a description: "his", "her", "its", "their", "our".
+fn is_possessive_pronoun(w: &str) -> bool {
+    matches!(w, "his" | "her" | "its" | "their" | "our")
+}
+
 /// The noun phrase that starts at token `s` (an inverted subject, `said X`, or `according to X`), up to `ceil`
 /// (exclusive).
 #[cfg_attr(whosaid_small, optimize(size))]
@@ -1938,7 +1936,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             && (DETERMINERS.contains(&lw)
                 // (A possessive before a role: `said its chief executive Ann Lee`, `said his wife`; not before a
                 // name, `according to his Facebook profile`.)
-                || matches!(lw, "its" | "his" | "her" | "their" | "our") && !doc.is_capitalized(k + 1))
+                || is_possessive_pronoun(lw) && !doc.is_capitalized(k + 1))
             || MODIFIERS.contains(&lw)
             || matches!(lw, "’s" | "'s" | ".")
             || suffix_comma
