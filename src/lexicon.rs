@@ -534,8 +534,13 @@ fn fold_latin(c: char) -> Option<&'static str> {
 /// name: "Ministry", "Kremlin", "Reuters", "Inc".
 pub fn is_org_word(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
-    let org = SET.get_or_init(|| FilteredSet::new(parse_words(ORG_WORDS).0));
-    let set = |w: &str| org.contains(w) || is_company_form(w);
+    // (With the legal forms of company_forms.txt.)
+    let org = SET.get_or_init(|| {
+        let (mut words, _) = parse_words(ORG_WORDS);
+        words.extend(parse_words(COMPANY_FORMS).0);
+        FilteredSet::new(words)
+    });
+    let set = |w: &str| org.contains(w);
     // A plural of one names a body too: "Centers for Disease Control", "Associated Industries".
     set(word)
         || word.len() > 4

@@ -899,9 +899,7 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
         a > 0 && lexicon::title(w).is_some()
     };
     if m.description.is_some() && (!heading || titled())
-        // (Two name words, the first no common word: "Raila Odinga said" opening a sentence.)
-        || b > a
-            && (lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown || !is_common(doc.tok(a)))
+        || b > a && lexicon::first_name_gender(doc.tok(a)) != Gender::Unknown
         // An organisation's name of two words or more, outside a headline: "General Electric says …", "Downing
         // Street said …" (the last word one of an organisation's, or the first, but no label: "News Guide:").
         || m.kind == MentionKind::Org
@@ -913,6 +911,8 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
         return true;
     }
     !quoted && !opens_sentence(doc, a) && !heading
+        // Two name words, the first no common word: "Raila Odinga said" opening a sentence.
+        || b > a && !is_common(doc.tok(a))
 }
 
 /// For each paragraph of `doc`: whether it is set in title case or capitals ([`is_title_case`]).
@@ -1260,10 +1260,7 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run —
     // unless a title after the "of" opens a person's name: "Bank of Canada Governor Tiff Macklem".
     let of = (a..=b).find(|&k| doc.tok(k) == "of");
-    let title = (a..b)
-        .rev()
-        .find(|&k| is_title_tok(doc, k))
-        .filter(|&t| of.is_some_and(|o| o < t));
+    let title = of.and_then(|o| (o + 1..b).rev().find(|&k| is_title_tok(doc, k)));
     let org_with_of = (a..start).any(|k| lexicon::is_org_word(doc.tok(k))) && of.is_some();
     let mut start = match title {
         Some(t) => start.max(t + 1),
@@ -1843,11 +1840,14 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
         if !ok && !inner_noun {
             // "Labour’s home affairs spokeswoman", "the agency’s health policy director": lower-case nouns between a
             // possessive and the role, read with the possessor.
+            if !has_role {
+                break;
+            }
             let mut j = k;
             while j > floor && k - j < 3 && is_compound_word(doc.lower(j, &mut [0u8; 48])) {
                 j -= 1;
             }
-            if has_role && j < k && matches!(doc.tok(j), "’s" | "'s") {
+            if j < k && matches!(doc.tok(j), "’s" | "'s") {
                 a = j;
                 continue;
             }
