@@ -535,14 +535,13 @@ fn fold_latin(c: char) -> Option<&'static str> {
 pub fn is_org_word(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
     // (With the legal forms of company_forms.txt.)
-    let org = SET.get_or_init(|| {
+    let set = SET.get_or_init(|| {
         let (mut words, _) = parse_words(ORG_WORDS);
         words.extend(parse_words(COMPANY_FORMS).0);
         FilteredSet::new(words)
     });
-    let set = |w: &str| org.contains(w);
     // A plural of one names a body too: "Centers for Disease Control", "Associated Industries".
-    set(word)
+    set.contains(word)
         || word.len() > 4
             && (word.strip_suffix("ies").is_some_and(|s| {
                 let mut buf = [0u8; 48];
@@ -550,11 +549,11 @@ pub fn is_org_word(word: &str) -> bool {
                 n < buf.len() && {
                     buf[..n].copy_from_slice(s.as_bytes());
                     buf[n] = b'y';
-                    std::str::from_utf8(&buf[..=n]).is_ok_and(set)
+                    std::str::from_utf8(&buf[..=n]).is_ok_and(|w| set.contains(w))
                 }
             }) || word
                 .strip_suffix('s')
-                .is_some_and(|s| !s.ends_with('s') && set(s)))
+                .is_some_and(|s| !s.ends_with('s') && set.contains(s)))
 }
 
 /// Whether `word` (case-sensitive) is a legal form of companies: "Inc", "Corp", "Ltd" (also an [`is_org_word`]).

@@ -56,15 +56,13 @@ pub fn run(ctx: &mut Ctx) {
         }
         // `called for a ceasefire`, `called on Snyder to resign`, `called out his rival for …`: the particle makes
         // "call" a speech frame whose content follows it.
-        let particle = cue.lemma == "call"
-            && matches!(
-                doc.lower(cue.last + 1, &mut buf),
-                "for" | "on" | "upon" | "out"
-            );
+        let mut next_buf = [0u8; 48];
+        let next = doc.lower(cue.last + 1, &mut next_buf);
+        let particle = cue.lemma == "call" && matches!(next, "for" | "on" | "upon" | "out");
         // (Or "that" after where it was said: `posted on Facebook that`, `posted on social media that`; not after a
         // noun, `posted on Monday a photo that …`.)
-        let that_or_colon = matches!(doc.lower(cue.last + 1, &mut buf), "that" | ":")
-            || doc.lower(cue.last + 1, &mut buf) == "on"
+        let that_or_colon = matches!(next, "that" | ":")
+            || next == "on"
                 && (cue.last + 3..(cue.last + 6).min(doc.tokens.len()))
                     .take_while(|&k| doc.tokens[k].kind == Kind::Word)
                     .any(|k| {
