@@ -587,7 +587,7 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
                     if t.kind == Kind::QuoteMark {
                         skip_to = crate::quotes::nickname_close(doc, k).unwrap_or(0);
                     }
-                    t.kind == Kind::Word && !matches!(doc.tok(k), "’s" | "'s")
+                    t.kind == Kind::Word && !doc.is_possessive(k)
                 })
                 .map(|k| {
                     // An initial or a suffix keeps its period ("John D. Podesta", "Joseph R. Biden Jr.").

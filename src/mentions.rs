@@ -1513,7 +1513,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 }
                 if j < a && j > floor && DETERMINERS.contains(&doc.lower(j - 1, &mut buf)) {
                     a = j - 1;
-                } else if j < a && j > floor + 1 && matches!(doc.tok(j - 1), "’s" | "'s") {
+                } else if j < a && j > floor + 1 && doc.is_possessive(j - 1) {
                     // …or a possessive: "Labour’s home affairs spokeswoman".
                     a = j - 1;
                     continue;
@@ -1527,7 +1527,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         }
         // "his show’s listeners": a possessor in lower case back to its determiner; else the phrase starts after
         // the "’s".
-        if matches!(doc.tok(a), "’s" | "'s") {
+        if doc.is_possessive(a) {
             let det = (a.saturating_sub(3).max(floor)..a).rev().find(|&j| {
                 let w = doc.lower(j, &mut buf);
                 w == "the" || is_possessive_pronoun(w)
@@ -1847,7 +1847,7 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
             while j > floor && k - j < 3 && is_compound_word(doc.lower(j, &mut [0u8; 48])) {
                 j -= 1;
             }
-            if j < k && matches!(doc.tok(j), "’s" | "'s") {
+            if j < k && doc.is_possessive(j) {
                 a = j;
                 continue;
             }
@@ -1857,7 +1857,7 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
         a = k;
     }
     // A possessive in front names an affiliation: `American Action Forum’s Douglas Holtz-Eakin`.
-    let possessive = (a..m.first).any(|k| matches!(doc.tok(k), "’s" | "'s"));
+    let possessive = (a..m.first).any(|k| doc.is_possessive(k));
     if (has_role || possessive) && a < m.first {
         let name_start = m.name.map(|n| n.0).unwrap_or(m.first);
         if name_start > a {
@@ -1955,7 +1955,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             // `said former secretary of state Hillary Clinton`: a title in lower case with the "of" of its office
             // (`of state`, `of the interior`) goes on to the name after it.
             k += run;
-        } else if k > s && matches!(doc.tok(k - 1), "’s" | "'s") && is_compound_word(lw) {
+        } else if k > s && doc.is_possessive(k - 1) && is_compound_word(lw) {
             // `said Labour’s home affairs spokeswoman Yvette Cooper`: nouns after a possessive, up to a role.
             while k + 1 < ceil
                 && is_role_tok(doc, k + 1).is_none()

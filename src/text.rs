@@ -240,6 +240,12 @@ impl<'a> Document<'a> {
         &self.text[t.start as usize..t.end as usize]
     }
 
+    /// Whether token `i` is a possessive ending, `’s` or `'s` (a token of its own).
+    #[inline(never)]
+    pub fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.tok(i), "’s" | "'s")
+    }
+
     /// The first byte of token `i` (0 if out of range).
     #[inline]
     pub fn first_byte(&self, i: usize) -> u8 {
