@@ -78,7 +78,7 @@ impl Mention {
 /// "de los Santos").
 static PARTICLES: WordList = word_list![
     "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "da", "di", "del",
-    "du", "dos", "ter", "los", "las", "das", "della",
+    "du", "dos", "ter", "ten", "zu", "af", "bint", "los", "las", "das", "della",
 ];
 
 /// Platforms that are companies too: a name run does not go on over one (`Podoliak Twitter`).
@@ -103,7 +103,6 @@ static QUANTIFIERS: WordList = word_list![
     "few",
     "most",
     "numerous",
-    "leading",
     "prominent",
     "moderate",
     "fellow",
@@ -398,7 +397,6 @@ static MODIFIERS: WordList = word_list![
     "progressive",
     "opposition",
     "ruling",
-    "senior",
     "junior",
     "other",
     "fellow",
@@ -411,6 +409,14 @@ static MODIFIERS: WordList = word_list![
     "current",
     "incoming",
     "outgoing",
+    // Participles that name an office's kind: "the managing director", "the presiding judge".
+    "managing",
+    "operating",
+    "presiding",
+    "commanding",
+    "sitting",
+    "ranking",
+    "leading",
     "elected",
     "appointed",
     "lead",
@@ -1878,7 +1884,7 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
 }
 
 /// A possessive determiner that may open a description: "his", "her", "its", "their", "our".
-fn is_possessive_pronoun(w: &str) -> bool {
+pub fn is_possessive_pronoun(w: &str) -> bool {
     matches!(w, "his" | "her" | "its" | "their" | "our")
 }
 

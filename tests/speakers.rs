@@ -1087,3 +1087,38 @@ fn a_former_office_is_no_other_office_and_two_name_words_open_a_sentence() {
     // An opposition leader now, a prime minister before.
     assert_eq!(f.name("the vote was rigged"), "Tamsin Okoro");
 }
+
+#[test]
+fn courts_sport_and_nationalities_have_role_nouns() {
+    let f = run(
+        "Calden Rovers lost 2-0 to Ostmark on Saturday. Captain Tomas Brel was booked. “We were not good \
+         enough,” the Portuguese midfielder told Radio Calden.\n\n\
+         Manager Piet ten Voss said the team lacked energy. The Dutchman said he would change the side.\n\n\
+         The harbour fraud case closed on Friday. Brenna Holt’s barrister, Aled Price, said his client would \
+         appeal.\n\n\
+         The Nordic Lending Fund cut its forecast. The fund warned that growth would slow.",
+    );
+    assert_eq!(f.name("We were not good enough"), "Tomas Brel");
+    // "ten" inside a name is a particle of it, not a number.
+    assert_eq!(f.name("the team lacked energy"), "Piet ten Voss");
+    assert_eq!(f.name("change the side"), "Piet ten Voss");
+    assert_eq!(
+        f.who("his client would appeal"),
+        ("Aled Price".into(), "Aled Price".into())
+    );
+    assert_eq!(f.name("growth would slow"), "Nordic Lending Fund");
+}
+
+#[test]
+fn a_participle_that_names_an_office_stays_in_the_role_phrase() {
+    let f = run(
+        "Calden Motors reported a loss. “Demand is weak,” the company’s chief operating officer said.\n\n\
+         The presiding judge said the trial would resume. “We are ready,” said the managing director.",
+    );
+    assert_eq!(
+        f.who("Demand is weak").1,
+        "the company’s chief operating officer"
+    );
+    assert_eq!(f.who("the trial would resume").1, "The presiding judge");
+    assert_eq!(f.who("We are ready").1, "the managing director");
+}
