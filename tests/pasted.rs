@@ -623,3 +623,38 @@ fn a_dateline_is_no_part_of_the_first_sentence() {
         }
     }
 }
+
+#[test]
+fn a_dateline_with_a_colon_is_no_speaker_but_transcript_labels_are() {
+    // `CITY:` opens the first paragraph of much South Asian and Gulf news: a place, not a speaker's turn.
+    for dateline in ["CALDEN:", "PORT ELLIS:"] {
+        let text = format!(
+            "{dateline} Ostmark Motors had its best quarter in a decade, with profit up by a third.\n\n\
+             “Demand is strong,” chief financial officer Ravi Menon told analysts."
+        );
+        let a = whosaid::analyze(&text);
+        assert!(
+            a.speakers
+                .iter()
+                .all(|s| !dateline.contains(s.name.as_str())),
+            "{dateline}: {:?}",
+            a.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
+        );
+        assert!(a
+            .quotes
+            .iter()
+            .all(|q| !q.span.text(&text).contains("best quarter")));
+        assert_eq!(a.speakers.len(), 1, "{dateline}");
+    }
+    // Two labels in capitals: a transcript, each label its speaker.
+    let text =
+        "ROSSI: The vote is tonight and we expect it to pass.\n\nMARLOWE: We will vote against it.";
+    let a = whosaid::analyze(text);
+    let names: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker_id)
+        .map(|i| a.speakers[i].name.as_str())
+        .collect();
+    assert!(names.contains(&"MARLOWE"), "{names:?}");
+}

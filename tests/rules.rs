@@ -1003,3 +1003,19 @@ fn a_count_opened_by_at_least_is_a_reported_clause() {
     let g = run("Ada Moor said at a rally that the ferry would be sold.");
     assert_eq!(g.texts(), ["the ferry would be sold"]);
 }
+
+#[test]
+fn a_channel_after_the_verb_may_stand_before_a_clause_without_that() {
+    let f = run(
+        "The Calden Ferry Association said in a statement it supported the new timetable. Ada Moor said in an \
+         interview the fares were too high.",
+    );
+    assert_eq!(
+        f.speaker_of("it supported the new timetable"),
+        "Calden Ferry Association"
+    );
+    assert_eq!(f.speaker_of("the fares were too high"), "Ada Moor");
+    // An article alone is no channel: "said a man" reports the clause it opens.
+    let g = run("Police said a man was arrested in the port.");
+    assert_eq!(g.texts(), ["a man was arrested in the port"]);
+}

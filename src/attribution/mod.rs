@@ -1574,6 +1574,13 @@ static TIME_ADJUNCT_WORDS: WordList = word_list![
     "privately",
     "repeatedly",
     "separately",
+    // The channel: `said in a statement it would appeal`, `told reporters in an interview the plan …`.
+    "a",
+    "an",
+    "statement",
+    "interview",
+    "email",
+    "speech",
     "january",
     "february",
     "march",
@@ -1610,7 +1617,17 @@ fn after_time_adjunct(doc: &Document, k: usize, end: usize) -> Option<usize> {
     let last = doc.lower(j - 1, &mut buf);
     if matches!(
         last,
-        "on" | "in" | "last" | "this" | "next" | "two" | "three" | "few" | "several" | "may"
+        "on" | "in"
+            | "last"
+            | "this"
+            | "next"
+            | "two"
+            | "three"
+            | "few"
+            | "several"
+            | "may"
+            | "a"
+            | "an"
     ) {
         return None;
     }

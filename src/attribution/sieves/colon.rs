@@ -1,6 +1,7 @@
 //! `WALLACE: Let’s start …` — interview transcripts and headline attributions (`Pence: Trump was “mocking”`):
 //! a paragraph that opens with one to four capitalised words and a colon is that speaker's speech.
 
+use crate::attribution::sieves::transcript::transcript_name;
 use crate::attribution::{Attribution, Ctx};
 use crate::cues::CueKind;
 use crate::mentions;
@@ -92,6 +93,24 @@ pub fn run(ctx: &mut Ctx) {
         let mut first = para.tok_start;
         while first < c.tok && doc.tokens[first].kind == Kind::QuoteMark {
             first += 1;
+        }
+        // `MUMBAI: Tata Motors on Thursday …`, `NEW DELHI: …`: words in capitals opening one of the first three
+        // paragraphs are a dateline when no other paragraph opens with a transcript's label (a transcript labels
+        // every turn); not an acronym (`AP:`).
+        if doc.tokens[c.tok].para < 3
+            && first == para.tok_start
+            && (c.tok > first + 1 || doc.tok(first).len() > 3)
+            && !doc.tok(first).contains(char::is_lowercase)
+            && {
+                let mut n = 0;
+                for k in ctx.cues.iter() {
+                    let s = doc.paragraphs[doc.tokens[k.tok].para as usize].tok_start;
+                    n += usize::from(k.kind == CueKind::Colon && transcript_name(doc, s, k.tok));
+                }
+                n == 1 && transcript_name(doc, first, c.tok)
+            }
+        {
+            continue;
         }
         let Some(m) = mentions::np_ending_at(doc, c.tok - 1, first) else {
             continue;

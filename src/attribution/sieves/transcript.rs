@@ -48,7 +48,7 @@ fn question_or_answer(label: &str) -> Option<bool> {
 /// The label `first..colon` names a speaker as a transcript does: in capitals (`SMITH`, `JAKE TAPPER`) or after a
 /// title (`Mr. Jones`, `Sen. Smith`).
 #[cfg_attr(whosaid_small, optimize(size))]
-fn transcript_name(doc: &Document, first: usize, colon: usize) -> bool {
+pub(crate) fn transcript_name(doc: &Document, first: usize, colon: usize) -> bool {
     // The label as written, `Mr.` and all: no lower-case letter and two letters at least, or a title and a name.
     let label = doc.span_of(first, colon - 1).text(doc.text);
     let capitals =
