@@ -197,6 +197,8 @@ struct Speaking {
     evidence: bool,
     /// The mention is a description whose first word is capitalised only because it opens the sentence.
     lower_first: bool,
+    /// A clause after the phrase keeps the speaker unnamed: `The official, who spoke on condition of anonymity,`.
+    anonymous: bool,
 }
 
 impl<'a> Linker<'a> {
@@ -378,6 +380,16 @@ impl<'a> Linker<'a> {
                         push_name_words(doc, m, &mut r.words);
                         let name = m.name_span(doc);
                         let (pos, sent) = place(m);
+                        // The phrase's own last word (`The coach, who is 45,` ends at "coach"); a clause after it
+                        // may keep the speaker unnamed (`who spoke on condition of anonymity`).
+                        let mut last_in_span = m.last;
+                        let mut anonymous = false;
+                        while last_in_span > m.first
+                            && doc.tokens[last_in_span].end as usize > m.span.end
+                        {
+                            anonymous |= doc.tok(last_in_span).starts_with("anonym");
+                            last_in_span -= 1;
+                        }
                         let speaking = Speaking {
                             mention: Some(Facts::of(m)),
                             same_as,
@@ -386,7 +398,7 @@ impl<'a> Linker<'a> {
                             pos: pos as u32,
                             sent: sent as u32,
                             first_word: tok(m.first),
-                            last_word: tok(m.last),
+                            last_word: tok(last_in_span),
                             start_sent: start_sent as u32,
                             evidence: mentions::name_evidence(doc, m, quoted(m), &headings),
                             // "Aides to Clinton said": capitalised only because it opens the sentence.
@@ -397,6 +409,7 @@ impl<'a> Linker<'a> {
                                     || m.first > 0 && doc.is(m.first - 1, ':'))
                                 && (mentions::is_common(doc.tok(m.first))
                                     || is_role_word(doc.tok(m.first))),
+                            anonymous,
                         };
                         (speaking, Some(m.via.or(name).unwrap_or(m.span)))
                     }
@@ -414,6 +427,7 @@ impl<'a> Linker<'a> {
                             start_sent: start_sent as u32,
                             evidence: false,
                             lower_first: false,
+                            anonymous: false,
                         };
                         (speaking, None)
                     }
@@ -1809,11 +1823,13 @@ impl<'a> Resolver<'a> {
         let role = lexicon::role_noun(&head);
         let role_kind = role.map(|r| r.kind);
         // `The firm said` after `Halvorsen Dynamics announced …`: the organisation the article named last. (Not
-        // `the Clinton campaign` or `Ryan’s office`: a name or possessor in the phrase says whose it is.)
+        // `the Clinton campaign`, `Ryan’s office` or `Her office`: a name or possessor in the phrase says whose it
+        // is.)
         let bare = !words_of(&desc).any(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 || w.ends_with("’s")
                 || w.ends_with("'s")
+                || mentions::is_possessive_pronoun(w)
         });
         if !m.plural && definite && bare && role_kind == Some(RoleKind::Org) {
             if let Some(e) = self.organisation_before(sp, &head) {
@@ -1909,7 +1925,7 @@ impl<'a> Resolver<'a> {
             let from_place = words_of(&desc)
                 .zip(words_of(&desc).skip(1))
                 .any(|(p, w)| p == "from" && starts_upper(w));
-            if role.is_some() && !possessed && !from_place {
+            if role.is_some() && !possessed && !from_place && !sp.anonymous {
                 // (A former office holder may hold another office now: "Opposition leader Raila Odinga … the former
                 // prime minister".)
                 let office = if words_of(&desc).any(|w| w == "former") {

@@ -1122,3 +1122,27 @@ fn a_participle_that_names_an_office_stays_in_the_role_phrase() {
     assert_eq!(f.who("the trial would resume").1, "The presiding judge");
     assert_eq!(f.who("We are ready").1, "the managing director");
 }
+
+#[test]
+fn a_relative_clause_after_a_role_keeps_its_head_and_anonymity_keeps_it_unnamed() {
+    let f = run(
+        "Orrin Vale insisted his side was improving. The coach, who is 45, said the players trusted him.\n\n\
+         Senator Ada Marsh defended the bill. The official, who spoke on condition of anonymity, said the vote \
+         would slip.",
+    );
+    assert_eq!(f.name("the players trusted him"), "Orrin Vale");
+    assert_eq!(f.name("the vote would slip"), "official");
+}
+
+#[test]
+fn an_office_of_her_own_is_no_organisation_named_before() {
+    let f = run(
+        "Ostmark is ready for winter. Health Minister Lena Sarr said pharmacies would give the shots. Her office \
+         said 4,000 pharmacies had signed up.",
+    );
+    assert_ne!(f.name("pharmacies had signed up"), "Ostmark");
+    assert_eq!(
+        f.kind("pharmacies had signed up"),
+        SpeakerKind::Organisation
+    );
+}
