@@ -310,6 +310,7 @@ impl<'a> Linker<'a> {
                     );
                 }
                 let (first, after_pronoun) = clause_place(doc, m, clause.1);
+                let first = first && !mentions::role_after(doc, m.last);
                 r.entities[e].not_placed |= !after_place_preposition(doc, m.first);
                 r.entities[e].in_text |= !headings
                     .get(doc.tokens[m.first].para as usize)

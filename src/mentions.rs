@@ -822,13 +822,21 @@ fn common_before_given_name(doc: &Document, a: usize, e: usize) -> bool {
         && !is_common(doc.tok(e))
 }
 
-/// Whether a lower-case word that is no preposition, conjunction or article follows token `k` (a verb, most likely).
+/// Whether a singular role noun follows token `k`: a name before it describes the person named after it (`Labour |
+/// leader Ann Ho`), and is neither subject nor first name of its clause.
+pub fn role_after(doc: &Document, k: usize) -> bool {
+    is_role_tok(doc, k + 1).is_some_and(|r| !r.plural)
+}
+
+/// Whether a lower-case word that is no preposition, conjunction, article or singular role noun follows token `k` (a
+/// verb, most likely).
 pub fn verb_like_after(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     let n = k + 1;
     n < doc.tokens.len()
         && doc.tokens[n].kind == Kind::Word
         && !doc.is_capitalized(n)
+        && !role_after(doc, k)
         && !matches!(
             doc.lower(n, &mut buf),
             "of" | "in"

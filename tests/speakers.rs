@@ -1146,3 +1146,13 @@ fn an_office_of_her_own_is_no_organisation_named_before() {
         SpeakerKind::Organisation
     );
 }
+
+#[test]
+fn a_name_before_a_role_and_a_name_is_no_antecedent() {
+    // "Marlowe" and "Veldt Aran" describe the person named after the role; "she" is that person.
+    let f = run("Senator Ann Marlowe lost the vote on Monday.\n\n\
+         Marlowe spokeswoman Ada Finch criticised the count. “Nice try,” she said.\n\n\
+         Veldt Aran leader Mary Oduya accused him of lying. She said the vote was rigged.");
+    assert_eq!(f.name("Nice try"), "Ada Finch");
+    assert_eq!(f.name("the vote was rigged"), "Mary Oduya");
+}
