@@ -734,6 +734,7 @@ fn looks_plural(lower: &str) -> bool {
 }
 
 /// Whether token `k` follows a preposition of place (with perhaps "the" between): `in Brill`, `from the Bronx`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn after_place_preposition(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     let mut p = k;

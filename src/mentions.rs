@@ -188,6 +188,7 @@ pub fn name_suffix(w: &str) -> Option<&'static str> {
 
 /// Kinship nouns and the generation each tells relative to the person it is kin to: a parent 2, a grandparent 4, a
 /// child -2, a grandchild -4, a sibling 0 (1 or -1 with "older" or "younger" in front; see [`kin_generation`]).
+#[cfg_attr(whosaid_small, optimize(size))]
 fn kin_noun(lower: &str) -> Option<i8> {
     Some(match lower {
         "father" | "mother" | "dad" | "mom" | "mum" | "parent" | "stepfather" | "stepmother" => 2,

@@ -776,6 +776,7 @@ pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
 /// word goes on (and may break again). None if the word does not go on. (Out of line: most texts have no soft break.)
 #[cold]
 #[inline(never)]
+#[cfg_attr(whosaid_small, optimize(size))]
 fn hyphen_join(text: &str, mut i: usize, soft: &[u32]) -> Option<usize> {
     let mut joined = false;
     loop {

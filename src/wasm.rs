@@ -42,6 +42,7 @@ pub fn analyze(text: &str) -> Result<JsValue, JsError> {
 /// faster way: from Rust, each field is a call into JS (a 1 MB text's result took about 10 of 45–55 ms in node that
 /// way).
 #[wasm_bindgen(js_name = analyzeSpans)]
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn analyze_spans(text: &str) -> Result<JsValue, JsError> {
     let out =
         crate::output::DocumentOut::spans_only("", text, &crate::analyze(text), Encoding::Utf16);
@@ -80,6 +81,7 @@ pub fn analyze_story(texts: Vec<String>) -> Result<JsValue, JsError> {
 /// the [`crate::story::flat::FlatStory`] with its number lists as `Uint32Array`s and `diff` one string. A 5,000-article
 /// story as objects took longer to make, one call into JS per field, than to analyse.
 #[wasm_bindgen(js_name = analyzeStorySpans)]
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn analyze_story_spans(texts: Vec<String>) -> Result<JsValue, JsError> {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let flat = crate::story::flat::flat_story(&refs);

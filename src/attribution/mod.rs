@@ -306,6 +306,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// it when `a` has none yet), and the span runs to the statement's end — the closing mark, or when the sentence
     /// goes on after the mark with words of the statement (`“… are in support” of the evidence.`) that clause's end
     /// (not when a cue or another quote follows the mark).
+    #[cfg_attr(whosaid_small, optimize(size))]
     pub fn join_part(&mut self, a: usize, first: Span, qi: usize) {
         let doc = self.doc;
         let q = &self.quotes[qi];
@@ -1321,6 +1322,7 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
 }
 
 /// The subject right after an inverted cue: `said X`, `said Kremlin spokesman Dmitry Peskov, who …`.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn subject_right(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> {
     let m = mentions::np_starting_at(doc, cue.last + 1, ceil)?;
     // `wrote the American ambassador at the time, John E. Herbst.`: a role, perhaps an adjunct, then the name that
