@@ -1510,7 +1510,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
             let ok = MODIFIERS.contains(&lw)
                 || doc.is_capitalized(k) && !breaks_run(doc, k)
                 || is_role_tok(doc, k).is_some()
-                || matches!(lw, "’s" | "'s")
+                || doc.is_possessive(k)
                 || (doc.tokens[k].kind == Kind::Word && lw.contains('-'))
                 || in_number_compound(doc, k)
                 // A title's period: "Ms. Mora’s spokesman".
@@ -1832,7 +1832,7 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
         let ok = role
             || MODIFIERS.contains(&lw)
             || (doc.is_capitalized(k) && !breaks_run(doc, k))
-            || matches!(lw, "’s" | "'s")
+            || doc.is_possessive(k)
             || (doc.tokens[k].kind == Kind::Word
                 && lw.contains('-')
                 && lw.chars().all(|c| c.is_lowercase() || c == '-'));
@@ -1930,7 +1930,8 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         let number_compound = in_number_compound(doc, k);
         if k > s
             && tok.kind != Kind::Word
-            && !matches!(lw, "’s" | "'s" | ".")
+            && !doc.is_possessive(k)
+            && lw != "."
             && !suffix_comma
             && !number_compound
         {
@@ -1953,7 +1954,8 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
                 // name, `according to his Facebook profile`.)
                 || is_possessive_pronoun(lw) && !doc.is_capitalized(k + 1))
             || MODIFIERS.contains(&lw)
-            || matches!(lw, "’s" | "'s" | ".")
+            || doc.is_possessive(k)
+            || lw == "."
             || suffix_comma
             || number_compound
             || lw.contains('-')

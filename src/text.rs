@@ -240,10 +240,10 @@ impl<'a> Document<'a> {
         &self.text[t.start as usize..t.end as usize]
     }
 
-    /// Whether token `i` is a possessive ending, `’s` or `'s` (a token of its own).
+    /// Whether token `i` is a possessive ending, `’s` or `'s` (a token of its own; `’S` in capitals too).
     #[inline(never)]
     pub fn is_possessive(&self, i: usize) -> bool {
-        matches!(self.tok(i), "’s" | "'s")
+        matches!(self.lower(i, &mut [0u8; 48]), "’s" | "'s")
     }
 
     /// The first byte of token `i` (0 if out of range).
