@@ -2070,7 +2070,9 @@ impl<'a> Resolver<'a> {
                 && (e.kind == SpeakerKind::Organisation || !e.full.iter().any(|w| lexicon::is_demonym(w)))
         };
         let initial = head.as_bytes().first().copied().unwrap_or(0);
-        latest_from(far, &|_, e| {
+        // (A place's government is no organisation named before without the noun: "The city says …".)
+        let place = matches!(head, "city" | "province" | "county");
+        let found = latest_from(far, &|_, e| {
             // (Not the noun alone, capitalised in a headline: "Newspaper Says …". A name only seen after "at" or
             // "in" is one too: "students at Ostmark University … the university said".)
             matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown)
@@ -2087,8 +2089,11 @@ impl<'a> Resolver<'a> {
                                 || same_stem(&w, head)
                         }
                 })
-        })
-        .or_else(|| {
+        });
+        if place || found.is_some() {
+            return found;
+        }
+        None.or_else(|| {
             // "The newspaper said" after "The Calden Sentinel urged …": a paper named by a word of the press.
             matches!(head, "newspaper" | "paper" | "daily" | "tabloid" | "weekly")
                 .then(|| {

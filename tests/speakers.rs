@@ -1156,3 +1156,16 @@ fn a_name_before_a_role_and_a_name_is_no_antecedent() {
     assert_eq!(f.name("Nice try"), "Ada Finch");
     assert_eq!(f.name("the vote was rigged"), "Mary Oduya");
 }
+
+#[test]
+fn a_city_or_a_province_is_its_own_government() {
+    let f = run(
+        "Halvorsen Dynamics will build a plant in Maple Ridge. The city says the plant will bring 400 jobs.\n\n\
+         The County of Lund approved a new road. Ostmark Transit will run buses on it. The county said the road \
+         opens in May.",
+    );
+    // No organisation named before is "the city": the speaker is the city itself.
+    assert_eq!(f.name("bring 400 jobs"), "city");
+    assert_eq!(f.kind("bring 400 jobs"), SpeakerKind::Organisation);
+    assert_eq!(f.name("the road opens in May"), "County of Lund");
+}
