@@ -2093,45 +2093,43 @@ impl<'a> Resolver<'a> {
         if place || found.is_some() {
             return found;
         }
-        None.or_else(|| {
-            // "The newspaper said" after "The Calden Sentinel urged …": a paper named by a word of the press.
-            matches!(head, "newspaper" | "paper" | "daily" | "tabloid" | "weekly")
-                .then(|| {
-                    latest(&|_, e| {
-                        e.full.len() > 1
-                            && e.not_placed
-                            && e.full.iter().any(|w| PRESS_WORDS.contains(&w.as_str()))
-                    })
+        // "The newspaper said" after "The Calden Sentinel urged …": a paper named by a word of the press.
+        matches!(head, "newspaper" | "paper" | "daily" | "tabloid" | "weekly")
+            .then(|| {
+                latest(&|_, e| {
+                    e.full.len() > 1
+                        && e.not_placed
+                        && e.full.iter().any(|w| PRESS_WORDS.contains(&w.as_str()))
                 })
-                .flatten()
-        })
-        .or_else(|| {
-            // (A word for any body, "the group", "the organization", may be one with a noun of its own: "the
-            // American Action Network".)
-            // An organisation known to be one first: a name of two words of unknown kind may be a person's ("Tiger
-            // Lane").
-            let any_body = matches!(head, "group" | "organization" | "organisation");
-            any_body
-                .then(|| latest(&|_, e| thing(e) && e.kind == SpeakerKind::Organisation))
-                .flatten()
-                .or_else(|| {
-                    latest(&|_, e| {
-                        thing(e)
-                            && !has_org_noun(e)
-                            && (e.kind == SpeakerKind::Organisation
-                                || e.full.len() > 1 && e.in_text)
-                    })
-                })
-        })
-        .or_else(|| {
-            latest(&|ev, e| {
-                thing(e)
-                    && ev.subject
-                    && e.full.len() == 1
-                    && !has_org_noun(e)
-                    && !mentions::is_common(&e.full[0])
             })
-        })
+            .flatten()
+            .or_else(|| {
+                // (A word for any body, "the group", "the organization", may be one with a noun of its own: "the
+                // American Action Network".)
+                // An organisation known to be one first: a name of two words of unknown kind may be a person's ("Tiger
+                // Lane").
+                let any_body = matches!(head, "group" | "organization" | "organisation");
+                any_body
+                    .then(|| latest(&|_, e| thing(e) && e.kind == SpeakerKind::Organisation))
+                    .flatten()
+                    .or_else(|| {
+                        latest(&|_, e| {
+                            thing(e)
+                                && !has_org_noun(e)
+                                && (e.kind == SpeakerKind::Organisation
+                                    || e.full.len() > 1 && e.in_text)
+                        })
+                    })
+            })
+            .or_else(|| {
+                latest(&|ev, e| {
+                    thing(e)
+                        && ev.subject
+                        && e.full.len() == 1
+                        && !has_org_noun(e)
+                        && !mentions::is_common(&e.full[0])
+                })
+            })
     }
 
     /// A new entity known by a description (`desc`: "spokesman", "police"), found again by it.
