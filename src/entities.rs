@@ -654,6 +654,7 @@ fn is_role_word(w: &str) -> bool {
 /// Whether a name mention shows a person: a title or role word in front ("Sen.", "spokesman"), a known first name,
 /// or first and last words that are no common English words ("Agusein Garcia", not "Wall Street", "New Hampshire",
 /// "Big Daddy").
+#[cfg_attr(whosaid_small, optimize(size))]
 fn person_evidence(m: &Facts, words: &[&str], text: &str) -> bool {
     let titled = m.description.is_some_and(|d| {
         words_of(d.text(text)).any(|w| {
@@ -2329,6 +2330,7 @@ fn split_suffix<'w, 'a>(words: &'w [&'a str]) -> (&'w [&'a str], Option<&'static
 
 /// A surname without the Arabic article joined to it, which later mentions may drop: "al-Assad" → "Assad",
 /// "El-Sisi" → "Sisi"; any other word as it is.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn surname_part(w: &str) -> &str {
     match w.split_once('-') {
         Some((head, tail))

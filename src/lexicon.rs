@@ -712,6 +712,7 @@ fn content_lines(text: &'static str) -> impl Iterator<Item = (usize, &'static st
     })
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn parse_words(text: &'static str) -> (Vec<&'static str>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();

@@ -679,6 +679,7 @@ pub fn is_person_role_tok(doc: &Document, k: usize) -> bool {
 /// Whether the capitalised "The" before the one-word run `a..=e` belongs to the name: a common word after "The" in
 /// mid-sentence is the title of a paper, a site or a work (`As The Hill reported`, `told The Atlantic`), not the
 /// word alone.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn title_article(doc: &Document, a: usize, e: usize) -> bool {
     a == e
         && a >= 2
@@ -789,6 +790,7 @@ fn looks_inflected(lower: &str) -> bool {
 /// a word that is never a name ("Hopefully", "Twenty-seven"), or a common word that is no first name, title, role,
 /// organisation word or demonym before a word that is not common either ("Neither Warren", "Both Sanders", "Classic
 /// Clinton"; not "White House", "Middle East", "Will Smith").
+#[cfg_attr(whosaid_small, optimize(size))]
 fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
     if !opens_sentence(doc, a) {
         return false;

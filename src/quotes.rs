@@ -631,6 +631,7 @@ fn closes(open: char, close: char) -> bool {
             .is_some_and(|m| m >> c & 1 == 1)
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn role_of(doc: &Document, i: usize, c: char) -> Role {
     let Some(&shape) = SHAPE.get(mark_index(c)) else {
         return Role::None;

@@ -616,6 +616,7 @@ impl<'a> Document<'a> {
 
     /// After an abbreviation, only a word that typically opens a sentence ("He", "The", "But") starts a new one;
     /// "U.S. Army" stays together.
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn starts_sentence_after_abbreviation(&self, j: usize) -> bool {
         const OPENERS: &[&str] = &[
             "he",

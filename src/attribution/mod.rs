@@ -646,6 +646,7 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
 
 /// For a mention that is a US state (`lexicon::us_state`) after a capitalised word and a comma (`Ames, Iowa`), the
 /// phrase ending at the word before the comma, with the state's span added.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn town_of_state(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
     if m.first < floor + 2 || !doc.is(m.first - 1, ',') || !doc.is_capitalized(m.first - 2) {
         return None;
@@ -808,6 +809,7 @@ fn is_time_word(w: &str) -> bool {
 /// [`subject_left`], or for quotation marks only (where the marks already vouch for speech) a generic noun phrase:
 /// `The letter continues: “…”`, `“…,” the ad says`. For reported speech without marks it costs more precision than
 /// it brings.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn subject_left_for_quote(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> {
     subject_left(doc, cue, floor).or_else(|| {
         let mut buf = [0u8; 48];
@@ -820,6 +822,7 @@ pub fn subject_left_for_quote(doc: &Document, cue: &Cue, floor: usize) -> Option
 }
 
 /// [`subject_right`], or for quotation marks only a generic noun phrase that closes the clause: `“…,” said the ruling.`
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn subject_right_for_quote(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> {
     subject_right(doc, cue, ceil).or_else(|| {
         // A determiner, at most two lower-case words, then the end of the clause.
