@@ -564,8 +564,16 @@ impl<'a> Document<'a> {
                         && !self.tokens[i].space_before
                         && {
                             let w = self.lower(i - 1, &mut buf);
+                            // An abbreviation ends the sentence when a sentence's first word follows it (`… of
+                            // Acme Inc. The union said`, not `Dr. A. Lee`), and "no." unless a number follows (`he
+                            // said no. Officials`, not `No. 10`).
                             self.tokens[i - 1].kind == Kind::Word
                                 && (ABBREVIATIONS.binary_search(&w).is_ok()
+                                    && !(j < tok_end
+                                        && (matches!(w, "no" | "nos")
+                                            && !self.first_byte(j).is_ascii_digit()
+                                            || self.starts_sentence_after_abbreviation(j)
+                                                && !self.is(j + 1, '.')))
                                 // Single capital initials: "J. Smith", "George W. Bush".
                                 || (self.tok(i - 1).chars().count() == 1 && self.is_capitalized(i - 1)))
                         };
@@ -1138,6 +1146,20 @@ mod tests {
         assert_eq!(
             sents("He spoke in the U.S. He left. The U.S. Army came."),
             ["He spoke in the U.S.", "He left.", "The U.S. Army came."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_end_sentences_before_a_sentence_opener() {
+        assert_eq!(
+            sents("It signed with Tarn Ltd. The union left. He voted no. Officials left. Dr. A. Ruiz saw No. 9 Ash St. Here."),
+            [
+                "It signed with Tarn Ltd.",
+                "The union left.",
+                "He voted no.",
+                "Officials left.",
+                "Dr. A. Ruiz saw No. 9 Ash St. Here."
+            ]
         );
     }
 

@@ -1019,3 +1019,21 @@ fn a_channel_after_the_verb_may_stand_before_a_clause_without_that() {
     let g = run("Police said a man was arrested in the port.");
     assert_eq!(g.texts(), ["a man was arrested in the port"]);
 }
+
+#[test]
+fn a_reported_clause_ends_at_an_abbreviation_that_ends_its_sentence() {
+    let f = run(
+        "The party said it would vote no. The union said it was worried. Kim Ober said the deal went to Tarn Ltd. \
+         The mayor said it was a good day.",
+    );
+    assert_eq!(
+        f.texts(),
+        [
+            "it would vote no",
+            "it was worried",
+            "the deal went to Tarn Ltd",
+            "it was a good day"
+        ]
+    );
+    assert_eq!(f.quote("it was worried").2, "The union");
+}
