@@ -614,7 +614,11 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
                         && doc.is(k + 1, '.')
                         && !doc.tokens[k + 1].space_before
                         && (w.chars().count() == 1 || suffix || w == "St");
-                    if dotted {
+                    // (A possessive inside an organisation's name stays on its word: "Nurses'", "Queen's".)
+                    let possessive = k < b
+                        && !doc.tokens[k + 1].space_before
+                        && (doc.is_possessive(k + 1) || doc.tokens[k + 1].kind == Kind::QuoteMark);
+                    if dotted || possessive {
                         let t = &doc.tokens;
                         &doc.text[t[k].start as usize..t[k + 1].end as usize]
                     } else {

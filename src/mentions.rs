@@ -1116,6 +1116,12 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
             k = j;
             continue;
         }
+        // "the Ontario Nurses' Association", "Queen's University": a common word's possessive inside an organisation's
+        // name (not "Canada's Competition Bureau").
+        if k == end + 1 && possessive_in_name(doc, k) {
+            k += 1;
+            continue;
+        }
         let w = doc.lower(k, &mut buf);
         if (w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end))
             // "Center for American Progress", "Council on Foreign Relations".
@@ -1152,6 +1158,31 @@ fn lower_office_before_name(doc: &Document, k: usize, s: usize, ceil: usize) -> 
     let name = k + 1 + run;
     ((1..=3).contains(&run) && name < ceil && name_word(doc, name) && !is_title_tok(doc, name))
         .then_some(run)
+}
+
+/// Whether token `k` is a possessive ending ("'s", or an apostrophe after an "s") of a capitalised common word inside
+/// an organisation's name: an organisation word among the (up to four) name words after it, "Nurses' | Association",
+/// "Queen's | University Hospital", "Children's | Hospital of …" (not "Canada's | Competition Bureau").
+#[inline]
+fn possessive_in_name(doc: &Document, k: usize) -> bool {
+    // (The first byte of ' or ’ first: most tokens are no possessive.)
+    matches!(doc.first_byte(k), b'\'' | 0xE2) && possessive_in_name_at(doc, k)
+}
+
+#[cfg_attr(whosaid_small, optimize(size))]
+fn possessive_in_name_at(doc: &Document, k: usize) -> bool {
+    k > 0
+        && k + 1 < doc.tokens.len()
+        && !doc.tokens[k].space_before
+        && doc.tokens[k + 1].space_before
+        && (doc.is_possessive(k)
+            || doc.tokens[k].kind == Kind::QuoteMark && doc.tok(k - 1).ends_with('s'))
+        && doc.is_capitalized(k - 1)
+        && doc.is_capitalized(k + 1)
+        && (k + 1..(k + 5).min(doc.tokens.len()))
+            .take_while(|&j| name_word(doc, j))
+            .any(|j| lexicon::is_org_word(doc.tok(j)))
+        && is_common(doc.tok(k - 1))
 }
 
 /// Whether the "and" at `k`, in a capitalised run that ends at `e`, is inside an organisation's name: the run ends
@@ -1202,7 +1233,8 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         if doc.tokens[k].kind != Kind::Word {
             continue;
         }
-        if is_title_tok(doc, k) {
+        // (Not "Queen" in "Queen's University".)
+        if is_title_tok(doc, k) && !doc.is_possessive(k + 1) {
             // A title before a name ends what came before (not "King" before a suffix: "Martin Luther King III").
             let next = (k + 1..=b).find(|&j| doc.tokens[j].kind == Kind::Word);
             if next.is_some_and(|j| name_suffix(doc.tok(j)).is_none()) {
@@ -1241,13 +1273,13 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         };
         for k in a..b {
             let t = doc.tok(k);
+            // (Not "Queen" in "Queen's University".)
+            let title = is_title_tok(doc, k) && !doc.is_possessive(k + 1);
             // (A title is part of an organisation's name only as its first word, right before the organisation
             // word that ends it: "General Motors", "General Electric".)
             let in_org = org_from.is_some_and(|o| k <= o)
-                && (!is_title_tok(doc, k) || k == a && k + 1 == b && org_from == Some(b));
-            if !in_org
-                && (is_title_tok(doc, k) || lexicon::is_demonym(t) || is_role_tok(doc, k).is_some())
-            {
+                && (!title || k == a && k + 1 == b && org_from == Some(b));
+            if !in_org && (title || lexicon::is_demonym(t) || is_role_tok(doc, k).is_some()) {
                 s = k + 1;
             }
         }
@@ -1432,6 +1464,11 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 // "the Parks and Recreation Department", "the Ways and Means Committee": "and" between the first
                 // two words of an organisation's name that opens after an article or a preposition.
                 || lk == "and" && a < e && and_in_org_name(doc, k, e, floor);
+            // "the Ontario Nurses' | Association said": a possessive inside an organisation's name.
+            if k > floor && a == k + 1 && possessive_in_name(doc, k) {
+                a = k - 1;
+                continue;
+            }
             // "William F. Buckley, | Jr.": a suffix after a comma.
             let suffix_comma = lk == ","
                 && k > floor
@@ -1930,8 +1967,11 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             && name_suffix(doc.tok(k + 1)).is_some_and(|s| s == "jr" || s == "sr")
             && doc.is_capitalized(k - 1);
         let number_compound = in_number_compound(doc, k);
+        // ("said the Ontario Nurses' Association".)
+        let name_apostrophe = k > s && tok.kind != Kind::Word && possessive_in_name(doc, k);
         if k > s
             && tok.kind != Kind::Word
+            && !name_apostrophe
             && !doc.is_possessive(k)
             && lw != "."
             && !suffix_comma
@@ -1957,6 +1997,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
                 || is_possessive_pronoun(lw) && !doc.is_capitalized(k + 1))
             || MODIFIERS.contains(&lw)
             || doc.is_possessive(k)
+            || name_apostrophe
             || lw == "."
             || suffix_comma
             || number_compound

@@ -243,7 +243,9 @@ impl<'a> Document<'a> {
     /// Whether token `i` is a possessive ending, `’s` or `'s` (a token of its own; `’S` in capitals too).
     #[inline(never)]
     pub fn is_possessive(&self, i: usize) -> bool {
-        matches!(self.lower(i, &mut [0u8; 48]), "’s" | "'s")
+        // (The first byte of ' or ’ first: most tokens are no possessive.)
+        matches!(self.first_byte(i), b'\'' | 0xE2)
+            && matches!(self.lower(i, &mut [0u8; 48]), "’s" | "'s")
     }
 
     /// The first byte of token `i` (0 if out of range).

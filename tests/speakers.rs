@@ -1169,3 +1169,18 @@ fn a_city_or_a_province_is_its_own_government() {
     assert_eq!(f.kind("bring 400 jobs"), SpeakerKind::Organisation);
     assert_eq!(f.name("the road opens in May"), "County of Lund");
 }
+
+#[test]
+fn a_common_word_s_possessive_stays_inside_an_organisation_s_name() {
+    let f = run(
+        "The Lund Nurses' Association says 700 posts are empty. \"We are exhausted,\" said the Maple Teachers' \
+         Federation. The Queen's Hospital of Ostmark said it had no beds left. \"We are full,\" the hospital said. \
+         Tarnia's Competition Bureau said it was looking into the prices.",
+    );
+    assert_eq!(f.name("700 posts"), "Lund Nurses' Association");
+    assert_eq!(f.name("exhausted"), "Maple Teachers' Federation");
+    assert_eq!(f.name("no beds left"), "Queen's Hospital of Ostmark");
+    assert_eq!(f.name("We are full"), "Queen's Hospital of Ostmark");
+    // A place's possessive is no part of the name.
+    assert_eq!(f.name("looking into the prices"), "Competition Bureau");
+}
