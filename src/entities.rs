@@ -1932,7 +1932,8 @@ impl<'a> Resolver<'a> {
             let from_place = words_of(&desc)
                 .zip(words_of(&desc).skip(1))
                 .any(|(p, w)| p == "from" && starts_upper(w));
-            if role.is_some() && !possessed && !from_place && !sp.anonymous {
+            // (An age stands for a person: "the 31-year-old".)
+            if (role.is_some() || age.is_some()) && !possessed && !from_place && !sp.anonymous {
                 // (A former office holder may hold another office now: "Opposition leader Raila Odinga … the former
                 // prime minister".)
                 let office = if words_of(&desc).any(|w| w == "former") {
@@ -1940,7 +1941,7 @@ impl<'a> Resolver<'a> {
                 } else {
                     &head_root
                 };
-                if let Some(e) = self.subject_before(sp, m.gender, office, age) {
+                if let Some(e) = self.subject_before(sp, m.gender, office, age, role.is_some()) {
                     self.entities[e].mentions.push(m.span.span());
                     self.entities[e].last_seen = sp.pos as usize;
                     return e;
@@ -1955,6 +1956,7 @@ impl<'a> Resolver<'a> {
             _ if m.kind == MentionKind::Group => SpeakerKind::Group,
             Some(RoleKind::Doc) => SpeakerKind::Unknown,
             Some(RoleKind::Person) => SpeakerKind::Person,
+            None if age.is_some() => SpeakerKind::Person,
             None => SpeakerKind::Unknown,
         };
         self.description_entity(&desc, kind, m.gender, m.span.span(), sp.pos as usize)
@@ -1962,8 +1964,9 @@ impl<'a> Resolver<'a> {
 
     /// The person a definite role phrase that matches no description stands for (`head_root`: its office or role;
     /// `age`: an age the phrase gives):
-    /// the first fitting person named in the nearest of its own sentence and the three before it; else the person
-    /// the article has named most (three times at least). Fitting: a person whose name was shown to be one, of a
+    /// the first fitting person named in the nearest of its own sentence and the three before it; else, for a role
+    /// (`role`; not an age alone, "the 46-year-old"), the person the article has named most (three times at least).
+    /// Fitting: a person whose name was shown to be one, of a
     /// compatible gender, who holds no other office (a senator is not "the governor"; any person may be "the
     /// front-runner" or "the businessman").
     #[cfg_attr(whosaid_small, optimize(size))]
@@ -1973,6 +1976,7 @@ impl<'a> Resolver<'a> {
         gender: Gender,
         head_root: &str,
         age: Option<u16>,
+        role: bool,
     ) -> Option<usize> {
         let office = |r: &str| lexicon::title(r).is_some_and(|t| !t.honorific);
         let head_is_office = office(head_root);
@@ -2014,6 +2018,9 @@ impl<'a> Resolver<'a> {
             {
                 return Some(ev.entity as usize);
             }
+        }
+        if !role {
+            return None;
         }
         // The protagonist.
         let mut count: FxMap<usize, usize> = FxMap::default();

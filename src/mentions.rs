@@ -1528,6 +1528,14 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
         }
         is_role_tok(doc, e)?;
     }
+    // `the 31-year-old said`: an age that stands for a person (the entity stage finds who).
+    if w == "year-old"
+        && e >= floor + 3
+        && in_number_compound(doc, e - 1)
+        && DETERMINERS.contains(&doc.lower(e - 3, &mut buf))
+    {
+        return Some(Mention::described(doc, MentionKind::Role, e - 3, e, false));
+    }
     // A role noun, possibly with modifiers and a determiner: "the Kremlin’s spokesperson", "Ukrainian officials".
     if let Some(role) = is_role_tok(doc, e) {
         let mut a = e;
@@ -1979,7 +1987,11 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         {
             break;
         }
-        if name_word(doc, k) || is_role_tok(doc, k).is_some() {
+        if name_word(doc, k)
+            || is_role_tok(doc, k).is_some()
+            // ("said the 31-year-old".)
+            || lw == "year-old" && k > s && in_number_compound(doc, k - 1)
+        {
             last_good = Some(k);
         } else if k == s + premodifiers
             && premodifiers < 3

@@ -1184,3 +1184,22 @@ fn a_common_word_s_possessive_stays_inside_an_organisation_s_name() {
     // A place's possessive is no part of the name.
     assert_eq!(f.name("looking into the prices"), "Competition Bureau");
 }
+
+#[test]
+fn an_age_standing_alone_is_the_person_given_it() {
+    let f = run(
+        "Ana Ruiz, 24, scored twice for Lund. Lena Holt, 31, missed a penalty.\n\n\
+         \"It has been a long season,\" said the 24-year-old.\n\n\
+         Kim Ober took over as coach in May. \"We need time,\" the 52-year-old said.\n\n\
+         \"I was scared,\" a 19-year-old fan said.",
+    );
+    // By the age the article gave ("Ana Ruiz, 24"), or else the person named just before.
+    assert_eq!(f.name("long season"), "Ana Ruiz");
+    assert_eq!(
+        f.who("need time"),
+        ("Kim Ober".into(), "the 52-year-old".into())
+    );
+    assert_eq!(f.kind("need time"), SpeakerKind::Person);
+    // An indefinite one is someone new, unnamed.
+    assert_eq!(f.name("I was scared"), "19-year-old fan");
+}
