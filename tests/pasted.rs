@@ -467,6 +467,28 @@ fn a_statement_and_a_pronoun_go_on_across_a_box() {
     }
 }
 
+#[test]
+fn a_photo_credit_names_no_one_the_article_speaks_of() {
+    for credit in [
+        "Tom Brandt via Getty Images",
+        "(AP Photo/Tom Brandt)",
+        "Photo: Tom Brandt/Reuters",
+    ] {
+        let t = format!(
+            "Mira Sand, a singer from Lund, posted the song online on Friday.\n\n{credit}\n\n\
+             “Why not try something new?” the 43-year-old asked in the video."
+        );
+        let a = analyze(&t);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.span.text(&t).contains("Why not"))
+            .unwrap_or_else(|| panic!("no quote in {:#?}", seen(&t, &a)));
+        let name = q.speaker_id.map(|i| a.speakers[i].name.as_str());
+        assert_eq!(name, Some("Mira Sand"), "{t}");
+    }
+}
+
 /// `Mr. Smith: “No comment.”`: a labelled paragraph whose content is a quotation is a direct quote with both its
 /// marks; the marks of a paragraph quoted whole around its label (`“WALLACE: …”`) stay out.
 #[test]

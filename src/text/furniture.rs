@@ -13,7 +13,8 @@
 //!
 //! Anything else (a sentence with no furniture after it, a paragraph of 300 bytes or more) closes the box and is
 //! read as text. Sign-up and consent lines (`Sign up for …`, `By registering for …`, a short line naming a privacy
-//! policy) and link lines (`Read more: …`) are furniture wherever they are, on their own.
+//! policy), link lines (`Read more: …`) and photo credits (`Jane Roe via Getty Images`) are furniture wherever they
+//! are, on their own.
 //!
 //! A box never runs past a paragraph of 300 bytes, so [`super::sections`], which cuts after a paragraph of 300
 //! letters, never cuts one: a section reads its boxes as the whole text does.
@@ -246,7 +247,17 @@ impl Document<'_> {
                     .strip_prefix(l)
                     .is_some_and(|r| r.trim_start().starts_with(':'))
             });
+        // A photo credit on its own line (`Jane Roe via Getty Images`, `(AP Photo/Jane Roe)`, `Photo: Jane Roe`)
+        // names no one the article speaks of.
+        let credit = seg.span.len() < 120
+            && (["getty images", "/ap", "/reuters", "/afp", "shutterstock"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+                || ["ap photo", "photo:", "photograph:", "credit:", "reuters/"]
+                    .iter()
+                    .any(|s| lower.starts_with(s)));
         if link
+            || credit
             || lower.starts_with("by registering for")
             || lower.starts_with("sign up for")
             || t.len() < 600 && lower.contains("privacy policy")
@@ -385,6 +396,13 @@ mod tests {
         assert!(!opens_furniture(
             "The mayor said more: the repairs would take a year."
         ));
+    }
+
+    #[test]
+    fn photo_credits_are_furniture_on_their_own() {
+        let t = "Ana Ruiz spoke on Monday.\n\nLena Holt via Getty Images\n\n(AP Photo/Kim Ober)\n\nPhoto: Tom Lee/Reuters\n\n\
+                 Tom Lee said the photo was old.";
+        assert_eq!(marked(t), [false, true, true, true, false]);
     }
 
     #[test]
