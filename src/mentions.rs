@@ -92,6 +92,7 @@ static PLATFORMS: WordList = word_list![
     "telegram",
 ];
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_platform(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     PLATFORMS.contains(&doc.lower(k, &mut buf))
@@ -691,6 +692,7 @@ fn title_article(doc: &Document, a: usize, e: usize) -> bool {
 
 /// A pronoun or auxiliary with a clitic: I've, We’re, She’ll, I'd, I'm, Don't, Can’t. Never a name (O'Brien and
 /// D’Angelo are not contractions).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn is_contraction(w: &str) -> bool {
     let Some(p) = w.rfind(['\'', '’']) else {
         return false;
@@ -833,6 +835,7 @@ pub fn role_after(doc: &Document, k: usize) -> bool {
 
 /// Whether a lower-case word that is no preposition, conjunction, article or singular role noun follows token `k` (a
 /// verb, most likely).
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn verb_like_after(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     let n = k + 1;
@@ -898,6 +901,7 @@ pub fn opens_sentence(doc: &Document, k: usize) -> bool {
 /// more that ends in an organisation word ("General Electric", not "News Guide"), or a capitalised word in mid-sentence
 /// — not opening a sentence, not in a quotation (`quoted`), not in a heading set in title case. A capitalised word
 /// at a sentence start or in a quotation ("Police said", "Health") is a name only with evidence from elsewhere.
+#[cfg_attr(whosaid_small, optimize(size))]
 pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool]) -> bool {
     let Some((a, b)) = m.name else {
         return false;
@@ -1137,6 +1141,7 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
 }
 
 /// The period at `dot` closes an initial ("W.") or an abbreviated title ("Mr.", "Sen.", "Gov.").
+#[cfg_attr(whosaid_small, optimize(size))]
 fn abbreviation_before(doc: &Document, dot: usize) -> bool {
     dot > 0
         && !doc.tokens[dot].space_before
@@ -1806,6 +1811,7 @@ fn in_number_compound(doc: &Document, k: usize) -> bool {
 
 /// A lower-case word that may stand inside a noun compound before its head ("base" in "the base chief"): not a
 /// function word, a verb form, or an adverb.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_compound_word(w: &str) -> bool {
     static STOP: WordList = word_list![
         "of", "to", "who", "whom", "that", "which", "and", "or", "but", "in", "at", "on", "with",

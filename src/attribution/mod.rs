@@ -782,6 +782,7 @@ pub fn licenses_base_form(w: &str) -> bool {
 }
 
 /// A weekday or a word of time that may make an adjunct on its own or after `on`/`last`/`this`.
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
@@ -892,6 +893,7 @@ fn prep_before(doc: &Document, k: usize, floor: usize) -> bool {
     j < k && matches!(doc.lower(j, &mut buf), "from" | "in" | "of" | "at")
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
 fn is_det(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     matches!(
