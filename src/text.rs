@@ -575,7 +575,10 @@ impl<'a> Document<'a> {
                                         && (matches!(w, "no" | "nos")
                                             && !self.first_byte(j).is_ascii_digit()
                                             || self.starts_sentence_after_abbreviation(j)
-                                                && !self.is(j + 1, '.')))
+                                                && !self.is(j + 1, '.')
+                                            // (`… Acme Corp. “We …`, not `Sen. “Chuck” Lee`.)
+                                            || self.tokens[j].kind == Kind::QuoteMark
+                                                && crate::lexicon::title(w).is_none()))
                                 // Single capital initials: "J. Smith", "George W. Bush".
                                 || (self.tok(i - 1).chars().count() == 1 && self.is_capitalized(i - 1)))
                         };

@@ -1024,7 +1024,8 @@ fn a_channel_after_the_verb_may_stand_before_a_clause_without_that() {
 fn a_reported_clause_ends_at_an_abbreviation_that_ends_its_sentence() {
     let f = run(
         "The party said it would vote no. The union said it was worried. Kim Ober said the deal went to Tarn Ltd. \
-         The mayor said it was a good day.",
+         The mayor said it was a good day. \"No comment,\" said a spokesperson for Acme Corp. \"Fine,\" said Sen. \
+         Ann Lee.",
     );
     assert_eq!(
         f.texts(),
@@ -1032,8 +1033,11 @@ fn a_reported_clause_ends_at_an_abbreviation_that_ends_its_sentence() {
             "it would vote no",
             "it was worried",
             "the deal went to Tarn Ltd",
-            "it was a good day"
+            "it was a good day",
+            "\"No comment,\"",
+            "\"Fine,\""
         ]
     );
+    assert_eq!(f.quote("Fine").1, "Ann Lee");
     assert_eq!(f.quote("it was worried").2, "The union");
 }
