@@ -2155,6 +2155,17 @@ impl<'a> Resolver<'a> {
         pos: usize,
     ) -> usize {
         let e = self.new_entity(kind, gender, &[desc], None, None);
+        // (Found again by its role alone too: "a source at the station … the source".)
+        let mut at = 0;
+        for w in desc.split(' ') {
+            if at > 0 && matches!(w, "of" | "for" | "at" | "to") {
+                self.by_org
+                    .entry(format!("role:{}", &desc[..at - 1]))
+                    .or_insert(e);
+                break;
+            }
+            at += w.len() + 1;
+        }
         self.by_org.insert(format!("role:{desc}"), e);
         let ent = &mut self.entities[e];
         ent.mentions.push(span);

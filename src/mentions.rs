@@ -1970,6 +1970,8 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
     // Lower-case nouns in front of a title or role with no determiner: `said fire Capt. Ana Ruiz`, `said hospital
     // spokesperson Lee Chen` (they count only if a title, role or name follows).
     let mut premodifiers = 0;
+    // A role's complement: the role before an "of" passed over, or the end of a phrase after its preposition.
+    let (mut role_of, mut complement) = (None, None);
     let mut k = s;
     while k < ceil && k < s + 12 {
         let lw = doc.lower(k, &mut buf);
@@ -2029,9 +2031,13 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         {
             // `said Former Secretary of State Madeleine Albright`: "of" inside a title or an organisation's name,
             // as in a name run; so "for" (`according to the Center for Responsive Politics`).
+            if lw == "of" && is_title_tok(doc, k - 1) {
+                role_of = Some((k - 1, true));
+            }
         } else if let Some(run) = lower_office_before_name(doc, k, s, ceil) {
             // `said former secretary of state Hillary Clinton`: a title in lower case with the "of" of its office
             // (`of state`, `of the interior`) goes on to the name after it.
+            role_of = Some((k - 1, false));
             k += run;
         } else if k > s && doc.is_possessive(k - 1) && is_compound_word(lw) {
             // `said Labour’s home affairs spokeswoman Yvette Cooper`: nouns after a possessive, up to a role.
@@ -2041,8 +2047,12 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             {
                 k += 1;
             }
-        } else if k > s && (lw == "of" || lw == "to") {
-            // "head of the Russian delegation": stop the subject before the preposition.
+        } else if k > s && matches!(lw, "of" | "to" | "for" | "at") {
+            // "head of the Russian delegation", "a spokesman for the hospital": a role's phrase goes on over its
+            // preposition; anything else stops before it.
+            if last_good == Some(k - 1) && is_role_tok(doc, k - 1).is_some() {
+                complement = np_starting_at(doc, k + 1, ceil).map(|c| c.last);
+            }
             break;
         } else if k > s && doc.tokens[k].kind == Kind::Word && last_good.is_none() {
             // Unknown lower-case nouns after a determiner: "the company"; or the front of a compound whose head
@@ -2069,7 +2079,21 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
     }
     let _ = e;
     let end = last_good?;
-    let m = np_ending_at(doc, end, s)?;
+    let mut m = np_ending_at(doc, end, s)?;
+    // `said the head of the Tarn delegation`, `said the head of Tarn Power`: the head, not what it heads (but
+    // `Secretary of State Ann Lee`, `former secretary of state Ann Lee`).
+    if let Some((r, _)) =
+        role_of.filter(|&(r, capital)| m.kind != MentionKind::Name || capital && m.first > r)
+    {
+        complement = Some(m.last);
+        m = np_ending_at(doc, r, s)?;
+    }
+    if let Some(c) = complement.filter(|_| matches!(m.kind, MentionKind::Role | MentionKind::Group))
+    {
+        m.last = c;
+        m.span = doc.span_of(m.first, c);
+        m.description = Some(m.span);
+    }
     if m.first < s {
         return None;
     }

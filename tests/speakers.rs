@@ -499,9 +499,9 @@ fn a_title_in_lower_case_with_its_office_goes_on_to_the_name() {
     assert_eq!(f.name("We will win"), "Mara Quell");
     let f = run("\"We will win,\" said minister of the interior Lena Holt.");
     assert_eq!(f.name("We will win"), "Lena Holt");
-    // With no name after it, the office is a description.
+    // With no name after it, the office is a description, with what it heads.
     let f = run("\"We will win,\" said the head of the delegation.");
-    assert_eq!(f.name("We will win"), "head");
+    assert_eq!(f.name("We will win"), "head of the delegation");
 }
 
 #[test]
@@ -1202,4 +1202,28 @@ fn an_age_standing_alone_is_the_person_given_it() {
     assert_eq!(f.kind("need time"), SpeakerKind::Person);
     // An indefinite one is someone new, unnamed.
     assert_eq!(f.name("I was scared"), "19-year-old fan");
+}
+
+#[test]
+fn a_role_after_the_cue_keeps_its_complement_and_is_found_again_by_its_role() {
+    let f = run(
+        "\"We are full,\" said a spokesman for the Lund hospital. \"It is over,\" said the head of the Tarn \
+         delegation. \"No,\" said the head of Tarn Power. \"Maybe,\" said Secretary of State Ann Lee.\n\n\
+         The talks went on, according to a source at the Maple station. The source said the vote was close.",
+    );
+    assert_eq!(
+        f.who("We are full"),
+        (
+            "spokesman for the Lund hospital".into(),
+            "a spokesman for the Lund hospital".into()
+        )
+    );
+    // The head speaks, not what the head leads.
+    assert_eq!(f.who("It is over").1, "the head of the Tarn delegation");
+    assert_eq!(f.kind("It is over"), SpeakerKind::Person);
+    assert_eq!(f.who("No,").1, "the head of Tarn Power");
+    // A title with "of" before a name is still the name's.
+    assert_eq!(f.name("Maybe"), "Ann Lee");
+    assert_eq!(f.name("the vote was close"), f.name("The talks went on"));
+    assert_eq!(f.name("the vote was close"), "source at the Maple station");
 }
