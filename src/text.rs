@@ -728,7 +728,9 @@ pub const LONG_PARAGRAPH: usize = 300;
 ///   `leading_cue`, `colon`), and does not open page furniture ([`furniture::opens_furniture`]), so a statement that
 ///   goes on after a box goes on in a section too (`continuation`);
 /// - a sentence never runs across a paragraph break, and the entity stage ([`crate::entities::Linker`]) carries its
-///   state from one section to the next.
+///   state from one section to the next;
+/// - a section opens at the start of its first line, with the line's indent and invisible chars, so that the
+///   hard-wrap test ([`wrap`]) measures its lines as in the whole text.
 ///
 /// A text with no such break is one section. The sections cover `text` in order, each from where the last ended.
 #[cfg_attr(whosaid_small, optimize(size))]
@@ -774,8 +776,16 @@ pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
         let next_line = &text[next..];
         let next_line = &next_line[..next_line.find(is_break).unwrap_or(next_line.len())];
         if long_before && !is_quote_mark(first) && !furniture::opens_furniture(next_line) {
-            out.push(start..next);
-            start = next;
+            // The section opens at the start of that paragraph's line, its indent and invisible chars with it: the
+            // hard-wrap test reads its lines as the whole text does.
+            let cut = text[brk..next]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| char_class(c) == Class::Space && !matches!(c, '\n' | '\r'))
+                .last()
+                .map_or(next, |(k, _)| brk + k);
+            out.push(start..cut);
+            start = cut;
             at = next + size;
         } else {
             at = next;
@@ -1276,9 +1286,9 @@ mod tests {
             t.push_str(brk);
         }
         let cuts: Vec<usize> = sections(&t, 1).iter().skip(1).map(|r| r.start).collect();
-        // After a long paragraph (the next is plain), at the next one's first letter (past a zero-width space);
-        // not after the short one, nor before the one opening with a quote.
-        assert_eq!(cuts, [starts[1], starts[4], starts[5]]);
+        // After a long paragraph (the next is plain), at the start of the next one's line (with its zero-width
+        // space and indent); not after the short one, nor before the one opening with a quote.
+        assert_eq!(cuts, [starts[1], starts[4] - "\u{200b} ".len(), starts[5]]);
         // The sections cover the text in order.
         let s = sections(&t, 1);
         assert_eq!(s.first().unwrap().start, 0);

@@ -142,3 +142,23 @@ fn a_box_after_a_unicode_line_separator_is_not_cut_from_the_text_before_it() {
     assert!(!a.quotes.is_empty());
     invariants::check_sections(&t, &a).unwrap();
 }
+
+#[test]
+fn a_section_keeps_the_indent_and_invisible_chars_of_its_first_line() {
+    // A paragraph of 300 letters, where a section may cut, then hard-wrapped lines that open with a zero-width space
+    // or an indent: the wrap test must read them in a section as in the whole text.
+    let long = "The council met for six hours on Tuesday to debate the new budget for the harbour district, and \
+                members argued over the cost of the bridge repairs, the ferry subsidy, the school buses, the new \
+                library and the plan to close two fire stations before the vote was finally called late at night, when \
+                most of the public gallery had long gone home and only the reporters were left to hear the result.";
+    for lead in ["\u{200b}", "  ", "\u{feff} "] {
+        let t = format!(
+            "{long}\n{lead}Officials said a total of 192 homes were damaged and 51 w\n{lead}ere flooded when the \
+             river rose in the storm that hit the\n{lead}town on Sunday, leaving roads closed.\n\
+             No decision on the bridge, the mayor said.\n"
+        );
+        assert!(sections(&t, 1).len() >= 2, "{t:?}");
+        let a = analyze(&t);
+        invariants::check_sections(&t, &a).unwrap_or_else(|e| panic!("{e}: {t:?}"));
+    }
+}
