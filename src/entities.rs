@@ -1927,11 +1927,12 @@ impl<'a> Resolver<'a> {
             // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.` (Not for a
             // role of someone named in the phrase: "Donald Trump’s campaign manager" is not Donald Trump.)
             let possessed = words_of(&desc).any(|w| w.ends_with("’s") || w.ends_with("'s"));
-            // (Nor for a role of someone from a place the phrase names: "the senator from Vermont" is the person
-            // the article described so, not whoever was named last.)
+            // (Nor for a role of someone from a place the phrase names, or an office of a body it names: "the
+            // senator from Vermont", "the Director of Public Prosecutions" is the person the article described so,
+            // not whoever was named last.)
             let from_place = words_of(&desc)
                 .zip(words_of(&desc).skip(1))
-                .any(|(p, w)| p == "from" && starts_upper(w));
+                .any(|(p, w)| matches!(p, "from" | "of") && starts_upper(w));
             // (An age stands for a person: "the 31-year-old".)
             if (role.is_some() || age.is_some()) && !possessed && !from_place && !sp.anonymous {
                 // (A former office holder may hold another office now: "Opposition leader Raila Odinga … the former

@@ -1314,6 +1314,19 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run —
     // unless a title after the "of" opens a person's name: "Bank of Canada Governor Tiff Macklem".
     let of = (a..=b).find(|&k| doc.tok(k) == "of");
+    // "Director of Public Prosecutions", "Chief of Staff": a title, "of" and common words that are no first names is an
+    // office, no name.
+    if of.is_some_and(|o| {
+        o > a
+            && is_title_tok(doc, o - 1)
+            && (o + 1..=b).all(|k| {
+                doc.tokens[k].kind != Kind::Word
+                    || is_common(doc.tok(k))
+                        && lexicon::first_name_gender(doc.tok(k)) == Gender::Unknown
+            })
+    }) {
+        return Some(Mention::described(doc, MentionKind::Role, a, b, false));
+    }
     let title = of.and_then(|o| (o + 1..b).rev().find(|&k| is_title_tok(doc, k)));
     let org_with_of = (a..start).any(|k| lexicon::is_org_word(doc.tok(k))) && of.is_some();
     let mut start = match title {

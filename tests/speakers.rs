@@ -1227,3 +1227,23 @@ fn a_role_after_the_cue_keeps_its_complement_and_is_found_again_by_its_role() {
     assert_eq!(f.name("the vote was close"), f.name("The talks went on"));
     assert_eq!(f.name("the vote was close"), "source at the Maple station");
 }
+
+#[test]
+fn an_office_of_a_body_is_a_description_and_a_fronted_place_no_subject() {
+    let f = run(
+        "Dan Kerr, 34, was jailed for 12 years on Friday.\n\n\
+         Outside court, the girl's father, Tom Haddad, said the sentence was too short.\n\n\
+         The Director of Public Prosecutions said it would consider an appeal. \"We will read the ruling,\" said \
+         Secretary of State Bill Gray.",
+    );
+    assert_eq!(f.name("too short"), "Tom Haddad");
+    // An office named by a title, "of" and common words is no name ("Prosecutions"), nor the last person named.
+    assert_eq!(
+        f.who("consider an appeal"),
+        (
+            "Director of Public Prosecutions".into(),
+            "Director of Public Prosecutions".into()
+        )
+    );
+    assert_eq!(f.name("read the ruling"), "Bill Gray");
+}

@@ -1137,6 +1137,12 @@ pub fn subject_start(doc: &Document, mut start: usize, limit: usize) -> Option<u
                 | "since"
                 | "unlike"
                 | "like"
+                | "outside"
+                | "inside"
+                | "near"
+                | "across"
+                | "among"
+                | "as"
         ) || is_time_word(first)
             || (first.ends_with("ing") && doc.is_capitalized(start));
         if !adverbial {
