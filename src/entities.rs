@@ -1930,11 +1930,11 @@ impl<'a> Resolver<'a> {
             // (Nor for a role of someone from a place the phrase names, or an office of a body it names: "the
             // senator from Vermont", "the Director of Public Prosecutions" is the person the article described so,
             // not whoever was named last.)
-            let from_place = words_of(&desc)
+            let place_or_body = words_of(&desc)
                 .zip(words_of(&desc).skip(1))
                 .any(|(p, w)| matches!(p, "from" | "of") && starts_upper(w));
             // (An age stands for a person: "the 31-year-old".)
-            if (role.is_some() || age.is_some()) && !possessed && !from_place && !sp.anonymous {
+            if (role.is_some() || age.is_some()) && !possessed && !place_or_body && !sp.anonymous {
                 // (A former office holder may hold another office now: "Opposition leader Raila Odinga … the former
                 // prime minister".)
                 let office = if words_of(&desc).any(|w| w == "former") {
@@ -2159,7 +2159,7 @@ impl<'a> Resolver<'a> {
         // (Found again by its role alone too: "a source at the station … the source".)
         let mut at = 0;
         for w in desc.split(' ') {
-            if at > 0 && matches!(w, "of" | "for" | "at" | "to") {
+            if at > 0 && mentions::is_complement_preposition(w) {
                 self.by_org
                     .entry(format!("role:{}", &desc[..at - 1]))
                     .or_insert(e);

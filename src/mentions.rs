@@ -1190,6 +1190,18 @@ fn possessive_in_name_at(doc: &Document, k: usize) -> bool {
         && is_common(doc.tok(k - 1))
 }
 
+/// A preposition that opens a role's complement after the role ("head of …", "adviser to …", "spokesman for …",
+/// "official at …"): [`np_starting_at`] keeps it in the phrase, the entity stage finds the phrase again by the role
+/// before it.
+pub fn is_complement_preposition(w: &str) -> bool {
+    matches!(w, "of" | "to" | "for" | "at")
+}
+
+/// Whether token `k`, a title, is one in a name run: not one before a possessive ("Queen" in "Queen's University").
+fn title_in_run(doc: &Document, k: usize) -> bool {
+    is_title_tok(doc, k) && !doc.is_possessive(k + 1)
+}
+
 /// Whether the "and" at `k`, in a capitalised run that ends at `e`, is inside an organisation's name: the run ends
 /// in an organisation word and one capitalised word stands between the "and" and an article, a preposition or the
 /// start (`the Parks and Recreation Department`).
@@ -1238,8 +1250,7 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         if doc.tokens[k].kind != Kind::Word {
             continue;
         }
-        // (Not "Queen" in "Queen's University".)
-        if is_title_tok(doc, k) && !doc.is_possessive(k + 1) {
+        if title_in_run(doc, k) {
             // A title before a name ends what came before (not "King" before a suffix: "Martin Luther King III").
             let next = (k + 1..=b).find(|&j| doc.tokens[j].kind == Kind::Word);
             if next.is_some_and(|j| name_suffix(doc.tok(j)).is_none()) {
@@ -1278,8 +1289,7 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         };
         for k in a..b {
             let t = doc.tok(k);
-            // (Not "Queen" in "Queen's University".)
-            let title = is_title_tok(doc, k) && !doc.is_possessive(k + 1);
+            let title = title_in_run(doc, k);
             // (A title is part of an organisation's name only as its first word, right before the organisation
             // word that ends it: "General Motors", "General Electric".)
             let in_org = org_from.is_some_and(|o| k <= o)
@@ -2060,7 +2070,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             {
                 k += 1;
             }
-        } else if k > s && matches!(lw, "of" | "to" | "for" | "at") {
+        } else if k > s && is_complement_preposition(lw) {
             // "head of the Russian delegation", "a spokesman for the hospital": a role's phrase goes on over its
             // preposition; anything else stops before it.
             if last_good == Some(k - 1) && is_role_tok(doc, k - 1).is_some() {
