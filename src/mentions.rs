@@ -660,8 +660,65 @@ fn breaks_run(doc: &Document, k: usize) -> bool {
     let w = doc.lower(k, &mut buf);
     // "A." and "I." are initials ("Jock A. Finlayson"), not the article or the pronoun.
     let initial = w.len() == 1 && doc.is(k + 1, '.') && !doc.tokens[k + 1].space_before;
-    BREAKERS.contains(&w) && !matches!(w, "mr" | "mrs" | "ms" | "dr") && !initial
+    BREAKERS.contains(&w)
+        && !matches!(w, "mr" | "mrs" | "ms" | "dr")
+        && !initial
+        && !dated_first_name(doc, k)
         || is_contraction(w)
+}
+
+/// Whether token `k`, a month or a modal that is also a given name ("April", "June", "Will", "Jan"), opens a person's
+/// name: a surname follows it and then a comma or a speech verb ("April Ryan, a correspondent,", "Jan Egeland said",
+/// "said Will Doyle,"), and no preposition or determiner comes before it ("In April Trump met …", "a June Trump
+/// rally", "Will Sanders come down?" keep the month or the modal).
+#[cfg_attr(whosaid_small, optimize(size))]
+fn dated_first_name(doc: &Document, k: usize) -> bool {
+    let mut buf = [0u8; 48];
+    let surname = k + 1;
+    if lexicon::first_name_gender(doc.tok(k)) == Gender::Unknown
+        || surname + 1 >= doc.tokens.len()
+        || doc.tokens[surname].kind != Kind::Word
+        || !doc.is_capitalized(surname)
+        || BREAKERS.contains(&doc.lower(surname, &mut buf))
+        || is_common(doc.tok(surname))
+    {
+        return false;
+    }
+    let after = doc.lower(surname + 1, &mut buf);
+    let cue = after == ","
+        || lexicon::speech_verb(after).is_some_and(|v| {
+            matches!(
+                v.form,
+                lexicon::VerbForm::Past | lexicon::VerbForm::ThirdPerson
+            )
+        });
+    cue && (k == 0 || {
+        let before = doc.lower(k - 1, &mut buf);
+        doc.tokens[k - 1].kind != Kind::Word
+            || !(DETERMINERS.contains(&before)
+                || matches!(
+                    before,
+                    "in" | "on"
+                        | "at"
+                        | "by"
+                        | "of"
+                        | "from"
+                        | "since"
+                        | "until"
+                        | "during"
+                        | "through"
+                        | "before"
+                        | "after"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "every"
+                        | "each"
+                )
+                || before.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Whether `lower` (lower case) is a quantifier that can stand for people by itself: "many", "others", "both".

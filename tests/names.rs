@@ -261,3 +261,27 @@ fn a_comma_that_ends_the_text_after_a_name_is_no_suffix_comma() {
         f.names()
     );
 }
+
+#[test]
+fn a_month_or_a_modal_that_is_a_given_name_opens_the_name() {
+    // A surname and then a comma or a speech verb after it: the month or modal is the given name.
+    let f = run(
+        "April Dorne, a spokeswoman for the port authority, said the ferries would run. \
+         \"We are ready,\" said Will Cardona, the harbour master. \
+         June Ortiz said the vote was close. Ortiz added that she was pleased.",
+    );
+    assert_eq!(f.speaker_of("ferries would run"), "April Dorne");
+    assert_eq!(f.speaker_of("We are ready"), "Will Cardona");
+    assert_eq!(f.speaker_of("vote was close"), "June Ortiz");
+    assert_eq!(f.speaker_of("she was pleased"), "June Ortiz");
+    // A date or a question keeps its month or modal out of the name.
+    let f = run(
+        "In April Marlow met the families. Marlow said they were brave. \
+         At a June Marlow rally, the crowd cheered. Will Marlow come back? Marlow said he would.",
+    );
+    assert!(
+        f.names().iter().all(|n| !n.contains(' ')),
+        "{:?}",
+        f.names()
+    );
+}
