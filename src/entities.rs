@@ -2085,22 +2085,41 @@ impl<'a> Resolver<'a> {
         let initial = head.as_bytes().first().copied().unwrap_or(0);
         // (A place's government is no organisation named before without the noun: "The city says …".)
         let place = matches!(head, "city" | "province" | "county");
+        // "The agency" is any public body: "the Food and Drug Administration", "the World Health Organization".
+        let agency = head == "agency";
         let found = latest_from(far, &|_, e| {
             // (Not the noun alone, capitalised in a headline: "Newspaper Says …". A name only seen after "at" or
             // "in" is one too: "students at Ostmark University … the university said".)
             matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown)
-                && e.full.len() > 1
                 && e.full.iter().any(|w| {
-                    // (Only words with the noun's first letter are lower-cased and compared.)
-                    w.as_bytes()
-                        .first()
-                        .is_some_and(|b| b.to_ascii_lowercase() == initial)
-                        && {
-                            let w = lower(w);
-                            w == head
-                                || plural.as_deref() == Some(w.as_str())
-                                || same_stem(&w, head)
-                        }
+                    // A compound that ends in the noun is one word for it: "the Bundesbank" is "the bank" (not a
+                    // name in camel case, "UnitedGunGroup").
+                    let (n, h) = (w.len(), head.len());
+                    n > h + 2 && w.is_char_boundary(n - h) && &w[n - h..] == head
+                        || e.full.len() > 1
+                        // (Only words with the noun's first letter are lower-cased and compared.)
+                            && (w
+                                .as_bytes()
+                                .first()
+                                .is_some_and(|b| b.to_ascii_lowercase() == initial)
+                                || agency)
+                            && {
+                                let w = lower(w);
+                                w == head
+                                    || plural.as_deref() == Some(w.as_str())
+                                    || same_stem(&w, head)
+                                    || agency
+                                        && matches!(
+                                            w.as_str(),
+                                            "administration"
+                                                | "organization"
+                                                | "organisation"
+                                                | "bureau"
+                                                | "service"
+                                                | "commission"
+                                                | "authority"
+                                        )
+                            }
                 })
         });
         if place || found.is_some() {

@@ -1184,6 +1184,20 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
             continue;
         }
         let w = doc.lower(k, &mut buf);
+        // "the Food and Drug Administration", "the federal Securities and Exchange Commission": one word, "and", and a
+        // run that ends in an organisation word.
+        if w == "and"
+            && end == i
+            && k + 1 < n
+            && doc.is_capitalized(k + 1)
+            && !breaks_run(doc, k + 1)
+        {
+            let e = name_run_end(doc, k + 1);
+            if lexicon::is_org_word(doc.tok(e)) {
+                return e;
+            }
+            break;
+        }
         if (w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end))
             // "Center for American Progress", "Council on Foreign Relations".
             || matches!(w, "for" | "on") && lexicon::is_org_word(doc.tok(end)))

@@ -544,6 +544,38 @@ fn and_inside_an_organisation_name_stays_in_it() {
 }
 
 #[test]
+fn the_back_reference_finds_an_organisation_named_by_another_body_word() {
+    // "and" inside the name, before the name that ends in an organisation word, keeps the whole name; "the agency" is
+    // a public body whatever its name calls it.
+    let f = run(
+        "Talks stalled in Varnholt on Monday. The Food and Grain Administration said it would review the permits. \
+         The agency added that no decision would come before March.",
+    );
+    assert_eq!(
+        f.name("review the permits"),
+        "Food and Grain Administration"
+    );
+    assert_eq!(f.name("no decision"), "Food and Grain Administration");
+    let f = run(
+        "Doctors in Lindmark reported 40 new cases to the federal Health and Safety Authority on Friday. \
+         The agency said it had sent teams to three towns.",
+    );
+    assert_eq!(f.name("sent teams"), "Health and Safety Authority");
+    // A compound that ends in the noun is that noun for it; the country named since is not.
+    let f = run(
+        "The Nordbank said its profits fell by a third. Exports to the United States slowed in March. \
+         The bank warned that more job cuts would follow.",
+    );
+    assert_eq!(f.name("more job cuts"), "Nordbank");
+    // A name in camel case is no such compound: "the group" is the foundation.
+    let f = run(
+        "The Varn Foundation said it had no comment. A site called OrvaleGroup had posted the letter. \
+         \"We are focused on our work,\" the group said.",
+    );
+    assert_eq!(f.name("focused on our work"), "Varn Foundation");
+}
+
+#[test]
 fn a_subject_with_an_appositive_is_the_subject_a_pronoun_takes() {
     // The subject test looks past an appositive, an age or a party label between the name and its verb.
     let f = run(
