@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 
 use crate::attribution::Attribution;
-use crate::lexicon::{self, FxMap, RoleKind};
+use crate::lexicon::{self, word_list, FxMap, RoleKind, WordList};
 use crate::mentions::{self, Mention, MentionKind};
 use crate::model::{Analysis, Gender, Quote, QuoteKind, Span, Speaker, SpeakerKind};
 use crate::quotes::QuoteSpan;
@@ -701,6 +701,18 @@ struct NameEvent {
 
 /// Words that name a newspaper ("The Calden Sentinel", "the Daily Herald"): what "the newspaper" or "the paper"
 /// refers back to.
+/// Words for a public body in an organisation's name, which "the agency" may stand for ("Food and Drug
+/// Administration", "World Health Organization").
+static BODY_WORDS: WordList = word_list![
+    "administration",
+    "organization",
+    "organisation",
+    "bureau",
+    "service",
+    "commission",
+    "authority",
+];
+
 static PRESS_WORDS: &[&str] = &[
     "Times",
     "Post",
@@ -2108,17 +2120,7 @@ impl<'a> Resolver<'a> {
                                 w == head
                                     || plural.as_deref() == Some(w.as_str())
                                     || same_stem(&w, head)
-                                    || agency
-                                        && matches!(
-                                            w.as_str(),
-                                            "administration"
-                                                | "organization"
-                                                | "organisation"
-                                                | "bureau"
-                                                | "service"
-                                                | "commission"
-                                                | "authority"
-                                        )
+                                    || agency && BODY_WORDS.contains(&w.as_str())
                             }
                 })
         });

@@ -749,6 +749,8 @@ struct VerbEntry {
 
 /// `base third past gerund participle | strength=N [listener] [noun=form,form]`; a form other than the base may be
 /// `=`, the regular one (as build.rs writes them in the compiled copy).
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn parse_speech_verbs(text: &'static str) -> (Vec<VerbEntry>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -824,6 +826,8 @@ fn is_lower_word(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'')
 }
 
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn verb_map(entries: &[VerbEntry]) -> FilteredMap<VerbInfo> {
     let mut index = KeyIndex::with_capacity(entries.len() * 5, false);
     let mut values = Vec::new();
@@ -862,6 +866,8 @@ fn parse_belief_verbs(text: &'static str) -> (Vec<Vec<&'static str>>, Errors) {
 }
 
 /// `word m|f|u [honorific]`
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn parse_titles(text: &'static str) -> (Vec<(&'static str, TitleInfo)>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -1006,6 +1012,8 @@ fn parse_first_names(text: &'static str) -> (Vec<(&'static str, Gender)>, Errors
 }
 
 /// `word m|f|u sg|pl`
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn parse_pronouns(text: &'static str) -> (Vec<PronounEntry>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -1031,6 +1039,8 @@ fn parse_pronouns(text: &'static str) -> (Vec<PronounEntry>, Errors) {
 }
 
 /// `noun that|to|for[,…]`
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn parse_speech_nouns(text: &'static str) -> (Vec<(&'static str, NounFrames)>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();

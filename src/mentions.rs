@@ -672,6 +672,7 @@ fn breaks_run(doc: &Document, k: usize) -> bool {
 /// "said Will Doyle,"), and no preposition or determiner comes before it ("In April Trump met …", "a June Trump
 /// rally", "Will Sanders come down?" keep the month or the modal).
 #[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn dated_first_name(doc: &Document, k: usize) -> bool {
     let mut buf = [0u8; 48];
     let surname = k + 1;
@@ -696,27 +697,7 @@ fn dated_first_name(doc: &Document, k: usize) -> bool {
         let before = doc.lower(k - 1, &mut buf);
         doc.tokens[k - 1].kind != Kind::Word
             || !(DETERMINERS.contains(&before)
-                || matches!(
-                    before,
-                    "in" | "on"
-                        | "at"
-                        | "by"
-                        | "of"
-                        | "from"
-                        | "since"
-                        | "until"
-                        | "during"
-                        | "through"
-                        | "before"
-                        | "after"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "last"
-                        | "next"
-                        | "every"
-                        | "each"
-                )
+                || BREAKERS.contains(&before)
                 || before.bytes().all(|b| b.is_ascii_digit()))
     })
 }
@@ -1192,7 +1173,10 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
             && doc.is_capitalized(k + 1)
             && !breaks_run(doc, k + 1)
         {
-            let e = name_run_end(doc, k + 1);
+            let mut e = k + 1;
+            while e + 1 < n && doc.tokens[e + 1].space_before && name_word(doc, e + 1) {
+                e += 1;
+            }
             if lexicon::is_org_word(doc.tok(e)) {
                 return e;
             }
