@@ -2004,12 +2004,15 @@ impl<'a> Resolver<'a> {
                 && (gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || ent.gender == gender)
+                // (A member of parliament holds another office as well: "Shadow home secretary Ana Ruiz … the
+                // Conservative MP".)
                 && !(head_is_office
+                    && head_root != "mp"
                     && ent
                         .desc_roots
                         .iter()
                         .flatten()
-                        .any(|r| office(r) && r != head_root))
+                        .any(|r| office(r) && r != head_root && r != "mp"))
         };
         let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
         let lo = (sp.sent as usize).saturating_sub(3);

@@ -1121,6 +1121,25 @@ fn a_former_office_is_no_other_office_and_two_name_words_open_a_sentence() {
 }
 
 #[test]
+fn a_member_of_parliament_holds_another_office_as_well() {
+    // A shadow minister or a health minister is a member of parliament too (a provincial one: MPP, MLA).
+    let f = run(
+        "Shadow transport secretary Ewan Dross said the rail plan would fail. \
+         \"Commuters have been let down again,\" the Conservative MP said.\n\n\
+         Health Minister Carla Menzies said the wait lists were shrinking. \
+         \"Nurses are being heard,\" the Liberal MPP said.",
+    );
+    assert_eq!(f.name("let down again"), "Ewan Dross");
+    assert_eq!(f.name("Nurses are being heard"), "Carla Menzies");
+    // Other offices still exclude each other: the senator is not the governor named since.
+    let f = run(
+        "Sen. Ruth Ardley said the bill was fair. Gov. Paul Ennis signed it on Monday. \
+         \"It is a good day for the state,\" the senator said.",
+    );
+    assert_eq!(f.name("good day for the state"), "Ruth Ardley");
+}
+
+#[test]
 fn courts_sport_and_nationalities_have_role_nouns() {
     let f = run(
         "Calden Rovers lost 2-0 to Ostmark on Saturday. Captain Tomas Brel was booked. “We were not good \
