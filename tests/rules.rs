@@ -536,6 +536,30 @@ fn coordinated_cue_takes_the_subject_of_its_clause() {
 }
 
 #[test]
+fn a_cue_joined_by_and_reports_nothing_of_the_next_cue() {
+    // What "and" joins to a cue is another verb phrase with a report of its own, not the first cue's content.
+    let f = run(
+        "The former mayor, Rodrigo Baltar, denied wrongdoing and said he would appeal the verdict.\n\n\
+         His lawyer, Inés Corral, declined to comment and said the family was grieving.",
+    );
+    let (kind, name, _, cue) = f.quote("appeal the verdict");
+    assert_eq!(
+        (kind, name.as_str(), cue.as_str()),
+        (Indirect, "Rodrigo Baltar", "said")
+    );
+    assert!(f.texts()[0].starts_with("he would"), "{:?}", f.texts());
+    let (_, name, _, cue) = f.quote("family was grieving");
+    assert_eq!((name.as_str(), cue.as_str()), ("Inés Corral", "said"));
+    assert!(f.none_contains("and said"), "{:?}", f.texts());
+    // A listener with "and" in its name still reaches its "that".
+    let f = run(
+        "Marta Vell told The Herald and Courier of Dunmore on Friday that she would run again.",
+    );
+    assert_eq!(f.texts(), ["she would run again"]);
+    assert_eq!(f.speaker_of("run again"), "Marta Vell");
+}
+
+#[test]
 fn second_verb_of_one_report_does_not_split_it() {
     // `X said that A but said B` is one statement of X.
     let t = "Mayor Ines Coll said Friday that the footage should be released but said “the question is the timing.”";

@@ -1468,7 +1468,7 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
             first,
             "to" | "in" | "at" | "on" | "during" | "with" | "after" | "before" | "for" | "of"
         );
-    if let Some(t) = (cue.last + 1..(cue.last + 9).min(sent.tok_end))
+    if let Some(t) = (cue.last + 1..(cue.last + 12).min(sent.tok_end))
         .filter(|_| gap_is_adjunct)
         .take_while(|&k| doc.tokens[k].kind == Kind::Word)
         .find(|&k| doc.lower(k, &mut buf) == "that")
@@ -1532,8 +1532,12 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
         return None;
     }
     // "concluded with no agreement", "declined to comment on …": a prepositional phrase is not a reported clause
-    // (but "at least" opens a count: `said at least 12 people were arrested`).
+    // (but "at least" opens a count: `said at least 12 people were arrested`); nor is what "and" or "or" joins to the
+    // cue ("declined to comment and said …").
     let w = doc.lower(start, &mut buf);
+    if matches!(w, "and" | "or") {
+        return None;
+    }
     if !matches!(doc.lower(start + 1, &mut [0u8; 48]), "least" | "most")
         && matches!(
             w,
@@ -1746,7 +1750,7 @@ pub fn clause_end(doc: &Document, start: usize, cues: &[Cue]) -> usize {
     while k + 1 < sent.tok_end {
         // `… and said that …`: a second strong cue joined by a conjunction starts another report; this one ends
         // before the conjunction.
-        if k > start + 2 && matches!(doc.lower(k, &mut buf), "and" | "but") {
+        if k > start && matches!(doc.lower(k, &mut buf), "and" | "but") {
             let next = cues.partition_point(|c| c.tok <= k);
             if next < cues.len()
                 && cues[next].tok <= k + 2
