@@ -716,6 +716,9 @@ pub fn lower_into<'b>(s: &str, buf: &'b mut [u8; 48]) -> &'b str {
     std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
 }
 
+/// The head of a text, in bytes: the first section holds it ([`sections`]).
+pub const HEAD_BYTES: usize = 2048;
+
 /// ASCII letters and digits of a paragraph after which [`sections`] may cut.
 pub const LONG_PARAGRAPH: usize = 300;
 
@@ -733,14 +736,16 @@ pub const LONG_PARAGRAPH: usize = 300;
 /// - a section opens at the start of its first line, with the line's indent and invisible chars, so that the
 ///   hard-wrap test ([`wrap`]) measures its lines as in the whole text.
 ///
-/// A text with no such break is one section. The sections cover `text` in order, each from where the last ended.
+/// The first section is at least [`HEAD_BYTES`] long: what the analysis reads of a text's head (datelines) is in it
+/// whatever the size. A text with no such break is one section. The sections cover `text` in order, each from where
+/// the last ended.
 #[cfg_attr(whosaid_small, optimize(size))]
 pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let size = size.max(1);
     let mut out = Vec::with_capacity(text.len() / size + 1);
     let mut start = 0;
-    let mut at = size;
+    let mut at = size.max(HEAD_BYTES);
     while at < bytes.len() {
         // The next line break at or after `at`.
         let Some(nl) = bytes[at..].iter().position(|&b| b == b'\n' || b == b'\r') else {
@@ -1271,10 +1276,11 @@ mod tests {
 
     #[test]
     fn sections_cut_after_long_paragraphs_before_paragraphs_not_opening_with_a_quote() {
-        let (a, b) = (long(400), long(200));
+        let (head, a, b) = (long(HEAD_BYTES), long(400), long(200));
         let mut t = String::new();
         let mut starts = Vec::new();
         for (para, brk) in [
+            (head.as_str(), "\n\n"),
             (a.as_str(), "\n\n"),
             (b.as_str(), "\n"),
             ("“Quoted,” he said.", "\n"),
@@ -1289,15 +1295,27 @@ mod tests {
         let cuts: Vec<usize> = sections(&t, 1).iter().skip(1).map(|r| r.start).collect();
         // After a long paragraph (the next is plain), at the start of the next one's line (with its zero-width
         // space and indent); not after the short one, nor before the one opening with a quote.
-        assert_eq!(cuts, [starts[1], starts[4] - "\u{200b} ".len(), starts[5]]);
+        assert_eq!(
+            cuts,
+            [
+                starts[1],
+                starts[2],
+                starts[5] - "\u{200b} ".len(),
+                starts[6]
+            ]
+        );
         // The sections cover the text in order.
         let s = sections(&t, 1);
         assert_eq!(s.first().unwrap().start, 0);
         assert_eq!(s.last().unwrap().end, t.len());
         assert!(s.windows(2).all(|w| w[0].end == w[1].start));
         // At least `size` bytes each (but the last).
-        assert_eq!(sections(&t, 1000).len(), 2);
+        assert_eq!(sections(&t, 3000).len(), 2);
         assert_eq!(sections(&t, t.len()).len(), 1);
+        // Never inside the text's head, whatever the size.
+        let t = format!("{a}\n\n{a}\n\n{b}");
+        assert!(t.len() < HEAD_BYTES);
+        assert_eq!(sections(&t, 1), vec![(0..t.len())]);
     }
 
     #[test]
@@ -1313,7 +1331,7 @@ mod tests {
 
     #[test]
     fn a_section_document_keeps_the_offsets_of_the_whole_text() {
-        let t = format!("{}\n\nZelensky’s aide said “no”.", long(400));
+        let t = format!("{}\n\nZelensky’s aide said “no”.", long(HEAD_BYTES));
         let r = sections(&t, 1);
         assert_eq!(r.len(), 2);
         let whole = Document::new(&t);

@@ -133,6 +133,8 @@ fn a_box_after_a_unicode_line_separator_is_not_cut_from_the_text_before_it() {
                 mayor, Lena Ward, has defended for months against the haulage companies that use it every day, and \
                 which the regional government has promised to pay for if the town finds a way to keep the port open \
                 during the works. Ward said the vote was the last step before the works could begin.";
+    // (Six times: a section is never cut inside the text's head.)
+    let long = [long; 6].join(" ");
     let t = format!(
         "{long}\r\nSign up for our morning briefing\u{2028}The mayor, Lena Ward, said on Tuesday that the works \
          would begin in May and last a year, and that the port would stay open for ships of every size during the \
@@ -145,12 +147,13 @@ fn a_box_after_a_unicode_line_separator_is_not_cut_from_the_text_before_it() {
 
 #[test]
 fn a_section_keeps_the_indent_and_invisible_chars_of_its_first_line() {
-    // A paragraph of 300 letters, where a section may cut, then hard-wrapped lines that open with a zero-width space
+    // A paragraph of 300 letters past the text's head, where a section may cut, then hard-wrapped lines that open with a zero-width space
     // or an indent: the wrap test must read them in a section as in the whole text.
     let long = "The council met for six hours on Tuesday to debate the new budget for the harbour district, and \
                 members argued over the cost of the bridge repairs, the ferry subsidy, the school buses, the new \
                 library and the plan to close two fire stations before the vote was finally called late at night, when \
                 most of the public gallery had long gone home and only the reporters were left to hear the result.";
+    let long = [long; 6].join(" ");
     for lead in ["\u{200b}", "  ", "\u{feff} "] {
         let t = format!(
             "{long}\n{lead}Officials said a total of 192 homes were damaged and 51 w\n{lead}ere flooded when the \
@@ -161,4 +164,19 @@ fn a_section_keeps_the_indent_and_invisible_chars_of_its_first_line() {
         let a = analyze(&t);
         invariants::check_sections(&t, &a).unwrap_or_else(|e| panic!("{e}: {t:?}"));
     }
+}
+
+#[test]
+fn a_label_in_capitals_is_read_alike_in_a_section_and_in_the_whole_text() {
+    // Words in capitals and a colon open a dateline only in the text's head; past it, in a later section, the label
+    // must be read as in the whole text, where it is no dateline (one of the first three paragraphs is the head's).
+    let long = "The harbour council met for six hours on Tuesday to debate the budget for the district, and members \
+                argued over the cost of the bridge repairs, the ferry subsidy, the school buses and the plan to close \
+                two fire stations before the vote was finally called late at night, when only the reporters and a \
+                few tired officials were left in the hall to hear the result of the long and bitter debate.";
+    let head = [long; 8].join(" ");
+    let t = format!("{head}\n{long}\nK\nVOTE: the council agreed to the plan\n");
+    assert!(sections(&t, 1).len() >= 3, "{:?}", sections(&t, 1));
+    let a = analyze(&t);
+    invariants::check_sections(&t, &a).unwrap();
 }

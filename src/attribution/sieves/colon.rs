@@ -95,15 +95,18 @@ pub fn run(ctx: &mut Ctx) {
             first += 1;
         }
         // `MUMBAI: Tata Motors on Thursday …`, `NEW DELHI: …`: words in capitals opening one of the first three
-        // paragraphs are a dateline when no other paragraph opens with a transcript's label (a transcript labels
-        // every turn); not an acronym (`AP:`).
+        // paragraphs are a dateline when no other paragraph of the text's head opens with a transcript's label (a
+        // transcript labels every turn); not an acronym (`AP:`). (The head is the first section's whatever the
+        // section size, [`crate::text::HEAD_BYTES`], so a long text read a section at a time reads it alike.)
+        let in_head = |tok: usize| (doc.tokens[tok].start as usize) < crate::text::HEAD_BYTES;
         if doc.tokens[c.tok].para < 3
+            && in_head(c.tok)
             && first == para.tok_start
             && (c.tok > first + 1 || doc.tok(first).len() > 3)
             && !doc.tok(first).contains(char::is_lowercase)
             && {
                 let mut n = 0;
-                for k in ctx.cues.iter() {
+                for k in ctx.cues.iter().filter(|k| in_head(k.tok)) {
                     let s = doc.paragraphs[doc.tokens[k.tok].para as usize].tok_start;
                     n += usize::from(k.kind == CueKind::Colon && transcript_name(doc, s, k.tok));
                 }
