@@ -713,6 +713,7 @@ fn content_lines(text: &'static str) -> impl Iterator<Item = (usize, &'static st
 }
 
 #[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn parse_words(text: &'static str) -> (Vec<&'static str>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -849,6 +850,8 @@ fn verb_map(entries: &[VerbEntry]) -> FilteredMap<VerbInfo> {
 }
 
 /// One lemma per line with all its forms, whitespace-separated.
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn parse_belief_verbs(text: &'static str) -> (Vec<Vec<&'static str>>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -908,6 +911,7 @@ fn parse_titles(text: &'static str) -> (Vec<(&'static str, TitleInfo)>, Errors) 
 /// `word m|f|u [plural] [group]`; the compiled copy may end a singular's line with `+`, which stands for the line of
 /// its regular plural (`plural group`, same gender) after it (see build.rs).
 #[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, Errors) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
