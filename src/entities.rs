@@ -1396,6 +1396,16 @@ impl<'a> Resolver<'a> {
                 self.by_first[k].push(e);
             }
         }
+        // The first word of a surname with a particle finds the name as its last word does: "Lula" is "Luiz Inácio
+        // Lula da Silva".
+        for (i, w) in core.iter().enumerate().skip(1) {
+            if core.get(i + 1).is_some_and(|p| !starts_upper(p)) && starts_upper(w) {
+                let k = self.key(w) as usize;
+                if !self.by_last[k].contains(&e) {
+                    self.by_last[k].push(e);
+                }
+            }
+        }
     }
 
     /// The one of `candidates` (two or more namesakes) that is older (`order` Greater) or younger (Less) than every

@@ -285,3 +285,14 @@ fn a_month_or_a_modal_that_is_a_given_name_opens_the_name() {
         f.names()
     );
 }
+
+#[test]
+fn the_first_word_of_a_surname_with_a_particle_names_the_person() {
+    // "Lula da Silva", "Vargas de la Cruz": the word before the particle is what the text calls the person.
+    let f = run(
+        "Ana Paula Ferraz dos Reis opened the fair in Vitória on Monday. \
+         \"Trade is up,\" Ferraz said. \"And it will grow,\" Ferraz added later.",
+    );
+    assert_eq!(f.speaker_of("Trade is up"), "Ana Paula Ferraz dos Reis");
+    assert_eq!(f.names(), ["Ana Paula Ferraz dos Reis"]);
+}
