@@ -8,7 +8,7 @@
 //!
 //! Adding a cue family: add a variant to [`CueKind`], a scanner function below, and call it from [`find`].
 
-use crate::lexicon::{self, VerbForm};
+use crate::lexicon::{self, word_list, VerbForm, WordList};
 use crate::model::Span;
 use crate::text::{Document, Kind};
 
@@ -44,7 +44,7 @@ impl Cue {
 }
 
 /// Words after which a verb form is read as a noun ("a report", "his claim", "the comments").
-const NOUN_CONTEXT: &[&str] = &[
+static NOUN_CONTEXT: WordList = word_list![
     "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
     "those", "no", "any", "every", "each", "of", "in", "such", "some", "many", "several", "whose",
     "’s", "'s", "first", "last", "latest", "new", "recent", "earlier", "public", "previous", "own",

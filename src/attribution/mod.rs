@@ -1724,7 +1724,7 @@ fn infinitive_or_question_start(doc: &Document, cue: &Cue, end: usize) -> Option
 }
 
 /// Tokens that end reported content inside a sentence when they follow a comma.
-const CLAUSE_BREAKS: &[&str] = &[
+static CLAUSE_BREAKS: WordList = word_list![
     "though",
     "although",
     "while",

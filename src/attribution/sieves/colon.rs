@@ -4,12 +4,13 @@
 use crate::attribution::sieves::transcript::transcript_name;
 use crate::attribution::{Attribution, Ctx};
 use crate::cues::CueKind;
+use crate::lexicon::{word_list, WordList};
 use crate::mentions;
 use crate::model::QuoteKind;
 use crate::text::Kind;
 
 /// Labels that head a paragraph with a colon without being a speaker (lower case).
-const LABELS: &[&str] = &[
+static LABELS: WordList = word_list![
     "the latest",
     "latest",
     "exclusive",
@@ -55,7 +56,7 @@ const LABELS: &[&str] = &[
 ];
 
 /// Words that end a section label (lower case): `Delegate Update:`, `Campaign Watch:`, `Morning Briefing:`.
-const LABEL_HEADS: &[&str] = &[
+static LABEL_HEADS: WordList = word_list![
     "update",
     "updates",
     "watch",
