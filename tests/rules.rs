@@ -762,6 +762,20 @@ fn promises_requests_and_questions_report_their_infinitive_or_question() {
 }
 
 #[test]
+fn a_listener_before_a_clause_is_no_request_to_its_verb() {
+    // "to hospital" after a clause is no infinitive: the listener is skipped and the clause reported.
+    let f = run(
+        "Const. Aldo Reyes told the Ledger the man was taken to hospital.\n\n\
+         Reyes told residents to stay indoors.",
+    );
+    assert_eq!(
+        f.texts(),
+        ["the man was taken to hospital", "residents to stay indoors"]
+    );
+    assert_eq!(f.speaker_of("taken to hospital"), "Aldo Reyes");
+}
+
+#[test]
 fn questions_put_to_someone_and_outlets_that_report() {
     let t = "Asked whether she would run again, Coll said she had not decided.\n\n\
              The Ostland Herald reported the mayor had met the builders twice.";

@@ -1681,6 +1681,7 @@ fn after_time_adjunct(doc: &Document, k: usize, end: usize) -> Option<usize> {
 /// `vowed to cut taxes` (from "to"), `urged the council to wait` / `asked voters to stay home` (from the listener),
 /// `asked whether the plan was legal` (from the question word).
 #[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn infinitive_or_question_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     let mut buf = [0u8; 48];
     let next = cue.last + 1;
@@ -1711,10 +1712,14 @@ fn infinitive_or_question_start(doc: &Document, cue: &Cue, end: usize) -> Option
             if cue.lemma == "call" && w != "on" && w != "upon" {
                 return None;
             }
-            // The listener: a pronoun or a short noun phrase (words only), then `to` and a verb.
+            // The listener: a pronoun or a short noun phrase (words only, no auxiliary: `told Reuters the man was
+            // taken to hospital` reports a clause), then `to` and a verb.
             let obj = if cue.lemma == "call" { next + 1 } else { next };
             (obj + 1..(obj + 7).min(end))
-                .take_while(|&k| doc.tokens[k].kind == Kind::Word)
+                .take_while(|&k| {
+                    doc.tokens[k].kind == Kind::Word
+                        && !matches!(doc.tok(k), "was" | "were" | "is" | "are")
+                })
                 .find(|&k| is_to_verb(k))
                 .filter(|_| doc.tokens[obj].kind == Kind::Word && doc.lower(obj, &mut buf) != "to")
                 .map(|_| obj)
