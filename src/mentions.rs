@@ -667,10 +667,10 @@ fn breaks_run(doc: &Document, k: usize) -> bool {
         || is_contraction(w)
 }
 
-/// Whether token `k`, a month or a modal that is also a given name ("April", "June", "Will", "Jan"), opens a person's
-/// name: a surname follows it and then a comma or a speech verb ("April Ryan, a correspondent,", "Jan Egeland said",
-/// "said Will Doyle,"), and no preposition or determiner comes before it ("In April Trump met …", "a June Trump
-/// rally", "Will Sanders come down?" keep the month or the modal).
+/// Whether token `k`, a month or a modal that the first-name list knows ("April", "June", "Will"), opens a person's
+/// name: a surname follows it and then a comma or a speech verb ("April Ryan, a correspondent,", "June Ortiz said",
+/// "said Will Doyle,"), and no run breaker (a preposition, a conjunction), determiner or number comes before it ("In
+/// April Trump met …", "a June Trump rally", "Will Sanders come down?" keep the month or the modal).
 #[cfg_attr(whosaid_small, optimize(size))]
 #[inline(never)]
 fn dated_first_name(doc: &Document, k: usize) -> bool {
