@@ -699,8 +699,6 @@ struct NameEvent {
     subject: bool,
 }
 
-/// Words that name a newspaper ("The Calden Sentinel", "the Daily Herald"): what "the newspaper" or "the paper"
-/// refers back to.
 /// Words for a public body in an organisation's name, which "the agency" may stand for ("Food and Drug
 /// Administration", "World Health Organization").
 static BODY_WORDS: WordList = word_list![
@@ -713,6 +711,8 @@ static BODY_WORDS: WordList = word_list![
     "authority",
 ];
 
+/// Words that name a newspaper ("The Calden Sentinel", "the Daily Herald"): what "the newspaper" or "the paper"
+/// refers back to.
 static PRESS_WORDS: &[&str] = &[
     "Times",
     "Post",
@@ -1384,10 +1384,7 @@ impl<'a> Resolver<'a> {
                 .rsplit_once('-')
                 .filter(|(_, t)| !t.is_empty())
             {
-                let k = self.key(tail) as usize;
-                if !self.by_last[k].contains(&e) {
-                    self.by_last[k].push(e);
-                }
+                self.list_by_surname(e, tail);
             }
         }
         if let Some(g) = given_name(core) {
@@ -1400,11 +1397,17 @@ impl<'a> Resolver<'a> {
         // Lula da Silva".
         for (i, w) in core.iter().enumerate().skip(1) {
             if core.get(i + 1).is_some_and(|p| !starts_upper(p)) && starts_upper(w) {
-                let k = self.key(w) as usize;
-                if !self.by_last[k].contains(&e) {
-                    self.by_last[k].push(e);
-                }
+                self.list_by_surname(e, w);
             }
+        }
+    }
+
+    /// Lists entity `e` under `w` as under a surname, once.
+    #[inline(always)]
+    fn list_by_surname(&mut self, e: usize, w: &'a str) {
+        let k = self.key(w) as usize;
+        if !self.by_last[k].contains(&e) {
+            self.by_last[k].push(e);
         }
     }
 
