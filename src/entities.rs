@@ -949,10 +949,10 @@ struct Resolver<'a> {
     by_initials: FxMap<u64, usize>,
     /// The first word (its key) of each organisation named by that word and an organisation word ("State
     /// Department"), to the entity: what that word alone names.
-    by_org_head: FxMap<u32, usize>,
+    by_org_head: FxMap<u64, usize>,
     /// The last word (its key) of each organisation whose name ends in a word of the press ("Washington Post",
     /// "Wall Street Journal"), to the latest such entity: what "the Post" or "the Journal" names.
-    by_press_tail: FxMap<u32, usize>,
+    by_press_tail: FxMap<u64, usize>,
     /// For each root of a description's words ([`role_roots`]), the entities with such a description, in entity
     /// order: the persons a role phrase may name.
     by_root: FxMap<String, Vec<usize>>,
@@ -966,7 +966,7 @@ struct Resolver<'a> {
     /// word's key is computed once, and keys compare as numbers).
     keys: FxMap<&'a str, u32>,
     /// Each distinct key → its index in `key_text` (spelling variants share one).
-    key_ids: FxMap<String, u32>,
+    key_ids: FxMap<String, usize>,
     key_text: Vec<String>,
     /// The name words of the speaker mentions ([`Speaking::words`]).
     words: Vec<&'a str>,
@@ -994,13 +994,13 @@ impl<'a> Resolver<'a> {
         }
         let k = name_key(w);
         let id = match self.key_ids.get(&k) {
-            Some(&id) => id,
+            Some(&id) => id as u32,
             None => {
                 let id = self.key_text.len() as u32;
                 self.key_text.push(k.clone());
                 self.by_last.push(Vec::new());
                 self.by_first.push(Vec::new());
-                self.key_ids.insert(k, id);
+                self.key_ids.insert(k, id as usize);
                 id
             }
         };
@@ -1037,7 +1037,7 @@ impl<'a> Resolver<'a> {
                 let k = self.key(w);
                 self.by_last[k as usize]
                     .is_empty()
-                    .then(|| self.by_org_head.get(&k).copied())
+                    .then(|| self.by_org_head.get(&(k as u64)).copied())
                     .flatten()
             }
             _ => None,
@@ -1046,7 +1046,7 @@ impl<'a> Resolver<'a> {
         .or_else(|| match words {
             [w] | ["The", w] if PRESS_WORDS.contains(w) && !self.by_press_tail.is_empty() => {
                 let k = self.key(w);
-                self.by_press_tail.get(&k).copied()
+                self.by_press_tail.get(&(k as u64)).copied()
             }
             _ => None,
         });
@@ -1093,7 +1093,7 @@ impl<'a> Resolver<'a> {
             && !lexicon::is_demonym(words[0])
         {
             let k = self.key(words[0]);
-            self.by_org_head.entry(k).or_insert(e);
+            self.by_org_head.entry(k as u64).or_insert(e);
         }
         if spelled.is_none()
             && words.len() >= 2
@@ -1103,7 +1103,7 @@ impl<'a> Resolver<'a> {
             if let Some(&last) = words.last().filter(|w| PRESS_WORDS.contains(w)) {
                 let k = self.key(last);
                 // (The latest such paper: `entry`, as the other maps, rather than another `insert` in the module.)
-                *self.by_press_tail.entry(k).or_insert(e) = e;
+                *self.by_press_tail.entry(k as u64).or_insert(e) = e;
             }
         }
         if spelled.is_none() && words.len() >= 2 && self.entities[e].kind != SpeakerKind::Person {
@@ -1751,12 +1751,16 @@ impl<'a> Resolver<'a> {
             // the last 500 names before the pronoun.
             (None, None) if want_person => {
                 let from = end.saturating_sub(500);
-                let mut count: FxMap<usize, usize> = FxMap::default();
-                for ev in &self.name_events[from..end] {
-                    if !ev.quoted && self.entities[ev.entity as usize].kind == SpeakerKind::Person {
-                        *count.entry(ev.entity as usize).or_default() += 1;
-                    }
-                }
+                let count = run_counts(
+                    self.name_events[from..end]
+                        .iter()
+                        .filter(|ev| {
+                            !ev.quoted
+                                && self.entities[ev.entity as usize].kind == SpeakerKind::Person
+                        })
+                        .map(|ev| ev.entity as usize)
+                        .collect(),
+                );
                 let (e, n) = count
                     .into_iter()
                     .filter(|&(e, _)| {
@@ -2052,17 +2056,17 @@ impl<'a> Resolver<'a> {
             return None;
         }
         // The protagonist.
-        let mut count: FxMap<usize, usize> = FxMap::default();
-        for ev in &self.name_events[end.saturating_sub(500)..end] {
-            if !ev.quoted && fits(ev.entity as usize) {
-                *count.entry(ev.entity as usize).or_default() += 1;
-            }
-        }
-        count
-            .into_iter()
-            .filter(|&(_, n)| n >= 3)
-            .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
-            .map(|(e, _)| e)
+        run_counts(
+            self.name_events[end.saturating_sub(500)..end]
+                .iter()
+                .filter(|ev| !ev.quoted && fits(ev.entity as usize))
+                .map(|ev| ev.entity as usize)
+                .collect(),
+        )
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+        .map(|(e, _)| e)
     }
 
     /// The organisation a definite organisation noun (`head`: "the firm", "the department") refers back to, among the
@@ -2212,6 +2216,20 @@ impl<'a> Resolver<'a> {
         ent.evidence = true;
         e
     }
+}
+
+/// Each distinct value of `ids` with the number of times it occurs, in increasing order of value (a sort rather
+/// than a map: one fewer hash table type in the browser build).
+fn run_counts(mut ids: Vec<usize>) -> Vec<(usize, usize)> {
+    crate::sort::sort(&mut ids);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for id in ids {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
 }
 
 /// The letters of an acronym ("RNC", "N.R.A.", "AROS"): two to six capital letters, with or without a period after

@@ -25,8 +25,7 @@
 //! (the mean similarity across the two groups, on a sample of at most 8 × 8 pairs, must reach
 //! [`LINK_THRESHOLD`]), so one loose pair does not chain two statements together.
 
-use crate::lexicon::{FxMap, FxSet};
-use std::sync::OnceLock;
+use crate::lexicon::{word_list, FxMap, WordList};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -51,7 +50,7 @@ pub const SUPPORT: usize = 4;
 /// Bonus when both quotes are attributed to the same story speaker.
 pub const SAME_SPEAKER_BONUS: f32 = 0.10;
 
-const STOPWORDS: &[&str] = &[
+static STOPWORDS: WordList = word_list![
     "a",
     "about",
     "above",
@@ -204,9 +203,7 @@ const STOPWORDS: &[&str] = &[
 
 #[cfg_attr(whosaid_small, optimize(size))]
 fn is_stopword(w: &str) -> bool {
-    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(w)
+    STOPWORDS.contains(&w)
 }
 
 /// The stem of one lowercase folded word.
@@ -274,15 +271,15 @@ pub struct Scorer<'a> {
 impl<'a> Scorer<'a> {
     #[cfg_attr(whosaid_small, optimize(size))]
     pub fn new(items: &'a [Item<'a>]) -> Scorer<'a> {
-        let mut ids: FxMap<String, u32> = FxMap::default();
+        let mut ids: FxMap<String, usize> = FxMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut raw: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(items.len());
         for it in items {
             let seq: Vec<u32> = content_stems(it.text)
                 .into_iter()
                 .map(|s| {
-                    let n = ids.len() as u32;
-                    *ids.entry(s).or_insert(n)
+                    let n = ids.len();
+                    *ids.entry(s).or_insert(n) as u32
                 })
                 .collect();
             let mut bigrams: Vec<u64> = seq
@@ -470,7 +467,7 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
     // (roots) with those samples, the link is the same (merging appends, so a sample of 8 stays), and the many
     // edges between two big groups of a long story are not scored again (5,000 articles: 33,000 -> 14,000 links).
     // (A map type the story already uses: a new one would add its code to the page's wasm.)
-    let mut failed: FxMap<(usize, usize), usize> = FxMap::default();
+    let mut failed: super::PairMap = FxMap::default();
     for (_, a, b) in edges {
         let (ra, rb) = (dsu.find(a), dsu.find(b));
         if ra == rb {
@@ -478,9 +475,9 @@ pub fn group_with(scorer: &Scorer) -> Vec<Vec<usize>> {
         }
         let (ma, mb) = (&members[ra], &members[rb]);
         let (key, sampled) = if ra < rb {
-            ((ra, rb), ma.len().min(8) * 9 + mb.len().min(8))
+            (super::pair(ra, rb), ma.len().min(8) * 9 + mb.len().min(8))
         } else {
-            ((rb, ra), mb.len().min(8) * 9 + ma.len().min(8))
+            (super::pair(rb, ra), mb.len().min(8) * 9 + ma.len().min(8))
         };
         if failed.get(&key) == Some(&sampled) {
             continue;

@@ -71,6 +71,14 @@ use serde::Serialize;
 use crate::model::{Analysis, Gender, SpeakerKind};
 use crate::output::{DocumentOut, Encoding, OffsetMap};
 
+/// A map keyed by a pair of indices ([`pair`]): (article, speaker), (article, quote), two groups.
+type PairMap = FxMap<u64, usize>;
+
+/// Two indices as one key (a `u64` rather than a tuple: the browser build carries one hash table per key type).
+fn pair(a: usize, b: usize) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
 pub use diff::DiffOp;
 pub use report::{text_report, ArticleReport};
 
@@ -237,11 +245,11 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
     let clusters = names::cluster(&inputs);
 
     // Quote counts per (article, speaker).
-    let mut qcount: FxMap<(usize, usize), usize> = FxMap::default();
+    let mut qcount: PairMap = FxMap::default();
     for (a, (_, _, an)) in docs.iter().enumerate() {
         for q in &an.quotes {
             if let Some(s) = q.speaker_id.filter(|&s| s < an.speakers.len()) {
-                *qcount.entry((a, s)).or_insert(0) += 1;
+                *qcount.entry(pair(a, s)).or_insert(0) += 1;
             }
         }
     }
@@ -271,11 +279,11 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
         sorted.push(std::mem::replace(&mut speakers[i], placeholder()));
     }
     let mut speakers = sorted;
-    let mut story_id: FxMap<(usize, usize), usize> = FxMap::default();
+    let mut story_id: PairMap = FxMap::default();
     for (id, sp) in speakers.iter_mut().enumerate() {
         sp.id = id;
         for m in &sp.members {
-            story_id.insert((m[0], m[1]), id);
+            story_id.insert(pair(m[0], m[1]), id);
         }
     }
     inherit_affiliations(&mut speakers);
@@ -302,7 +310,7 @@ pub fn build_story(docs: &[(&str, &str, &Analysis)]) -> Story {
             texts.push(words.join(" "));
             let speaker = q
                 .speaker_id
-                .and_then(|sid| story_id.get(&(a, sid)).copied());
+                .and_then(|sid| story_id.get(&pair(a, sid)).copied());
             item_ref.push((a, qi, ranges[0].0, ranges[ranges.len() - 1].1, speaker));
         }
     }
@@ -369,7 +377,7 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
 fn make_speaker(
     docs: &[(&str, &str, &Analysis)],
     members: &[(usize, usize)],
-    qcount: &FxMap<(usize, usize), usize>,
+    qcount: &PairMap,
 ) -> StorySpeaker {
     let sp = |(a, s): (usize, usize)| &docs[a].2.speakers[s];
     // Name: a written-out first name first, then most name tokens, then the most frequent spelling, then
@@ -433,7 +441,7 @@ fn make_speaker(
         if articles.last() != Some(&a) && !articles.contains(&a) {
             articles.push(a);
         }
-        let n = qcount.get(&(a, s)).copied().unwrap_or(0);
+        let n = qcount.get(&pair(a, s)).copied().unwrap_or(0);
         match quotes.iter_mut().find(|q| q.article == a) {
             Some(q) => q.quotes += n,
             None => quotes.push(ArticleQuotes {

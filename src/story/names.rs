@@ -43,7 +43,7 @@
 //! * Descriptions never merge anyone: a surname that does not match is not overridden by a shared title
 //!   (see the module doc of [`crate::story`] on "Vladimir Green").
 
-use crate::lexicon::{self, FxMap, FxSet};
+use crate::lexicon::{self, FxMap};
 use crate::model::{Gender, SpeakerKind};
 
 use super::sides;
@@ -778,7 +778,7 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
 
     // People (and speakers of unknown kind that are not a known organisation).
     let mut forms: Vec<Form> = Vec::new();
-    let mut form_index: FxMap<(First, String), usize> = FxMap::default();
+    let mut form_index: FxMap<String, usize> = FxMap::default();
     let mut unknown_by_key: FxMap<String, usize> = FxMap::default();
     for (i, inp) in inputs.iter().enumerate() {
         match inp.kind {
@@ -811,7 +811,7 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
             }
         };
         let fi = *form_index
-            .entry((first.clone(), surname.clone()))
+            .entry(form_key(&first, &surname))
             .or_insert_with(|| {
                 forms.push(Form {
                     first,
@@ -844,16 +844,35 @@ pub fn cluster(inputs: &[NameInput]) -> Vec<Vec<usize>> {
         }
     }
 
-    let mut by_root: FxMap<usize, Vec<usize>> = FxMap::default();
+    // (Members pushed in increasing order, each cluster under its root.)
+    let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); inputs.len()];
     for i in 0..inputs.len() {
-        by_root.entry(dsu.find(i)).or_default().push(i);
+        by_root[dsu.find(i)].push(i);
     }
-    let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
-    for c in &mut out {
-        crate::sort::sort(c);
-    }
+    let mut out: Vec<Vec<usize>> = by_root.into_iter().filter(|c| !c.is_empty()).collect();
     crate::sort::sort_by_key(&mut out, |c| c[0]);
     out
+}
+
+/// One string for a first name and a surname, distinct for distinct pairs (a `String` key rather than a tuple: one
+/// fewer hash table type in the browser build).
+fn form_key(first: &First, surname: &str) -> String {
+    let mut k = String::new();
+    match first {
+        First::None => k.push('0'),
+        First::Initial(c) => {
+            k.push('1');
+            k.push(*c);
+        }
+        First::Full { key, letter } => {
+            k.push('2');
+            k.push(*letter);
+            k.push_str(key);
+        }
+    }
+    k.push('\0');
+    k.push_str(surname);
+    k
 }
 
 /// The parsed person name of an input: its own name, or — when that lacks a first name — the first alias that
@@ -892,21 +911,15 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
         }
     }
     let neighbours = |fi: usize| -> Vec<usize> {
-        let mut seen = FxSet::default();
         let mut out = Vec::new();
         for k in neighbourhood(&forms[fi].surname) {
             if let Some(list) = index.get(&k) {
-                for &g in list {
-                    if g != fi
-                        && seen.insert(g)
-                        && surnames_match(&forms[fi].surname, &forms[g].surname).is_some()
-                    {
-                        out.push(g);
-                    }
-                }
+                out.extend(list.iter().copied().filter(|&g| g != fi));
             }
         }
         crate::sort::sort(&mut out);
+        out.dedup();
+        out.retain(|&g| surnames_match(&forms[fi].surname, &forms[g].surname).is_some());
         out
     };
     let level = |f: &Form| match f.first {

@@ -80,13 +80,13 @@ pub(crate) fn articles(
     docs: &[(&str, &str, &Analysis)],
     speakers: &[StorySpeaker],
     groups: &[QuoteGroup],
-    story_id: &FxMap<(usize, usize), usize>,
+    story_id: &super::PairMap,
 ) -> Vec<ArticleReport> {
     // (article, quote) → group.
-    let mut in_group: FxMap<(usize, usize), usize> = FxMap::default();
+    let mut in_group: super::PairMap = FxMap::default();
     for g in groups {
         for v in &g.versions {
-            in_group.insert((v.article, v.quote), g.id);
+            in_group.insert(super::pair(v.article, v.quote), g.id);
         }
     }
     // Each article's groups and conflicts, in group order, then version order: one pass over the groups.
@@ -114,7 +114,9 @@ pub(crate) fn articles(
             let mut attributed = 0;
             let mut exclusive = Vec::new();
             for (qi, q) in an.quotes.iter().enumerate() {
-                let sid = q.speaker_id.and_then(|s| story_id.get(&(a, s)).copied());
+                let sid = q
+                    .speaker_id
+                    .and_then(|s| story_id.get(&super::pair(a, s)).copied());
                 let side = match sid {
                     Some(s) => {
                         attributed += 1;
@@ -130,7 +132,7 @@ pub(crate) fn articles(
                     Some(e) => e.1 += 1,
                     None => by_side.push((side, 1)),
                 }
-                if !in_group.contains_key(&(a, qi)) {
+                if !in_group.contains_key(&super::pair(a, qi)) {
                     exclusive.push(qi);
                 }
             }
@@ -176,18 +178,25 @@ fn group_conflicts(g: &QuoteGroup) -> Vec<Option<Conflict>> {
     let known: Vec<usize> = (0..g.versions.len())
         .filter(|&i| g.versions[i].speaker.is_some())
         .collect();
-    let mut not_by: FxMap<usize, Vec<usize>> = FxMap::default();
+    // (A group has few speakers: a list searched in order rather than another hash table type.)
+    let mut not_by: Vec<(usize, Vec<usize>)> = Vec::new();
     g.versions
         .iter()
         .map(|v| {
             let s = v.speaker?;
-            let list = not_by.entry(s).or_insert_with(|| {
-                known
-                    .iter()
-                    .copied()
-                    .filter(|&i| g.versions[i].speaker != Some(s))
-                    .collect()
-            });
+            let at = match not_by.iter().position(|(t, _)| *t == s) {
+                Some(at) => at,
+                None => {
+                    let list = known
+                        .iter()
+                        .copied()
+                        .filter(|&i| g.versions[i].speaker != Some(s))
+                        .collect();
+                    not_by.push((s, list));
+                    not_by.len() - 1
+                }
+            };
+            let list = &not_by[at].1;
             let others: Vec<OtherVersion> = list
                 .iter()
                 .map(|&i| &g.versions[i])
