@@ -32,6 +32,7 @@ const FILES: &[&str] = &[
     "pronouns.txt",
     "speech_nouns.txt",
     "us_states.txt",
+    "places.txt",
     "common_words.txt",
 ];
 

@@ -711,6 +711,41 @@ static BODY_WORDS: WordList = word_list![
     "authority",
 ];
 
+/// Words that end the name of a place, a feature or an event, never an organisation's ("Wall Street", "Capitol
+/// Hill", "South China Sea", "World War II", "First Amendment").
+static PLACE_ENDS: WordList = word_list![
+    "Street",
+    "Avenue",
+    "Road",
+    "River",
+    "Sea",
+    "Ocean",
+    "Lake",
+    "Bay",
+    "Gulf",
+    "Hill",
+    "Island",
+    "Islands",
+    "Valley",
+    "Mountains",
+    "Coast",
+    "Strait",
+    "Peninsula",
+    "Canal",
+    "War",
+    "Amendment",
+];
+
+/// Whether a name (its words) is a place's — a country, region or US state ([`lexicon::is_place`]), a street or a
+/// sea — or an event's: never the organisation "the company" or "the group" stands for.
+#[cfg_attr(whosaid_small, optimize(size))]
+fn is_place_name(full: &[String]) -> bool {
+    // (A numeral after the name is not its last word: "World War II".)
+    let n = full.len()
+        - usize::from(full.len() > 1 && full[full.len() - 1].bytes().all(|b| b"IVX".contains(&b)));
+    n > 0 && (PLACE_ENDS.contains(&full[n - 1].as_str()) || lexicon::is_place(&full[..n].join(" ")))
+}
+
 /// Words that name a newspaper ("The Calden Sentinel", "the Daily Herald"): what "the newspaper" or "the paper"
 /// refers back to.
 static PRESS_WORDS: &[&str] = &[
@@ -2111,6 +2146,7 @@ impl<'a> Resolver<'a> {
         let thing = |e: &Entity| {
             matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown)
                 && e.not_placed
+                && !is_place_name(&e.full)
                 // (A demonym is no organisation, unless in an organisation's name: "Nordic Broadcasting Corp.")
                 && (e.kind == SpeakerKind::Organisation || !e.full.iter().any(|w| lexicon::is_demonym(w)))
         };

@@ -306,6 +306,7 @@ const PRONOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/pronouns.txt"));
 const SPEECH_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/speech_nouns.txt"));
 const COMMON_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_words.txt"));
 const US_STATES: &str = include_str!(concat!(env!("OUT_DIR"), "/us_states.txt"));
+const PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
 
 /// Which inflection of its lemma a verb form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -582,6 +583,15 @@ pub fn us_state(abbr: &str) -> Option<&'static str> {
     })
     .get(abbr)
     .copied()
+}
+
+/// Whether `name` (case-sensitive, words joined by single spaces) is a country, territory, region or US state:
+/// "Kenya", "South Korea", "New Hampshire", "Quebec" (data/places.txt, data/us_states.txt).
+pub fn is_place(name: &str) -> bool {
+    static SET: OnceLock<FilteredSet> = OnceLock::new();
+    SET.get_or_init(|| FilteredSet::new(PLACES.lines()))
+        .contains(name)
+        || us_state(name) == Some(name)
 }
 
 /// Whether `word` (case-sensitive) is a capitalised word that neither begins nor continues a
@@ -1196,6 +1206,34 @@ mod tests {
         assert_eq!(us_state("TX"), Some("Texas"));
         assert_eq!(us_state("W.Va."), Some("West Virginia"));
         assert_eq!(us_state("Narnia"), None);
+    }
+
+    #[test]
+    fn places_are_distinct_capitalised_names() {
+        let mut seen = std::collections::HashSet::new();
+        for name in PLACES.lines() {
+            assert!(seen.insert(name), "{name} twice");
+            assert!(
+                name.split(' ').all(|w| !w.is_empty()) && name.trim() == name,
+                "{name:?}: words joined by single spaces"
+            );
+            assert!(name.starts_with(char::is_uppercase), "{name:?}");
+            assert!(is_place(name));
+        }
+        assert!(seen.len() > 300, "only {} places", seen.len());
+        for place in ["Kenya", "South Korea", "Quebec", "New Hampshire", "U.S."] {
+            assert!(is_place(place), "{place}");
+        }
+        // Organisations CLDR lists among its regions are none.
+        for not in [
+            "European Union",
+            "United Nations",
+            "Korea South",
+            "kenya",
+            "Narnia",
+        ] {
+            assert!(!is_place(not), "{not}");
+        }
     }
 
     #[test]

@@ -836,12 +836,17 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
         return false;
     }
     let w = doc.tok(a);
+    // ("United States", "South Korea": the word opens a place's name.)
+    if opens_place(doc, a, e, a + 1) {
+        return false;
+    }
     if never_a_name(w) {
         return true;
     }
     e > a
         && is_common(w)
-        && !is_common(doc.tok(a + 1))
+        // (Before a place's name too: "Later Turkey said".)
+        && (!is_common(doc.tok(a + 1)) || opens_place(doc, a + 1, e, a + 1))
         // "Van der Berg", "De la Cruz": a particle after the word makes it part of the name.
         && !is_particle(doc.tok(a + 1))
         && lexicon::first_name_gender(w) == Gender::Unknown
@@ -849,6 +854,15 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
         && is_role_tok(doc, a).is_none()
         && !lexicon::is_demonym(w)
         && !(a..=e).any(|k| lexicon::is_org_word(doc.tok(k)))
+}
+
+/// Whether the words from `a` to some word from `k` to `e` are a place's name: "South Korea", "Saudi Arabia",
+/// "United Arab Emirates" ([`lexicon::is_place`]), which a common word or a demonym opens.
+#[cfg_attr(whosaid_small, optimize(size))]
+fn opens_place(doc: &Document, a: usize, e: usize, k: usize) -> bool {
+    (k..=e.min(a + 3)).any(|k| {
+        lexicon::is_place(&doc.text[doc.tokens[a].start as usize..doc.tokens[k].end as usize])
+    })
 }
 
 /// Whether the first word `a` of the capitalised run `a..=e` is a common word before a given name and a surname, and
@@ -936,9 +950,10 @@ pub fn opens_sentence(doc: &Document, k: usize) -> bool {
 
 /// Whether mention `m` shows by itself that its name is a name: a title or role words in front ("Sen. Rice",
 /// "spokesman Peskov"), a known first name before a surname ("Maxine Waters"), an organisation's name of two words or
-/// more that ends in an organisation word ("General Electric", not "News Guide"), or a capitalised word in mid-sentence
-/// — not opening a sentence, not in a quotation (`quoted`), not in a heading set in title case. A capitalised word
-/// at a sentence start or in a quotation ("Police said", "Health") is a name only with evidence from elsewhere.
+/// more that ends in an organisation word ("General Electric", not "News Guide"), a place's name ("Turkey"), or a
+/// capitalised word in mid-sentence — not opening a sentence, not in a quotation (`quoted`), not in a heading set
+/// in title case. A capitalised word at a sentence start or in a quotation ("Police said", "Health") is a name only
+/// with evidence from elsewhere.
 #[cfg_attr(whosaid_small, optimize(size))]
 pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool]) -> bool {
     let Some((a, b)) = m.name else {
@@ -972,6 +987,9 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
     !quoted && !opens_sentence(doc, a) && !heading
         // Two name words, the first no common word: "Raila Odinga said" opening a sentence.
         || b > a && !is_common(doc.tok(a))
+        // A country's or a region's name: "Turkey said", "United States" opening a sentence.
+        || !heading
+            && lexicon::is_place(&doc.text[doc.tokens[a].start as usize..doc.tokens[b].end as usize])
 }
 
 /// For each paragraph of `doc`: whether it is set in title case or capitals ([`is_title_case`]).
@@ -1349,7 +1367,10 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             // word that ends it: "General Motors", "General Electric".)
             let in_org = org_from.is_some_and(|o| k <= o)
                 && (!title || k == a && k + 1 == b && org_from == Some(b));
-            if !in_org && (title || lexicon::is_demonym(t) || is_role_tok(doc, k).is_some()) {
+            if !in_org
+                && (title || lexicon::is_demonym(t) || is_role_tok(doc, k).is_some())
+                && !(a..=k).any(|i| opens_place(doc, i, b, k + 1))
+            {
                 s = k + 1;
             }
         }

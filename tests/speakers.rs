@@ -576,6 +576,63 @@ fn the_back_reference_finds_an_organisation_named_by_another_body_word() {
 }
 
 #[test]
+fn a_place_or_an_event_is_no_body_a_back_reference_stands_for() {
+    // A country, a Canadian province, a street or a war named since is not "the company": with no organisation
+    // before, the noun is a speaker of its own.
+    for (place, sentence) in [
+        ("Kenya", "Kenya raised its fuel levy in May."),
+        ("Quebec", "Quebec joined the complaint on Friday."),
+        (
+            "Orlen Street",
+            "Orlen Street was closed to trucks on Friday.",
+        ),
+        (
+            "Second Varn War",
+            "The Second Varn War closed the northern route for years.",
+        ),
+    ] {
+        let text = format!(
+            "Workers walked off the job at a bottling plant on Monday. {sentence} \
+             The company said the strike was illegal."
+        );
+        let f = run(&text);
+        assert_eq!(f.name("strike was illegal"), "company", "{place}");
+    }
+    // An organisation named before is still what the noun stands for.
+    let f = run(
+        "Halvorsen Dynamics said on Monday that it would raise its rates. Quebec joined the complaint on Friday. \
+         The company said the increase was needed to cover fuel.",
+    );
+    assert_eq!(f.name("cover fuel"), "Halvorsen Dynamics");
+}
+
+#[test]
+fn a_place_name_opened_by_a_common_word_or_a_demonym_is_whole() {
+    // A sentence-initial common word ("South", "United") or a demonym ("Saudi") opens a country's name, and the
+    // name is evidence of itself.
+    for place in [
+        "South Korea",
+        "United States",
+        "Saudi Arabia",
+        "United Arab Emirates",
+        "New Brunswick",
+        "Turkey",
+    ] {
+        let text = format!("{place} said on Friday that the port talks would resume in May.");
+        let f = run(&text);
+        assert_eq!(f.name("port talks"), place);
+        let text =
+            format!("Envoys met in Geneva. Later {place} said the port talks would resume in May.");
+        let f = run(&text);
+        assert_eq!(f.name("port talks"), place);
+    }
+    // Not a common word before a person's name: "Both Sanders" is still "Sanders".
+    let f =
+        run("Ana Sanders chairs the board. Both Sanders and her deputy said the vote would wait.");
+    assert!(!f.speaker_names().iter().any(|n| n.starts_with("Both")));
+}
+
+#[test]
 fn a_subject_with_an_appositive_is_the_subject_a_pronoun_takes() {
     // The subject test looks past an appositive, an age or a party label between the name and its verb.
     let f = run(
