@@ -58,6 +58,9 @@ struct Entity {
     surname_first: bool,
     /// Mentions by its surname alone ("Clinton", "Mrs. Clinton"): who a bare surname several share names.
     bare: usize,
+    /// The nouns of the back-references that named this organisation ("drugmaker" for "the drugmaker said" after
+    /// "Sanofi"): what kind of body it is ([`noun_fits`]).
+    nouns: Vec<String>,
     /// Its generation as a kinship word in front of a name tells it, relative to the person it is kin to ("her son,
     /// Chidi Okafor": -2; "his father": 2; "her older sister": 1; [`mentions::kin_generation`]).
     kin: i8,
@@ -744,6 +747,64 @@ fn is_place_name(full: &[String]) -> bool {
     let n = full.len()
         - usize::from(full.len() > 1 && full[full.len() - 1].bytes().all(|b| b"IVX".contains(&b)));
     n > 0 && (PLACE_ENDS.contains(&full[n - 1].as_str()) || lexicon::is_place(&full[..n].join(" ")))
+}
+
+/// Nouns for a body that refer back only to an organisation named with the noun ("the Ministry of Health … the
+/// ministry"), never to one named without it: a government, a court, a party or a campaign is seldom a company the
+/// article named.
+static OWN_NAME_ONLY: WordList = word_list![
+    "city",
+    "province",
+    "county",
+    "government",
+    "administration",
+    "ministry",
+    "department",
+    "office",
+    "bureau",
+    "embassy",
+    "campaign",
+    "panel",
+    "board",
+    "committee",
+    "commission",
+    "council",
+    "court",
+    "tribunal",
+    "parliament",
+    "cabinet",
+    "army",
+    "military",
+    "navy",
+    "police",
+    "force",
+    "party",
+    "opposition",
+    "leadership",
+    "regime",
+    "junta",
+    "team",
+    "delegation",
+];
+
+/// Nouns for any kind of body or business: "the company" may be the one called "the drugmaker" before.
+static ANY_BODY_NOUNS: WordList = word_list![
+    "company",
+    "firm",
+    "corporation",
+    "conglomerate",
+    "group",
+    "organization",
+    "organisation",
+];
+
+/// Whether `head` ("bank") may refer back to organisation `e`: a kind of body it was not called before ("the
+/// drugmaker" is not "the bank"); any noun does for a body called only by nouns for any body, or not at all.
+fn noun_fits(e: &Entity, head: &str) -> bool {
+    ANY_BODY_NOUNS.contains(&head)
+        || e.nouns
+            .iter()
+            .all(|n| n == head || ANY_BODY_NOUNS.contains(&n.as_str()))
 }
 
 /// Words that name a newspaper ("The Calden Sentinel", "the Daily Herald"): what "the newspaper" or "the paper"
@@ -1511,6 +1572,7 @@ impl<'a> Resolver<'a> {
             parts: Vec::new(),
             surname_first: false,
             bare: 0,
+            nouns: Vec::new(),
         });
         // Persons and lone names are found again by surname (organisations and roles have none).
         if let Some(k) =
@@ -1905,6 +1967,9 @@ impl<'a> Resolver<'a> {
         if !m.plural && definite && bare && role_kind == Some(RoleKind::Org) {
             if let Some(e) = self.organisation_before(sp, &head) {
                 let ent = &mut self.entities[e];
+                if !ent.nouns.contains(&head) {
+                    ent.nouns.push(head.clone());
+                }
                 ent.kind = SpeakerKind::Organisation;
                 ent.mentions.push(m.span.span());
                 ent.last_seen = sp.pos as usize;
@@ -2024,7 +2089,23 @@ impl<'a> Resolver<'a> {
             None if age.is_some() => SpeakerKind::Person,
             None => SpeakerKind::Unknown,
         };
-        self.description_entity(&desc, kind, m.gender, m.span.span(), sp.pos as usize)
+        // The same body described before ("the ministry … the ministry", "the central bank … the bank"): one
+        // speaker, not one per mention.
+        if kind == SpeakerKind::Organisation && definite && !m.plural {
+            // (By the whole phrase: "the bank" is the central bank described before, "the finance ministry" not
+            // the health ministry.)
+            if let Some(&e) = self.by_org.get(format!("role:{desc}").as_str()) {
+                self.entities[e].mentions.push(m.span.span());
+                self.entities[e].last_seen = sp.pos as usize;
+                return e;
+            }
+        }
+        let e = self.description_entity(&desc, kind, m.gender, m.span.span(), sp.pos as usize);
+        // (The latest body described with the noun is what the noun alone refers to.)
+        if kind == SpeakerKind::Organisation && definite && !m.plural {
+            self.by_org.insert(format!("role:{head}"), e);
+        }
+        e
     }
 
     /// The person a definite role phrase that matches no description stands for (`head_root`: its office or role;
@@ -2144,15 +2225,17 @@ impl<'a> Resolver<'a> {
         };
         let plural = lexicon::role_noun(head).map(|_| crate::lexicon::plural_of(head));
         let thing = |e: &Entity| {
-            matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown)
+            noun_fits(e, head)
+                && matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown)
                 && e.not_placed
                 && !is_place_name(&e.full)
                 // (A demonym is no organisation, unless in an organisation's name: "Nordic Broadcasting Corp.")
                 && (e.kind == SpeakerKind::Organisation || !e.full.iter().any(|w| lexicon::is_demonym(w)))
         };
         let initial = head.as_bytes().first().copied().unwrap_or(0);
-        // (A place's government is no organisation named before without the noun: "The city says …".)
-        let place = matches!(head, "city" | "province" | "county");
+        // (A place's government, a ministry, a court, a party or a campaign is no organisation named before without
+        // the noun: "The city says …" is not "Sanofi" named before.)
+        let place = OWN_NAME_ONLY.contains(&head);
         // "The agency" is any public body: "the Food and Drug Administration", "the World Health Organization".
         let agency = head == "agency";
         let found = latest_from(far, &|_, e| {

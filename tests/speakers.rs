@@ -633,6 +633,61 @@ fn a_place_name_opened_by_a_common_word_or_a_demonym_is_whole() {
 }
 
 #[test]
+fn a_government_court_or_party_is_no_company_named_before() {
+    // Only a name with the noun is what such a noun refers back to ...
+    let f = run(
+        "Sanvel will close two plants, the drugmaker said on Monday. The ministry said the closures were \
+         expected. The court said the appeal was filed too late. The party said it would vote against the bill.",
+    );
+    assert_eq!(f.name("two plants"), "Sanvel");
+    assert_eq!(f.name("closures were expected"), "ministry");
+    assert_eq!(f.name("filed too late"), "court");
+    assert_eq!(f.name("vote against"), "party");
+    // ... and a name with it still is.
+    let f = run(
+        "The Ministry of Water said the dam was safe. Engineers disagreed. The ministry added that it would \
+         publish the report.",
+    );
+    assert_eq!(f.name("publish the report"), "Ministry of Water");
+}
+
+#[test]
+fn a_body_called_one_kind_is_not_another_kind() {
+    // "The drugmaker" made Sanvel a drugmaker: "the bank" is another body; "the company" (any kind) is Sanvel.
+    let f = run(
+        "Sanvel will cut 300 jobs, the drugmaker said on Monday. The bank said inflation would ease. \
+         The company said the cuts would save money.",
+    );
+    assert_eq!(f.name("300 jobs"), "Sanvel");
+    assert_eq!(f.name("inflation would ease"), "bank");
+    assert_eq!(f.name("save money"), "Sanvel");
+}
+
+#[test]
+fn a_body_described_again_is_one_speaker() {
+    // The same phrase is the same body; the noun alone is the latest body described with it.
+    let f = run(
+        "The health ministry said the outbreak was under control. The central bank said inflation would ease. \
+         The finance ministry said it had no money for the clinics. The ministry added that it would review the \
+         budget. The bank said it would hold rates.",
+    );
+    assert_eq!(f.name("under control"), "health ministry");
+    assert_eq!(f.name("no money"), "finance ministry");
+    assert_eq!(f.name("review the budget"), "finance ministry");
+    assert_eq!(f.name("hold rates"), "central bank");
+    let mut names = f.speaker_names();
+    let n = names.len();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(
+        names.len(),
+        n,
+        "one speaker per body: {:?}",
+        f.speaker_names()
+    );
+}
+
+#[test]
 fn a_subject_with_an_appositive_is_the_subject_a_pronoun_takes() {
     // The subject test looks past an appositive, an age or a party label between the name and its verb.
     let f = run(
