@@ -2235,7 +2235,7 @@ impl<'a> Resolver<'a> {
         let initial = head.as_bytes().first().copied().unwrap_or(0);
         // (A place's government, a ministry, a court, a party or a campaign is no organisation named before without
         // the noun: "The city says …" is not "Sanofi" named before.)
-        let place = OWN_NAME_ONLY.contains(&head);
+        let own_name_only = OWN_NAME_ONLY.contains(&head);
         // "The agency" is any public body: "the Food and Drug Administration", "the World Health Organization".
         let agency = head == "agency";
         let found = latest_from(far, &|_, e| {
@@ -2263,7 +2263,7 @@ impl<'a> Resolver<'a> {
                             }
                 })
         });
-        if place || found.is_some() {
+        if own_name_only || found.is_some() {
             return found;
         }
         // "The newspaper said" after "The Calden Sentinel urged …": a paper named by a word of the press.
