@@ -2091,7 +2091,8 @@ impl<'a> Resolver<'a> {
         };
         // The same body described before ("the ministry … the ministry", "the central bank … the bank"): one
         // speaker, not one per mention.
-        if kind == SpeakerKind::Organisation && definite && !m.plural {
+        let body = kind == SpeakerKind::Organisation && definite && !m.plural;
+        if body {
             // (By the whole phrase: "the bank" is the central bank described before, "the finance ministry" not
             // the health ministry.)
             if let Some(&e) = self.by_org.get(format!("role:{desc}").as_str()) {
@@ -2102,7 +2103,7 @@ impl<'a> Resolver<'a> {
         }
         let e = self.description_entity(&desc, kind, m.gender, m.span.span(), sp.pos as usize);
         // (The latest body described with the noun is what the noun alone refers to.)
-        if kind == SpeakerKind::Organisation && definite && !m.plural {
+        if body {
             self.by_org.insert(format!("role:{head}"), e);
         }
         e

@@ -860,9 +860,12 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
 /// "United Arab Emirates" ([`lexicon::is_place`]), which a common word or a demonym opens.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn opens_place(doc: &Document, a: usize, e: usize, k: usize) -> bool {
-    (k..=e.min(a + 3)).any(|k| {
-        lexicon::is_place(&doc.text[doc.tokens[a].start as usize..doc.tokens[k].end as usize])
-    })
+    (k..=e.min(a + 3)).any(|j| is_place_run(doc, a, j))
+}
+
+/// Whether the text of tokens `a..=b` is a place's name ([`lexicon::is_place`]).
+fn is_place_run(doc: &Document, a: usize, b: usize) -> bool {
+    lexicon::is_place(&doc.text[doc.tokens[a].start as usize..doc.tokens[b].end as usize])
 }
 
 /// Whether the first word `a` of the capitalised run `a..=e` is a common word before a given name and a surname, and
@@ -988,8 +991,7 @@ pub fn name_evidence(doc: &Document, m: &Mention, quoted: bool, headings: &[bool
         // Two name words, the first no common word: "Raila Odinga said" opening a sentence.
         || b > a && !is_common(doc.tok(a))
         // A country's or a region's name: "Turkey said", "United States" opening a sentence.
-        || !heading
-            && lexicon::is_place(&doc.text[doc.tokens[a].start as usize..doc.tokens[b].end as usize])
+        || !heading && is_place_run(doc, a, b)
 }
 
 /// For each paragraph of `doc`: whether it is set in title case or capitals ([`is_title_case`]).

@@ -147,8 +147,8 @@ fn a_box_after_a_unicode_line_separator_is_not_cut_from_the_text_before_it() {
 
 #[test]
 fn a_section_keeps_the_indent_and_invisible_chars_of_its_first_line() {
-    // A paragraph of 300 letters past the text's head, where a section may cut, then hard-wrapped lines that open with a zero-width space
-    // or an indent: the wrap test must read them in a section as in the whole text.
+    // A paragraph longer than the text's head, after which a section may cut, then hard-wrapped lines that open with
+    // a zero-width space or an indent: the wrap test must read them in a section as in the whole text.
     let long = "The council met for six hours on Tuesday to debate the new budget for the harbour district, and \
                 members argued over the cost of the bridge repairs, the ferry subsidy, the school buses, the new \
                 library and the plan to close two fire stations before the vote was finally called late at night, when \
