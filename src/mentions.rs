@@ -1203,8 +1203,9 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
             break;
         }
         if (w == "of" && (lexicon::is_org_word(doc.tok(end)) || is_title_tok(doc, end))
-            // "Center for American Progress", "Council on Foreign Relations".
-            || matches!(w, "for" | "on") && lexicon::is_org_word(doc.tok(end)))
+            // "Center for American Progress", "Council on Foreign Relations", "Commissioner for Human Rights".
+            || matches!(w, "for" | "on") && lexicon::is_org_word(doc.tok(end))
+            || w == "for" && is_title_tok(doc, end))
             && doc.is_capitalized(k + 1)
         {
             k += 1;
@@ -1422,6 +1423,27 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         None if org_with_of => a,
         None => start,
     };
+    // "Secretary of State Antony Blinken", "Minister of External Affairs S. Jaishankar", "Chief of Staff Jeff Zients",
+    // "High Commissioner for Human Rights Volker Türk": a title, "of" or "for" and the words of an office (common words, places) are the description; the person's name starts
+    // at its first name, else at the first word after them that is neither ("Staff" is no organisation here).
+    let office =
+        (a + 1..b).find(|&k| matches!(doc.tok(k), "of" | "for") && is_title_tok(doc, k - 1));
+    if let Some(o) = office.filter(|_| title.is_none()) {
+        let office_word = |k: usize| {
+            doc.tokens[k].kind != Kind::Word
+                || is_common(doc.tok(k))
+                    && lexicon::first_name_gender(doc.tok(k)) == Gender::Unknown
+                || lexicon::is_place(doc.tok(k))
+        };
+        let from = name_start
+            .filter(|&s| s > o + 1)
+            .or_else(|| (o + 1..=b).find(|&k| !office_word(k)));
+        if let Some(s) = from
+            .filter(|&s| s > o + 1 && s < b && !(s..=b).any(|k| lexicon::is_org_word(doc.tok(k))))
+        {
+            start = s;
+        }
+    }
     let org = (start..=b).any(|k| lexicon::is_org_word(doc.tok(k)));
     // A demonym right before an organisation's name is part of it: "Nordic Broadcasting Corporation", "Canadian
     // Medical Association" (not so before a person's name: "Ukrainian President Volodymyr Zelensky").
@@ -1563,7 +1585,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
             let in_org_name = matches!(lk, "of" | "for" | "on")
                 && k > floor
                 && doc.is_capitalized(k - 1)
-                && (lexicon::is_org_word(doc.tok(k - 1)) || lk == "of" && is_title_tok(doc, k - 1))
+                && (lexicon::is_org_word(doc.tok(k - 1)) || lk != "on" && is_title_tok(doc, k - 1))
                 // "Centers for Disease Control and Prevention", "Committee for a Responsible Federal Budget": "and"
                 // or an article after the organisation's preposition.
                 || matches!(lk, "and" | "a" | "the") && org_preposition_before(doc, k, floor)
@@ -2128,11 +2150,14 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         } else if k > s
             && doc.is_capitalized(k + 1)
             && (lw == "of" && (is_title_tok(doc, k - 1) || lexicon::is_org_word(doc.tok(k - 1)))
-                || lw == "for" && lexicon::is_org_word(doc.tok(k - 1)) && name_word(doc, k + 1))
+                || lw == "for"
+                    && (lexicon::is_org_word(doc.tok(k - 1)) || is_title_tok(doc, k - 1))
+                    && name_word(doc, k + 1))
         {
             // `said Former Secretary of State Madeleine Albright`: "of" inside a title or an organisation's name,
-            // as in a name run; so "for" (`according to the Center for Responsive Politics`).
-            if lw == "of" && is_title_tok(doc, k - 1) {
+            // as in a name run; so "for" (`according to the Center for Responsive Politics`, `said Commissioner for
+            // Human Rights Volker Türk`).
+            if is_title_tok(doc, k - 1) {
                 role_of = Some((k - 1, true));
             }
         } else if let Some(run) = lower_office_before_name(doc, k, s, ceil) {

@@ -1410,3 +1410,21 @@ fn an_office_of_a_body_is_a_description_and_a_fronted_place_no_subject() {
     );
     assert_eq!(f.name("read the ruling"), "Bill Gray");
 }
+
+#[test]
+fn an_office_with_of_or_for_before_a_name_is_its_description() {
+    let f = run(
+        "Tarnland's Secretary of State Orsolo Venn said the border would reopen. Chief of Staff Brannoc Pike said \
+         the talks had failed. Minister of External Affairs K. Dulavi told reporters the ministers would meet again.\n\n\
+         Commissioner for Human Rights Ilvo Marrak said the arrests must stop. The secretary said the convoy was \
+         safe.",
+    );
+    // The office, its "of" or "for" and its words ("State", "Staff", "External Affairs") are no part of the name,
+    // even where no first name is known.
+    assert_eq!(f.name("border would reopen"), "Orsolo Venn");
+    assert_eq!(f.name("talks had failed"), "Brannoc Pike");
+    assert_eq!(f.name("meet again"), "K. Dulavi");
+    assert_eq!(f.name("arrests must stop"), "Ilvo Marrak");
+    // The person keeps the office as a description: "the secretary" finds them.
+    assert_eq!(f.name("convoy was safe"), "Orsolo Venn");
+}
