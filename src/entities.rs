@@ -645,6 +645,25 @@ fn proper_words(desc: &str) -> Vec<String> {
         .collect()
 }
 
+/// In a description whose possessor is a name after titles ("Prime Minister Benjamin Netanyahu's office"), the byte
+/// offset of the name ("Benjamin").
+fn possessor_name_start(desc: &str) -> Option<usize> {
+    let words: Vec<&str> = words_of(desc).collect();
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let p = words
+        .iter()
+        .position(|w| upper(w) && (w.ends_with("’s") || w.ends_with("'s")))?;
+    let t = words[..p].iter().rposition(|w| {
+        lexicon::title(&crate::case::lowercase(w.trim_end_matches('.'))).is_some()
+    })?;
+    // (Titles open the phrase: not "a partner at Mr. Birdthistle's firm", "one of Mr. Obama's advisers".)
+    let name = words[..=p]
+        .iter()
+        .all(|w| upper(w))
+        .then_some(words[t + 1])?;
+    Some(name.as_ptr() as usize - desc.as_ptr() as usize)
+}
+
 /// `s` with its first letter in lower case.
 fn lower_first_letter(s: &str) -> String {
     let mut c = s.chars();
@@ -1921,6 +1940,11 @@ impl<'a> Resolver<'a> {
             && desc.starts_with(sp.first_word.text(self.text))
         {
             desc = lower_first_letter(&desc);
+        }
+        // "Prime Minister Benjamin Netanyahu's office", "New Hampshire Sen. Kelly Ayotte's campaign": the body of a
+        // person named with titles goes by the person's name.
+        if let Some(at) = possessor_name_start(&desc) {
+            desc.drain(..at);
         }
         let head = phrase_head(text)
             .unwrap_or_else(|| crate::case::lowercase(sp.last_word.text(self.text)));

@@ -1428,3 +1428,18 @@ fn an_office_with_of_or_for_before_a_name_is_its_description() {
     // The person keeps the office as a description: "the secretary" finds them.
     assert_eq!(f.name("convoy was safe"), "Orsolo Venn");
 }
+
+#[test]
+fn a_body_of_a_person_named_with_titles_goes_by_the_person_s_name() {
+    let f = run(
+        "Prime Minister Anselm Rudd's office said the vote would be held in May. North Vale Sen. Ida Korr's \
+         campaign said the ad was false. A partner at Mr. Ostrow's former firm said the deal was sound.",
+    );
+    assert_eq!(f.name("held in May"), "Anselm Rudd's office");
+    assert_eq!(f.name("ad was false"), "Ida Korr's campaign");
+    // (A title inside a longer phrase stays: the partner speaks, not the firm.)
+    assert_eq!(
+        f.name("deal was sound"),
+        "partner at Mr. Ostrow's former firm"
+    );
+}
