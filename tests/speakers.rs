@@ -1443,3 +1443,14 @@ fn a_body_of_a_person_named_with_titles_goes_by_the_person_s_name() {
         "partner at Mr. Ostrow's former firm"
     );
 }
+
+#[test]
+fn a_name_closing_a_chain_of_appositives_is_the_subject() {
+    let f = run(
+        "Ada Brune's lawyer, Tomas Reel, said she was innocent. That man, the firm's former accountant, Ivo \
+         Strand, testified that he had carried the cash himself.",
+    );
+    assert_eq!(f.name("she was innocent"), "Tomas Reel");
+    // The chain opens with a description ("That man"); the name that closes it says who spoke.
+    assert_eq!(f.who("carried the cash").0, "Ivo Strand");
+}

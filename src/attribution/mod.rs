@@ -1204,6 +1204,19 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             // (Not a name inside an opening phrase: `In a statement to the Ledger, her adviser, Tom Reyes, said`.)
             let fronted = subject_start(doc, floor, close).is_some_and(|s| outer.first < s);
             if head.as_ref().is_none_or(|h| outer.first < h.first) && !fronted {
+                // `That man, the firm's former finance director, Luc Moreau, testified`: a name closing a chain
+                // opened by a description is the subject, as after one appositive.
+                if let Some(n) = inner.as_ref().filter(|n| {
+                    n.last == close - 1
+                        && n.kind == MentionKind::Name
+                        && n.name.is_some()
+                        && outer.kind == MentionKind::Role
+                }) {
+                    let mut n = n.clone();
+                    n.description = outer.description.or(Some(outer.span));
+                    n.first = outer.first;
+                    return Some(n);
+                }
                 return Some(outer);
             }
         }
