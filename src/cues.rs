@@ -160,6 +160,15 @@ pub fn find(doc: &Document) -> Vec<Cue> {
                 continue;
             }
         }
+        // "defense counsel", "her campaign message": a base form that is also a noun, right after a singular noun
+        // that names a speaker, is a compound's head (such a subject would take "counsels"; not "the memo read").
+        if v.noun_too
+            && v.form == VerbForm::Base
+            && !v.past_too
+            && lexicon::role_noun(doc.lower(i - 1, &mut prev_buf)).is_some_and(|r| !r.plural)
+        {
+            continue;
+        }
         // "said" as an adjective: "the said company".
         if w == "said" && i > 0 && matches!(doc.lower(i - 1, &mut prev_buf), "the" | "a") {
             continue;
@@ -235,6 +244,11 @@ mod tests {
         assert_eq!(
             cues("Federal states swing left. Nomination questions loom. Bush claims it."),
             ["claims"]
+        );
+        // A base form after a singular speaker noun heads a compound; a past form the same as the base does not.
+        assert_eq!(
+            cues("His defence counsel asked for mercy. Her campaign message was plain. The memo read: no."),
+            ["asked", "read"]
         );
     }
 

@@ -2016,7 +2016,11 @@ impl<'a> Resolver<'a> {
             }
         }
         // A person the article introduced with this role word.
-        if !m.plural && definite && role_kind.is_none_or(|k| k == RoleKind::Person) {
+        if !m.plural
+            && definite
+            && role_kind.is_none_or(|k| k == RoleKind::Person)
+            && !role.is_some_and(|r| r.group)
+        {
             // The phrase's proper modifiers ("the Ukrainian president", "the New Jersey governor") must all be in a
             // description that has proper words of its own ("Russian President" is not "the Ukrainian president";
             // "Sen." is "the senator from Vermont"); among those that fit, the most such words, then the latest.
@@ -2079,7 +2083,18 @@ impl<'a> Resolver<'a> {
             }
             // Elegant variation: `Harry Reid blasted Rubio. “…,” the Senate minority leader said.` (Not for a
             // role of someone named in the phrase: "Donald Trump’s campaign manager" is not Donald Trump.)
-            let possessed = words_of(&desc).any(|w| w.ends_with("’s") || w.ends_with("'s"));
+            // (Nor "his defence counsel": a role of someone a pronoun stands for, the nearest person of its gender —
+            // unless the role is of the other gender, "his ex-wife".)
+            let possessed = words_of(&desc).any(|w| {
+                w.ends_with("’s")
+                    || w.ends_with("'s")
+                    || match crate::case::lowercase(w).as_str() {
+                        "his" => m.gender != Gender::Female,
+                        "her" => m.gender != Gender::Male,
+                        "its" | "their" | "our" => true,
+                        _ => false,
+                    }
+            });
             // (Nor for a role of someone from a place the phrase names, or an office of a body it names: "the
             // senator from Vermont", "the Director of Public Prosecutions" is the person the article described so,
             // not whoever was named last.)

@@ -337,6 +337,8 @@ pub struct VerbInfo {
     pub listener: bool,
     /// This form is also a common noun ("report", "claims", "warning"), so it needs context.
     pub noun_too: bool,
+    /// This form is the past tense too ("read", "put").
+    pub past_too: bool,
     /// 3: pure speech ("say", "tell"); 2: usually speech when it frames a clause or a quote
     /// ("note", "warn"); 1: weak or ambiguous ("call", "post", "report").
     pub strength: u8,
@@ -851,6 +853,7 @@ fn verb_map(entries: &[VerbEntry]) -> FilteredMap<VerbInfo> {
                     form: slot,
                     listener: e.listener,
                     noun_too: e.nouns.iter().any(|n| n == form),
+                    past_too: e.forms[2] == *form,
                     strength: e.strength,
                 });
             }

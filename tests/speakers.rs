@@ -1445,6 +1445,33 @@ fn a_body_of_a_person_named_with_titles_goes_by_the_person_s_name() {
 }
 
 #[test]
+fn the_prosecution_and_the_defence_speak_as_one_side() {
+    let f = run(
+        "Omar Pell, 41, was jailed for nine years on Tuesday. The prosecution said it would not appeal the \
+         sentence. The defence argued that the judge had ignored his remorse. His defence counsel asked for a \
+         shorter term, saying Pell had \"paid already.\"",
+    );
+    assert_eq!(f.name("would not appeal"), "prosecution");
+    assert_eq!(f.name("ignored his remorse"), "defence");
+    // "counsel" after "defence" is a noun, and the counsel the speaker, not the man "his" stands for.
+    assert_eq!(
+        f.who("paid already"),
+        ("his defence counsel".into(), "His defence counsel".into())
+    );
+}
+
+#[test]
+fn a_crowd_or_a_jury_is_no_person_named_before() {
+    let f = run(
+        "Mayor Ruth Ebbe spoke for an hour in the rain. \"Four more years!\" the crowd chanted. Later the \
+         jury said it could not agree on a verdict.",
+    );
+    // A collective noun stands for a body of people, never the last person named.
+    assert_eq!(f.name("Four more years"), "crowd");
+    assert_eq!(f.name("could not agree"), "jury");
+}
+
+#[test]
 fn a_name_closing_a_chain_of_appositives_is_the_subject() {
     let f = run(
         "Ada Brune's lawyer, Tomas Reel, said she was innocent. That man, the firm's former accountant, Ivo \
