@@ -222,6 +222,7 @@ impl<'a> Linker<'a> {
                 by_root: FxMap::default(),
                 name_events: Vec::new(),
                 group_subjects: Vec::new(),
+                pairs: Vec::new(),
                 keys: FxMap::default(),
                 key_ids: FxMap::default(),
                 key_text: Vec::new(),
@@ -291,6 +292,8 @@ impl<'a> Linker<'a> {
         // 1. Entities from every proper-name mention, in text order; none from page furniture.
         let mut words = std::mem::take(&mut self.buf);
         let mut clause = (usize::MAX, 0);
+        // The last token and the entity of the name before, for pairs, and whether it opened its clause.
+        let mut before: Option<(usize, usize, bool)> = None;
         for m in names {
             let m = m.borrow();
             if doc.boilerplate[doc.tokens[m.first].para as usize] {
@@ -332,6 +335,35 @@ impl<'a> Linker<'a> {
                         ent.evidence = true;
                     }
                 }
+                // "Gary Johnson and William Weld", "Sen. Ann Lee and Sen. Bo Park".
+                if let Some((_, b, opens)) = before.filter(|&(last, b, _)| {
+                    b != e && last + 2 == m.first && doc.tok(last + 1) == "and" && !quoted
+                }) {
+                    r.pairs
+                        .push((pos as u32, sent as u32, b as u32, e as u32, opens));
+                }
+                // (Opens a clause: the sentence, its main clause, or a clause after a subordinator, "As Johnson and
+                // Weld stumped …"; not an object, "Quill criticised Holt and Penn".)
+                // (After its article: "The Water Board and Acme said".)
+                let at = m.first
+                    - usize::from(m.first > 0 && doc.tok(m.first - 1).eq_ignore_ascii_case("the"));
+                let opens = clause.1 == at
+                    || mentions::opens_sentence(doc, at)
+                    || at > 0
+                        && matches!(
+                            crate::case::lowercase(doc.tok(at - 1)).as_str(),
+                            "as" | "when"
+                                | "while"
+                                | "after"
+                                | "before"
+                                | "since"
+                                | "because"
+                                | "although"
+                                | "though"
+                                | "until"
+                                | "once"
+                        );
+                before = Some((m.last, e, opens));
                 r.name_events.push(NameEvent {
                     pos: pos as u32,
                     entity: e as u32,
@@ -1077,6 +1109,10 @@ struct Resolver<'a> {
     /// offset of its head and the sentence ([`mentions::plural_description_subject`]). A "they" after one is not
     /// a name before it.
     group_subjects: Vec<(u32, u32)>,
+    /// Each pair of names joined by "and" ("Johnson and Weld"), in text order: the offset of the second, its
+    /// sentence, the two entities and whether the pair opens its clause. Who speaks in "Grassley and Leahy said",
+    /// and what a "they" after a pair may stand for.
+    pairs: Vec<(u32, u32, u32, u32, bool)>,
     /// Each name word seen → the index of its [`name_key`] in `key_text` (names recur through an article, so a
     /// word's key is computed once, and keys compare as numbers).
     keys: FxMap<&'a str, u32>,
@@ -1629,6 +1665,18 @@ impl<'a> Resolver<'a> {
                 );
                 self.words = words;
                 if self.named(e) {
+                    // "Grassley and Leahy said": two names joined by "and" that open the clause speak together.
+                    let k = self.pairs.partition_point(|p| p.0 < sp.pos);
+                    if let Some(&(_, _, a, b, true)) = self
+                        .pairs
+                        .get(k)
+                        .filter(|p| p.0 == sp.pos && p.3 as usize == e)
+                    {
+                        let (a, b) = (a as usize, b as usize);
+                        if self.may_pair(a) && self.may_pair(b) {
+                            return Some(self.pair_entity(a, b, m.span.span()));
+                        }
+                    }
                     return Some(e);
                 }
                 // A common word taken for a name: a plural or a role noun names a group or a role ("Police",
@@ -1716,7 +1764,11 @@ impl<'a> Resolver<'a> {
                     || maybe_person)
                     && (ent.gender == Gender::Unknown || ent.gender == m.gender)
             } else {
-                ent.kind != SpeakerKind::Person || w == "they" && ent.kind == SpeakerKind::Group
+                // (A place is no "they": "As they crossed New England, they said".)
+                (ent.kind != SpeakerKind::Person || w == "they" && ent.kind == SpeakerKind::Group)
+                    && !(w == "they"
+                        && (is_place_name(&ent.full)
+                            || ent.kind == SpeakerKind::Unknown && !ent.not_placed))
             }
         };
         let sent_idx = sp.sent as usize;
@@ -1839,6 +1891,31 @@ impl<'a> Resolver<'a> {
                 if inside {
                     best = None;
                 }
+            }
+        }
+        // "As Johnson and Weld stumped …, they said": two persons or bodies joined by "and" that open a clause, in the
+        // pronoun's sentence or the two before and no further back than the other candidates, are what "they"
+        // stands for.
+        if w == "they" {
+            let k = self.pairs.partition_point(|p| p.0 < sp.pos);
+            let since = best.map_or(0, |b| b.0).max(prev_speaker.map_or(0, |p| p.1));
+            let pair = k
+                .checked_sub(1)
+                .map(|k| self.pairs[k])
+                .filter(|&(_, s, a, b, opens)| {
+                    let (s, a, b) = (s as usize, a as usize, b as usize);
+                    opens
+                        && s + 2 >= sent_idx
+                        && s >= since
+                        && [a, b].iter().all(|&e| {
+                            matches!(
+                                self.entities[e].kind,
+                                SpeakerKind::Person | SpeakerKind::Organisation
+                            ) && !named_after.contains(&e)
+                        })
+                });
+            if let Some((_, _, a, b, _)) = pair {
+                return Some(self.pair_entity(a as usize, b as usize, m.span.span()));
             }
         }
         let e = match (best, prev_speaker) {
@@ -2347,6 +2424,38 @@ impl<'a> Resolver<'a> {
 
     /// A new entity known by a description (`desc`: "spokesman", "police"), found again by it.
     #[cfg_attr(whosaid_small, optimize(size))]
+    /// Whether entity `e` may be one of a pair that speaks together: a person or an organisation, or a name shown to
+    /// be one that is no place ("Russia and China" are two speakers, not one).
+    fn may_pair(&self, e: usize) -> bool {
+        let ent = &self.entities[e];
+        match ent.kind {
+            SpeakerKind::Person | SpeakerKind::Organisation => true,
+            SpeakerKind::Unknown => ent.evidence && ent.not_placed && !is_place_name(&ent.full),
+            _ => false,
+        }
+    }
+
+    /// The group of `a` and `b` ("Gary Johnson and William Weld"), made once per pair.
+    fn pair_entity(&mut self, a: usize, b: usize, span: Span) -> usize {
+        let key = format!("pair:{a}:{b}");
+        let e = match self.by_org.get(&key) {
+            Some(&e) => e,
+            None => {
+                let name = format!(
+                    "{} and {}",
+                    self.entities[a].full.join(" "),
+                    self.entities[b].full.join(" ")
+                );
+                let e = self.new_entity(SpeakerKind::Group, Gender::Unknown, &[&name], None, None);
+                self.entities[e].evidence = true;
+                self.by_org.insert(key, e);
+                e
+            }
+        };
+        self.entities[e].mentions.push(span);
+        e
+    }
+
     fn description_entity(
         &mut self,
         desc: &str,

@@ -408,13 +408,16 @@ fn an_organisation_name_keeps_its_inner_words() {
         let names: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, [name], "{text}");
     }
-    // Not so between two people: "and" joins no organisation.
+    // Not so between two people: "and" joins no organisation's name, but two people who speak together.
     let a = analyze("Tam Orsk and Bea Lind said the deal was off.");
     assert!(
-        a.speakers.iter().all(|s| !s.name.contains(" and ")),
+        a.speakers
+            .iter()
+            .all(|s| s.kind != SpeakerKind::Organisation && s.name == "Tam Orsk and Bea Lind"),
         "{:?}",
         a.speakers
     );
+    assert_eq!(a.speakers[0].kind, SpeakerKind::Group);
 }
 
 #[test]
@@ -1480,4 +1483,29 @@ fn a_name_closing_a_chain_of_appositives_is_the_subject() {
     assert_eq!(f.name("she was innocent"), "Tomas Reel");
     // The chain opens with a description ("That man"); the name that closes it says who spoke.
     assert_eq!(f.who("carried the cash").0, "Ivo Strand");
+}
+
+#[test]
+fn two_names_joined_by_and_speak_together() {
+    let f = run(
+        "Senators Ruth Alder and Omar Finch wrote to the agency on Monday. Alder and Finch said the rules were \
+         unclear. They said the agency must act within a month.\n\n\
+         Mara Quill criticised Dan Holt and Sara Penn said the criticism was unfair.\n\n\
+         The Tarn Water Board and Kellis Energy said on Friday that the dam was safe.",
+    );
+    // A pair that opens its clause is the speaker, and what "they" after it stands for.
+    assert_eq!(f.name("rules were"), "Ruth Alder and Omar Finch");
+    assert_eq!(f.name("within a month"), "Ruth Alder and Omar Finch");
+    assert_eq!(f.name("dam was safe"), "Tarn Water Board and Kellis Energy");
+    // (An object joined to the subject of the next clause is no pair that speaks.)
+    assert_eq!(f.name("criticism was unfair"), "Sara Penn");
+}
+
+#[test]
+fn a_place_is_no_they_that_speaks() {
+    let f = run(
+        "Rescue crews worked through the night. Heavy rain fell across Ostmark on Tuesday. They said the river \
+         would peak on Friday.",
+    );
+    assert_ne!(f.name("river would peak"), "Ostmark");
 }
