@@ -515,6 +515,7 @@ pub static BETWEEN_SUBJECT_AND_VERB: WordList = word_list![
     "himself",
     "herself",
     "themselves",
+    "jointly",
 ];
 
 /// Capitalised function words and time words that break a run of capitalised words (a name never spans them).

@@ -1509,3 +1509,15 @@ fn a_place_is_no_they_that_speaks() {
     );
     assert_ne!(f.name("river would peak"), "Ostmark");
 }
+
+#[test]
+fn a_quantifier_after_the_subject_leaves_the_subject_speaking() {
+    let f = run(
+        "Senator Ruth Alder and Senator Omar Finch have both argued that the vote was rigged. The two \
+         senators each said they would appeal. Both said the court had been misled.",
+    );
+    assert_eq!(f.name("vote was rigged"), "Ruth Alder and Omar Finch");
+    assert!(f.who("would appeal").1.ends_with("two senators"));
+    // (A quantifier that opens the clause is its subject.)
+    assert_eq!(f.who("court had been misled").1, "Both");
+}

@@ -524,7 +524,16 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
             || matches!(w, "on" | "last" | "this" | "early" | "late")
                 && k < cue.tok
                 && is_time_word(doc.lower(k, &mut [0u8; 48]));
-        if BETWEEN_SUBJECT_AND_VERB.contains(&w) || time || ly_adverb(doc, k - 1, w) {
+        // A quantifier after its subject: `Smith and Jones both said`, `the two men each said` (not `Both said`,
+        // `and both vowed`, where it is the subject).
+        let floating = matches!(w, "both" | "each")
+            && k >= floor + 2
+            && doc.tokens[k - 2].kind == Kind::Word
+            && !matches!(
+                doc.lower(k - 2, &mut [0u8; 48]),
+                "and" | "but" | "or" | "yet" | "so"
+            );
+        if BETWEEN_SUBJECT_AND_VERB.contains(&w) || time || floating || ly_adverb(doc, k - 1, w) {
             k -= 1;
         } else {
             break;
