@@ -1655,6 +1655,34 @@ impl<'a> Resolver<'a> {
                 if a == b {
                     return None;
                 }
+                // "“…,” the Norwegian said": a nationality after "the" is a person named before, as a role is
+                // (not one the article gave another nationality: "Russian President Ilyin … the Ukrainian").
+                if b == a + 1 {
+                    let w = self.words[a];
+                    let the = self.text[..sp.name_span.start as usize]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|t| t.eq_ignore_ascii_case("the"));
+                    if the && lexicon::is_demonym(w) && !w.ends_with('s') {
+                        let other = |ent: &Entity| {
+                            let given: Vec<&str> = ent
+                                .descriptions
+                                .iter()
+                                .flat_map(|d| words_of(d))
+                                .filter(|d| lexicon::is_demonym(d))
+                                .collect();
+                            !given.is_empty() && !given.contains(&w)
+                        };
+                        if let Some(e) = self
+                            .subject_before(sp, m.gender, "", None, true)
+                            .filter(|&e| !other(&self.entities[e]))
+                        {
+                            self.entities[e].mentions.push(m.span.span());
+                            self.entities[e].last_seen = sp.pos as usize;
+                            return Some(e);
+                        }
+                    }
+                }
                 let words = std::mem::take(&mut self.words);
                 let e = self.link_name_words(
                     m,

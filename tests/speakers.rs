@@ -1521,3 +1521,15 @@ fn a_quantifier_after_the_subject_leaves_the_subject_speaking() {
     // (A quantifier that opens the clause is its subject.)
     assert_eq!(f.who("court had been misled").1, "Both");
 }
+
+#[test]
+fn a_nationality_after_the_is_the_person_named_before() {
+    let f = run(
+        "Arno Vikstrom scored twice for Kelby United on Saturday. \"They pushed us until the end,\" the Swede \
+         said.\n\n\
+         Russian President Oleg Ilyin met Ana Kovac in Vienna. \"The talks failed,\" the Ukrainian said.",
+    );
+    assert_eq!(f.name("pushed us"), "Arno Vikstrom");
+    // (Not a person the article gave another nationality.)
+    assert_ne!(f.name("talks failed"), "Oleg Ilyin");
+}
