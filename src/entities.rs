@@ -217,6 +217,7 @@ impl<'a> Linker<'a> {
                 parts: Vec::new(),
                 by_org: FxMap::default(),
                 by_initials: FxMap::default(),
+                by_pair: FxMap::default(),
                 by_org_head: FxMap::default(),
                 by_press_tail: FxMap::default(),
                 by_root: FxMap::default(),
@@ -292,8 +293,8 @@ impl<'a> Linker<'a> {
         // 1. Entities from every proper-name mention, in text order; none from page furniture.
         let mut words = std::mem::take(&mut self.buf);
         let mut clause = (usize::MAX, 0);
-        // The last token and the entity of the name before, for pairs, and whether it opened its clause.
-        let mut before: Option<(usize, usize, bool)> = None;
+        // The last token, the entity and the first token of the name before, for pairs.
+        let mut before: Option<(usize, usize, usize)> = None;
         for m in names {
             let m = m.borrow();
             if doc.boilerplate[doc.tokens[m.first].para as usize] {
@@ -336,34 +337,35 @@ impl<'a> Linker<'a> {
                     }
                 }
                 // "Gary Johnson and William Weld", "Sen. Ann Lee and Sen. Bo Park".
-                if let Some((_, b, opens)) = before.filter(|&(last, b, _)| {
+                if let Some((_, b, first_tok)) = before.filter(|&(last, b, _)| {
                     b != e && last + 2 == m.first && doc.tok(last + 1) == "and" && !quoted
                 }) {
+                    // (Opens a clause: the sentence, its main clause, or a clause after a subordinator, "As Johnson
+                    // and Weld stumped …", after its article, "The Water Board and Acme said"; not an object, "Quill
+                    // criticised Holt and Penn".)
+                    let mut buf = [0u8; 48];
+                    let at = first_tok
+                        - usize::from(first_tok > 0 && doc.lower(first_tok - 1, &mut buf) == "the");
+                    let opens = clause.1 == at
+                        || mentions::opens_sentence(doc, at)
+                        || at > 0
+                            && matches!(
+                                doc.lower(at - 1, &mut buf),
+                                "as" | "when"
+                                    | "while"
+                                    | "after"
+                                    | "before"
+                                    | "since"
+                                    | "because"
+                                    | "although"
+                                    | "though"
+                                    | "until"
+                                    | "once"
+                            );
                     r.pairs
                         .push((pos as u32, sent as u32, b as u32, e as u32, opens));
                 }
-                // (Opens a clause: the sentence, its main clause, or a clause after a subordinator, "As Johnson and
-                // Weld stumped …"; not an object, "Quill criticised Holt and Penn".)
-                // (After its article: "The Water Board and Acme said".)
-                let at = m.first
-                    - usize::from(m.first > 0 && doc.tok(m.first - 1).eq_ignore_ascii_case("the"));
-                let opens = clause.1 == at
-                    || mentions::opens_sentence(doc, at)
-                    || at > 0
-                        && matches!(
-                            crate::case::lowercase(doc.tok(at - 1)).as_str(),
-                            "as" | "when"
-                                | "while"
-                                | "after"
-                                | "before"
-                                | "since"
-                                | "because"
-                                | "although"
-                                | "though"
-                                | "until"
-                                | "once"
-                        );
-                before = Some((m.last, e, opens));
+                before = Some((m.last, e, m.first));
                 r.name_events.push(NameEvent {
                     pos: pos as u32,
                     entity: e as u32,
@@ -679,7 +681,12 @@ fn proper_words(desc: &str) -> Vec<String> {
 
 /// In a description whose possessor is a name after titles ("Prime Minister Benjamin Netanyahu's office"), the byte
 /// offset of the name ("Benjamin").
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn possessor_name_start(desc: &str) -> Option<usize> {
+    if !desc.contains("'s") && !desc.contains("’s") {
+        return None;
+    }
     let words: Vec<&str> = words_of(desc).collect();
     let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let p = words
@@ -1094,6 +1101,8 @@ struct Resolver<'a> {
     /// The initials of each name of several capitalised words that is no person's ("RNC" for "Republican National
     /// Committee"), to the entity: what a later acronym names ([`acronym_of`]).
     by_initials: FxMap<u64, usize>,
+    /// Each pair of entities that speaks together ([`Resolver::pair_entity`]), by the two as one key, to the group.
+    by_pair: FxMap<u64, usize>,
     /// The first word (its key) of each organisation named by that word and an organisation word ("State
     /// Department"), to the entity: what that word alone names.
     by_org_head: FxMap<u64, usize>,
@@ -1655,33 +1664,8 @@ impl<'a> Resolver<'a> {
                 if a == b {
                     return None;
                 }
-                // "“…,” the Norwegian said": a nationality after "the" is a person named before, as a role is
-                // (not one the article gave another nationality: "Russian President Ilyin … the Ukrainian").
-                if b == a + 1 {
-                    let w = self.words[a];
-                    let the = self.text[..sp.name_span.start as usize]
-                        .split_whitespace()
-                        .next_back()
-                        .is_some_and(|t| t.eq_ignore_ascii_case("the"));
-                    if the && lexicon::is_demonym(w) && !w.ends_with('s') {
-                        let other = |ent: &Entity| {
-                            let given: Vec<&str> = ent
-                                .descriptions
-                                .iter()
-                                .flat_map(|d| words_of(d))
-                                .filter(|d| lexicon::is_demonym(d))
-                                .collect();
-                            !given.is_empty() && !given.contains(&w)
-                        };
-                        if let Some(e) = self
-                            .subject_before(sp, m.gender, "", None, true)
-                            .filter(|&e| !other(&self.entities[e]))
-                        {
-                            self.entities[e].mentions.push(m.span.span());
-                            self.entities[e].last_seen = sp.pos as usize;
-                            return Some(e);
-                        }
-                    }
+                if let Some(e) = self.nationality_referent(m, sp, a, b) {
+                    return Some(e);
                 }
                 let words = std::mem::take(&mut self.words);
                 let e = self.link_name_words(
@@ -2261,6 +2245,7 @@ impl<'a> Resolver<'a> {
     /// compatible gender, who holds no other office (a senator is not "the governor"; any person may be "the
     /// front-runner" or "the businessman").
     #[cfg_attr(whosaid_small, optimize(size))]
+    #[inline(never)]
     fn subject_before(
         &self,
         sp: &Speaking,
@@ -2452,6 +2437,48 @@ impl<'a> Resolver<'a> {
 
     /// A new entity known by a description (`desc`: "spokesman", "police"), found again by it.
     #[cfg_attr(whosaid_small, optimize(size))]
+    /// "“…,” the Norwegian said": a nationality after "the" is a person named before, as a role is (not one the
+    /// article gave another nationality: "Russian President Ilyin … the Ukrainian"). `a..b`: the mention's words.
+    #[cfg_attr(whosaid_small, optimize(size))]
+    #[inline(never)]
+    fn nationality_referent(
+        &mut self,
+        m: &Facts,
+        sp: &Speaking,
+        a: usize,
+        b: usize,
+    ) -> Option<usize> {
+        let w = self.words[a];
+        if b != a + 1 || w.ends_with('s') || !lexicon::is_demonym(w) {
+            return None;
+        }
+        let the = self.text[..sp.name_span.start as usize]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|t| t.eq_ignore_ascii_case("the"));
+        if !the {
+            return None;
+        }
+        let e = self.subject_before(sp, m.gender, "", None, true)?;
+        let (mut given, mut same) = (false, false);
+        for d in self.entities[e]
+            .descriptions
+            .iter()
+            .flat_map(|d| words_of(d))
+        {
+            if lexicon::is_demonym(d) {
+                given = true;
+                same |= d == w;
+            }
+        }
+        if given && !same {
+            return None;
+        }
+        self.entities[e].mentions.push(m.span.span());
+        self.entities[e].last_seen = sp.pos as usize;
+        Some(e)
+    }
+
     /// Whether entity `e` may be one of a pair that speaks together: a person or an organisation, or a name shown to
     /// be one that is no place ("Russia and China" are two speakers, not one).
     fn may_pair(&self, e: usize) -> bool {
@@ -2464,19 +2491,19 @@ impl<'a> Resolver<'a> {
     }
 
     /// The group of `a` and `b` ("Gary Johnson and William Weld"), made once per pair.
+    #[cfg_attr(whosaid_small, optimize(size))]
+    #[inline(never)]
     fn pair_entity(&mut self, a: usize, b: usize, span: Span) -> usize {
-        let key = format!("pair:{a}:{b}");
-        let e = match self.by_org.get(&key) {
+        let key = (a as u64) << 32 | b as u64;
+        let e = match self.by_pair.get(&key) {
             Some(&e) => e,
             None => {
-                let name = format!(
-                    "{} and {}",
-                    self.entities[a].full.join(" "),
-                    self.entities[b].full.join(" ")
-                );
+                let mut name = self.entities[a].full.join(" ");
+                name.push_str(" and ");
+                name.push_str(&self.entities[b].full.join(" "));
                 let e = self.new_entity(SpeakerKind::Group, Gender::Unknown, &[&name], None, None);
                 self.entities[e].evidence = true;
-                self.by_org.insert(key, e);
+                self.by_pair.insert(key, e);
                 e
             }
         };

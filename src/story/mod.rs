@@ -375,6 +375,7 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
 }
 
 #[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn make_speaker(
     docs: &[(&str, &str, &Analysis)],
     members: &[(usize, usize)],
@@ -604,6 +605,7 @@ fn possibly_same(speakers: &mut [StorySpeaker]) {
 pub const GROUP_SAMPLE: usize = 32;
 
 #[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn make_group(
     gid: usize,
     members: &[usize],

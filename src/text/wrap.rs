@@ -132,6 +132,7 @@ fn space(c: char) -> bool {
 
 /// What the break tests read of the line `text[start..brk]` of `len` chars (not blank).
 #[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
 fn measure(text: &str, start: usize, brk: usize, len: usize) -> Line {
     let s = &text[start..brk];
     let content = s.trim_matches(space);
