@@ -387,10 +387,10 @@ impl<'a> Linker<'a> {
         let speaking = &mut self.speaking;
         let (parts, sieves) = (&mut self.parts, &mut self.sieves);
         self.quotes.reserve(attributions.len());
-        // (The closure is as big as a function: optimised for size in the browser build as the function is.)
-        self.quotes.extend(attributions.into_iter().map(
-            #[cfg_attr(whosaid_small, optimize(size))]
-            |mut a| {
+        // (A loop, not a closure for `extend`: the closure was inlined into the iterator's fold, which the browser
+        // build does not optimise for size as it does this function.)
+        for mut a in attributions {
+            self.quotes.push({
                 // A description that is one capitalised common word opening its sentence ("Peppered with questions,
                 // …", "Eyebrows raised, …") is no speaker unless it is a role ("Aides said …").
                 if a.mention.as_ref().is_some_and(|m| {
@@ -489,8 +489,8 @@ impl<'a> Linker<'a> {
                     kind: a.kind,
                     sieve: u8::try_from(sieve).expect("fewer than 256 sieves"),
                 }
-            },
-        ));
+            });
+        }
         self.sentences = read as usize;
     }
 
@@ -701,6 +701,15 @@ fn possessor_name_start(desc: &str) -> Option<usize> {
         .all(|w| upper(w))
         .then_some(words[t + 1])?;
     Some(name.as_ptr() as usize - desc.as_ptr() as usize)
+}
+
+/// Whether the word before byte `pos` of `text` is "the".
+#[inline(never)]
+fn after_the(text: &str, pos: u32) -> bool {
+    text[..pos as usize]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|t| t.eq_ignore_ascii_case("the"))
 }
 
 /// `s` with its first letter in lower case.
@@ -2068,6 +2077,11 @@ impl<'a> Resolver<'a> {
                     .is_some_and(|c| c.is_uppercase()));
         let role = lexicon::role_noun(&head);
         let role_kind = role.map(|r| r.kind);
+        if m.plural {
+            if let Some(e) = self.pair_described(m, sp, &desc, role_kind) {
+                return e;
+            }
+        }
         // `The firm said` after `Halvorsen Dynamics announced …`: the organisation the article named last. (Not
         // `the Clinton campaign`, `Ryan’s office` or `Her office`: a name or possessor in the phrase says whose it
         // is.)
@@ -2452,11 +2466,7 @@ impl<'a> Resolver<'a> {
         if b != a + 1 || w.ends_with('s') || !lexicon::is_demonym(w) {
             return None;
         }
-        let the = self.text[..sp.name_span.start as usize]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|t| t.eq_ignore_ascii_case("the"));
-        if !the {
+        if !after_the(self.text, sp.name_span.start) {
             return None;
         }
         let e = self.subject_before(sp, m.gender, "", None, true)?;
@@ -2477,6 +2487,37 @@ impl<'a> Resolver<'a> {
         self.entities[e].mentions.push(m.span.span());
         self.entities[e].last_seen = sp.pos as usize;
         Some(e)
+    }
+
+    /// "The two senators said", "Both men said": the pair named in the phrase's sentence or the three before it
+    /// ("Senators Ruth Alder and Omar Finch wrote …"), of the phrase's kind (bodies for "the two agencies", people
+    /// for "the two men").
+    #[cfg_attr(whosaid_small, optimize(size))]
+    #[inline(never)]
+    fn pair_described(
+        &mut self,
+        m: &Facts,
+        sp: &Speaking,
+        desc: &str,
+        role_kind: Option<RoleKind>,
+    ) -> Option<usize> {
+        let first = words_of(desc).next()?;
+        if !(first.eq_ignore_ascii_case("both")
+            || first == "two" && after_the(self.text, m.span.start))
+        {
+            return None;
+        }
+        let k = self.pairs.partition_point(|p| p.0 < sp.pos);
+        let (_, s, a, b, _) = self.pairs[..k].last().copied()?;
+        let fits = |e: u32| {
+            let kind = self.entities[e as usize].kind;
+            self.may_pair(e as usize)
+                && (kind == SpeakerKind::Organisation) == (role_kind == Some(RoleKind::Org))
+        };
+        if s + 3 < sp.sent || !fits(a) || !fits(b) {
+            return None;
+        }
+        Some(self.pair_entity(a as usize, b as usize, m.span.span()))
     }
 
     /// Whether entity `e` may be one of a pair that speaks together: a person or an organisation, or a name shown to

@@ -1533,3 +1533,18 @@ fn a_nationality_after_the_is_the_person_named_before() {
     // (Not a person the article gave another nationality.)
     assert_ne!(f.name("talks failed"), "Oleg Ilyin");
 }
+
+#[test]
+fn the_two_or_both_after_a_pair_is_the_pair() {
+    let f = run(
+        "Senators Ruth Alder and Omar Finch wrote to the agency on Monday. The two senators said the rules were \
+         unclear. Both men said the agency must act.\n\n\
+         The Tarn Water Board and Kellis Energy signed the deal on Friday. The two companies said the dam was \
+         safe. Two officials said the talks had been hard.",
+    );
+    assert_eq!(f.name("rules were unclear"), "Ruth Alder and Omar Finch");
+    assert_eq!(f.name("agency must act"), "Ruth Alder and Omar Finch");
+    assert_eq!(f.name("dam was safe"), "Tarn Water Board and Kellis Energy");
+    // (Indefinite: two officials not named before.)
+    assert_eq!(f.name("talks had been hard"), "two officials");
+}
