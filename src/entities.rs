@@ -326,11 +326,17 @@ impl<'a> Linker<'a> {
                 // later "the Texas Democrat" finds the person by; and it shows a person.
                 if m.kind == MentionKind::Name {
                     if let Some(d) = mentions::appositive(doc, m) {
+                        // ("Safaricom, the mobile operator,": a noun for a firm as often as for a person shows no
+                        // person.)
+                        let either = d
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|h| EITHER_NOUNS.contains(&h));
                         if !r.entities[e].descriptions.contains(&d) {
                             r.add_description(e, d);
                         }
                         let ent = &mut r.entities[e];
-                        if ent.kind == SpeakerKind::Unknown {
+                        if ent.kind == SpeakerKind::Unknown && !either {
                             ent.kind = SpeakerKind::Person;
                         }
                         ent.evidence = true;
@@ -735,6 +741,7 @@ fn person_evidence(m: &Facts, words: &[&str], text: &str) -> bool {
             let w = crate::case::lowercase(w.trim_end_matches('.'));
             lexicon::title(&w).is_some()
                 || lexicon::role_noun(&w).is_some_and(|r| r.kind == RoleKind::Person)
+                    && !EITHER_NOUNS.contains(&w.as_str())
         })
     });
     if titled {
@@ -768,6 +775,23 @@ struct NameEvent {
     /// It opens its sentence and a lower-case word other than a preposition follows (`Moss spoke in Brill.`).
     subject: bool,
 }
+
+/// Nouns that name a firm as often as a person ("the mobile operator", "the oil producer", "the property
+/// developer"): an appositive headed by one shows no person.
+static EITHER_NOUNS: WordList = word_list![
+    "operator",
+    "producer",
+    "supplier",
+    "exporter",
+    "importer",
+    "developer",
+    "publisher",
+    "provider",
+    "carrier",
+    "distributor",
+    "contractor",
+    "owner",
+];
 
 /// Words for a public body in an organisation's name, which "the agency" may stand for ("Food and Drug
 /// Administration", "World Health Organization").

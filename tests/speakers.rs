@@ -1548,3 +1548,15 @@ fn the_two_or_both_after_a_pair_is_the_pair() {
     // (Indefinite: two officials not named before.)
     assert_eq!(f.name("talks had been hard"), "two officials");
 }
+
+#[test]
+fn a_noun_for_a_firm_or_a_person_makes_no_firm_a_person() {
+    let f = run(
+        "Velcom, the mobile operator, said its revenue rose 9 per cent. The company said new taxes would slow \
+         growth.\n\n\
+         Dana Oyelaran, the film producer, said the festival would go ahead. \"We are ready,\" she said.",
+    );
+    assert_eq!(f.name("new taxes"), "Velcom");
+    assert_eq!(f.kind("new taxes"), SpeakerKind::Organisation);
+    assert_eq!(f.name("We are ready"), "Dana Oyelaran");
+}
