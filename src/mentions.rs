@@ -1425,8 +1425,9 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         None => start,
     };
     // "Secretary of State Antony Blinken", "Minister of External Affairs S. Jaishankar", "Chief of Staff Jeff Zients",
-    // "High Commissioner for Human Rights Volker Türk": a title, "of" or "for" and the words of an office (common words, places) are the description; the person's name starts
-    // at its first name, else at the first word after them that is neither ("Staff" is no organisation here).
+    // "High Commissioner for Human Rights Volker Türk": a title, "of" or "for" and the words of an office (common
+    // words, places) are the description; the person's name starts at its first name, else at the first word after
+    // them that is neither ("Staff" is no organisation here).
     let office =
         (a + 1..b).find(|&k| matches!(doc.tok(k), "of" | "for") && is_title_tok(doc, k - 1));
     if let Some(o) = office.filter(|_| title.is_none()) {
