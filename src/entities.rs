@@ -2473,8 +2473,6 @@ impl<'a> Resolver<'a> {
             })
     }
 
-    /// A new entity known by a description (`desc`: "spokesman", "police"), found again by it.
-    #[cfg_attr(whosaid_small, optimize(size))]
     /// "“…,” the Norwegian said": a nationality after "the" is a person named before, as a role is (not one the
     /// article gave another nationality: "Russian President Ilyin … the Ukrainian"). `a..b`: the mention's words.
     #[cfg_attr(whosaid_small, optimize(size))]
@@ -2576,6 +2574,8 @@ impl<'a> Resolver<'a> {
         e
     }
 
+    /// A new entity known by a description (`desc`: "spokesman", "police"), found again by it.
+    #[cfg_attr(whosaid_small, optimize(size))]
     fn description_entity(
         &mut self,
         desc: &str,
