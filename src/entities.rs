@@ -1135,7 +1135,7 @@ struct Resolver<'a> {
     /// Committee"), to the entity: what a later acronym names ([`acronym_of`]).
     by_initials: FxMap<u64, usize>,
     /// Each pair of entities that speaks together ([`Resolver::pair_entity`]), by the two as one key, to the group.
-    by_pair: FxMap<u64, usize>,
+    by_pair: lexicon::PairMap,
     /// The first word (its key) of each organisation named by that word and an organisation word ("State
     /// Department"), to the entity: what that word alone names.
     by_org_head: FxMap<u64, usize>,
@@ -1942,23 +1942,19 @@ impl<'a> Resolver<'a> {
         // pronoun's sentence or the two before and no further back than the other candidates, are what "they"
         // stands for.
         if w == "they" {
-            let k = self.pairs.partition_point(|p| p.0 < sp.pos);
             let since = best.map_or(0, |b| b.0).max(prev_speaker.map_or(0, |p| p.1));
-            let pair = k
-                .checked_sub(1)
-                .map(|k| self.pairs[k])
-                .filter(|&(_, s, a, b, opens)| {
-                    let (s, a, b) = (s as usize, a as usize, b as usize);
-                    opens
-                        && s + 2 >= sent_idx
-                        && s >= since
-                        && [a, b].iter().all(|&e| {
-                            matches!(
-                                self.entities[e].kind,
-                                SpeakerKind::Person | SpeakerKind::Organisation
-                            ) && !named_after.contains(&e)
-                        })
-                });
+            let pair = self.pair_before(sp.pos).filter(|&(_, s, a, b, opens)| {
+                let (s, a, b) = (s as usize, a as usize, b as usize);
+                opens
+                    && s + 2 >= sent_idx
+                    && s >= since
+                    && [a, b].iter().all(|&e| {
+                        matches!(
+                            self.entities[e].kind,
+                            SpeakerKind::Person | SpeakerKind::Organisation
+                        ) && !named_after.contains(&e)
+                    })
+            });
             if let Some((_, _, a, b, _)) = pair {
                 return Some(self.pair_entity(a as usize, b as usize, m.span.span()));
             }
@@ -2529,8 +2525,7 @@ impl<'a> Resolver<'a> {
         {
             return None;
         }
-        let k = self.pairs.partition_point(|p| p.0 < sp.pos);
-        let (_, s, a, b, _) = self.pairs[..k].last().copied()?;
+        let (_, s, a, b, _) = self.pair_before(sp.pos)?;
         let fits = |e: u32| {
             let kind = self.entities[e as usize].kind;
             self.may_pair(e as usize)
@@ -2540,6 +2535,12 @@ impl<'a> Resolver<'a> {
             return None;
         }
         Some(self.pair_entity(a as usize, b as usize, m.span.span()))
+    }
+
+    /// The latest pair of names joined by "and" ([`Resolver::pairs`]) whose second starts before byte `pos`.
+    fn pair_before(&self, pos: u32) -> Option<(u32, u32, u32, u32, bool)> {
+        let k = self.pairs.partition_point(|p| p.0 < pos);
+        k.checked_sub(1).map(|k| self.pairs[k])
     }
 
     /// Whether entity `e` may be one of a pair that speaks together: a person or an organisation, or a name shown to
@@ -2557,7 +2558,7 @@ impl<'a> Resolver<'a> {
     #[cfg_attr(whosaid_small, optimize(size))]
     #[inline(never)]
     fn pair_entity(&mut self, a: usize, b: usize, span: Span) -> usize {
-        let key = (a as u64) << 32 | b as u64;
+        let key = lexicon::pair(a, b);
         let e = match self.by_pair.get(&key) {
             Some(&e) => e,
             None => {

@@ -72,6 +72,15 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
 pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
+/// A map keyed by a pair of indices ([`pair`]): (article, speaker) in the story, two entities that speak together.
+pub type PairMap = FxMap<u64, usize>;
+
+/// Two indices (each below 2^32) as one key (a `u64` rather than a tuple: the browser build carries one hash table per
+/// key type).
+pub fn pair(a: usize, b: usize) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
 /// The keys of one lexicon in an open-addressing hash table, built once. Not generic, so every lexicon shares one
 /// copy of the code (each `HashMap<K, V>` type would bring its own; the browser build pays for every one).
 ///

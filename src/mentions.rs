@@ -1404,17 +1404,14 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // "Parliament of Ukraine", "Ministry of Defence": an organisation word joined by "of" names the whole run —
     // unless a title after the "of" opens a person's name: "Bank of Canada Governor Tiff Macklem".
     let of = (a..=b).find(|&k| doc.tok(k) == "of");
+    // A word of an office after its title and "of" (or no word): a common word that is no first name.
+    let office_word = |k: usize| {
+        doc.tokens[k].kind != Kind::Word
+            || is_common(doc.tok(k)) && lexicon::first_name_gender(doc.tok(k)) == Gender::Unknown
+    };
     // "Director of Public Prosecutions", "Chief of Staff": a title, "of" and common words that are no first names is an
     // office, no name.
-    if of.is_some_and(|o| {
-        o > a
-            && is_title_tok(doc, o - 1)
-            && (o + 1..=b).all(|k| {
-                doc.tokens[k].kind != Kind::Word
-                    || is_common(doc.tok(k))
-                        && lexicon::first_name_gender(doc.tok(k)) == Gender::Unknown
-            })
-    }) {
+    if of.is_some_and(|o| o > a && is_title_tok(doc, o - 1) && (o + 1..=b).all(office_word)) {
         return Some(Mention::described(doc, MentionKind::Role, a, b, false));
     }
     let title = of.and_then(|o| (o + 1..b).rev().find(|&k| is_title_tok(doc, k)));
@@ -1431,15 +1428,9 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let office =
         (a + 1..b).find(|&k| matches!(doc.tok(k), "of" | "for") && is_title_tok(doc, k - 1));
     if let Some(o) = office.filter(|_| title.is_none()) {
-        let office_word = |k: usize| {
-            doc.tokens[k].kind != Kind::Word
-                || is_common(doc.tok(k))
-                    && lexicon::first_name_gender(doc.tok(k)) == Gender::Unknown
-                || lexicon::is_place(doc.tok(k))
-        };
         let from = name_start
             .filter(|&s| s > o + 1)
-            .or_else(|| (o + 1..=b).find(|&k| !office_word(k)));
+            .or_else(|| (o + 1..=b).find(|&k| !office_word(k) && !lexicon::is_place(doc.tok(k))));
         if let Some(s) = from
             .filter(|&s| s > o + 1 && s < b && !(s..=b).any(|k| lexicon::is_org_word(doc.tok(k))))
         {

@@ -71,14 +71,8 @@ use serde::Serialize;
 use crate::model::{Analysis, Gender, SpeakerKind};
 use crate::output::{DocumentOut, Encoding, OffsetMap};
 
-/// A map keyed by a pair of indices ([`pair`]): (article, speaker), (article, quote), two groups.
-type PairMap = FxMap<u64, usize>;
-
-/// Two indices (each below 2^32) as one key (a `u64` rather than a tuple: the browser build carries one hash table per
-/// key type).
-fn pair(a: usize, b: usize) -> u64 {
-    ((a as u64) << 32) | b as u64
-}
+// (article, speaker), (article, quote), two groups: keys of one map type ([`crate::lexicon::pair`]).
+use crate::lexicon::{pair, PairMap};
 
 pub use diff::DiffOp;
 pub use report::{text_report, ArticleReport};
