@@ -2149,6 +2149,19 @@ impl<'a> Resolver<'a> {
             // "Sen." is "the senator from Vermont"); among those that fit, the most such words, then the latest.
             let head_root = role_root(&head);
             let proper = proper_words(&desc);
+            // A deputy's office is another office: "Vice President Biden" is not "the president", "Lt. Gov. Ana
+            // Ruiz" not "the governor" (unless the phrase says so too).
+            let own_roots = role_roots(&desc);
+            let deputy = |roots: &[String]| {
+                roots.windows(2).any(|w| {
+                    w[1] == head_root
+                        && matches!(
+                            w[0].as_str(),
+                            "vice" | "deputy" | "assistant" | "lieutenant" | "former"
+                        )
+                        && !own_roots.contains(&w[0])
+                })
+            };
             // Only entities with a description of that root can match (in entity order, as ties go to the last).
             let candidates = self.by_root.get(head_root.as_str()).map_or(&[][..], |v| v);
             // A US state in the phrase ("the senator from Vermont") is the person's state where the article gave
@@ -2177,7 +2190,7 @@ impl<'a> Resolver<'a> {
                         .descriptions
                         .iter()
                         .zip(&e.desc_roots)
-                        .filter(|(_, roots)| roots.contains(&head_root))
+                        .filter(|(_, roots)| roots.contains(&head_root) && !deputy(roots))
                         .filter_map(|(d, _)| {
                             let own = proper_words(d);
                             let shared = proper.iter().filter(|w| own.contains(w)).count();

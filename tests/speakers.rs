@@ -1560,3 +1560,17 @@ fn a_noun_for_a_firm_or_a_person_makes_no_firm_a_person() {
     assert_eq!(f.kind("new taxes"), SpeakerKind::Organisation);
     assert_eq!(f.name("We are ready"), "Dana Oyelaran");
 }
+
+#[test]
+fn a_deputy_or_former_office_is_not_the_office() {
+    let f = run(
+        "President Ilse Marten opened the new bridge in Corvale on Friday. \"It joins two towns,\" the president \
+         said. Vice President Tomas Brell and former President Anja Roth stood beside her. \"We waited forty \
+         years,\" the president added.\n\n\
+         Gov. Ruth Dahl signed the budget. Lt. Gov. Omar Finch voted against it. \"The budget is balanced,\" the \
+         governor said.",
+    );
+    assert_eq!(f.name("joins two towns"), "Ilse Marten");
+    assert_eq!(f.name("forty years"), "Ilse Marten");
+    assert_eq!(f.name("budget is balanced"), "Ruth Dahl");
+}
