@@ -1925,6 +1925,25 @@ fn in_number_compound(doc: &Document, k: usize) -> bool {
     }
 }
 
+/// The role word that ends a run of one or two lower-case nouns from `k` ("talk radio | host", "radio | host").
+fn role_after_nouns(doc: &Document, k: usize, ceil: usize) -> Option<usize> {
+    let mut buf = [0u8; 48];
+    for j in k..(k + 3).min(ceil) {
+        if j > k && is_role_tok(doc, j).is_some() {
+            return Some(j);
+        }
+        let w = doc.lower(j, &mut buf);
+        if doc.tokens[j].kind != Kind::Word
+            || doc.is_capitalized(j)
+            || !is_compound_word(w)
+            || DETERMINERS.contains(&w)
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// A lower-case word that may stand inside a noun compound before its head ("base" in "the base chief"): not a
 /// function word, a verb form, or an adverb.
 #[cfg_attr(whosaid_small, optimize(size))]
@@ -2166,6 +2185,16 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             {
                 k += 1;
             }
+        } else if let Some(j) = (k > s
+            && last_good == Some(k - 1)
+            && !doc.is_capitalized(k - 1)
+            && is_role_tok(doc, k - 1).is_some_and(|r| !r.plural))
+        .then(|| role_after_nouns(doc, k, ceil))
+        .flatten()
+        {
+            // `according to conservative talk radio host Rush Limbaugh`, `said veteran radio host Ana Ruiz`: a role
+            // word as a modifier of nouns that end in a role goes on to that role.
+            k = j - 1;
         } else if k > s && is_complement_preposition(lw) {
             // "head of the Russian delegation", "a spokesman for the hospital": a role's phrase goes on over its
             // preposition; anything else stops before it.

@@ -1574,3 +1574,13 @@ fn a_deputy_or_former_office_is_not_the_office() {
     assert_eq!(f.name("forty years"), "Ilse Marten");
     assert_eq!(f.name("budget is balanced"), "Ruth Dahl");
 }
+
+#[test]
+fn a_role_word_before_nouns_that_end_in_a_role_is_a_modifier() {
+    let f = run(
+        "The council voted to close the pier. According to conservative talk radio host Lena Brandt, the vote \
+         was rushed. The pier is safe, said veteran harbour pilot Omar Finch.",
+    );
+    assert_eq!(f.name("vote was rushed"), "Lena Brandt");
+    assert_eq!(f.name("pier is safe"), "Omar Finch");
+}
