@@ -568,45 +568,47 @@ impl<'a> Linker<'a> {
             }
         }
         drop((speaking, out_id, no_name));
-        let speakers = speakers
-            .into_iter()
-            .map(|e| {
-                // Each speaker takes its entity's lists (an entity is one speaker at most, and the entities go after
-                // this).
-                let wrapped = r.wrapped;
-                let ent = &mut r.entities[e];
-                let mut name = ent.full.join(" ");
-                let mut aliases = std::mem::take(&mut ent.aliases);
-                if wrapped {
-                    // A name word broken across the lines of hard-wrapped text reads whole.
-                    name = unbreak(&name).into_owned();
-                    let mut whole: Vec<String> = Vec::with_capacity(aliases.len());
-                    for a in aliases {
-                        let a = unbreak(&a).into_owned();
-                        if !whole.contains(&a) {
-                            whole.push(a);
-                        }
+        // (Loops, not closures for `map`: those were inlined into the iterators' folds, which the browser build does
+        // not optimise for size.)
+        let mut out = Vec::with_capacity(speakers.len());
+        for e in speakers {
+            // Each speaker takes its entity's lists (an entity is one speaker at most, and the entities go after
+            // this).
+            let wrapped = r.wrapped;
+            let ent = &mut r.entities[e];
+            let mut name = ent.full.join(" ");
+            let mut aliases = std::mem::take(&mut ent.aliases);
+            if wrapped {
+                // A name word broken across the lines of hard-wrapped text reads whole.
+                name = unbreak(&name).into_owned();
+                let mut whole: Vec<String> = Vec::with_capacity(aliases.len());
+                for a in aliases {
+                    let a = unbreak(&a).into_owned();
+                    if !whole.contains(&a) {
+                        whole.push(a);
                     }
-                    aliases = whole;
                 }
-                aliases.retain(|a| *a != name);
-                Speaker {
-                    name,
-                    kind: ent.kind,
-                    gender: ent.gender,
-                    aliases,
-                    descriptions: std::mem::take(&mut ent.descriptions),
-                    mentions: std::mem::take(&mut ent.mentions),
-                    quotes: ent.quotes,
-                }
-            })
-            .collect();
+                aliases = whole;
+            }
+            aliases.retain(|a| *a != name);
+            out.push(Speaker {
+                name,
+                kind: ent.kind,
+                gender: ent.gender,
+                aliases,
+                descriptions: std::mem::take(&mut ent.descriptions),
+                mentions: std::mem::take(&mut ent.mentions),
+                quotes: ent.quotes,
+            });
+        }
+        let speakers = out;
         drop(r);
         // The final quotes, made once the entities are gone (`entity_of` now holds each quote's speaker id): on
         // quote-dense text the linker's lists are larger than the text, and the quotes as output twice as large again.
         let span = |s: Span32| s.span();
-        let quotes: Vec<Quote> = (quotes.iter().zip(entity_of))
-            .map(|(p, speaker_id)| Quote {
+        let mut out = Vec::with_capacity(quotes.len());
+        for (p, speaker_id) in quotes.iter().zip(entity_of) {
+            out.push(Quote {
                 kind: p.kind,
                 span: p.span.span(),
                 cue: p.cue.map(span),
@@ -618,8 +620,9 @@ impl<'a> Linker<'a> {
                     .iter()
                     .map(|&s| s.span())
                     .collect(),
-            })
-            .collect();
+            });
+        }
+        let quotes = out;
         drop(parts);
         Analysis {
             quotes,
@@ -632,43 +635,42 @@ impl<'a> Linker<'a> {
 /// The name words of mention `m` (none unless it has a name), without possessive endings, onto `words`.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>) {
-    if let Some((a, b)) = m.name {
-        // (Not a nickname in quotation marks: `George "Jay" Keyworth` is George Keyworth.)
-        let mut skip_to = 0;
-        words.extend(
-            (a..=b)
-                .filter(|&k| {
-                    let t = &doc.tokens[k];
-                    if k <= skip_to && skip_to > 0 {
-                        return false;
-                    }
-                    if t.kind == Kind::QuoteMark {
-                        skip_to = crate::quotes::nickname_close(doc, k).unwrap_or(0);
-                    }
-                    t.kind == Kind::Word && !doc.is_possessive(k)
-                })
-                .map(|k| {
-                    // An initial or a suffix keeps its period ("John D. Podesta", "Joseph R. Biden Jr.").
-                    let w = doc.tok(k);
-                    // ("Jr." keeps its period at the end of the name too, where it may also end the sentence.)
-                    let suffix = matches!(w, "Jr" | "Sr");
-                    let dotted = (k < b || suffix)
-                        && k + 1 < doc.tokens.len()
-                        && doc.is(k + 1, '.')
-                        && !doc.tokens[k + 1].space_before
-                        && (w.chars().count() == 1 || suffix || w == "St");
-                    // (A possessive inside an organisation's name stays on its word: "Nurses'", "Queen's".)
-                    let possessive = k < b
-                        && !doc.tokens[k + 1].space_before
-                        && (doc.is_possessive(k + 1) || doc.tokens[k + 1].kind == Kind::QuoteMark);
-                    if dotted || possessive {
-                        let t = &doc.tokens;
-                        &doc.text[t[k].start as usize..t[k + 1].end as usize]
-                    } else {
-                        w
-                    }
-                }),
-        );
+    let Some((a, b)) = m.name else {
+        return;
+    };
+    // (Not a nickname in quotation marks: `George "Jay" Keyworth` is George Keyworth.)
+    // (A loop: `extend` over closures was inlined into the iterator's fold, not optimised for size.)
+    let mut skip_to = 0;
+    for k in a..=b {
+        let t = &doc.tokens[k];
+        if k <= skip_to && skip_to > 0 {
+            continue;
+        }
+        if t.kind == Kind::QuoteMark {
+            skip_to = crate::quotes::nickname_close(doc, k).unwrap_or(0);
+        }
+        if t.kind != Kind::Word || doc.is_possessive(k) {
+            continue;
+        }
+        // An initial or a suffix keeps its period ("John D. Podesta", "Joseph R. Biden Jr.").
+        let w = doc.tok(k);
+        // ("Jr." keeps its period at the end of the name too, where it may also end the sentence.)
+        let suffix = matches!(w, "Jr" | "Sr");
+        let dotted = (k < b || suffix)
+            && k + 1 < doc.tokens.len()
+            && doc.is(k + 1, '.')
+            && !doc.tokens[k + 1].space_before
+            && (w.chars().count() == 1 || suffix || w == "St");
+        // (A possessive inside an organisation's name stays on its word: "Nurses'", "Queen's".)
+        let possessive = k < b
+            && !doc.tokens[k + 1].space_before
+            && (doc.is_possessive(k + 1) || doc.tokens[k + 1].kind == Kind::QuoteMark);
+        words.push(if dotted || possessive {
+            let t = &doc.tokens;
+            &doc.text[t[k].start as usize..t[k + 1].end as usize]
+        } else {
+            w
+        });
     }
 }
 

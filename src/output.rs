@@ -241,11 +241,11 @@ impl DocumentOut {
             end: map.convert(s.end),
             text: text_of(s),
         };
-        let quotes = analysis
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| QuoteOut {
+        // (Loops, not closures for `map`: the closures were inlined into the iterators' folds, which the browser
+        // build does not optimise for size as it does this function.)
+        let mut quotes = Vec::with_capacity(analysis.quotes.len());
+        for (i, q) in analysis.quotes.iter().enumerate() {
+            quotes.push(QuoteOut {
                 id: i,
                 kind: q.kind.as_str(),
                 start: map.convert(q.span.start),
@@ -257,13 +257,11 @@ impl DocumentOut {
                 confidence: (q.confidence * 100.0).round() / 100.0,
                 sieve: q.sieve,
                 parts: q.parts.iter().map(|&p| span(p)).collect(),
-            })
-            .collect();
-        let speakers = analysis
-            .speakers
-            .iter()
-            .enumerate()
-            .map(|(i, s)| SpeakerOut {
+            });
+        }
+        let mut speakers = Vec::with_capacity(analysis.speakers.len());
+        for (i, s) in analysis.speakers.iter().enumerate() {
+            speakers.push(SpeakerOut {
                 id: i,
                 name: s.name.clone(),
                 kind: s.kind.as_str(),
@@ -275,13 +273,11 @@ impl DocumentOut {
                     crate::model::Gender::Female => "female",
                     crate::model::Gender::Unknown => "unknown",
                 },
-            })
-            .collect();
-        let quotations = analysis
-            .quotations
-            .iter()
-            .enumerate()
-            .map(|(i, q)| QuotationOut {
+            });
+        }
+        let mut quotations = Vec::with_capacity(analysis.quotations.len());
+        for (i, q) in analysis.quotations.iter().enumerate() {
+            quotations.push(QuotationOut {
                 id: i,
                 start: map.convert(q.span.start),
                 end: map.convert(q.span.end),
@@ -290,8 +286,8 @@ impl DocumentOut {
                 parent: q.parent,
                 quote: q.quote,
                 kind: q.kind.as_str(),
-            })
-            .collect();
+            });
+        }
         DocumentOut {
             id: id.to_string(),
             quotes,

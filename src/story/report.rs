@@ -106,69 +106,70 @@ pub(crate) fn articles(
             }
         }
     }
-    docs.iter()
-        .enumerate()
-        .map(|(a, (id, _, an))| {
-            let mut by_speaker: Vec<(usize, usize)> = Vec::new();
-            let mut by_side: Vec<(String, usize)> = Vec::new();
-            let mut attributed = 0;
-            let mut exclusive = Vec::new();
-            for (qi, q) in an.quotes.iter().enumerate() {
-                let sid = q
-                    .speaker_id
-                    .and_then(|s| story_id.get(&super::pair(a, s)).copied());
-                let side = match sid {
-                    Some(s) => {
-                        attributed += 1;
-                        match by_speaker.iter_mut().find(|(x, _)| *x == s) {
-                            Some(e) => e.1 += 1,
-                            None => by_speaker.push((s, 1)),
-                        }
-                        speakers[s].affiliation.unwrap_or("unknown").to_string()
+    // (A loop, not a closure for `map`: the closure was inlined into the iterator's fold, which the browser build
+    // does not optimise for size as it does this function.)
+    let mut out = Vec::with_capacity(docs.len());
+    for (a, (id, _, an)) in docs.iter().enumerate() {
+        let mut by_speaker: Vec<(usize, usize)> = Vec::new();
+        let mut by_side: Vec<(String, usize)> = Vec::new();
+        let mut attributed = 0;
+        let mut exclusive = Vec::new();
+        for (qi, q) in an.quotes.iter().enumerate() {
+            let sid = q
+                .speaker_id
+                .and_then(|s| story_id.get(&super::pair(a, s)).copied());
+            let side = match sid {
+                Some(s) => {
+                    attributed += 1;
+                    match by_speaker.iter_mut().find(|(x, _)| *x == s) {
+                        Some(e) => e.1 += 1,
+                        None => by_speaker.push((s, 1)),
                     }
-                    None => "unattributed".to_string(),
-                };
-                match by_side.iter_mut().find(|(x, _)| *x == side) {
-                    Some(e) => e.1 += 1,
-                    None => by_side.push((side, 1)),
+                    speakers[s].affiliation.unwrap_or("unknown").to_string()
                 }
-                if !in_group.contains_key(&super::pair(a, qi)) {
-                    exclusive.push(qi);
-                }
+                None => "unattributed".to_string(),
+            };
+            match by_side.iter_mut().find(|(x, _)| *x == side) {
+                Some(e) => e.1 += 1,
+                None => by_side.push((side, 1)),
             }
-            crate::sort::sort_by(&mut by_speaker, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            crate::sort::sort_by(&mut by_side, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            let total = an.quotes.len();
-            let my_groups = std::mem::take(&mut groups_of[a]);
-            let conflicts = std::mem::take(&mut conflicts_of[a]);
-            ArticleReport {
-                article: a,
-                id: id.to_string(),
-                quotes: total,
-                attributed,
-                by_speaker: by_speaker
-                    .into_iter()
-                    .map(|(s, n)| SpeakerShare {
-                        speaker: s,
-                        name: speakers[s].name.clone(),
-                        quotes: n,
-                        share: share(n, total),
-                    })
-                    .collect(),
-                by_side: by_side
-                    .into_iter()
-                    .map(|(side, n)| SideShare {
-                        side,
-                        quotes: n,
-                        share: share(n, total),
-                    })
-                    .collect(),
-                groups: my_groups,
-                exclusive_quotes: exclusive,
-                conflicts,
+            if !in_group.contains_key(&super::pair(a, qi)) {
+                exclusive.push(qi);
             }
-        })
-        .collect()
+        }
+        crate::sort::sort_by(&mut by_speaker, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        crate::sort::sort_by(&mut by_side, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        let total = an.quotes.len();
+        let my_groups = std::mem::take(&mut groups_of[a]);
+        let conflicts = std::mem::take(&mut conflicts_of[a]);
+        out.push(ArticleReport {
+            article: a,
+            id: id.to_string(),
+            quotes: total,
+            attributed,
+            by_speaker: by_speaker
+                .into_iter()
+                .map(|(s, n)| SpeakerShare {
+                    speaker: s,
+                    name: speakers[s].name.clone(),
+                    quotes: n,
+                    share: share(n, total),
+                })
+                .collect(),
+            by_side: by_side
+                .into_iter()
+                .map(|(side, n)| SideShare {
+                    side,
+                    quotes: n,
+                    share: share(n, total),
+                })
+                .collect(),
+            groups: my_groups,
+            exclusive_quotes: exclusive,
+            conflicts,
+        });
+    }
+    out
 }
 
 /// Each version's conflict in `g` (None for a version without a speaker or without another speaker elsewhere).

@@ -131,7 +131,11 @@ impl Document<'_> {
     pub(super) fn mark_furniture(&mut self) {
         let n = self.paragraphs.len();
         self.boilerplate = vec![false; n];
-        let kinds: Vec<Para> = (0..n).map(|p| self.para_kind(p)).collect();
+        // (A loop: `map` inlined `para_kind` into the iterator's fold, which is not optimised for size.)
+        let mut kinds: Vec<Para> = Vec::with_capacity(n);
+        for p in 0..n {
+            kinds.push(self.para_kind(p));
+        }
         let long = |p: usize| self.paragraphs[p].span.len() >= 300;
         // Paragraph `p` follows the one before on the next line (no blank line between them).
         let tight = |p: usize| {
