@@ -665,7 +665,23 @@ fn breaks_run(doc: &Document, k: usize) -> bool {
         && !matches!(w, "mr" | "mrs" | "ms" | "dr")
         && !initial
         && !dated_first_name(doc, k)
+        && !month_surname(doc, k, w)
         || is_contraction(w)
+}
+
+/// Whether token `k` (`w` lower-cased), a month, is the surname after a first name: "Theresa May said", "Brian
+/// May" — not a date ("told Ana May 5") nor a headline's modal ("Hillary May Run").
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
+pub fn month_surname(doc: &Document, k: usize, w: &str) -> bool {
+    matches!(w, "may" | "march" | "april" | "june" | "august")
+        && k > 0
+        && doc.is_capitalized(k - 1)
+        && lexicon::first_name_gender(doc.tok(k - 1)) != Gender::Unknown
+        && doc
+            .tokens
+            .get(k + 1)
+            .is_none_or(|t| t.kind != Kind::Number && !doc.is_capitalized(k + 1))
 }
 
 /// Whether token `k`, a month or a modal that the first-name list knows ("April", "June", "Will"), opens a person's

@@ -1584,3 +1584,17 @@ fn a_role_word_before_nouns_that_end_in_a_role_is_a_modifier() {
     assert_eq!(f.name("vote was rushed"), "Lena Brandt");
     assert_eq!(f.name("pier is safe"), "Omar Finch");
 }
+
+#[test]
+fn a_month_after_a_first_name_is_a_surname() {
+    let f = run(
+        "Home Secretary Helen May said the border rules would change in March. \"We will be ready,\" Brian \
+         August told reporters.\n\n\
+         The vote was moved to June 3. Tomas Brell said May 5 was too late.",
+    );
+    assert_eq!(f.name("rules would change"), "Helen May");
+    assert_eq!(f.who("rules would change").1, "Helen May");
+    assert_eq!(f.name("will be ready"), "Brian August");
+    // (A date after a first name stays a date.)
+    assert_eq!(f.name("was too late"), "Tomas Brell");
+}

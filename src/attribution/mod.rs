@@ -533,7 +533,10 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
                 doc.lower(k - 2, &mut [0u8; 48]),
                 "and" | "but" | "or" | "yet" | "so"
             );
-        if BETWEEN_SUBJECT_AND_VERB.contains(&w) || time || floating || ly_adverb(doc, k - 1, w) {
+        // ("Theresa May said": a month after a first name is the surname, not the modal.)
+        let between =
+            BETWEEN_SUBJECT_AND_VERB.contains(&w) && !mentions::month_surname(doc, k - 1, w);
+        if between || time || floating || ly_adverb(doc, k - 1, w) {
             k -= 1;
         } else {
             break;
