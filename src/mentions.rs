@@ -2203,13 +2203,14 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             }
         } else if let Some(j) = (k > s
             && last_good == Some(k - 1)
-            && !doc.is_capitalized(k - 1)
-            && is_role_tok(doc, k - 1).is_some_and(|r| !r.plural))
+            && (!doc.is_capitalized(k - 1) && is_role_tok(doc, k - 1).is_some_and(|r| !r.plural)
+                || lexicon::is_demonym(doc.tok(k - 1))))
         .then(|| role_after_nouns(doc, k, ceil))
         .flatten()
         {
-            // `according to conservative talk radio host Rush Limbaugh`, `said veteran radio host Ana Ruiz`: a role
-            // word as a modifier of nouns that end in a role goes on to that role.
+            // `according to conservative talk radio host Rush Limbaugh`, `said veteran radio host Ana Ruiz`, `said a
+            // Canadian oil company`: a role word or a demonym as a modifier of nouns that end in a role goes on to
+            // that role.
             k = j - 1;
         } else if k > s && is_complement_preposition(lw) {
             // "head of the Russian delegation", "a spokesman for the hospital": a role's phrase goes on over its

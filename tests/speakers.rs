@@ -1598,3 +1598,13 @@ fn a_month_after_a_first_name_is_a_surname() {
     // (A date after a first name stays a date.)
     assert_eq!(f.name("was too late"), "Tomas Brell");
 }
+
+#[test]
+fn a_demonym_before_nouns_that_end_in_a_role_describes_the_speaker() {
+    let f = run(
+        "The new pill works, according to a leading Danish medical journal. The plan is unsafe, said a Canadian \
+         oil company.",
+    );
+    assert_eq!(f.name("pill works"), "leading Danish medical journal");
+    assert_eq!(f.name("plan is unsafe"), "Canadian oil company");
+}
