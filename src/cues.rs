@@ -169,6 +169,19 @@ pub fn find(doc: &Document) -> Vec<Cue> {
         {
             continue;
         }
+        // "told a regular briefing that", "a stern warning that": a form in -ing that is a common noun too, after
+        // a determiner and a lower-case word, is that noun (not "a sign saying", "a letter this week urging").
+        if matches!(w, "briefing" | "warning" | "posting" | "ruling" | "filing")
+            && i >= 2
+            && doc.tokens[i - 1].kind == Kind::Word
+            && !doc.is_capitalized(i - 1)
+            && matches!(
+                doc.lower(i - 2, &mut prev_buf),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
+            )
+        {
+            continue;
+        }
         // "said" as an adjective: "the said company".
         if w == "said" && i > 0 && matches!(doc.lower(i - 1, &mut prev_buf), "the" | "a") {
             continue;
@@ -249,6 +262,16 @@ mod tests {
         assert_eq!(
             cues("His defence counsel asked for mercy. Her campaign message was plain. The memo read: no."),
             ["asked", "read"]
+        );
+        // A form in -ing that is a common noun too, after a determiner and an adjective, is that noun; other
+        // forms after a noun are participles.
+        assert_eq!(
+            cues("Ana Lee told a regular briefing that it was over. The board issued a statement calling it a sham."),
+            ["told", "calling"]
+        );
+        assert_eq!(
+            cues("She held a sign saying no. They sent a letter this week urging calm."),
+            ["saying", "urging"]
         );
     }
 
