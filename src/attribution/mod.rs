@@ -670,45 +670,51 @@ fn town_of_state(doc: &Document, m: &Mention, floor: usize) -> Option<Mention> {
     Some(town)
 }
 
+/// Whether token `k` is a number or a number word ("32", "six", "two-thirds"), as [`quantity_subject`] reads them.
+/// (A function of its own, not a closure: the browser build optimises it for size.)
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
+fn number_word(doc: &Document, k: usize) -> bool {
+    let mut b = [0u8; 48];
+    let w = doc.lower(k, &mut b);
+    w.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "half"
+                | "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+        )
+        || w.contains('-')
+            && w.split('-')
+                .any(|p| matches!(p, "thirds" | "quarters" | "third"))
+}
+
 /// A share of people as a subject, the way polls report it: `32 percent said`, `Some 20 percent of voters in the
 /// poll say`, `Six in 10 say`, `two-thirds of Republicans said` — a group ending at `e`.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
-    let is_number = |k: usize| {
-        let mut b = [0u8; 48];
-        let w = doc.lower(k, &mut b);
-        w.bytes().next().is_some_and(|c| c.is_ascii_digit())
-            || matches!(
-                w,
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "twenty"
-                    | "thirty"
-                    | "forty"
-                    | "fifty"
-                    | "sixty"
-                    | "seventy"
-                    | "eighty"
-                    | "ninety"
-                    | "half"
-                    | "third"
-                    | "thirds"
-                    | "quarter"
-                    | "quarters"
-            )
-            || w.contains('-')
-                && w.split('-')
-                    .any(|p| matches!(p, "thirds" | "quarters" | "third"))
-    };
+    let is_number = |k: usize| number_word(doc, k);
     // The head: `percent`/`%` after a number, `N in 10`, or a fraction; then optionally `of …` up to `e`.
     let lo = e.saturating_sub(10).max(floor);
     // The head ends the phrase or stands before its `of`: only those places are looked at (this runs for every

@@ -614,24 +614,22 @@ fn make_group(
         reference_sampled(members, items, scorer)
     };
     let ref_tokens = diff::tokens(items[members[reference]].text);
-    let versions: Vec<Version> = members
-        .iter()
-        .enumerate()
-        .map(|(x, &it)| {
-            let (a, qi, s, e, _) = item_ref[it];
-            Version {
-                article: a,
-                quote: qi,
-                kind: docs[a].2.quotes[qi].kind.as_str(),
-                speaker: items[it].speaker,
-                start: s,
-                end: e,
-                text: items[it].text.to_string(),
-                similarity: round3(ref_row[x]),
-                diff: diff::diff_tokens(&ref_tokens, &diff::tokens(items[it].text)),
-            }
-        })
-        .collect();
+    // (A loop, not a closure for `map`: that was inlined into the iterator's fold, not optimised for size.)
+    let mut versions: Vec<Version> = Vec::with_capacity(members.len());
+    for (x, &it) in members.iter().enumerate() {
+        let (a, qi, s, e, _) = item_ref[it];
+        versions.push(Version {
+            article: a,
+            quote: qi,
+            kind: docs[a].2.quotes[qi].kind.as_str(),
+            speaker: items[it].speaker,
+            start: s,
+            end: e,
+            text: items[it].text.to_string(),
+            similarity: round3(ref_row[x]),
+            diff: diff::diff_tokens(&ref_tokens, &diff::tokens(items[it].text)),
+        });
+    }
     let mut articles: Vec<usize> = versions.iter().map(|v| v.article).collect();
     articles.dedup();
     let mut speakers: Vec<usize> = versions.iter().filter_map(|v| v.speaker).collect();

@@ -181,42 +181,45 @@ fn group_conflicts(g: &QuoteGroup) -> Vec<Option<Conflict>> {
         .collect();
     // (A group has few speakers: a list searched in order rather than another hash table type.)
     let mut not_by: Vec<(usize, Vec<usize>)> = Vec::new();
-    g.versions
-        .iter()
-        .map(|v| {
-            let s = v.speaker?;
-            let at = match not_by.iter().position(|(t, _)| *t == s) {
-                Some(at) => at,
-                None => {
-                    let list = known
-                        .iter()
-                        .copied()
-                        .filter(|&i| g.versions[i].speaker != Some(s))
-                        .collect();
-                    not_by.push((s, list));
-                    not_by.len() - 1
-                }
-            };
-            let list = &not_by[at].1;
-            let others: Vec<OtherVersion> = list
-                .iter()
-                .map(|&i| &g.versions[i])
-                .filter(|w| w.article != v.article)
-                .take(MAX_OTHERS)
-                .map(|w| OtherVersion {
-                    article: w.article,
-                    quote: w.quote,
-                    speaker: w.speaker.unwrap_or(s),
-                })
-                .collect();
-            (!others.is_empty()).then_some(Conflict {
-                group: g.id,
-                quote: v.quote,
-                speaker: s,
-                others,
+    // (A loop, not a closure for `map`: that was inlined into the iterator's fold, not optimised for size.)
+    let mut out = Vec::with_capacity(g.versions.len());
+    for v in &g.versions {
+        let Some(s) = v.speaker else {
+            out.push(None);
+            continue;
+        };
+        let at = match not_by.iter().position(|(t, _)| *t == s) {
+            Some(at) => at,
+            None => {
+                let list = known
+                    .iter()
+                    .copied()
+                    .filter(|&i| g.versions[i].speaker != Some(s))
+                    .collect();
+                not_by.push((s, list));
+                not_by.len() - 1
+            }
+        };
+        let list = &not_by[at].1;
+        let others: Vec<OtherVersion> = list
+            .iter()
+            .map(|&i| &g.versions[i])
+            .filter(|w| w.article != v.article)
+            .take(MAX_OTHERS)
+            .map(|w| OtherVersion {
+                article: w.article,
+                quote: w.quote,
+                speaker: w.speaker.unwrap_or(s),
             })
-        })
-        .collect()
+            .collect();
+        out.push((!others.is_empty()).then_some(Conflict {
+            group: g.id,
+            quote: v.quote,
+            speaker: s,
+            others,
+        }));
+    }
+    out
 }
 
 /// Shortens `s` to at most `max` characters with an ellipsis.
