@@ -1608,3 +1608,23 @@ fn a_demonym_before_nouns_that_end_in_a_role_describes_the_speaker() {
     assert_eq!(f.name("pill works"), "leading Danish medical journal");
     assert_eq!(f.name("plan is unsafe"), "Canadian oil company");
 }
+
+#[test]
+fn a_body_after_a_possessive_pronoun_goes_by_its_owner_s_name() {
+    let f = run(
+        "Senator Ruth Alder spoke in Brill on Monday. Her campaign said she raised $4 million. Her campaign also \
+         said the race was close.\n\n\
+         Omar Finch, a city councillor, met voters on Friday. His lawyer said the case was closed.",
+    );
+    assert_eq!(f.name("raised $4 million"), "Ruth Alder's campaign");
+    assert_eq!(f.name("race was close"), "Ruth Alder's campaign");
+    assert_eq!(f.kind("race was close"), SpeakerKind::Organisation);
+    // (A person the pronoun's owner has is no body: "his lawyer" stays a description.)
+    assert_eq!(f.name("case was closed"), "his lawyer");
+    // (The mention is the body's, not its owner's.)
+    let alder = f.a.speakers.iter().find(|s| s.name == "Ruth Alder");
+    assert!(alder.is_none_or(|s| s
+        .mentions
+        .iter()
+        .all(|m| !m.text(f.text).starts_with("Her"))));
+}
