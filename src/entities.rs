@@ -2511,6 +2511,15 @@ impl<'a> Resolver<'a> {
         if own_name_only || found.is_some() {
             return found;
         }
+        // "The state broadcaster CCTV … the broadcaster": a name the article described with the noun, nearby.
+        if let Some(e) = latest(&|_, e| {
+            thing(e)
+                && e.descriptions
+                    .iter()
+                    .any(|d| d.rsplit(' ').next() == Some(head))
+        }) {
+            return Some(e);
+        }
         // "The newspaper said" after "The Calden Sentinel urged …": a paper named by a word of the press.
         matches!(head, "newspaper" | "paper" | "daily" | "tabloid" | "weekly")
             .then(|| {

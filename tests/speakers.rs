@@ -1628,3 +1628,13 @@ fn a_body_after_a_possessive_pronoun_goes_by_its_owner_s_name() {
         .iter()
         .all(|m| !m.text(f.text).starts_with("Her"))));
 }
+
+#[test]
+fn a_body_described_before_its_name_is_what_the_noun_refers_to() {
+    let f = run(
+        "The state broadcaster KTV reported that the storm had closed the port. Officials in Brill said the \
+         roads were open. The broadcaster said two ferries had sunk in the harbour.",
+    );
+    assert_eq!(f.name("two ferries had sunk"), "KTV");
+    assert_eq!(f.kind("two ferries had sunk"), SpeakerKind::Organisation);
+}
