@@ -1079,3 +1079,29 @@ fn a_reported_clause_ends_at_an_abbreviation_that_ends_its_sentence() {
     assert_eq!(f.quote("Fine").1, "Ann Lee");
     assert_eq!(f.quote("it was worried").2, "The union");
 }
+
+#[test]
+fn reported_clause_after_a_place_without_that() {
+    let f = run(
+        "Bank governor Lena Varga told reporters in Port Ellis the board had ruled nothing out.\n\n\
+         The minister said at Kelby Hall the talks would resume in March.\n\n\
+         Varga spoke in Brill on Friday about the budget.",
+    );
+    assert!(
+        f.texts().contains(&"the board had ruled nothing out"),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.speaker_of("board had ruled"), "Lena Varga");
+    assert!(
+        f.texts().contains(&"the talks would resume in March"),
+        "{:?}",
+        f.texts()
+    );
+    // A place with no clause after it is no report.
+    assert!(
+        !f.texts().iter().any(|t| t.contains("budget")),
+        "{:?}",
+        f.texts()
+    );
+}

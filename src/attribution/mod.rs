@@ -1648,35 +1648,48 @@ fn in_time_adjunct(w: &str) -> bool {
     is_time_word(w) || TIME_ADJUNCT_WORDS.contains(&w)
 }
 
-/// `said on Friday he met …`, `told reporters Tuesday night the vote …`: a time adjunct (no comma, no "that") and then
-/// a clause's subject (a subject pronoun, a determiner or a capitalised word). Returns where that clause starts.
+/// `said on Friday he met …`, `told reporters Tuesday night the vote …`, `said in Sydney the board …`: a time adjunct
+/// or a place (no comma, no "that") and then a clause's subject (a subject pronoun, a determiner, or after a time a
+/// capitalised word). Returns where that clause starts.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn after_time_adjunct(doc: &Document, k: usize, end: usize) -> Option<usize> {
     let mut buf = [0u8; 48];
     let mut j = k;
-    while j < end && j < k + 5 && in_time_adjunct(doc.lower(j, &mut buf)) {
+    // `said in Sydney the board …`: a place's name after "in" or "at", then a subject in lower case.
+    let place =
+        matches!(doc.lower(k, &mut buf), "in" | "at") && k + 1 < end && doc.is_capitalized(k + 1);
+    if place {
         j += 1;
+        while j < end && j < k + 4 && doc.tokens[j].kind == Kind::Word && doc.is_capitalized(j) {
+            j += 1;
+        }
+    } else {
+        while j < end && j < k + 5 && in_time_adjunct(doc.lower(j, &mut buf)) {
+            j += 1;
+        }
     }
-    if j == k || j >= end || doc.tokens[j].kind != Kind::Word {
+    if j == k || j >= end || doc.tokens[j].kind != Kind::Word || place && doc.is_capitalized(j) {
         return None;
     }
     // The run must end on a word that names a time or is an adverb: not `said on`, `said this is …`, `said in May he`
     // (a modal), nor a count with nothing counted.
     let last = doc.lower(j - 1, &mut buf);
-    if matches!(
-        last,
-        "on" | "in"
-            | "last"
-            | "this"
-            | "next"
-            | "two"
-            | "three"
-            | "few"
-            | "several"
-            | "may"
-            | "a"
-            | "an"
-    ) {
+    if !place
+        && matches!(
+            last,
+            "on" | "in"
+                | "last"
+                | "this"
+                | "next"
+                | "two"
+                | "three"
+                | "few"
+                | "several"
+                | "may"
+                | "a"
+                | "an"
+        )
+    {
         return None;
     }
     let w = doc.lower(j, &mut buf);
