@@ -2344,9 +2344,19 @@ impl<'a> Resolver<'a> {
                 return e;
             }
         }
+        // "According to a Calden Post poll … the poll said", "the same poll": a document named by its noun alone is
+        // the latest one described with that noun (not "the 50-state poll": a phrase that says more is its own).
+        let doc = role_kind == Some(RoleKind::Doc) && !m.plural;
+        if doc && definite && (desc == head || desc.strip_prefix("same ") == Some(head.as_str())) {
+            if let Some(&e) = self.by_org.get(format!("role:{head}").as_str()) {
+                self.entities[e].mentions.push(m.span.span());
+                self.entities[e].last_seen = sp.pos as usize;
+                return e;
+            }
+        }
         let e = self.description_entity(&desc, kind, m.gender, m.span.span(), sp.pos as usize);
-        // (The latest body described with the noun is what the noun alone refers to.)
-        if body {
+        // (The latest body or document described with the noun is what the noun alone refers to.)
+        if body || doc {
             self.by_org.insert(format!("role:{head}"), e);
         }
         e

@@ -1638,3 +1638,23 @@ fn a_body_described_before_its_name_is_what_the_noun_refers_to() {
     assert_eq!(f.name("two ferries had sunk"), "KTV");
     assert_eq!(f.kind("two ferries had sunk"), SpeakerKind::Organisation);
 }
+
+#[test]
+fn a_document_named_by_its_noun_alone_is_the_one_described_before() {
+    let f = run(
+        "Ruiz leads by nine points, according to a Calden Post poll released on Sunday. According to the same \
+         poll, Ruiz is ahead in the north. The poll said most voters were unhappy with the council.\n\n\
+         Omar Finch sued the city on Monday. According to a federal lawsuit, the police broke the law. The \
+         lawsuit also says the mayor knew of the raid.",
+    );
+    assert_eq!(f.name("ahead in the north"), "Calden Post poll");
+    assert_eq!(f.name("voters were unhappy"), "Calden Post poll");
+    assert_eq!(f.name("mayor knew"), "federal lawsuit");
+    // (One speaker for one document.)
+    let polls =
+        f.a.speakers
+            .iter()
+            .filter(|s| s.name.ends_with("poll"))
+            .count();
+    assert_eq!(polls, 1);
+}
