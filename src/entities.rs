@@ -2186,9 +2186,7 @@ impl<'a> Resolver<'a> {
                     ent.nouns.push(head.clone());
                 }
                 ent.kind = SpeakerKind::Organisation;
-                ent.mentions.push(m.span.span());
-                ent.last_seen = sp.pos as usize;
-                return e;
+                return self.mentioned_again(e, m, sp);
             }
         }
         // An age in the phrase (`the 61-year-old farmer`) names the person the article gave that age (`Maria Ochoa,
@@ -2201,9 +2199,7 @@ impl<'a> Resolver<'a> {
                 !ev.quoted && ent.kind == SpeakerKind::Person && ent.age == Some(n)
             });
             if let Some(e) = aged.map(|ev| ev.entity as usize) {
-                self.entities[e].mentions.push(m.span.span());
-                self.entities[e].last_seen = sp.pos as usize;
-                return e;
+                return self.mentioned_again(e, m, sp);
             }
         }
         // A person the article introduced with this role word.
@@ -2275,9 +2271,7 @@ impl<'a> Resolver<'a> {
                 {
                     self.add_description(e, desc.clone());
                 }
-                self.entities[e].mentions.push(m.span.span());
-                self.entities[e].last_seen = sp.pos as usize;
-                return e;
+                return self.mentioned_again(e, m, sp);
             }
             // The same role mentioned before ("the spokesman … the spokesman").
             let key = format!("role:{desc}");
@@ -2315,9 +2309,7 @@ impl<'a> Resolver<'a> {
                     &head_root
                 };
                 if let Some(e) = self.subject_before(sp, m.gender, office, age, role.is_some()) {
-                    self.entities[e].mentions.push(m.span.span());
-                    self.entities[e].last_seen = sp.pos as usize;
-                    return e;
+                    return self.mentioned_again(e, m, sp);
                 }
             }
         }
@@ -2333,26 +2325,24 @@ impl<'a> Resolver<'a> {
             None => SpeakerKind::Unknown,
         };
         // The same body described before ("the ministry … the ministry", "the central bank … the bank"): one
-        // speaker, not one per mention.
+        // speaker, not one per mention, found by the whole phrase ("the bank" is the central bank described before,
+        // "the finance ministry" not the health ministry). And "according to a Calden Post poll … the poll said",
+        // "the same poll": a document named by its noun alone is the latest one described with that noun (not "the
+        // 50-state poll": a phrase that says more is its own).
         let body = kind == SpeakerKind::Organisation && definite && !m.plural;
-        if body {
-            // (By the whole phrase: "the bank" is the central bank described before, "the finance ministry" not
-            // the health ministry.)
-            if let Some(&e) = self.by_org.get(format!("role:{desc}").as_str()) {
-                self.entities[e].mentions.push(m.span.span());
-                self.entities[e].last_seen = sp.pos as usize;
-                return e;
-            }
-        }
-        // "According to a Calden Post poll … the poll said", "the same poll": a document named by its noun alone is
-        // the latest one described with that noun (not "the 50-state poll": a phrase that says more is its own).
         let doc = role_kind == Some(RoleKind::Doc) && !m.plural;
-        if doc && definite && (desc == head || desc.strip_prefix("same ") == Some(head.as_str())) {
-            if let Some(&e) = self.by_org.get(format!("role:{head}").as_str()) {
-                self.entities[e].mentions.push(m.span.span());
-                self.entities[e].last_seen = sp.pos as usize;
-                return e;
-            }
+        let again = if body {
+            Some(desc.as_str())
+        } else if doc
+            && definite
+            && (desc == head || desc.strip_prefix("same ") == Some(head.as_str()))
+        {
+            Some(head.as_str())
+        } else {
+            None
+        };
+        if let Some(&e) = again.and_then(|k| self.by_org.get(format!("role:{k}").as_str())) {
+            return self.mentioned_again(e, m, sp);
         }
         let e = self.description_entity(&desc, kind, m.gender, m.span.span(), sp.pos as usize);
         // (The latest body or document described with the noun is what the noun alone refers to.)
@@ -2602,9 +2592,7 @@ impl<'a> Resolver<'a> {
         if given && !same {
             return None;
         }
-        self.entities[e].mentions.push(m.span.span());
-        self.entities[e].last_seen = sp.pos as usize;
-        Some(e)
+        Some(self.mentioned_again(e, m, sp))
     }
 
     /// "The two senators said", "Both men said": the pair named in the phrase's sentence or the three before it
@@ -2672,6 +2660,14 @@ impl<'a> Resolver<'a> {
             }
         };
         self.entities[e].mentions.push(span);
+        e
+    }
+
+    /// Entity `e` named again by speaker mention `m` (`sp`): the mention is its, and it was last seen there.
+    fn mentioned_again(&mut self, e: usize, m: &Facts, sp: &Speaking) -> usize {
+        let ent = &mut self.entities[e];
+        ent.mentions.push(m.span.span());
+        ent.last_seen = sp.pos as usize;
         e
     }
 

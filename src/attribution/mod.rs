@@ -714,7 +714,6 @@ fn number_word(doc: &Document, k: usize) -> bool {
 #[cfg_attr(whosaid_small, optimize(size))]
 fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     let mut buf = [0u8; 48];
-    let is_number = |k: usize| number_word(doc, k);
     // The head: `percent`/`%` after a number, `N in 10`, or a fraction; then optionally `of …` up to `e`.
     let lo = e.saturating_sub(10).max(floor);
     // The head ends the phrase or stands before its `of`: only those places are looked at (this runs for every
@@ -722,9 +721,13 @@ fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     let is_head = |k: usize| {
         let mut b = [0u8; 48];
         let w = doc.lower(k, &mut b);
-        (matches!(w, "percent" | "%" | "per") && k > floor && is_number(k - 1))
-            || (w == "in" && k > floor && k < e && is_number(k - 1) && is_number(k + 1))
-            || (w.contains('-') && is_number(k))
+        (matches!(w, "percent" | "%" | "per") && k > floor && number_word(doc, k - 1))
+            || (w == "in"
+                && k > floor
+                && k < e
+                && number_word(doc, k - 1)
+                && number_word(doc, k + 1))
+            || (w.contains('-') && number_word(doc, k))
     };
     let ends = std::iter::once(e).chain(
         (lo + 1..=e)
