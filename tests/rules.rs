@@ -1085,7 +1085,8 @@ fn reported_clause_after_a_place_without_that() {
     let f = run(
         "Bank governor Lena Varga told reporters in Port Ellis the board had ruled nothing out.\n\n\
          The minister said at Kelby Hall the talks would resume in March.\n\n\
-         Varga spoke in Brill on Friday about the budget.",
+         Varga spoke in Brill on Friday about the budget.\n\n\
+         The mayor said in May he would stay on.",
     );
     assert!(
         f.texts().contains(&"the board had ruled nothing out"),
@@ -1095,6 +1096,12 @@ fn reported_clause_after_a_place_without_that() {
     assert_eq!(f.speaker_of("board had ruled"), "Lena Varga");
     assert!(
         f.texts().contains(&"the talks would resume in March"),
+        "{:?}",
+        f.texts()
+    );
+    // A month after "in" is a time, read as times are (`said in May he` is refused there), not a place.
+    assert!(
+        !f.texts().iter().any(|t| t.contains("would stay on")),
         "{:?}",
         f.texts()
     );

@@ -1658,9 +1658,12 @@ fn in_time_adjunct(w: &str) -> bool {
 fn after_time_adjunct(doc: &Document, k: usize, end: usize) -> Option<usize> {
     let mut buf = [0u8; 48];
     let mut j = k;
-    // `said in Sydney the board …`: a place's name after "in" or "at", then a subject in lower case.
-    let place =
-        matches!(doc.lower(k, &mut buf), "in" | "at") && k + 1 < end && doc.is_capitalized(k + 1);
+    // `said in Sydney the board …`: a place's name after "in" or "at", then a subject in lower case. (A month or a
+    // day is a time, read below: `said in May he` stays refused.)
+    let place = matches!(doc.lower(k, &mut buf), "in" | "at")
+        && k + 1 < end
+        && doc.is_capitalized(k + 1)
+        && !in_time_adjunct(doc.lower(k + 1, &mut buf));
     if place {
         j += 1;
         while j < end && j < k + 4 && doc.tokens[j].kind == Kind::Word && doc.is_capitalized(j) {
