@@ -678,13 +678,17 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
 /// "Republican" in "the Ohio Republican", none in "Sen." or "the senator".
 #[cfg_attr(whosaid_small, optimize(size))]
 fn proper_words(desc: &str) -> Vec<String> {
-    desc.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(crate::case::lowercase)
-        .filter(|w| {
-            lexicon::title(w).is_none() && !matches!(w.as_str(), "the" | "a" | "an" | "this")
-        })
-        .collect()
+    let mut out = Vec::new();
+    for w in desc.split(|c: char| !c.is_alphanumeric()) {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let w = crate::case::lowercase(w);
+        if lexicon::title(&w).is_none() && !matches!(w.as_str(), "the" | "a" | "an" | "this") {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// In a description whose possessor is a name after titles ("Prime Minister Benjamin Netanyahu's office"), the byte
@@ -1436,19 +1440,27 @@ impl<'a> Resolver<'a> {
             } else {
                 self.key(core[0])
             };
-            let mut named = self.by_first[given as usize].iter().copied().filter(|&e| {
+            // A person known as one: by a first name's or a title's gender, or a description ("Premier Li Qiang");
+            // not "Wisconsin Trump" from "Wisconsin Trump rally" or "EgyptAir Flight MS804". Only if there is one.
+            let mut named = None;
+            for &e in &self.by_first[given as usize] {
                 let ent = &self.entities[e];
-                // A person known as one: by a first name's or a title's gender, or a description ("Premier Li
-                // Qiang"); not "Wisconsin Trump" from "Wisconsin Trump rally" or "EgyptAir Flight MS804".
-                ent.kind == SpeakerKind::Person
+                if ent.kind == SpeakerKind::Person
                     && (ent.gender != Gender::Unknown
                         || ent.descriptions.iter().any(|d| describes_a_person(d)))
                     && (m.gender == Gender::Unknown
                         || ent.gender == Gender::Unknown
                         || ent.gender == m.gender)
-            });
-            if let (Some(e), None) = (named.next(), named.next()) {
-                pick = Some(e);
+                {
+                    if named.is_some() {
+                        named = None;
+                        break;
+                    }
+                    named = Some(e);
+                }
+            }
+            if named.is_some() {
+                pick = named;
             }
         }
         self.candidates = candidates;
@@ -1609,11 +1621,15 @@ impl<'a> Resolver<'a> {
     /// The one of `candidates` (two or more namesakes) that is older (`order` Greater) or younger (Less) than every
     /// other by what the text tells ([`family_cmp`]), if there is one.
     fn family_pick(&self, candidates: &[usize], order: std::cmp::Ordering) -> Option<usize> {
-        candidates.iter().copied().find(|&c| {
-            candidates
-                .iter()
-                .all(|&d| d == c || family_cmp(&self.entities[c], &self.entities[d]) == Some(order))
-        })
+        'next: for &c in candidates {
+            for &d in candidates {
+                if d != c && family_cmp(&self.entities[c], &self.entities[d]) != Some(order) {
+                    continue 'next;
+                }
+            }
+            return Some(c);
+        }
+        None
     }
 
     /// Whether entity `e` is named by a name: a mention showed it ([`mentions::name_evidence`]), or its name is not
@@ -1895,20 +1911,22 @@ impl<'a> Resolver<'a> {
         // "he said of Cruz"). (Not any name after it in its sentence: "He notes that … Trump’s microphone" and "Though
         // she called …, Clinton" are common in news.)
         let pronoun_end = sp.first_word.span().end;
-        let named_after: Vec<usize> = self.name_events[end..]
-            .iter()
-            .take_while(|ev| ev.sent as usize == sent_idx)
-            .filter(|ev| {
-                let between = text.get(pronoun_end..ev.pos as usize).unwrap_or("");
-                let words = between.split_whitespace().count();
-                !ev.quoted
-                    && (1..=3).contains(&words)
-                    && between
-                        .split_whitespace()
-                        .all(|w| w.chars().all(|c| c.is_lowercase()))
-            })
-            .map(|ev| ev.entity as usize)
-            .collect();
+        let mut named_after: Vec<usize> = Vec::new();
+        for ev in &self.name_events[end..] {
+            if ev.sent as usize != sent_idx {
+                break;
+            }
+            let between = text.get(pronoun_end..ev.pos as usize).unwrap_or("");
+            let words = between.split_whitespace().count();
+            if !ev.quoted
+                && (1..=3).contains(&words)
+                && between
+                    .split_whitespace()
+                    .all(|w| w.chars().all(|c| c.is_lowercase()))
+            {
+                named_after.push(ev.entity as usize);
+            }
+        }
         // (sentence, entity); the best name opens its sentence as the subject of a verb (`Caldo spoke …`).
         let mut best: Option<(usize, usize)> = None;
         let mut best_subject = false;
@@ -2240,31 +2258,34 @@ impl<'a> Resolver<'a> {
                 let given: Vec<&str> = e.descriptions.iter().flat_map(|d| states(d)).collect();
                 !wanted.is_empty() && !given.is_empty() && !wanted.iter().any(|s| given.contains(s))
             };
-            let found = candidates
-                .iter()
-                .map(|&i| (i, &self.entities[i]))
-                .filter(|&(i, e)| {
-                    e.kind == SpeakerKind::Person
-                        && e.full.len() > 1
-                        && !other_state(e)
-                        && self.named(i)
-                })
-                .filter_map(|(i, e)| {
-                    let best = e
-                        .descriptions
-                        .iter()
-                        .zip(&e.desc_roots)
-                        .filter(|(_, roots)| roots.contains(&head_root) && !deputy(roots))
-                        .filter_map(|(d, _)| {
-                            let own = proper_words(d);
-                            let shared = proper.iter().filter(|w| own.contains(w)).count();
-                            (own.is_empty() || shared == proper.len()).then_some(shared)
-                        })
-                        .max()?;
-                    Some((i, best, e.last_seen))
-                })
-                .max_by_key(|&(_, score, seen)| (score, seen))
-                .map(|(i, _, _)| i);
+            let mut found = None;
+            let mut top = (0, 0);
+            for &i in candidates {
+                let e = &self.entities[i];
+                if e.kind != SpeakerKind::Person
+                    || e.full.len() < 2
+                    || other_state(e)
+                    || !self.named(i)
+                {
+                    continue;
+                }
+                let mut best = None;
+                for (d, roots) in e.descriptions.iter().zip(&e.desc_roots) {
+                    if !roots.contains(&head_root) || deputy(roots) {
+                        continue;
+                    }
+                    let own = proper_words(d);
+                    let shared = proper.iter().filter(|w| own.contains(w)).count();
+                    if own.is_empty() || shared == proper.len() {
+                        best = best.max(Some(shared));
+                    }
+                }
+                if let Some(score) = best {
+                    if found.is_none() || (score, e.last_seen) >= top {
+                        (found, top) = (Some(i), (score, e.last_seen));
+                    }
+                }
+            }
             if let Some(e) = found {
                 if !self.entities[e].descriptions.contains(&desc)
                     && desc.split_whitespace().count() > 1
