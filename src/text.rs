@@ -518,13 +518,38 @@ impl<'a> Document<'a> {
             matches!(bytes[t.start as usize], b'.' | b'!' | b'?' | 0xE2)
                 || bytes[t.end as usize - 1] == b'.'
         };
+        // `NEW DELHI: The ministry said …`: capitals and a colon opening one of the first three paragraphs are a
+        // dateline too, unless another paragraph of the text's head opens so (a transcript labels every turn).
+        let mut colon_dateline = None;
+        let mut labels = 0;
+        for (p, para) in self.paragraphs.iter().enumerate() {
+            if self
+                .tokens
+                .get(para.tok_start)
+                .is_none_or(|t| t.start as usize >= HEAD_BYTES)
+            {
+                break;
+            }
+            if self
+                .dateline_end(para.tok_start, para.tok_end, true)
+                .is_some_and(|d| self.tok(d - 1) == ":")
+            {
+                labels += 1;
+                if p < 3 && colon_dateline.is_none() {
+                    colon_dateline = Some(p);
+                }
+            }
+        }
+        if labels > 1 {
+            colon_dateline = None;
+        }
         for p in 0..self.paragraphs.len() {
             let Segment {
                 tok_start, tok_end, ..
             } = self.paragraphs[p];
             let mut s = tok_start;
             // A dateline is a sentence of its own: `OTTAWA — The minister said …`.
-            if let Some(d) = self.dateline_end(tok_start, tok_end) {
+            if let Some(d) = self.dateline_end(tok_start, tok_end, colon_dateline == Some(p)) {
                 self.push_sentence(s, d);
                 s = d;
             }
@@ -591,15 +616,19 @@ impl<'a> Document<'a> {
 
     /// If the paragraph of tokens `a..b` opens with a dateline — words in capitals, perhaps a comma and a state or
     /// country, perhaps an agency in brackets, then a dash: `OTTAWA —`, `BEDFORD, N.H. (AP) —`, `KYIV, Ukraine
-    /// (Reuters) -` — the index of the token after the dash (some text must follow).
+    /// (Reuters) -`, or with `colon` a colon after no acronym alone: `NEW DELHI:` — the index of the token after the
+    /// dash or colon (some text must follow).
     #[inline(never)]
     #[cfg_attr(whosaid_small, optimize(size))]
-    fn dateline_end(&self, a: usize, b: usize) -> Option<usize> {
+    fn dateline_end(&self, a: usize, b: usize, colon: bool) -> Option<usize> {
         // Capitals up to a comma or bracket; then capitalised words too (`KYIV, Ukraine`, `RENO, Nev.`, `(Reuters)`).
         let mut loose = false;
         for k in a..b.min(a + 12) {
             let t = self.tok(k);
-            if k > a && matches!(t, "—" | "–" | "-" | "--") {
+            if k > a
+                && (matches!(t, "—" | "–" | "-" | "--")
+                    || colon && t == ":" && (k > a + 1 || self.tok(a).len() > 3))
+            {
                 return (k + 1 < b).then_some(k + 1);
             }
             loose |= k > a && matches!(t, "," | "(");

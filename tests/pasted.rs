@@ -628,6 +628,9 @@ fn a_dateline_is_no_part_of_the_first_sentence() {
         ("CALDEN —", ""),
         ("PORT ELLIS, Ostmark (Calden Wire) —", "Calden Wire"),
         ("NEW HAVENBURG -", ""),
+        // (`CITY:` opens much South Asian and Gulf news.)
+        ("PORT ELLIS:", ""),
+        ("CALDEN:", ""),
     ] {
         let text = format!(
             "Ferry fares to rise.\n\n{dateline} The ferry company will raise fares by a fifth, its chief executive \
@@ -674,6 +677,17 @@ fn a_dateline_with_a_colon_is_no_speaker_but_transcript_labels_are() {
             .all(|q| !q.span.text(&text).contains("best quarter")));
         assert_eq!(a.speakers.len(), 1, "{dateline}");
     }
+    // The dateline is no subject either: a participle's subject is the sentence's.
+    let text = "STOCKHOLM: The Swedish central bank kept its main rate unchanged on Friday, saying inflation was \
+                still too high.\n\nGovernor Ilse Brandt said the board would wait for the spring figures.";
+    let a = whosaid::analyze(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.span.text(text).contains("still too high"))
+        .unwrap_or_else(|| panic!("no quote in {text:?}"));
+    let who = q.speaker_id.map(|i| a.speakers[i].name.as_str());
+    assert_eq!(who, Some("Swedish central bank"));
     // Two labels in capitals: a transcript, each label its speaker.
     let text =
         "ROSSI: The vote is tonight and we expect it to pass.\n\nMARLOWE: We will vote against it.";
