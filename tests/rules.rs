@@ -1112,3 +1112,25 @@ fn reported_clause_after_a_place_without_that() {
         f.texts()
     );
 }
+
+#[test]
+fn a_participle_after_a_quote_opens_a_clause_of_its_own() {
+    // `“…,” saying X …` is no inverted cue with X its speaker: X starts the clause the participle reports, whose
+    // speaker is the sentence's subject — also with the comma inside the closing mark.
+    let f = run(
+        "Councillor Ana Ruiz called the plan \"a disgrace,\" saying workers would lose hundreds of jobs.\n\n\
+         The Kelby Trust did not want to discuss “that man,” telling a local station that the trust is focused \
+         on its schools.\n\n\
+         Mayor Tomas Berg called the budget “a fair deal,” adding residents would see lower fees next year.",
+    );
+    assert_eq!(f.speaker_of("workers would lose"), "Ana Ruiz");
+    assert_eq!(f.speaker_of("focused on its schools"), "Kelby Trust");
+    assert_eq!(f.speaker_of("residents would see"), "Tomas Berg");
+    for s in &f.a.speakers {
+        assert!(
+            !matches!(s.name.as_str(), "workers" | "residents" | "local station"),
+            "{:?}",
+            f.a.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
+        );
+    }
+}

@@ -163,8 +163,10 @@ pub fn sentence_subject(doc: &Document, cue: &Cue) -> Option<Mention> {
         cue.form,
         lexicon::VerbForm::Gerund | lexicon::VerbForm::Base
     );
-    if !(left == "and" || left == "to" || left == "," && nonfinite || nonfinite && left == "while")
-    {
+    // (`… did not want to address “that person,” telling …`: the comma inside the closing mark.)
+    let comma = left == ","
+        || p >= 2 && doc.tokens[p - 1].kind == crate::text::Kind::QuoteMark && doc.is(p - 2, ',');
+    if !(left == "and" || left == "to" || comma && nonfinite || nonfinite && left == "while") {
         return None;
     }
     let m = mentions::np_starting_at(doc, s, cue.tok)?;

@@ -64,6 +64,11 @@ pub fn run(ctx: &mut Ctx) {
                 None => continue,
             },
         };
+        // `… called the plan “a disgrace,” saying workers would …`: a participle right after the quote opens a clause
+        // of its own; it is never an inverted cue with its speaker after it.
+        if cue.tok == j && cue.kind == CueKind::Verb && cue.form == VerbForm::Gerund {
+            continue;
+        }
         // …unless the cue closes its clause with a participle: `“…?” Trump said, looking out on the crowd.`
         // …or the sentence opens with its speaker and cue and goes on with no clause of its own (checked below):
         // `“…!” Jeff Dunn said as he opened the roll call.`, `“…?” Senator Ruiz asked the panel on Monday.`
