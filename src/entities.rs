@@ -701,9 +701,7 @@ fn possessor_name_start(desc: &str) -> Option<usize> {
     }
     let words: Vec<&str> = words_of(desc).collect();
     let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let p = words
-        .iter()
-        .position(|w| upper(w) && (w.ends_with("’s") || w.ends_with("'s")))?;
+    let p = words.iter().position(|w| upper(w) && possessive_word(w))?;
     let t = words[..p].iter().rposition(|w| {
         lexicon::title(&crate::case::lowercase(w.trim_end_matches('.'))).is_some()
     })?;
@@ -2104,6 +2102,7 @@ impl<'a> Resolver<'a> {
     }
 
     #[cfg_attr(whosaid_small, optimize(size))]
+    #[inline(never)]
     fn resolve_role(&mut self, m: &Facts, sp: &Speaking) -> usize {
         let text = self.span_text(m.span.span());
         let text = &*text;
@@ -2193,8 +2192,7 @@ impl<'a> Resolver<'a> {
         // is.)
         let bare = !words_of(&desc).any(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                || w.ends_with("’s")
-                || w.ends_with("'s")
+                || possessive_word(w)
                 || mentions::is_possessive_pronoun(w)
         });
         if !m.plural && definite && bare && role_kind == Some(RoleKind::Org) {
@@ -2305,8 +2303,7 @@ impl<'a> Resolver<'a> {
             // (Nor "his defence counsel": a role of someone a pronoun stands for, the nearest person of its gender —
             // unless the role is of the other gender, "his ex-wife".)
             let possessed = words_of(&desc).any(|w| {
-                w.ends_with("’s")
-                    || w.ends_with("'s")
+                possessive_word(w)
                     || match crate::case::lowercase(w).as_str() {
                         "his" => m.gender != Gender::Female,
                         "her" => m.gender != Gender::Male,
@@ -2726,6 +2723,13 @@ impl<'a> Resolver<'a> {
 
 /// Each distinct value of `ids` with the number of times it occurs, in increasing order of value (a sort rather
 /// than a map: one fewer hash table type in the browser build).
+/// A word of a description in the possessive: `Ryan’s`, `Sanders’` (a plural's or a name's in s).
+fn possessive_word(w: &str) -> bool {
+    w.ends_with("’s")
+        || w.ends_with("'s")
+        || w.len() > 2 && (w.ends_with("s’") || w.ends_with("s'"))
+}
+
 fn run_counts(mut ids: Vec<usize>) -> Vec<(usize, usize)> {
     crate::sort::sort(&mut ids);
     let mut out: Vec<(usize, usize)> = Vec::new();

@@ -61,8 +61,9 @@ pub fn analyze_in_sections(text: &str, section: usize) -> Analysis {
     let mut pairs = Vec::new();
     let mut quotes_before = 0;
     for range in text::sections(text, section) {
-        let doc = text::Document::new_range(text, range);
+        let mut doc = text::Document::new_range(text, range);
         let (quote_spans, marks) = quotes::pair(&doc);
+        quotes::settle_apostrophes(&mut doc, &quote_spans, &marks);
         let cues = cues::find(&doc);
         let attributed = attribution::attribute(&doc, &quote_spans, &cues);
         quotations::add(&doc, &marks, &cues, &attributed, quotes_before, &mut pairs);

@@ -80,6 +80,46 @@ pub struct Pair {
     pub close_tok: usize,
 }
 
+/// Plural possessives (`the farmers’ group`, `Jones' cow`): a `'` or `’` right after a word ending in s and before a
+/// space or a comma, that pairing left without a role, is an apostrophe. It becomes a word token, as the one of `’s`
+/// is, so that the stages after pairing read a phrase through it.
+#[cfg_attr(whosaid_small, optimize(size))]
+pub fn settle_apostrophes(doc: &mut Document, quotes: &[QuoteSpan], pairs: &[Pair]) {
+    let mut used: Option<Vec<bool>> = None;
+    for i in 1..doc.tokens.len() {
+        let t = doc.tokens[i];
+        if t.kind != Kind::QuoteMark
+            || t.space_before
+            || !matches!(doc.tok(i), "'" | "’")
+            || doc.tokens[i - 1].kind != Kind::Word
+            || !doc.tok(i - 1).ends_with(['s', 'S'])
+            || doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| !n.space_before && !doc.is(i + 1, ','))
+        {
+            continue;
+        }
+        let used = used.get_or_insert_with(|| {
+            let mut v = vec![false; doc.tokens.len()];
+            for q in quotes {
+                v[q.open_tok] = true;
+                if let Some(c) = q.close_tok {
+                    v[c] = true;
+                }
+            }
+            for p in pairs {
+                v[p.open_tok] = true;
+                v[p.close_tok] = true;
+            }
+            v
+        });
+        if !used[i] {
+            doc.tokens[i].kind = Kind::Word;
+        }
+    }
+}
+
 /// Deeper nesting than this is not tracked (a guard against pathological input).
 pub const MAX_DEPTH: usize = 64;
 

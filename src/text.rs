@@ -240,12 +240,19 @@ impl<'a> Document<'a> {
         &self.text[t.start as usize..t.end as usize]
     }
 
-    /// Whether token `i` is a possessive ending, `’s` or `'s` (a token of its own; `’S` in capitals too).
+    /// Whether token `i` is a possessive ending, `’s` or `'s` (a token of its own; `’S` in capitals too), or the apostrophe
+    /// of a plural possessive (`farmers’`).
     #[inline(never)]
     pub fn is_possessive(&self, i: usize) -> bool {
         // (The first byte of ' or ’ first: most tokens are no possessive.)
         matches!(self.first_byte(i), b'\'' | 0xE2)
-            && matches!(self.lower(i, &mut [0u8; 48]), "’s" | "'s")
+            && match self.lower(i, &mut [0u8; 48]) {
+                "’s" | "'s" => true,
+                // (A plural possessive's apostrophe, once pairing found it no quotation mark:
+                // [`crate::quotes::settle_apostrophes`].)
+                "’" | "'" => self.tokens[i].kind == Kind::Word,
+                _ => false,
+            }
     }
 
     /// The first byte of token `i` (0 if out of range).

@@ -1134,3 +1134,30 @@ fn a_participle_after_a_quote_opens_a_clause_of_its_own() {
         );
     }
 }
+
+#[test]
+fn a_plural_possessive_apostrophe_is_no_quotation_mark() {
+    // `farmers'` and `Reyes’` end in an apostrophe that pairs with nothing: the phrase reads through it, as through
+    // `’s`, and no quotation is made of the text before it.
+    let f = run(
+        "Ana Ruiz, head of the Grain Federation, a farmers' group, said traders were hoarding stocks.\n\n\
+         The teachers’ union said on Monday that the strike would go ahead next week.\n\n\
+         Mayor Lena Varga met Tomas Reyes on Friday. Tomas Reyes’ campaign manager said the race was closer \
+         than the polls showed.\n\n\
+         Ruiz said the plan was 'a disaster for farmers' and walked out of the meeting.",
+    );
+    assert_eq!(f.speaker_of("hoarding stocks"), "Ana Ruiz");
+    assert!(f.none_contains("Grain Federation"), "{:?}", f.texts());
+    assert_eq!(f.speaker_of("strike would go ahead"), "teachers’ union");
+    assert_eq!(
+        f.speaker_of("race was closer"),
+        "Tomas Reyes’ campaign manager"
+    );
+    // A closing single mark after an s is still one where a quote is open.
+    assert_eq!(
+        f.quote("disaster for farmers").0,
+        whosaid::QuoteKind::Mixed,
+        "{:?}",
+        f.texts()
+    );
+}

@@ -118,8 +118,9 @@ pub fn run(ctx: &mut Ctx) {
                 } else {
                     after
                 };
+                // (A possessive's ending is no word: "which tracks terrorists’ messages".)
                 (from..tail_end)
-                    .filter(|&k| doc.tokens[k].kind == Kind::Word)
+                    .filter(|&k| doc.tokens[k].kind == Kind::Word && !doc.is_possessive(k))
                     .count()
             })
         } else {
