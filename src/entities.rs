@@ -381,7 +381,8 @@ impl<'a> Linker<'a> {
                     after_pronoun,
                     subject: first
                         && (mentions::opens_sentence(doc, m.first) || clause.1 == m.first)
-                        && verb_after_name(doc, m.last),
+                        && verb_after_name(doc, m.last)
+                        || appositive_to_subject(doc, m.first, m.last, clause.1),
                 });
             }
         }
@@ -1107,6 +1108,21 @@ fn verb_after_name(doc: &Document, last: usize) -> bool {
         })
         .find(|&k| doc.is(k, close))
         .is_some_and(|k| k > last + 2 && mentions::verb_like_after(doc, k))
+}
+
+/// "Walker’s mother, Leanne Walker, wept …", "His spokesman, Ana Ruiz, said …": a name (tokens `first..=last`) set off
+/// by commas right after a short phrase that opens the main clause (at token `clause`), its verb after the second
+/// comma, is the clause's subject.
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
+fn appositive_to_subject(doc: &Document, first: usize, last: usize, clause: usize) -> bool {
+    first > clause + 1
+        && first <= clause + 7
+        && doc.is(first - 1, ',')
+        && doc.is(last + 1, ',')
+        && (clause..first - 1).all(|k| doc.tokens[k].kind == Kind::Word)
+        && mentions::verb_like_after(doc, last + 1)
+        && lexicon::is_pronoun(doc.lower(last + 2, &mut [0u8; 48])).is_none()
 }
 
 /// What linking reads of a name mention's name ([`Resolver::gather`]).

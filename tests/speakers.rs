@@ -1658,3 +1658,19 @@ fn a_document_named_by_its_noun_alone_is_the_one_described_before() {
             .count();
     assert_eq!(polls, 1);
 }
+
+#[test]
+fn a_name_set_off_after_the_opening_phrase_is_the_subject_a_pronoun_takes_up() {
+    // "Walker's mother, Leanne Walker, wept": the name in apposition is the sentence's subject, so the "she" of the
+    // next sentence is hers, not the previous quote's speaker's.
+    let f = run(
+        "Coroner Teresa Lane said officers failed to check on Jayden Walker, 29, for four hours.\n\n\
+         \"This was a preventable death,\" she wrote.\n\n\
+         Walker's mother, Leanne Walker, wept outside the court. \"My boy should still be here,\" she told \
+         reporters.\n\n\
+         A second delegate, Tomas Brill, said he backed the plan. \"It is the only way,\" he said.",
+    );
+    assert_eq!(f.name("preventable death"), "Teresa Lane");
+    assert_eq!(f.name("My boy"), "Leanne Walker");
+    assert_eq!(f.name("only way"), "Tomas Brill");
+}
