@@ -1161,3 +1161,29 @@ fn a_plural_possessive_apostrophe_is_no_quotation_mark() {
         f.texts()
     );
 }
+
+#[test]
+fn an_opening_phrase_is_no_report_of_the_verb_after_it() {
+    // "Despite the loss, she said the vote was fair.": the phrase before the comma is an adverbial, the report
+    // follows the verb.
+    for front in [
+        "Despite the loss,",
+        "Unlike her sister, Mona Ruiz,",
+        "Like her rivals,",
+    ] {
+        let text = format!("Ana Ruiz spoke first. {front} she said the vote was fair.");
+        let f = run(&text);
+        assert_eq!(f.texts(), ["the vote was fair"], "{text}");
+    }
+    // A listener's name after the verb still lets the report stand before it.
+    let f = run(
+        "Despite a run of defeats on Tuesday, Mayor Ana Ruiz remains committed to the race to the end, her top \
+         aide, Tomas Brill, told The Calden Post.",
+    );
+    assert_eq!(
+        f.quote("remains committed").1,
+        "Tomas Brill",
+        "{:?}",
+        f.texts()
+    );
+}

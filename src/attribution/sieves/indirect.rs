@@ -153,6 +153,12 @@ pub fn run(ctx: &mut Ctx) {
                 | "during"
                 | "for"
                 | "with"
+                | "unlike"
+                | "like"
+                | "despite"
+                | "amid"
+                | "without"
+                | "besides"
         );
         // `…, The Washington Post reported in 1991.` / `CNN reported Clinton marched …`: an outlet or another named
         // body reports, backward or forward.
@@ -180,7 +186,11 @@ pub fn run(ctx: &mut Ctx) {
                         .filter(|&k| doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k))
                         .count()
                         >= 4
-                }) && tail_words <= 2
+                }) && (tail_words <= 2
+                    // (Or a listener's name: `…, his top aide, Tad Devine, told The Calden Post.`)
+                    || cue.listener
+                        && (cue.last + 1..tail_end)
+                            .all(|k| doc.tokens[k].kind != Kind::Word || doc.is_capitalized(k)))
                     && (tail_end == sent.tok_end || doc.is(tail_end, ','))
             })
             && !super::trailing_cue::has_own_clause_from(doc, &cue, clause_start());
