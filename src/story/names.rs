@@ -445,12 +445,16 @@ fn is_possessive(tok: &str) -> bool {
 /// Splits a name string into tokens, trimming surrounding punctuation (but keeping an initial's period).
 #[cfg_attr(whosaid_small, optimize(size))]
 fn name_tokens(raw: &str) -> Vec<&str> {
-    raw.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
-        .map(|t| {
-            t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | ':' | '!' | '?'))
-        })
-        .filter(|t| !t.is_empty() && t.chars().any(|c| c.is_alphanumeric()))
-        .collect()
+    let mut out = Vec::new();
+    for t in raw.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
+    {
+        let t =
+            t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | ':' | '!' | '?'));
+        if t.chars().any(|c| c.is_alphanumeric()) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// Parses a person's name as written in an article (see the module doc).
@@ -574,11 +578,12 @@ pub fn parse_person(raw: &str) -> ParsedName {
 #[cfg_attr(whosaid_small, optimize(size))]
 pub fn org_key(raw: &str) -> String {
     let folded = fold(raw);
-    let mut words: Vec<String> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_string())
-        .collect();
+    let mut words: Vec<String> = Vec::new();
+    for w in folded.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() {
+            words.push(w.to_string());
+        }
+    }
     // "kremlins" from "Kremlin's" once the apostrophe is gone: drop a possessive s on the last word only
     // when the raw form had an apostrophe.
     if raw.ends_with("'s") || raw.ends_with("’s") {
@@ -913,8 +918,10 @@ fn cluster_forms(forms: &[Form]) -> Vec<Vec<usize>> {
     let neighbours = |fi: usize| -> Vec<usize> {
         let mut out = Vec::new();
         for k in neighbourhood(&forms[fi].surname) {
-            if let Some(list) = index.get(&k) {
-                out.extend(list.iter().copied().filter(|&g| g != fi));
+            for &g in index.get(&k).map_or(&[][..], |l| l) {
+                if g != fi {
+                    out.push(g);
+                }
             }
         }
         crate::sort::sort(&mut out);

@@ -113,10 +113,10 @@ pub fn side_of_name(name: &str) -> Option<&'static str> {
 /// Words of a description: (raw without possessive and dots, folded).
 #[cfg_attr(whosaid_small, optimize(size))]
 fn words(text: &str) -> Vec<(String, String)> {
-    text.split(|c: char| {
+    let mut out = Vec::new();
+    for t in text.split(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–')
-    })
-    .filter_map(|t| {
+    }) {
         let t = t.trim_end_matches(['.', '!', '?']);
         let t = t
             .strip_suffix("'s")
@@ -124,13 +124,12 @@ fn words(text: &str) -> Vec<(String, String)> {
             .unwrap_or(t);
         let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         let raw: String = t.chars().filter(|&c| c != '.').collect();
-        if raw.is_empty() {
-            return None;
+        if !raw.is_empty() {
+            let folded = super::names::fold(&raw);
+            out.push((raw, folded));
         }
-        let folded = super::names::fold(&raw);
-        Some((raw, folded))
-    })
-    .collect()
+    }
+    out
 }
 
 /// The first side a text names, with the byte-free word position it was found at.
