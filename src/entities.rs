@@ -1583,8 +1583,13 @@ impl<'a> Resolver<'a> {
             };
             let suffixes_match = match (suffix, ent.suffix) {
                 (Some(a), Some(b)) => a == b,
+                // (A compound surname alone is no other person's name: "Tiu Laurel" after "Francisco Tiu Laurel
+                // Jr."; "Ana Ruiz" after "Ana Ruiz Jr." may be.)
                 (a, b) => {
-                    a.is_some() == b.is_some() || first_key.is_none() || ent.first_key.is_none()
+                    a.is_some() == b.is_some()
+                        || first_key.is_none()
+                        || ent.first_key.is_none()
+                        || a.is_none() && first_key != ent.first_key && alike(ent)
                 }
             };
             // A title's gender ("Mrs. Clinton") tells apart those who share a surname.

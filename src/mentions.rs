@@ -1334,7 +1334,8 @@ fn is_role_tok(doc: &Document, k: usize) -> Option<lexicon::RoleInfo> {
 /// description; the rest is the name.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
-    // Where does the name start? At a known first name if there is one with a word after it, and no title after it
+    // Where does the name start? At a known first name if there is one with a word after it (not a suffix), and no
+    // title after it
     // ("South Carolina Sen. Lindsey Graham" is Lindsey Graham, not Carolina)…
     let mut name_start = None;
     // The gender of that first name (looked up once).
@@ -1357,7 +1358,11 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             continue;
         }
         let g = lexicon::first_name_gender(doc.tok(k));
-        if g != Gender::Unknown {
+        // (A suffix after it is no word of the name: "Ferdinand Marcos Jr." does not start at "Marcos".)
+        if g != Gender::Unknown
+            && (k + 1..=b)
+                .any(|j| doc.tokens[j].kind == Kind::Word && name_suffix(doc.tok(j)).is_none())
+        {
             // Initials before the first name are part of the name: "C. Stewart Verdery".
             let mut s = k;
             while s >= a + 2 && doc.is(s - 1, '.') && is_initial(doc, s - 2) {

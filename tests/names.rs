@@ -170,6 +170,16 @@ fn suffixes_are_not_surnames() {
         run("\"Yes,\" said Jock A. Finlayson, an economist. \"Prices will rise,\" Finlayson said.");
     assert_eq!(f.speaker_of("Yes"), "Jock A. Finlayson");
     assert_eq!(f.speaker_of("Prices will rise"), "Jock A. Finlayson");
+    // A given name no list knows before a surname that is also a given name, then a suffix: the whole name; and its
+    // compound surname alone is the same person.
+    let f = run(
+        "President Adelmo Marcos Jr. said on Monday that the review would start at once.\n\n\
+         Farm Secretary Benedicto Tiu Laurel Jr. said imports would arrive by March. \
+         \"We have enough rice,\" Tiu Laurel said. \"The problem is the price,\" Marcos said.",
+    );
+    assert_eq!(f.speaker_of("review would start"), "Adelmo Marcos Jr.");
+    assert_eq!(f.speaker_of("enough rice"), "Benedicto Tiu Laurel Jr.");
+    assert_eq!(f.speaker_of("problem is the price"), "Adelmo Marcos Jr.");
 }
 
 #[test]
