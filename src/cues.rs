@@ -169,6 +169,21 @@ pub fn find(doc: &Document) -> Vec<Cue> {
         {
             continue;
         }
+        // "told analysts on a conference call that …": a base form that is a noun too, after a preposition, "a" or
+        // "an" and a lower-case word, is that noun (not "officials at the agency say").
+        if v.noun_too
+            && v.form == VerbForm::Base
+            && i >= 3
+            && doc.tokens[i - 1].kind == Kind::Word
+            && !doc.is_capitalized(i - 1)
+            && matches!(doc.lower(i - 2, &mut prev_buf), "a" | "an")
+            && matches!(
+                doc.lower(i - 3, &mut prev_buf),
+                "on" | "in" | "during" | "at" | "after" | "before" | "with" | "from" | "by" | "for"
+            )
+        {
+            continue;
+        }
         // "told a regular briefing that", "a stern warning that": a form in -ing that is a common noun too, after
         // a determiner and a lower-case word, is that noun (not "a sign saying", "a letter this week urging").
         if matches!(w, "briefing" | "warning" | "posting" | "ruling" | "filing")
