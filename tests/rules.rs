@@ -1187,3 +1187,30 @@ fn an_opening_phrase_is_no_report_of_the_verb_after_it() {
         f.texts()
     );
 }
+
+#[test]
+fn a_noun_after_a_preposition_and_an_article_is_no_cue() {
+    // "on a conference call that …", "in a text message that …": the noun is where it was said, the verb before it
+    // the cue; no speaker "a conference" or "a text".
+    let f = run(
+        "Chief executive Mara Quist told analysts on a conference call that demand had been strong in Asia.\n\n\
+         Councillor Tomas Berg replied in a text message that the vote would go ahead on Friday.",
+    );
+    assert_eq!(f.speaker_of("demand had been strong"), "Mara Quist");
+    assert_eq!(f.speaker_of("vote would go ahead"), "Tomas Berg");
+    let names: Vec<&str> = f.a.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Mara Quist", "Tomas Berg"]);
+}
+
+#[test]
+fn a_participle_reports_what_follows_it_never_what_comes_before() {
+    // "…, arguing the law …": the clause before the participle is no report, and nothing after it is a speaker.
+    let f = run(
+        "Cycling groups filed the challenge in the Calden Superior Court, arguing the law violates the Charter \
+         rights of cyclists.\n\nParents filed a second case on Monday, saying the new route puts children at risk.",
+    );
+    assert!(f.none_contains("filed the challenge"), "{:?}", f.texts());
+    assert!(f.none_contains("filed a second case"), "{:?}", f.texts());
+    assert_eq!(f.speaker_of("puts children at risk"), "parents");
+    assert!(f.a.speakers.iter().all(|s| s.name != "Charter"));
+}

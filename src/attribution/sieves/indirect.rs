@@ -169,8 +169,9 @@ pub fn run(ctx: &mut Ctx) {
                     crate::mentions::MentionKind::Org | crate::mentions::MentionKind::Name
                 )
             });
+        // (Nor a participle: "Advocates filed the challenge, arguing the law …" reports what follows it.)
         let backward_ok = (cue.strength >= 2 || named_reporter)
-            && cue.form != VerbForm::Base
+            && !matches!(cue.form, VerbForm::Base | VerbForm::Gerund)
             && (!adverbial_front || {
                 // `In all, though, the justices are doing what they can, Epstein said.`: an opening phrase set off by
                 // its comma, then a clause of at least four words before the speaker's comma, and a short tail that
