@@ -1214,3 +1214,18 @@ fn a_participle_reports_what_follows_it_never_what_comes_before() {
     assert_eq!(f.speaker_of("puts children at risk"), "parents");
     assert!(f.a.speakers.iter().all(|s| s.name != "Charter"));
 }
+
+#[test]
+fn a_role_with_a_bare_complement_then_a_name_is_the_subject() {
+    // "Its director of advocacy, Mike Allen, said …": the name set off after the role and its complement speaks;
+    // and the phrase after "said" that a verb follows is the reported clause's subject, never an inverted speaker.
+    let f = run(
+        "Kelby Shelter said the figures were grim. Its director of advocacy, Mona Ferris, said the figures were \
+         “shocking but not surprising” and urged action.\n\n\
+         Rates will stay high. The bank's head of research, Ana Ruiz, said inflation would ease by the summer.",
+    );
+    assert_eq!(f.speaker_of("shocking but not"), "Mona Ferris");
+    assert_eq!(f.speaker_of("inflation would ease"), "Ana Ruiz");
+    assert!(f.none_contains("director of advocacy"), "{:?}", f.texts());
+    assert!(f.a.speakers.iter().all(|s| s.name != "figures"));
+}

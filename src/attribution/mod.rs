@@ -1242,6 +1242,32 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             }
         }
     }
+    // `Its director of advocacy, Mike Allen, said`, `the bank's head of research, Ana Ruiz, said`: a role whose
+    // complement is bare lower-case words, then the name.
+    if head.is_none() {
+        let mut k = j - 1;
+        while k > floor + 1
+            && k + 3 >= j
+            && doc.tokens[k].kind == Kind::Word
+            && !doc.is_capitalized(k)
+            && !mentions::is_complement_preposition(doc.lower(k, &mut pbuf))
+        {
+            k -= 1;
+        }
+        let role = (k + 1 < j && mentions::is_complement_preposition(doc.lower(k, &mut pbuf)))
+            .then(|| mentions::np_ending_at(doc, k - 1, floor))
+            .flatten()
+            .filter(|r| r.kind == MentionKind::Role);
+        let name = inner
+            .as_ref()
+            .filter(|n| n.last == close - 1 && n.kind == MentionKind::Name && n.name.is_some());
+        if let (Some(role), Some(n)) = (role, name) {
+            let mut n = n.clone();
+            n.description = Some(doc.span_of(role.first, j - 1));
+            n.first = role.first;
+            return Some(n);
+        }
+    }
     let mut head = head?;
     if head.kind == MentionKind::Pronoun {
         return None;

@@ -103,7 +103,7 @@ pub fn run(ctx: &mut Ctx) {
         // `…, said Ohio State University professor Paul Beck.`: with the subject after the cue, the tail is what
         // follows the subject.
         let tail_words = if subj.is_none() && comma_before {
-            subject_right(doc, &cue, tail_end).map_or(tail_words, |m| {
+            inverted_subject(doc, &cue, tail_end).map_or(tail_words, |m| {
                 // (An appositive or relative clause after the name is the subject's: `…, said Dan Ruiz, a senior
                 // engineer for the county.`, `…, said Ruiz, who runs the roads.`, `…, said
                 // Ann Lee, editor in chief of the Ledger.`)
@@ -198,7 +198,7 @@ pub fn run(ctx: &mut Ctx) {
         if comma_before && tail_words <= 4 && backward_ok {
             let mention = subj.clone().or_else(|| {
                 (before_subject == cue.tok)
-                    .then(|| subject_right(doc, &cue, sent.tok_end))
+                    .then(|| inverted_subject(doc, &cue, sent.tok_end))
                     .flatten()
             });
             // Before the comma; a sentence that opens with the comma has no content (", he said." panicked here:
@@ -281,6 +281,35 @@ pub fn run(ctx: &mut Ctx) {
         );
         covered.insert(span);
     }
+}
+
+/// The speaker after a cue that closes its sentence (`…, said Ann Lee.`): not a phrase an auxiliary or a copula
+/// follows, the subject of a clause the cue reports (`…, said the figures were “shocking”`).
+#[cfg_attr(whosaid_small, optimize(size))]
+fn inverted_subject(
+    doc: &crate::text::Document,
+    cue: &crate::cues::Cue,
+    ceil: usize,
+) -> Option<crate::mentions::Mention> {
+    subject_right(doc, cue, ceil).filter(|m| {
+        !matches!(
+            doc.lower(m.last + 1, &mut [0u8; 48]),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+        )
+    })
 }
 
 /// True if tokens `a..=b` overlap a quote that an earlier sieve already attributed.
