@@ -729,16 +729,30 @@ fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 && number_word(doc, k + 1))
             || (w.contains('-') && number_word(doc, k))
     };
-    let ends = std::iter::once(e).chain(
-        (lo + 1..=e)
-            .rev()
-            .filter(|&j| doc.tokens[j].kind == Kind::Word && doc.lower(j, &mut [0u8; 48]) == "of")
-            .map(|j| j - 1),
-    );
-    let head = ends
-        .flat_map(|end| [end.saturating_sub(1), end])
-        .filter(|&k| k >= lo)
-        .find(|&k| is_head(k))?;
+    // The phrase's end, then the word before each "of" from the right: a head among the last two words.
+    let mut head = None;
+    let (mut end, mut j) = (e, e + 1);
+    loop {
+        for k in [end.saturating_sub(1), end] {
+            if head.is_none() && k >= lo && is_head(k) {
+                head = Some(k);
+            }
+        }
+        if head.is_some() {
+            break;
+        }
+        loop {
+            j -= 1;
+            if j <= lo || doc.tokens[j].kind == Kind::Word && doc.lower(j, &mut buf) == "of" {
+                break;
+            }
+        }
+        if j <= lo {
+            break;
+        }
+        end = j - 1;
+    }
+    let head = head?;
     let head_end = match doc.lower(head, &mut buf) {
         "in" => head + 1,
         "per" => head + 1, // "per cent"

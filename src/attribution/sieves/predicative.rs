@@ -254,14 +254,18 @@ fn naming_frame(doc: &Document, ctx: &Ctx, first: usize, end: usize) -> bool {
     // A noun-phrase object: a second, indefinite noun phrase is the predicate (`called the incident a reason to
     // act`), not one after a preposition (`called a meeting at a hotel`).
     let end = (first..=end).find(|&k| doc.is(k, ',')).unwrap_or(end);
-    (first + 2..=end.min(first + 10)).any(|k| {
-        matches!(doc.lower(k, &mut buf), "a" | "an") && doc.tokens[k - 1].kind == Kind::Word && {
+    for k in first + 2..=end.min(first + 10) {
+        if matches!(doc.lower(k, &mut buf), "a" | "an") && doc.tokens[k - 1].kind == Kind::Word {
             let prev = doc.lower(k - 1, &mut buf);
-            !NOT_AN_OBJECT.contains(&prev)
+            if !NOT_AN_OBJECT.contains(&prev)
                 && !VERBISH.contains(&prev)
                 && !matches!(prev, "of" | "than")
+            {
+                return true;
+            }
         }
-    })
+    }
+    false
 }
 
 #[cfg(test)]
