@@ -1711,7 +1711,10 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 let mut j = a;
                 while j > floor && a - j < 5 && doc.tokens[j - 1].kind == Kind::Word && {
                     let w = doc.lower(j - 1, &mut buf);
-                    !DETERMINERS.contains(&w) && (MODIFIERS.contains(&w) || is_compound_word(w))
+                    !DETERMINERS.contains(&w)
+                        && (MODIFIERS.contains(&w)
+                            || is_compound_word(w)
+                            || participle_before_role(doc, j - 1, w))
                 } {
                     j -= 1;
                 }
@@ -1956,13 +1959,20 @@ fn role_after_nouns(doc: &Document, k: usize, ceil: usize) -> Option<usize> {
         let w = doc.lower(j, &mut buf);
         if doc.tokens[j].kind != Kind::Word
             || doc.is_capitalized(j)
-            || !is_compound_word(w)
+            || !is_compound_word(w) && !participle_before_role(doc, j, w)
             || DETERMINERS.contains(&w)
         {
             return None;
         }
     }
     None
+}
+
+/// A word in -ing right before a role noun modifies it: "the gambling tycoon", "a Canadian mining company", "a
+/// fundraising email" (not one in -ed, a verb as often: "the senator emailed supporters").
+#[cfg_attr(whosaid_small, optimize(size))]
+fn participle_before_role(doc: &Document, k: usize, w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ing") && is_role_tok(doc, k + 1).is_some()
 }
 
 /// A lower-case word that may stand inside a noun compound before its head ("base" in "the base chief"): not a
@@ -2234,7 +2244,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             if unknown > 3 {
                 break;
             }
-            if !is_compound_word(lw) {
+            if !is_compound_word(lw) && !participle_before_role(doc, k, lw) {
                 // The noun before this word ends the phrase: "the company | said".
                 if k > s + 1 && doc.tokens[k - 1].kind == Kind::Word {
                     last_good = Some(k - 1);

@@ -1674,3 +1674,16 @@ fn a_name_set_off_after_the_opening_phrase_is_the_subject_a_pronoun_takes_up() {
     assert_eq!(f.name("My boy"), "Leanne Walker");
     assert_eq!(f.name("only way"), "Tomas Brill");
 }
+
+#[test]
+fn a_word_in_ing_before_a_role_noun_is_part_of_the_description() {
+    // "the gambling tycoon", "a Canadian mining company": the -ing word modifies the noun after it, so the whole
+    // phrase is the speaker's description (and "the gambling tycoon" the person described so nearby).
+    let f = run(
+        "Casino owner Sheldon Marsh met the candidate on Monday.\n\n\
+         \"It was very nice,\" the gambling tycoon told reporters in Macau.\n\n\
+         The deal was approved on Monday, a Canadian mining company said in a statement.",
+    );
+    assert_eq!(f.name("very nice"), "Sheldon Marsh");
+    assert_eq!(f.who("deal was approved").1, "a Canadian mining company");
+}
