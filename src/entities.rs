@@ -2352,6 +2352,23 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // "Nova Scotia's premier says …", then "Tim Houston made the announcement …": a person's role with no name in
+        // the article's first sentences is the person the next sentence or the one after opens with, named there
+        // for the first time.
+        // (Not a role for someone else, "A spokesman for the mayor says … Mayor Ana Ruiz announced …".)
+        if !m.plural
+            && sp.sent <= 3
+            && !sp.anonymous
+            && role.is_some_and(|r| r.kind == RoleKind::Person && !r.group)
+            && !words_of(&desc).any(|w| w == "for" || w == "to")
+        {
+            if let Some(e) = self.lede_person(sp) {
+                if desc.split_whitespace().count() > 1 {
+                    self.add_description(e, desc.clone());
+                }
+                return self.mentioned_again(e, m, sp);
+            }
+        }
         // A role noun names a person ("the spokesman") or a body ("officials"), an organisation noun an
         // organisation; a document or any other noun a thing that speaks ("the lawsuit", "the ad").
         let kind = match role_kind {
@@ -2467,6 +2484,31 @@ impl<'a> Resolver<'a> {
         .filter(|&(_, n)| n >= 3)
         .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
         .map(|(e, _)| e)
+    }
+
+    /// The person a role in an article's lede stands for ([`Resolver::resolve_role`]): the first name of the next
+    /// sentence with one, or of the sentence after it, if it is a person's full name that opens its sentence as the
+    /// subject and was not named before.
+    #[cfg_attr(whosaid_small, optimize(size))]
+    #[inline(never)]
+    fn lede_person(&self, sp: &Speaking) -> Option<usize> {
+        let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        for ev in &self.name_events[end..] {
+            if ev.sent > sp.sent + 2 {
+                break;
+            }
+            if ev.sent == sp.sent || ev.quoted || !ev.first {
+                continue;
+            }
+            let e = ev.entity as usize;
+            let ent = &self.entities[e];
+            let new = !self.name_events[..end]
+                .iter()
+                .any(|p| p.entity == ev.entity);
+            return (ev.subject && new && ent.kind == SpeakerKind::Person && ent.full.len() > 1)
+                .then_some(e);
+        }
+        None
     }
 
     /// The organisation a definite organisation noun (`head`: "the firm", "the department") refers back to, among the

@@ -1687,3 +1687,23 @@ fn a_word_in_ing_before_a_role_noun_is_part_of_the_description() {
     assert_eq!(f.name("very nice"), "Sheldon Marsh");
     assert_eq!(f.who("deal was approved").1, "a Canadian mining company");
 }
+
+#[test]
+fn a_role_in_the_lede_is_the_person_the_next_sentence_names() {
+    // Wire style: "Kelby's premier says …" and then "Tomas Brill made the announcement …": the premier is Tomas
+    // Brill, and so is "the premier" later.
+    let f = run("Ferries to cost more.\n\n\
+         Kelby's premier says ferry fares will rise by a fifth next year.\n\n\
+         Tomas Brill made the announcement on Tuesday in Port Ellis.\n\n\
+         \"Nobody likes it, but the boats are old,\" the premier said.");
+    assert_eq!(f.name("fares will rise"), "Tomas Brill");
+    assert_eq!(f.name("boats are old"), "Tomas Brill");
+    // Not a role held for someone else, nor a name the next sentence does not open with as its subject.
+    let f = run("Ferries to cost more.\n\n\
+         A spokesman for the mayor says ferry fares will rise by a fifth next year.\n\n\
+         Mayor Ana Ruiz announced the plan on Tuesday in Port Ellis.\n\n\
+         A Kelby man says the ferry was late again on Monday.\n\n\
+         On Tuesday, the company hired Tomas Berg to run the port.");
+    assert_eq!(f.name("fares will rise"), "spokesman for the mayor");
+    assert_eq!(f.name("ferry was late"), "Kelby man");
+}
