@@ -849,7 +849,7 @@ fn looks_inflected(lower: &str) -> bool {
 /// Clinton"; not "White House", "Middle East", "Will Smith").
 #[cfg_attr(whosaid_small, optimize(size))]
 fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
-    if !opens_sentence(doc, a) {
+    if !opens_sentence(doc, a) || org_appositive_after(doc, e) {
         return false;
     }
     let w = doc.tok(a);
@@ -883,6 +883,21 @@ fn opens_place(doc: &Document, a: usize, e: usize, k: usize) -> bool {
 /// Whether the text of tokens `a..=b` is a place's name ([`lexicon::is_place`]).
 fn is_place_run(doc: &Document, a: usize, b: usize) -> bool {
     lexicon::is_place(&doc.text[doc.tokens[a].start as usize..doc.tokens[b].end as usize])
+}
+
+/// Whether an appositive headed by an organisation's noun follows the name ending at token `e`: "Focus Ireland, a
+/// homelessness charity, said" (the name is an organisation's, its first word no sentence opener).
+#[cfg_attr(whosaid_small, optimize(size))]
+fn org_appositive_after(doc: &Document, e: usize) -> bool {
+    doc.is(e + 1, ',')
+        && matches!(doc.lower(e + 2, &mut [0u8; 48]), "a" | "an" | "the")
+        && (e + 3..(e + 8).min(doc.tokens.len()))
+            .take_while(|&k| doc.tokens[k].kind == Kind::Word)
+            .last()
+            .is_some_and(|k| {
+                doc.is(k + 1, ',')
+                    && is_role_tok(doc, k).is_some_and(|r| r.kind == lexicon::RoleKind::Org)
+            })
 }
 
 /// Whether the first word `a` of the capitalised run `a..=e` is a common word before a given name and a surname, and

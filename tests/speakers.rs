@@ -1707,3 +1707,15 @@ fn a_role_in_the_lede_is_the_person_the_next_sentence_names() {
     assert_eq!(f.name("fares will rise"), "spokesman for the mayor");
     assert_eq!(f.name("ferry was late"), "Kelby man");
 }
+
+#[test]
+fn a_common_word_opening_an_organisation_s_name_stays_with_an_organisation_appositive() {
+    // "Focus Ireland, a homelessness charity, said": the appositive shows an organisation's name, whose first word
+    // is no sentence opener ("Later Turkey said" still loses "Later").
+    let f = run(
+        "Shelter Kelby, a homelessness charity, said more than 400 children were living in hotels.\n\n\
+         Later Ostmark said the talks would resume in March.",
+    );
+    assert_eq!(f.name("400 children"), "Shelter Kelby");
+    assert_eq!(f.name("talks would resume"), "Ostmark");
+}
