@@ -356,9 +356,16 @@ pub struct VerbInfo {
 /// The speech verb `lower` is a form of, if any.
 pub fn speech_verb(lower: &str) -> Option<VerbInfo> {
     static MAP: OnceLock<FilteredMap<VerbInfo>> = OnceLock::new();
-    MAP.get_or_init(|| verb_map(&parse_speech_verbs(SPEECH_VERBS).0))
-        .get(lower)
-        .copied()
+    let map = MAP.get_or_init(|| verb_map(&parse_speech_verbs(SPEECH_VERBS).0));
+    if let Some(v) = map.get(lower) {
+        return Some(*v);
+    }
+    // British spelling doubles a final l before -ed and -ing: "signalled", "labelling", "counselled".
+    let (stem, end) = match lower.strip_suffix("lled") {
+        Some(stem) => (stem, "led"),
+        None => (lower.strip_suffix("lling")?, "ling"),
+    };
+    map.get(&format!("{stem}{end}")).copied()
 }
 
 /// Whether `lower` is a form of a verb of belief or expectation ("thinks", "hoped", "feared").
@@ -1114,6 +1121,21 @@ mod tests {
     const SPEECH_VERBS_FILE: &str = include_str!("../data/speech_verbs.txt");
     const ROLE_NOUNS_FILE: &str = include_str!("../data/role_nouns.txt");
     const FIRST_NAMES_FILE: &str = include_str!("../data/first_names.tsv");
+
+    #[test]
+    fn british_double_l_forms_are_the_verb_s() {
+        for (w, lemma) in [
+            ("signalled", "signal"),
+            ("signalling", "signal"),
+            ("labelled", "label"),
+            ("counselled", "counsel"),
+        ] {
+            assert_eq!(speech_verb(w).map(|v| v.lemma), Some(lemma), "{w}");
+        }
+        for w in ["killed", "filled", "selling", "lled", "lling"] {
+            assert!(speech_verb(w).is_none(), "{w}");
+        }
+    }
 
     #[test]
     fn speech_verbs_parse_without_conflicts() {

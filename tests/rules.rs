@@ -1229,3 +1229,15 @@ fn a_role_with_a_bare_complement_then_a_name_is_the_subject() {
     assert!(f.none_contains("director of advocacy"), "{:?}", f.texts());
     assert!(f.a.speakers.iter().all(|s| s.name != "figures"));
 }
+
+#[test]
+fn british_spellings_of_cues_are_cues() {
+    // Canadian, British and Australian copy doubles the l: "signalled", "labelled".
+    let f = run(
+        "The Calden central bank held its key rate on Wednesday, but Governor Ana Ruiz signalled that cuts \
+         could come as early as June.\n\nOpposition leader Tomas Berg labelled the decision \"a missed chance\" \
+         on Thursday.",
+    );
+    assert_eq!(f.speaker_of("cuts could come"), "Ana Ruiz");
+    assert_eq!(f.speaker_of("missed chance"), "Tomas Berg");
+}
