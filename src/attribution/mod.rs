@@ -1188,6 +1188,15 @@ pub fn subject_start(doc: &Document, mut start: usize, limit: usize) -> Option<u
     Some(start)
 }
 
+/// Name mention `n` as the phrase that opens with the description `desc` before it, from token `first`: `the firm's
+/// former finance director, Luc Moreau` ([`appositive_subject`]), `said the ambassador at the time, John Herbst`
+/// ([`subject_right`]).
+fn described(mut n: Mention, desc: Span, first: usize) -> Mention {
+    n.description = Some(desc);
+    n.first = first;
+    n
+}
+
 /// `X, APPOSITIVE, said`: `e` is the comma right before the verb. The appositive adds a description; when the head is
 /// a role and the appositive a name (`the UN’s rights chief, Michelle Bachelet, said`), the name is the subject.
 #[cfg_attr(whosaid_small, optimize(size))]
@@ -1209,6 +1218,10 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
         return None;
     }
     let inner = mentions::np_starting_at(doc, j + 1, close);
+    // A name that fills the appositive (`…, Luc Moreau, said`), which a description before it may describe.
+    let closing_name = inner
+        .as_ref()
+        .filter(|n| n.last == close - 1 && n.kind == MentionKind::Name && n.name.is_some());
     // `Sen. Mark Dole (R-Ohio), a member of the panel, said`: a parenthetical after the head is skipped.
     let mut head_end = j - 1;
     if doc.is(head_end, ')') {
@@ -1241,24 +1254,17 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             if head.as_ref().is_none_or(|h| outer.first < h.first) && !fronted {
                 // `That man, the firm's former finance director, Luc Moreau, testified`: a name closing a chain
                 // opened by a description is the subject, as after one appositive.
-                if let Some(n) = inner.as_ref().filter(|n| {
-                    n.last == close - 1
-                        && n.kind == MentionKind::Name
-                        && n.name.is_some()
-                        && outer.kind == MentionKind::Role
-                }) {
-                    let mut n = n.clone();
-                    n.description = outer.description.or(Some(outer.span));
-                    n.first = outer.first;
-                    return Some(n);
+                if let Some(n) = closing_name.filter(|_| outer.kind == MentionKind::Role) {
+                    let desc = outer.description.unwrap_or(outer.span);
+                    return Some(described(n.clone(), desc, outer.first));
                 }
                 return Some(outer);
             }
         }
     }
-    // `Its director of advocacy, Mike Allen, said`, `the bank's head of research, Ana Ruiz, said`: a role whose
-    // complement is bare lower-case words, then the name.
-    if head.is_none() {
+    let Some(mut head) = head else {
+        // `Its director of advocacy, Mike Allen, said`, `the bank's head of research, Ana Ruiz, said`: a role whose
+        // complement is bare lower-case words, then the name.
         let mut k = j - 1;
         while k > floor + 1
             && k + 3 >= j
@@ -1272,17 +1278,10 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             .then(|| mentions::np_ending_at(doc, k - 1, floor))
             .flatten()
             .filter(|r| r.kind == MentionKind::Role);
-        let name = inner
-            .as_ref()
-            .filter(|n| n.last == close - 1 && n.kind == MentionKind::Name && n.name.is_some());
-        if let (Some(role), Some(n)) = (role, name) {
-            let mut n = n.clone();
-            n.description = Some(doc.span_of(role.first, j - 1));
-            n.first = role.first;
-            return Some(n);
-        }
-    }
-    let mut head = head?;
+        return role
+            .zip(closing_name)
+            .map(|(role, n)| described(n.clone(), doc.span_of(role.first, j - 1), role.first));
+    };
     if head.kind == MentionKind::Pronoun {
         return None;
     }
@@ -1298,12 +1297,7 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
     let appos = doc.span_of(j + 1, close - 1);
     // `the American ambassador at the time, John E. Herbst, said`: a role phrase with a prepositional adjunct, then
     // the name.
-    if let Some(n) = inner.as_ref().filter(|n| {
-        n.last == close - 1
-            && n.kind == MentionKind::Name
-            && n.name.is_some()
-            && head.first > floor + 1
-    }) {
+    if let Some(n) = closing_name.filter(|_| head.first > floor + 1) {
         let prep = doc.lower(head.first - 1, &mut pbuf);
         if matches!(
             prep,
@@ -1312,10 +1306,11 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             if let Some(role) = mentions::np_ending_at(doc, head.first - 2, floor)
                 .filter(|r| matches!(r.kind, MentionKind::Role))
             {
-                let mut n = n.clone();
-                n.description = Some(doc.span_of(role.first, j - 1));
-                n.first = role.first;
-                return Some(n);
+                return Some(described(
+                    n.clone(),
+                    doc.span_of(role.first, j - 1),
+                    role.first,
+                ));
             }
         }
     }
@@ -1326,10 +1321,8 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
                 && n.name.is_some()
                 && matches!(head.kind, MentionKind::Role | MentionKind::Group) =>
         {
-            let mut n = n;
-            n.description = head.description.or(Some(head.span));
-            n.first = head.first;
-            Some(n)
+            let desc = head.description.unwrap_or(head.span);
+            Some(described(n, desc, head.first))
         }
         _ => {
             // `Zelenskyy, in a televised address, said` / `Mr. King, 82, said`: an adjunct or an age, not a
@@ -1424,12 +1417,10 @@ pub fn subject_right(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> 
         if k + 1 < ceil && doc.is(k, ',') {
             let name = mentions::np_starting_at(doc, k + 1, ceil)
                 .filter(|n| n.kind == MentionKind::Name && n.name.is_some());
-            if let Some(mut n) = name {
+            if let Some(n) = name {
                 let after = n.last + 1;
                 if after >= ceil || doc.is(after, '.') || doc.is(after, ',') {
-                    n.description = Some(doc.span_of(m.first, k - 1));
-                    n.first = m.first;
-                    return Some(n);
+                    return Some(described(n, doc.span_of(m.first, k - 1), m.first));
                 }
             }
         }
