@@ -2936,9 +2936,12 @@ fn is_joined(s: &str, words: &[&str]) -> bool {
 /// a slice of `s` when its words are so joined already (they mostly are), else a new string.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn clean_description(s: &str) -> Cow<'_, str> {
-    let s = s
-        .trim()
-        .trim_matches(|c: char| c == ',' || c == '(' || c == ')' || c.is_whitespace());
+    let s = crate::text::trim_chars(
+        s,
+        |c| c == ',' || c == '(' || c == ')' || c.is_whitespace(),
+        true,
+        true,
+    );
     // `eq_ignore_ascii_case` is `to_lowercase() ==` here: the one non-ASCII char that lower-cases to an ASCII
     // letter is the Kelvin sign (k), which none of these words has.
     let mut words = words_of(s).skip_while(|w| {

@@ -738,6 +738,29 @@ impl<'a> Document<'a> {
     }
 }
 
+/// `s` without the chars `strip` picks at its start (if `start`) and at its end (if `end`). One function for every
+/// such trim: each closure or function given to `trim_matches` compiled a copy of its own into the page's wasm.
+#[inline(never)]
+pub fn trim_chars(s: &str, strip: fn(char) -> bool, start: bool, end: bool) -> &str {
+    let mut s = s;
+    if start {
+        let from = s
+            .char_indices()
+            .find(|&(_, c)| !strip(c))
+            .map_or(s.len(), |(i, _)| i);
+        s = &s[from..];
+    }
+    if end {
+        let to = s
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !strip(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        s = &s[..to];
+    }
+    s
+}
+
 /// Lower-cases `s` into `buf` (ASCII letters only) and returns it; `""` if it does not fit.
 #[inline]
 pub fn lower_into<'b>(s: &str, buf: &'b mut [u8; 48]) -> &'b str {
@@ -853,7 +876,7 @@ fn hyphen_join(text: &str, mut i: usize, soft: &[u32]) -> Option<usize> {
             return joined.then_some(i);
         };
         let brk = text.len() - after.trim_start_matches([' ', '\t']).len();
-        let next = after.trim_start_matches(|c: char| c.is_whitespace());
+        let next = after.trim_start();
         if soft.binary_search(&(brk as u32)).is_err() || !next.starts_with(char::is_alphabetic) {
             return joined.then_some(i);
         }
@@ -875,7 +898,7 @@ pub fn unbreak(s: &str) -> std::borrow::Cow<'_, str> {
     let mut rest = s;
     while let Some(k) = rest.find(['\n', '\r']) {
         let before = rest[..k].trim_end_matches([' ', '\t']);
-        let after = rest[k..].trim_start_matches(char::is_whitespace);
+        let after = rest[k..].trim_start();
         let lower_next = after.starts_with(char::is_lowercase);
         let hyphen = before
             .strip_suffix('-')

@@ -201,8 +201,8 @@ fn content_range(text: &str, start: usize, end: usize) -> (usize, usize) {
         return (0, 0);
     };
     let trim = |c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c);
-    let lead = s.len() - s.trim_start_matches(trim).len();
-    let inner = s.trim_matches(trim);
+    let lead = s.len() - crate::text::trim_chars(s, trim, true, false).len();
+    let inner = crate::text::trim_chars(s, trim, true, true);
     (start + lead, start + lead + inner.len())
 }
 

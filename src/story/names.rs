@@ -448,8 +448,12 @@ fn name_tokens(raw: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for t in raw.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
     {
-        let t =
-            t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | ':' | '!' | '?'));
+        let t = crate::text::trim_chars(
+            t,
+            |c| matches!(c, '"' | '“' | '”' | '«' | '»' | ':' | '!' | '?'),
+            true,
+            true,
+        );
         if t.chars().any(|c| c.is_alphanumeric()) {
             out.push(t);
         }

@@ -122,7 +122,7 @@ fn words(text: &str) -> Vec<(String, String)> {
             .strip_suffix("'s")
             .or_else(|| t.strip_suffix("’s"))
             .unwrap_or(t);
-        let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let t = crate::text::trim_chars(t, |c| !c.is_alphanumeric() && c != '.', true, true);
         let raw: String = t.chars().filter(|&c| c != '.').collect();
         if !raw.is_empty() {
             let folded = super::names::fold(&raw);

@@ -142,8 +142,13 @@ impl Document<'_> {
             p > 0 && {
                 let gap =
                     &self.text[self.paragraphs[p - 1].span.end..self.paragraphs[p].span.start];
-                // Line breaks: \n, \r\n or \r.
-                let breaks = gap.matches(['\n', '\r']).count() - gap.matches("\r\n").count();
+                // Line breaks: \n, \r\n or \r (a loop over the bytes: `matches` pulled in a string searcher).
+                let mut breaks = 0;
+                let mut prev = 0u8;
+                for &c in gap.as_bytes() {
+                    breaks += usize::from(c == b'\r' || c == b'\n' && prev != b'\r');
+                    prev = c;
+                }
                 breaks < 2
             }
         };
@@ -218,7 +223,7 @@ impl Document<'_> {
     fn para_kind(&self, p: usize) -> Para {
         let seg = self.paragraphs[p];
         let full = seg.span.text(self.text);
-        let t = full.trim_matches(not_alnum);
+        let t = super::trim_chars(full, not_alnum, true, true);
         let start = seg.span.start + (t.as_ptr() as usize - full.as_ptr() as usize);
         if t.is_empty() {
             return Para::Rule;
@@ -284,7 +289,7 @@ impl Document<'_> {
 /// a statement may go on across it (the `continuation` sieve) in a section as in the whole text.
 #[cfg_attr(whosaid_small, optimize(size))]
 pub fn opens_furniture(line: &str) -> bool {
-    let t = line.trim_matches(not_alnum);
+    let t = super::trim_chars(line, not_alnum, true, true);
     if t.len() > 200 {
         return false;
     }
@@ -306,9 +311,12 @@ fn not_alnum(c: char) -> bool {
 /// True if `s` ends with a sentence end (`.`, `!`, `?`, `…`, `:`), maybe followed by closing quotation marks or
 /// brackets.
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '›')
-    })
+    super::trim_chars(
+        s,
+        |c| c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '›'),
+        false,
+        true,
+    )
     .ends_with(['.', '!', '?', '…', ':'])
 }
 

@@ -118,8 +118,8 @@ fn length(text: &str, start: usize, brk: usize) -> Option<usize> {
     if brk - start > MAX_LINE {
         return None;
     }
-    let body = text[start..brk].trim_end_matches(space);
-    if body.trim_start_matches(space).is_empty() {
+    let body = super::trim_chars(&text[start..brk], space, false, true);
+    if body.is_empty() {
         return Some(0);
     }
     Some(body.chars().count())
@@ -135,7 +135,7 @@ fn space(c: char) -> bool {
 #[inline(never)]
 fn measure(text: &str, start: usize, brk: usize, len: usize) -> Line {
     let s = &text[start..brk];
-    let content = s.trim_matches(space);
+    let content = super::trim_chars(s, space, true, true);
     let mut line = Line {
         start,
         brk,
