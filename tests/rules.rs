@@ -1241,3 +1241,26 @@ fn british_spellings_of_cues_are_cues() {
     assert_eq!(f.speaker_of("cuts could come"), "Ana Ruiz");
     assert_eq!(f.speaker_of("missed chance"), "Tomas Berg");
 }
+
+#[test]
+fn a_gathering_told_something_is_a_listener_not_the_report() {
+    // "told a news briefing the cut would …": the briefing is who heard it; the report starts after it (and after
+    // "that" when adjuncts follow the gathering).
+    let f = run(
+        "Finance Minister Tomas Berg told a news briefing the cut would cost the treasury 1.4 billion crowns.\n\n\
+         Ana Ruiz told a packed crowd in Kelby, Ostland, on Monday that she would run again.",
+    );
+    let (_, who, _, _) = f.quote("cost the treasury");
+    assert_eq!(who, "Tomas Berg");
+    assert!(
+        f.texts()
+            .contains(&"the cut would cost the treasury 1.4 billion crowns"),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts().contains(&"she would run again"),
+        "{:?}",
+        f.texts()
+    );
+}
