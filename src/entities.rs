@@ -1392,6 +1392,19 @@ impl<'a> Resolver<'a> {
             suffix,
         };
         self.gather(m, &shape, last_key, false, &mut candidates);
+        // A place alone is not a body named by words and the place: "Canada" is not "Health Canada" or "Fisheries and
+        // Oceans Canada" (but "Jordan" may be "Jim Jordan": a given name opens his).
+        if core.len() == 1 && lexicon::is_place(surname) {
+            let mut i = 0;
+            while i < candidates.len() {
+                let full = &self.entities[candidates[i]].full;
+                if full.len() > 1 && lexicon::first_name_gender(&full[0]) == Gender::Unknown {
+                    candidates.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
         // A compound surname written with a hyphen, known without one: "García-Márquez" after "Gabriel García
         // Márquez" (found under "Márquez", its parts ending the other's).
         if candidates.is_empty() {

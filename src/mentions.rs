@@ -860,6 +860,20 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
     if never_a_name(w) {
         return true;
     }
+    // "Park Ji-hoon", "Song Kang-ho": a given name of two syllables joined by a hyphen follows a surname.
+    if e > a && hyphenated_given_name(doc.tok(a + 1)) {
+        return false;
+    }
+    // "Health Canada", "Statistics Canada", "Bell Canada", "Air India": a common word before a place's name that ends
+    // the run names a body with it (not a sentence adverb or a connective: "Later Turkey", "Even Canada").
+    if (a + 1..=e).any(|j| is_place_run(doc, j, e))
+        && !w.contains('-')
+        && !lexicon::not_name_word(w)
+        // (Nor a verb: "Say Mexico demanded …".)
+        && lexicon::speech_verb(&crate::case::lowercase(w)).is_none()
+    {
+        return false;
+    }
     e > a
         && is_common(w)
         // (Before a place's name too: "Later Turkey said".)
@@ -871,6 +885,46 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
         && is_role_tok(doc, a).is_none()
         && !lexicon::is_demonym(w)
         && !(a..=e).any(|k| lexicon::is_org_word(doc.tok(k)))
+}
+
+/// Whether token `a`, before a known given name, is a given name the list does not know ("Renato" in "Renato Cruz De
+/// Castro", where "Cruz" is also a given name): a word that is no place, title, role or common word ("Texas Ted
+/// Cruz"), no acronym and no compound of such words or with a part in lower case ("Korean-born", "Co-anchor").
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
+fn unknown_given_name(doc: &Document, a: usize) -> bool {
+    let w = doc.tok(a);
+    if doc.tokens[a].kind != Kind::Word
+        || title_in_run(doc, a)
+        || is_role_tok(doc, a).is_some()
+        || lexicon::is_org_word(w)
+        || is_place_run(doc, a, a)
+        || lexicon::us_state(w).is_some()
+        || w.bytes().all(|c| c.is_ascii_uppercase())
+    {
+        return false;
+    }
+    for p in w.split('-') {
+        if is_common(p) || lexicon::is_demonym(p) || p.starts_with(char::is_lowercase) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `w` is a given name of two syllables joined by a hyphen, the second in lower case, as Korean and Taiwanese
+/// names are written after the surname: "Ji-hoon", "Jae-in", "Ing-wen" (not "Jean-Pierre", "Al-Assad").
+pub fn hyphenated_given_name(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(h) = b.iter().position(|&c| c == b'-') else {
+        return false;
+    };
+    (2..=5).contains(&h)
+        && (2..=5).contains(&(b.len() - h - 1))
+        && b[0].is_ascii_uppercase()
+        && b[1..h].iter().all(u8::is_ascii_lowercase)
+        && b[h + 1..].iter().all(u8::is_ascii_lowercase)
+        && !is_particle(&w[..h])
 }
 
 /// Whether the words from `a` to some word from `k` to `e` are a place's name: "South Korea", "Saudi Arabia",
@@ -1220,7 +1274,8 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
         // "the Food and Drug Administration", "the federal Securities and Exchange Commission": one word, "and", and a
         // run that ends in an organisation word.
         if w == "and"
-            && end == i
+            // (After a demonym too: "the Canadian Radio-television and Telecommunications Commission".)
+            && (end == i || end == i + 1 && lexicon::is_demonym(doc.tok(i)))
             && k + 1 < n
             && doc.is_capitalized(k + 1)
             && !breaks_run(doc, k + 1)
@@ -1229,7 +1284,9 @@ fn name_run_end(doc: &Document, i: usize) -> usize {
             while e + 1 < n && doc.tokens[e + 1].space_before && name_word(doc, e + 1) {
                 e += 1;
             }
-            if lexicon::is_org_word(doc.tok(e)) {
+            // (Or in a place's name after common words: "Fisheries and Oceans Canada", "Employment and Social
+            // Development Canada"; not "Canada and South Korea".)
+            if lexicon::is_org_word(doc.tok(e)) || place_body_after_and(doc, end, k, e) {
                 return e;
             }
             break;
@@ -1316,15 +1373,28 @@ fn title_in_run(doc: &Document, k: usize) -> bool {
 #[cfg_attr(whosaid_small, optimize(size))]
 fn and_in_org_name(doc: &Document, k: usize, e: usize, floor: usize) -> bool {
     let mut buf = [0u8; 48];
-    lexicon::is_org_word(doc.tok(e))
-        && k > floor
+    k > floor
+        && (lexicon::is_org_word(doc.tok(e)) || place_body_after_and(doc, k - 1, k, e))
         && doc.is_capitalized(k - 1)
         && name_word(doc, k - 1)
         && (k - 1 == floor
             || matches!(
                 doc.lower(k - 2, &mut buf),
                 "the" | "of" | "for" | "at" | "from" | "by" | "with" | "in" | "to" | "on"
-            ))
+            )
+            || lexicon::is_demonym(doc.tok(k - 2)))
+}
+
+/// Whether the words `first`, "and" (`k`) and `k + 1..=e` name a body by common words and a place's name that ends
+/// them: "Fisheries and Oceans Canada", "Employment and Social Development Canada" (not "Canada and South Korea").
+fn place_body_after_and(doc: &Document, first: usize, k: usize, e: usize) -> bool {
+    e > k + 1
+        && [first, k + 1]
+            .iter()
+            .all(|&j| lexicon::first_name_gender(doc.tok(j)) == Gender::Unknown)
+        && !is_place_run(doc, first, first)
+        && is_place_run(doc, e, e)
+        && !(k + 1..e).any(|j| is_place_run(doc, j, e))
 }
 
 fn is_title_tok(doc: &Document, k: usize) -> bool {
@@ -1386,6 +1456,10 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             name_start = Some(s);
             first_gender = g;
         }
+    }
+    // (A given name the list does not know before one it knows is the name's first word: "Renato Cruz De Castro".)
+    if name_start == Some(a + 1) && a + 1 < b && unknown_given_name(doc, a) {
+        name_start = Some(a);
     }
     // …otherwise after the last title, demonym or organisation word that has a capitalised word after it.
     let start = name_start.unwrap_or_else(|| {

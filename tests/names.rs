@@ -306,3 +306,27 @@ fn the_first_word_of_a_surname_with_a_particle_names_the_person() {
     assert_eq!(f.speaker_of("Trade is up"), "Ana Paula Ferraz dos Reis");
     assert_eq!(f.names(), ["Ana Paula Ferraz dos Reis"]);
 }
+
+#[test]
+fn a_korean_surname_that_is_a_common_word_opens_the_name() {
+    // "Park Min-jun": a given name of two syllables joined by a hyphen follows the surname, so "Park" (a common word
+    // at the sentence start) is part of the name, and "Park" alone later is the same person.
+    let f = run(
+        "Park Min-jun, an economist at a brokerage in Seoul, said the tax cut was widely expected.\n\n\
+         \"The government has little room to do more,\" Park said.",
+    );
+    assert_eq!(f.speaker_of("widely expected"), "Park Min-jun");
+    assert_eq!(f.speaker_of("little room"), "Park Min-jun");
+}
+
+#[test]
+fn a_given_name_the_list_does_not_know_before_one_it_knows_opens_the_name() {
+    // "Evaristo Cruz Villanueva": "Cruz" is a known given name, "Evaristo" is not, yet both open the name; a
+    // compound with a lower-case or common part before a given name stays out of it ("Korean-born").
+    let f = run(
+        "Evaristo Cruz Villanueva, a professor of history, said the island was never surveyed.\n\n\
+         Korean-born Ana Ruiz said the archive was lost in a fire.",
+    );
+    assert_eq!(f.speaker_of("never surveyed"), "Evaristo Cruz Villanueva");
+    assert_eq!(f.speaker_of("archive was lost"), "Ana Ruiz");
+}

@@ -1719,3 +1719,23 @@ fn a_common_word_opening_an_organisation_s_name_stays_with_an_organisation_appos
     assert_eq!(f.name("400 children"), "Shelter Kelby");
     assert_eq!(f.name("talks would resume"), "Ostmark");
 }
+
+#[test]
+fn a_common_word_before_a_place_names_a_body_with_it() {
+    // Canadian departments and firms are named by common words and the country: "Statistics Canada", "Fisheries and
+    // Oceans Canada", "Bell Canada". The common word is part of the name, and "Canada" alone is the country, not
+    // one of them; a sentence adverb before a place is still no part of a name.
+    let f = run(
+        "Statistics Canada said the jobless rate rose to 6.4 per cent in May.\n\n\
+         Fisheries and Oceans Canada said the cod stock in the gulf was recovering.\n\n\
+         Bell Canada said it would \"study the details\" of the plan.\n\n\
+         Canada said it would appeal the tariff ruling.\n\n\
+         Later Turkey said it would send a delegation. Even Canada said the plan had merit.",
+    );
+    assert_eq!(f.name("jobless rate"), "Statistics Canada");
+    assert_eq!(f.name("cod stock"), "Fisheries and Oceans Canada");
+    assert_eq!(f.name("study the details"), "Bell Canada");
+    assert_eq!(f.name("appeal the tariff"), "Canada");
+    assert_eq!(f.name("send a delegation"), "Turkey");
+    assert_eq!(f.name("had merit"), "Canada");
+}
