@@ -2368,12 +2368,14 @@ impl<'a> Resolver<'a> {
         // "Nova Scotia's premier says …", then "Tim Houston made the announcement …": a person's role with no name in
         // the article's first sentences is the person the next sentence or the one after opens with, named there
         // for the first time.
-        // (Not a role for someone else, "A spokesman for the mayor says … Mayor Ana Ruiz announced …".)
+        // (Not a role for someone else, "A spokesman for the mayor says … Mayor Ana Ruiz announced …"; nor a noun
+        // alone inside a sentence, "liberal concerns that …"; but a headline's "Hacker who …".)
         if !m.plural
             && sp.sent <= 3
             && !sp.anonymous
             && role.is_some_and(|r| r.kind == RoleKind::Person && !r.group)
             && !words_of(&desc).any(|w| w == "for" || w == "to")
+            && (words_of(text).nth(1).is_some() || starts_upper(text))
         {
             if let Some(e) = self.lede_person(sp) {
                 if desc.split_whitespace().count() > 1 {
@@ -2501,7 +2503,7 @@ impl<'a> Resolver<'a> {
 
     /// The person a role in an article's lede stands for ([`Resolver::resolve_role`]): the first name of the next
     /// sentence with one, or of the sentence after it, if it is a person's full name that opens its sentence as the
-    /// subject and was not named before.
+    /// subject, or follows the quotation that opens it, and was not named before.
     #[cfg_attr(whosaid_small, optimize(size))]
     #[inline(never)]
     fn lede_person(&self, sp: &Speaking) -> Option<usize> {
@@ -2510,7 +2512,9 @@ impl<'a> Resolver<'a> {
             if ev.sent > sp.sent + 2 {
                 break;
             }
-            if ev.sent == sp.sent || ev.quoted || !ev.first {
+            // (Or the speaker right after the quotation that opens the next sentence: `“…,” Ana Ruiz said`.)
+            let inverted = after_closing_quote(self.text, ev.pos as usize);
+            if ev.sent == sp.sent || ev.quoted || !ev.first && !inverted {
                 continue;
             }
             let e = ev.entity as usize;
@@ -2518,7 +2522,10 @@ impl<'a> Resolver<'a> {
             let new = !self.name_events[..end]
                 .iter()
                 .any(|p| p.entity == ev.entity);
-            return (ev.subject && new && ent.kind == SpeakerKind::Person && ent.full.len() > 1)
+            return ((ev.subject || inverted)
+                && new
+                && ent.kind == SpeakerKind::Person
+                && ent.full.len() > 1)
                 .then_some(e);
         }
         None
@@ -2800,6 +2807,19 @@ impl<'a> Resolver<'a> {
 /// Each distinct value of `ids` with the number of times it occurs, in increasing order of value (a sort rather
 /// than a map: one fewer hash table type in the browser build).
 /// A word of a description in the possessive: `Ryan’s`, `Sanders’` (a plural's or a name's in s).
+/// Whether the text before byte `pos` ends with a closing quotation mark after a comma or a sentence's end mark
+/// (`“…,” ` or `"…?" `): a name at `pos` is the speaker of the quotation before it.
+fn after_closing_quote(text: &str, pos: usize) -> bool {
+    let b = text[..pos].trim_end().as_bytes();
+    // A closing mark: `"`, or `”` and `’` (E2 80 9D, E2 80 99 in UTF-8).
+    let mark = match b {
+        [.., b'"'] => 1,
+        [.., 0xE2, 0x80, 0x9D | 0x99] => 3,
+        _ => return false,
+    };
+    matches!(b[..b.len() - mark], [.., b',' | b'?' | b'!' | b'.'])
+}
+
 fn possessive_word(w: &str) -> bool {
     w.ends_with("’s")
         || w.ends_with("'s")

@@ -1739,3 +1739,25 @@ fn a_common_word_before_a_place_names_a_body_with_it() {
     assert_eq!(f.name("send a delegation"), "Turkey");
     assert_eq!(f.name("had merit"), "Canada");
 }
+
+#[test]
+fn a_role_in_the_lede_is_the_speaker_the_quotation_after_it_names() {
+    // "Ostland's president defended the tax, saying …" and then `"…," Tomas Okello Brill said`: the quotation that
+    // opens the next paragraph shows who the president is, not the opposition leader named after it.
+    let f = run(
+        "KELBY, Ostland (AP) — Ostland's president on Monday defended a new tax on money transfers, saying the \
+         revenue was needed to repay loans.\n\n\
+         \"We cannot borrow our way out of borrowing,\" Tomas Okello Brill said in a televised address.\n\n\
+         Opposition leader Mara Wanjiku Osei said the tax would hurt traders most. \"They pay it every day,\" \
+         Osei said.",
+    );
+    assert_eq!(f.name("revenue was needed"), "Tomas Okello Brill");
+    assert_eq!(f.name("hurt traders"), "Mara Wanjiku Osei");
+    // A role noun alone inside a sentence ("liberal concerns that …") is no lede role.
+    let f = run(
+        "Mayor Ana Ruiz, casting herself as a friend of farmers, eased liberal concerns that the plan \
+         would cut aid to small growers.\n\n\
+         \"Today's speech shows the mayor is listening,\" Tomas Brill, co-founder of a farm group, said.",
+    );
+    assert_ne!(f.name("cut aid"), "Tomas Brill");
+}
