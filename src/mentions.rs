@@ -2009,6 +2009,10 @@ fn definite_person_noun(doc: &Document, e: usize, floor: usize) -> bool {
 fn org_preposition_before(doc: &Document, k: usize, floor: usize) -> bool {
     let mut buf = [0u8; 48];
     let article = matches!(doc.lower(k, &mut buf), "a" | "the");
+    // ("the Department of Health and Tomas Brill": a given name after "and" opens another speaker's name.)
+    if !article && lexicon::first_name_gender(doc.tok(k + 1)) != Gender::Unknown {
+        return false;
+    }
     let mut j = k;
     while !article
         && j > floor + 2
@@ -2292,6 +2296,13 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             if is_title_tok(doc, k - 1) {
                 role_of = Some((k - 1, true));
             }
+        } else if k > s
+            && lw == "and"
+            && doc.is_capitalized(k + 1)
+            && org_preposition_before(doc, k, s)
+        {
+            // `according to the Centers for Disease Control and Prevention`: "and" after an organisation's
+            // preposition, as `np_ending_at` reads it.
         } else if let Some(run) = lower_office_before_name(doc, k, s, ceil) {
             // `said former secretary of state Hillary Clinton`: a title in lower case with the "of" of its office
             // (`of state`, `of the interior`) goes on to the name after it.

@@ -1264,3 +1264,44 @@ fn a_gathering_told_something_is_a_listener_not_the_report() {
         f.texts()
     );
 }
+
+#[test]
+fn a_conjunction_after_a_quote_opens_another_clause_not_its_attribution() {
+    // `… for “years of neglect”, while opposition MP Tomas Brill said the party …`: Brill's cue reports his own
+    // clause; the quote before "while" is not his. "as" does make an attribution (`“…,” as the host Ana Ruiz said`).
+    let f = run(
+        "Party leader Ana Ruiz blamed the council for \"years of neglect\", while opposition MP Tomas Brill said \
+         the party would stand with the traders.\n\n\
+         Still, the race is \"a dead heat right now,\" as the host Mara Osei said on her radio show on Monday.",
+    );
+    assert_eq!(f.speaker_of("stand with the traders"), "Tomas Brill");
+    assert!(
+        f.a.quotes
+            .iter()
+            .all(|q| !(q.span.text(f.text).contains("years of neglect")
+                && q.speaker_id
+                    .is_some_and(|i| f.a.speakers[i].name == "Tomas Brill"))),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.speaker_of("dead heat"), "Mara Osei");
+}
+
+#[test]
+fn and_inside_an_organisation_s_name_after_its_preposition() {
+    // "according to the Centers for Disease Control and Prevention": the "and" stays inside the name read forward
+    // from the cue as backward from it; a given name after "and" opens another speaker.
+    let f = run(
+        "The fatality rate has reached 2.5 per cent, according to the Centers for Disease Control and \
+         Prevention.\n\n\
+         The rate fell in May, said the Department of Health and Tomas Brill.",
+    );
+    assert_eq!(
+        f.quote("fatality rate").2,
+        "Centers for Disease Control and Prevention"
+    );
+    assert_ne!(
+        f.quote("rate fell").2,
+        "Department of Health and Tomas Brill"
+    );
+}

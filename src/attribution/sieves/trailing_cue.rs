@@ -129,13 +129,32 @@ pub fn run(ctx: &mut Ctx) {
             subject_right(doc, &cue, sent.tok_end)
         } else {
             // Up to three lower-case modifiers may stand before the phrase the reader found (`election law expert
-            // Rick Hasen`).
+            // Rick Hasen`) — not a conjunction, which opens a clause of its own: `… for “years of neglect”, while
+            // opposition MP Tomas Brill said the party …` (but "as" makes the clause an attribution: `“…,” as the
+            // host Ana Ruiz said`).
             subject_left_for_quote(doc, &cue, j).filter(|m| {
                 m.first == j
                     || m.first > j
                         && m.first <= j + 3
-                        && (j..m.first)
-                            .all(|k| doc.tokens[k].kind == Kind::Word && !doc.is_capitalized(k))
+                        && (j..m.first).all(|k| {
+                            doc.tokens[k].kind == Kind::Word
+                                && !doc.is_capitalized(k)
+                                && !matches!(
+                                    doc.lower(k, &mut [0u8; 48]),
+                                    "while"
+                                        | "whereas"
+                                        | "but"
+                                        | "and"
+                                        | "or"
+                                        | "yet"
+                                        | "although"
+                                        | "though"
+                                        | "because"
+                                        | "since"
+                                        | "if"
+                                        | "when"
+                                )
+                        })
             })
         };
         let Some(mention) = mention else { continue };
