@@ -1074,8 +1074,8 @@ fn main_clause_start(doc: &Document, start: usize, end: usize) -> usize {
     }
 }
 
-/// Whether a lower-case word that looks like a verb follows the name that ends at token `last`, or follows an
-/// appositive, an age or a label set off after it: "Reyes said", "Elena Ruiz, the council's longest-serving member,
+/// Whether a lower-case word that looks like a verb follows the name that ends at token `last`, or follows a day
+/// ("on Friday"), or an appositive, an age or a label set off after it: "Reyes said", "Elena Ruiz, the council's longest-serving member,
 /// made …", "Ochoa, 61, runs …", "Kaine (D-Va.) promised …".
 #[cfg_attr(whosaid_small, optimize(size))]
 fn verb_after_name(doc: &Document, last: usize) -> bool {
@@ -1084,6 +1084,14 @@ fn verb_after_name(doc: &Document, last: usize) -> bool {
     }
     let n = doc.tokens.len();
     let mut buf = [0u8; 48];
+    // "Prime Minister Ana Ruiz on Friday directed …": a day between the name and its verb.
+    if last + 2 < n
+        && doc.lower(last + 1, &mut buf) == "on"
+        && crate::attribution::is_time_word(doc.lower(last + 2, &mut buf))
+        && mentions::verb_like_after(doc, last + 2)
+    {
+        return true;
+    }
     // An appositive opens with a determiner, an age or a capitalised word ("the …", "61", "Ukraine's …"); a clause
     // set off by commas ("Loyalty, he noted, has …") does not make the word before it a subject.
     let mut appositive = |k: usize| {
@@ -2461,7 +2469,13 @@ impl<'a> Resolver<'a> {
                         .desc_roots
                         .iter()
                         .flatten()
-                        .any(|r| office(r) && r != head_root && r != "mp"))
+                        // ("The premier" may be a prime minister where no premier was described.)
+                        .any(|r| {
+                            office(r)
+                                && r != head_root
+                                && r != "mp"
+                                && !(head_root == "premier" && matches!(r.as_str(), "prime" | "minister"))
+                        }))
         };
         let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
         let lo = (sp.sent as usize).saturating_sub(3);
@@ -2503,11 +2517,22 @@ impl<'a> Resolver<'a> {
 
     /// The person a role in an article's lede stands for ([`Resolver::resolve_role`]): the first name of the next
     /// sentence with one, or of the sentence after it, if it is a person's full name that opens its sentence as the
-    /// subject, or follows the quotation that opens it, and was not named before.
+    /// subject, or follows the quotation that opens it, and was not named before — if no person was the subject of a
+    /// sentence before the role.
     #[cfg_attr(whosaid_small, optimize(size))]
     #[inline(never)]
     fn lede_person(&self, sp: &Speaking) -> Option<usize> {
         let end = self.name_events.partition_point(|ev| ev.pos < sp.pos);
+        // (Only while no person was the subject of a sentence before it: "Prime Minister Shehbaz Sharif on Friday
+        // directed … the premier said" is not the minister named next.)
+        for ev in &self.name_events[..end] {
+            if ev.subject
+                && !ev.quoted
+                && self.entities[ev.entity as usize].kind == SpeakerKind::Person
+            {
+                return None;
+            }
+        }
         for ev in &self.name_events[end..] {
             if ev.sent > sp.sent + 2 {
                 break;

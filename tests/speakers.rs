@@ -1761,3 +1761,21 @@ fn a_role_in_the_lede_is_the_speaker_the_quotation_after_it_names() {
     );
     assert_ne!(f.name("cut aid"), "Tomas Brill");
 }
+
+#[test]
+fn the_premier_is_the_prime_minister_the_lede_opened_with() {
+    // "Prime Minister Ana Ruiz on Friday directed …" makes her the subject of the lede (a day may stand between
+    // name and verb), so "the premier" in the next sentence is she, not the minister named after it; where a
+    // premier was described, "the premier" is that one.
+    let f = run(
+        "KELBY: Prime Minister Ana Ruiz on Friday directed officials to keep bread prices down.\n\n\
+         Chairing a meeting on food prices, the premier said no one would be allowed to hoard flour.\n\n\
+         Finance Minister Tomas Brill told the meeting that stocks were sufficient.",
+    );
+    assert_eq!(f.name("hoard flour"), "Ana Ruiz");
+    let f = run(
+        "Prime Minister Ana Ruiz met Premier Tomas Brill on Monday.\n\n\
+         \"We agreed on the money,\" the premier said.",
+    );
+    assert_eq!(f.name("agreed on the money"), "Tomas Brill");
+}

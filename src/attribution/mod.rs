@@ -818,7 +818,7 @@ pub fn licenses_base_form(w: &str) -> bool {
 
 /// A weekday or a word of time that may make an adjunct on its own or after `on`/`last`/`this`.
 #[cfg_attr(whosaid_small, optimize(size))]
-fn is_time_word(w: &str) -> bool {
+pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(
         w,
         "monday"
