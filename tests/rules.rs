@@ -1305,3 +1305,18 @@ fn and_inside_an_organisation_s_name_after_its_preposition() {
         "Department of Health and Tomas Brill"
     );
 }
+
+#[test]
+fn a_court_told_something_and_a_clause_with_an_infinitive_in_it() {
+    // `told court the victim had been afraid to call police`: "court" alone is the listener, and an auxiliary
+    // before the "to" makes what follows a reported clause, not an order (`told the jury to ignore it`).
+    let f = run(
+        "Crown prosecutor Ana Ruiz asked for six years. She told court the victim had been afraid to call police.",
+    );
+    assert!(
+        f.texts()
+            .contains(&"the victim had been afraid to call police"),
+        "{:?}",
+        f.texts()
+    );
+}

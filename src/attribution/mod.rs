@@ -1429,16 +1429,18 @@ pub fn subject_right(doc: &Document, cue: &Cue, ceil: usize) -> Option<Mention> 
 }
 
 /// The token after a gathering told something, as the listener phrase that starts at `k` (an article or a
-/// possessive, up to two words in lower case, a noun of [`GATHERINGS`]): `told a news briefing the cut …`, `told a
-/// rally in Kisumu …`.
+/// possessive, up to two words in lower case, a noun of [`GATHERINGS`]; or that noun alone): `told a news briefing
+/// the cut …`, `told a rally in Kisumu …`, `told court the victim …`.
 #[cfg_attr(whosaid_small, optimize(size))]
 #[inline(never)]
 fn gathering_end(doc: &Document, k: usize, end: usize) -> Option<usize> {
     let mut buf = [0u8; 48];
-    if !matches!(
-        doc.lower(k, &mut buf),
-        "a" | "an" | "the" | "his" | "her" | "their" | "its"
-    ) {
+    let w = doc.lower(k, &mut buf);
+    // (A bare one too: `told court the victim …`.)
+    if GATHERINGS.contains(&w) && !doc.is_capitalized(k) {
+        return Some(k + 1);
+    }
+    if !matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its") {
         return None;
     }
     let mut j = k + 1;
@@ -1861,12 +1863,26 @@ fn infinitive_or_question_start(doc: &Document, cue: &Cue, end: usize) -> Option
                 return None;
             }
             // The listener: a pronoun or a short noun phrase (words only, no auxiliary: `told Reuters the man was
-            // taken to hospital` reports a clause), then `to` and a verb.
+            // taken to hospital`, `told court the victim had been afraid to call` report a clause), then `to` and a
+            // verb.
             let obj = if cue.lemma == "call" { next + 1 } else { next };
             (obj + 1..(obj + 7).min(end))
                 .take_while(|&k| {
                     doc.tokens[k].kind == Kind::Word
-                        && !matches!(doc.tok(k), "was" | "were" | "is" | "are")
+                        && !matches!(
+                            doc.tok(k),
+                            "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                                | "had"
+                                | "has"
+                                | "have"
+                                | "would"
+                                | "will"
+                                | "could"
+                                | "should"
+                        )
                 })
                 .find(|&k| is_to_verb(k))
                 .filter(|_| doc.tokens[obj].kind == Kind::Word && doc.lower(obj, &mut buf) != "to")
