@@ -214,7 +214,12 @@ fn pair_plurals(lines: &[&str]) -> Vec<String> {
             .map_or(Vec::new(), |l| l.split_whitespace().collect());
         if let [word, gender, flags @ ..] = parts.as_slice() {
             let plural = regular::plural(word);
-            let kind: Vec<&str> = flags.iter().copied().filter(|f| *f != "group").collect();
+            // ("party" marks the singular only.)
+            let kind: Vec<&str> = flags
+                .iter()
+                .copied()
+                .filter(|f| *f != "group" && *f != "party")
+                .collect();
             let mut expected = vec![plural.as_str(), gender, "plural"];
             if kind != ["doc"] {
                 expected.push("group");

@@ -2450,6 +2450,17 @@ impl<'a> Resolver<'a> {
     ) -> Option<usize> {
         let office = |r: &str| lexicon::title(r).is_some_and(|t| !t.honorific);
         let head_is_office = office(head_root);
+        // "The victim said" after "Police Chief Mark Neufeld said": a party to the event is no one described by an
+        // office or an occupation.
+        let party = lexicon::role_noun(head_root).is_some_and(|r| r.party);
+        let occupied = |ent: &Entity| {
+            ent.desc_roots.iter().flatten().any(|r| {
+                *r != head_root
+                    && (office(r)
+                        || lexicon::role_noun(r)
+                            .is_some_and(|i| !i.party && !i.group && i.kind == RoleKind::Person))
+            })
+        };
         let fits = |e: usize| {
             let ent = &self.entities[e];
             ent.kind == SpeakerKind::Person
@@ -2461,6 +2472,7 @@ impl<'a> Resolver<'a> {
                 && (gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || ent.gender == gender)
+                && !(party && occupied(ent))
                 // (A member of parliament holds another office as well: "Shadow home secretary Ana Ruiz … the
                 // Conservative MP".)
                 && !(head_is_office

@@ -402,6 +402,9 @@ pub struct RoleInfo {
     pub group: bool,
     /// A person, an organisation ("company", "department") or a document ("lawsuit", "memo").
     pub kind: RoleKind,
+    /// A party to an event rather than an occupation or office ("victim", "suspect", "witness"): someone the
+    /// article described so, never merely the person it named last.
+    pub party: bool,
 }
 
 /// The regular plural of a noun ("company" → "companies").
@@ -949,11 +952,13 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
         let word = parts.next().filter(|w| is_lower_word(w));
         let gender = parts.next().and_then(parse_gender);
         let (mut plural, mut group, mut plus, mut bad) = (false, false, false, false);
+        let mut party = false;
         let mut kind = RoleKind::Person;
         for flag in parts {
             match flag {
                 "plural" if !plural && !plus => plural = true,
                 "group" if !group && !plus => group = true,
+                "party" if !party && !plus => party = true,
                 "org" if kind == RoleKind::Person && !plus => kind = RoleKind::Org,
                 "doc" if kind == RoleKind::Person && !plus => kind = RoleKind::Doc,
                 "+" if !plural && !plus => plus = true,
@@ -969,6 +974,7 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
                         plural,
                         group,
                         kind,
+                        party,
                     },
                 ));
                 if plus {
@@ -977,6 +983,7 @@ fn parse_role_nouns(text: &'static str) -> (Vec<(Cow<'static, str>, RoleInfo)>, 
                         plural: true,
                         group: kind != RoleKind::Doc,
                         kind,
+                        party: false,
                     };
                     out.push((Cow::Owned(regular::plural(w)), info));
                 }

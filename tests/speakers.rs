@@ -1779,3 +1779,20 @@ fn the_premier_is_the_prime_minister_the_lede_opened_with() {
     );
     assert_eq!(f.name("agreed on the money"), "Tomas Brill");
 }
+
+#[test]
+fn a_party_to_the_event_is_not_the_official_named_before() {
+    // Court copy: "the victim" (a party to the event, not an occupation) is not the police chief or the lawyer
+    // whose statements come just before; described as the victim, a person is still found so.
+    let f = run(
+        "Defence lawyer Tomas Brill argued that his client had lost his career.\n\n\
+         Police Chief Mara Osei said in a statement that the officer's actions \"do not reflect our values.\"\n\n\
+         The victim, in a statement read in court by the Crown, said she still had nightmares.",
+    );
+    assert_ne!(f.name("still had nightmares"), "Mara Osei");
+    assert_ne!(f.name("still had nightmares"), "Tomas Brill");
+    let f = run("The victim, Ana Ruiz, was struck by a truck on Monday.\n\n\
+         Police Chief Mara Osei said the driver had been charged.\n\n\
+         \"I am lucky to be alive,\" the victim said.");
+    assert_eq!(f.name("lucky to be alive"), "Ana Ruiz");
+}
