@@ -697,7 +697,7 @@ fn proper_words(desc: &str) -> Vec<String> {
 #[cfg_attr(whosaid_small, optimize(size))]
 #[inline(never)]
 fn possessor_name_start(desc: &str) -> Option<usize> {
-    if !desc.contains("'s") && !desc.contains("’s") {
+    if !crate::text::has_substring(desc, "'s") && !crate::text::has_substring(desc, "’s") {
         return None;
     }
     let words: Vec<&str> = words_of(desc).collect();
@@ -1309,7 +1309,7 @@ impl<'a> Resolver<'a> {
             && lexicon::is_org_word(words[1])
             && !lexicon::is_org_word(words[0])
             // (Not a place's or a people's name, nor initials: "U.S. Court", "Texas Department", "Russian Embassy".)
-            && !words[0].contains('.')
+            && !words[0].as_bytes().contains(&b'.')
             && lexicon::us_state(words[0]).is_none()
             && !lexicon::is_demonym(words[0])
         {
@@ -1390,7 +1390,7 @@ impl<'a> Resolver<'a> {
         // The name's parts, for comparing name endings (a name of one word without a hyphen needs none).
         let mut parts = std::mem::take(&mut self.parts);
         parts.clear();
-        if core.len() > 1 || surname.contains('-') {
+        if core.len() > 1 || surname.as_bytes().contains(&b'-') {
             self.parts_of(core, &mut parts);
         }
         let shape = Shape {
@@ -1857,7 +1857,7 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let mut name = self.entities[owner].full.join(" ");
-        name.push_str(if self.text.contains('’') {
+        name.push_str(if crate::text::has_substring(self.text, "’") {
             "’s "
         } else {
             "'s "
@@ -2909,7 +2909,8 @@ fn initials(words: &[&str], org: bool) -> Option<u64> {
             continue;
         }
         // (A name with an acronym or initials in it spells out nothing: "U.S. Senate" is no "US".)
-        if w.contains('.') || w.len() > 1 && w.bytes().all(|c| c.is_ascii_uppercase()) {
+        if w.as_bytes().contains(&b'.') || w.len() > 1 && w.bytes().all(|c| c.is_ascii_uppercase())
+        {
             return None;
         }
         for part in w.split('-').filter(|p| !p.is_empty()) {

@@ -163,7 +163,7 @@ pub fn is_particle_word(doc: &Document, k: usize) -> bool {
     HYPHEN_PARTICLES.contains(&&w[..h])
         && tail.chars().next().is_some_and(char::is_uppercase)
         && tail.chars().nth(1).is_some_and(char::is_alphabetic)
-        && !tail.contains('-')
+        && !tail.as_bytes().contains(&b'-')
 }
 
 /// A generational suffix after a surname: "Jr.", "Sr." (any case, with or without the period; "Jnr", "Snr") or the
@@ -867,7 +867,7 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
     // "Health Canada", "Statistics Canada", "Bell Canada", "Air India": a common word before a place's name that ends
     // the run names a body with it (not a sentence adverb or a connective: "Later Turkey", "Even Canada").
     if (a + 1..=e).any(|j| is_place_run(doc, j, e))
-        && !w.contains('-')
+        && !w.as_bytes().contains(&b'-')
         && !lexicon::not_name_word(w)
         // (Nor a verb: "Say Mexico demanded …".)
         && lexicon::speech_verb(&crate::case::lowercase(w)).is_none()
@@ -1789,7 +1789,7 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 || doc.is_capitalized(k) && !breaks_run(doc, k)
                 || is_role_tok(doc, k).is_some()
                 || doc.is_possessive(k)
-                || (doc.tokens[k].kind == Kind::Word && lw.contains('-'))
+                || (doc.tokens[k].kind == Kind::Word && lw.as_bytes().contains(&b'-'))
                 || in_number_compound(doc, k)
                 // A title's period: "Ms. Mora’s spokesman".
                 || doc.is(k, '.') && abbreviation_before(doc, k)
@@ -1992,7 +1992,7 @@ fn definite_person_noun(doc: &Document, e: usize, floor: usize) -> bool {
         let modifier = !doc.is_capitalized(a - 1)
             && doc.tokens[a - 1].kind == Kind::Word
             && (MODIFIERS.contains(&w)
-                || w.contains('-')
+                || w.as_bytes().contains(&b'-')
                 || w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")));
         if e - a >= 3 || !(doc.is_capitalized(a - 1) && !breaks_run(doc, a - 1) || modifier) {
             return false;
@@ -2146,7 +2146,7 @@ fn extend_description_left(doc: &Document, m: &mut Mention, floor: usize) {
             || (doc.is_capitalized(k) && !breaks_run(doc, k))
             || doc.is_possessive(k)
             || (doc.tokens[k].kind == Kind::Word
-                && lw.contains('-')
+                && lw.as_bytes().contains(&b'-')
                 && lw.chars().all(|c| c.is_lowercase() || c == '-'));
         // (A headline's verb ends it: "Mayor Dunn Says | Ferry Fares Will Fall".)
         let ok = ok && !(doc.is_capitalized(k) && headline_verb(doc, k));
@@ -2280,7 +2280,7 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             || lw == "."
             || suffix_comma
             || number_compound
-            || lw.contains('-')
+            || lw.as_bytes().contains(&b'-')
             || (k > s && PARTICLES.contains(&lw))
         {
         } else if k > s

@@ -761,6 +761,30 @@ pub fn trim_chars(s: &str, strip: fn(char) -> bool, start: bool, end: bool) -> &
     s
 }
 
+/// `s` without `suffix` repeated at its end: `str::trim_end_matches` with a string, without the string searcher
+/// that pattern pulls into the page's wasm.
+pub fn trim_suffix<'s>(mut s: &'s str, suffix: &str) -> &'s str {
+    while let Some(r) = s.strip_suffix(suffix) {
+        s = r;
+    }
+    s
+}
+
+/// `s` without `prefix` repeated at its start (`str::trim_start_matches` with a string, without the searcher).
+pub fn trim_prefix<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(r) = s.strip_prefix(prefix) {
+        s = r;
+    }
+    s
+}
+
+/// Whether `needle` occurs in `hay` (`str::contains` with a string, without the string searcher).
+pub fn has_substring(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
 /// Lower-cases `s` into `buf` (ASCII letters only) and returns it; `""` if it does not fit.
 #[inline]
 pub fn lower_into<'b>(s: &str, buf: &'b mut [u8; 48]) -> &'b str {
@@ -817,11 +841,12 @@ pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
             .rposition(|&b| b == b'\n' || b == b'\r')
             .map_or(0, |k| k + 1);
         let para = &text[line..brk];
-        let para = ["\u{2028}", "\u{2029}", "\u{85}"]
-            .iter()
-            .filter_map(|sep| para.rfind(sep).map(|k| &para[k + sep.len()..]))
-            .min_by_key(|p| p.len())
-            .unwrap_or(para);
+        // (After the last Unicode line or paragraph separator in it.)
+        let para = para
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}'))
+            .map_or(para, |(k, c)| &para[k + c.len_utf8()..]);
         // Its span runs from its first token to its last, over all its ASCII letters and digits.
         let long_before = para.bytes().filter(|&b| is_ascii_alnum(b)).count() >= LONG_PARAGRAPH;
         // The first char of the next paragraph: past the breaks, spaces and invisible chars.

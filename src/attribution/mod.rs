@@ -704,7 +704,7 @@ fn number_word(doc: &Document, k: usize) -> bool {
                 | "quarter"
                 | "quarters"
         )
-        || w.contains('-')
+        || w.as_bytes().contains(&b'-')
             && w.split('-')
                 .any(|p| matches!(p, "thirds" | "quarters" | "third"))
 }
@@ -727,7 +727,7 @@ fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 && k < e
                 && number_word(doc, k - 1)
                 && number_word(doc, k + 1))
-            || (w.contains('-') && number_word(doc, k))
+            || (w.as_bytes().contains(&b'-') && number_word(doc, k))
     };
     // The phrase's end, then the word before each "of" from the right: a head among the last two words.
     let mut head = None;
@@ -764,12 +764,13 @@ fn quantity_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
     {
         return None;
     }
-    let mut first =
-        if doc.tokens[head].kind == Kind::Word && doc.lower(head, &mut buf).contains('-') {
-            head
-        } else {
-            head - 1
-        };
+    let mut first = if doc.tokens[head].kind == Kind::Word
+        && doc.lower(head, &mut buf).as_bytes().contains(&b'-')
+    {
+        head
+    } else {
+        head - 1
+    };
     // `Some 20 percent`, `nearly two-thirds`, `as many as 40 percent`.
     while first > floor
         && matches!(
@@ -1369,7 +1370,7 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
                     break;
                 }
                 // ("wasn’t", "hasn't" too.)
-                let w = w.trim_end_matches("n’t").trim_end_matches("n't");
+                let w = crate::text::trim_suffix(crate::text::trim_suffix(w, "n’t"), "n't");
                 if matches!(
                     w,
                     "is" | "was"

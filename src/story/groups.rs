@@ -209,7 +209,7 @@ fn is_stopword(w: &str) -> bool {
 /// The stem of one lowercase folded word.
 #[cfg_attr(whosaid_small, optimize(size))]
 pub fn stem(word: &str) -> String {
-    let mut w = word.trim_end_matches("'s").to_string();
+    let mut w = crate::text::trim_suffix(word, "'s").to_string();
     let strip = |w: &mut String, suf: &str, rep: &str, min: usize| -> bool {
         if w.len() >= min + suf.len() && w.ends_with(suf) {
             let n = w.len() - suf.len();

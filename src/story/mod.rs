@@ -511,7 +511,7 @@ fn inherit_affiliations(speakers: &mut [StorySpeaker]) {
                 .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .find_map(|w| {
-                    let w = w.trim_end_matches("’s").trim_end_matches("'s");
+                    let w = crate::text::trim_suffix(crate::text::trim_suffix(w, "’s"), "'s");
                     match by_surname
                         .get(&names::romanised_key(w))
                         .map(|v| v.as_slice())

@@ -561,7 +561,9 @@ pub fn parse_person(raw: &str) -> ParsedName {
         let f = tail[0];
         let letters: String = f.chars().filter(|c| c.is_alphabetic()).collect();
         let letter = fold(&letters).chars().next().unwrap_or('?');
-        if letters.chars().count() <= 1 || (f.contains('.') && letters.chars().count() <= 2) {
+        if letters.chars().count() <= 1
+            || (f.as_bytes().contains(&b'.') && letters.chars().count() <= 2)
+        {
             First::Initial(letter)
         } else {
             First::Full {
@@ -632,10 +634,7 @@ fn acronym(raw: &str) -> Option<String> {
 /// An acronym written in capitals (`UN`, `U.N.`, `NATO`): its lowercase letters.
 #[cfg_attr(whosaid_small, optimize(size))]
 fn caps_key(raw: &str) -> Option<String> {
-    let t = raw
-        .trim()
-        .trim_start_matches("the ")
-        .trim_start_matches("The ");
+    let t = crate::text::trim_prefix(crate::text::trim_prefix(raw.trim(), "the "), "The ");
     let letters: String = t.chars().filter(|c| *c != '.').collect();
     (letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase()))
         .then(|| letters.to_ascii_lowercase())

@@ -269,7 +269,7 @@ impl Document<'_> {
             || credit
             || lower.starts_with("by registering for")
             || lower.starts_with("sign up for")
-            || t.len() < 600 && lower.contains("privacy policy")
+            || t.len() < 600 && super::has_substring(lower, "privacy policy")
         {
             return Para::Prompt;
         }
