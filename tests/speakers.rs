@@ -1796,3 +1796,16 @@ fn a_party_to_the_event_is_not_the_official_named_before() {
          \"I am lucky to be alive,\" the victim said.");
     assert_eq!(f.name("lucky to be alive"), "Ana Ruiz");
 }
+
+#[test]
+fn a_judge_named_after_her_court_is_the_speaker_not_the_court() {
+    // "Court of King's Bench Justice Anne Kirker said": the court's name, the title and the name are one phrase
+    // whose speaker is the judge; a body named in lower case before a titled name is still the body's ("The office
+    // of Sen. Ana Ruiz said"), and names joined by "and" are not one person's description.
+    let f = run(
+        "Court of King's Bench Justice Mara Osei said the officer had abused the trust of the public.\n\n\
+         The office of Sen. Ana Ruiz said the bill was dead.",
+    );
+    assert_eq!(f.name("abused the trust"), "Mara Osei");
+    assert_ne!(f.name("bill was dead"), "Ana Ruiz");
+}

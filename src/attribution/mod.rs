@@ -627,6 +627,26 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
                     // "to" post-modifies only a role or a group: `aides to Clinton`, `an adviser to the mayor`.
                     let to_ok =
                         prep != "to" || matches!(h.kind, MentionKind::Role | MentionKind::Group);
+                    // `Court of King's Bench Justice Anne Kirker said`: a court's or a body's name, then a title
+                    // and a person's name — the person is the subject, the whole before the name her description
+                    // (not `the office of Sen. Ana Ruiz`: a body named in lower case, a title alone after "of").
+                    if let Some((s, _)) = m.name.filter(|&(s, _)| {
+                        prep == "of"
+                            && m.kind == MentionKind::Name
+                            && s > m.first + 1
+                            && doc.is_capitalized(h.first)
+                            && (m.first..s).all(|k| !matches!(doc.tok(k), "and" | "or" | "&"))
+                            && crate::lexicon::title(&crate::case::lowercase(
+                                doc.tok(s - 1).trim_end_matches('.'),
+                            ))
+                            .is_some()
+                    }) {
+                        let mut m = m;
+                        m.description = Some(doc.span_of(h.first, s - 1));
+                        m.first = h.first;
+                        m.span = doc.span_of(h.first, m.last);
+                        return Some(m);
+                    }
                     if h.kind != MentionKind::Pronoun && to_ok {
                         if h.name.is_some() && h.description.is_none() {
                             h.description = Some(doc.span_of(p - 1, e));
