@@ -2327,9 +2327,14 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
             // Canadian oil company`: a role word or a demonym as a modifier of nouns that end in a role goes on to
             // that role.
             k = j - 1;
-        } else if k > s && is_complement_preposition(lw) {
-            // "head of the Russian delegation", "a spokesman for the hospital": a role's phrase goes on over its
-            // preposition; anything else stops before it.
+        } else if k > s
+            && (is_complement_preposition(lw)
+                || matches!(lw, "from" | "by")
+                    && is_role_tok(doc, k - 1).is_some_and(|r| r.kind == lexicon::RoleKind::Doc))
+        {
+            // "head of the Russian delegation", "a spokesman for the hospital", "a statement from the PM Office": a
+            // role's phrase goes on over its preposition (a document's over its issuer's); anything else stops
+            // before it.
             if last_good == Some(k - 1) && is_role_tok(doc, k - 1).is_some() {
                 complement = np_starting_at(doc, k + 1, ceil).map(|c| c.last);
             }

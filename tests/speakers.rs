@@ -1809,3 +1809,21 @@ fn a_judge_named_after_her_court_is_the_speaker_not_the_court() {
     assert_eq!(f.name("abused the trust"), "Mara Osei");
     assert_ne!(f.name("bill was dead"), "Ana Ruiz");
 }
+
+#[test]
+fn a_document_s_issuer_stays_in_its_phrase() {
+    // "according to a statement from the prime minister's office", "a new report by the Calden Ledger": the issuer
+    // after "from" or "by" is part of the document's phrase, so the speaker shown says whose document it is.
+    let f = run(
+        "Bread prices will be capped, according to a statement from the Kelby Premier's Office.\n\n\
+         The campaign is short of volunteers, according to a new report by the Calden Ledger.",
+    );
+    assert_eq!(
+        f.who("capped").1,
+        "a statement from the Kelby Premier's Office"
+    );
+    assert_eq!(
+        f.who("short of volunteers").1,
+        "a new report by the Calden Ledger"
+    );
+}
