@@ -330,3 +330,15 @@ fn a_given_name_the_list_does_not_know_before_one_it_knows_opens_the_name() {
     assert_eq!(f.speaker_of("never surveyed"), "Evaristo Cruz Villanueva");
     assert_eq!(f.speaker_of("archive was lost"), "Ana Ruiz");
 }
+
+#[test]
+fn a_rank_before_a_given_name_is_a_title_not_a_name() {
+    // "Commodore Jay Ortiz": a naval rank is a title (data/titles.txt), never the unlisted given name that opens a
+    // name before a listed one ("Evaristo Cruz Villanueva").
+    let f = run(
+        "Commodore Jay Ortiz, a spokesperson for the coast guard, said the boat was damaged.\n\n\
+         Rear-Admiral Tomas Brill said the fleet was ready.",
+    );
+    assert_eq!(f.speaker_of("boat was damaged"), "Jay Ortiz");
+    assert_eq!(f.speaker_of("fleet was ready"), "Tomas Brill");
+}
