@@ -2658,6 +2658,33 @@ impl<'a> Resolver<'a> {
         }) {
             return Some(e);
         }
+        // A lone name after "of", "with" or "for" earlier in the noun's own sentence: "Shares of Shopify fell after
+        // the e-commerce company warned …", "2,766 hours with EgyptAir, the airline said".
+        let in_sentence = latest(&|ev, e| {
+            thing(e)
+                && ev.sent == sp.sent
+                && e.full.len() == 1
+                && !has_org_noun(e)
+                && !mentions::is_common(&e.full[0])
+                && {
+                    let before = self.text[..ev.pos as usize].trim_end();
+                    before.ends_with(" of") || before.ends_with(" with") || before.ends_with(" for")
+                }
+        });
+        if in_sentence.is_some() {
+            return in_sentence;
+        }
+        let press_or_any = matches!(
+            head,
+            "newspaper"
+                | "paper"
+                | "daily"
+                | "tabloid"
+                | "weekly"
+                | "group"
+                | "organization"
+                | "organisation"
+        );
         // "The newspaper said" after "The Calden Sentinel urged …": a paper named by a word of the press.
         matches!(head, "newspaper" | "paper" | "daily" | "tabloid" | "weekly")
             .then(|| {
@@ -2694,6 +2721,20 @@ impl<'a> Resolver<'a> {
                         && !has_org_noun(e)
                         && !mentions::is_common(&e.full[0])
                 })
+            })
+            .filter(|&e| {
+                // (Not past a body with an organisation noun of its own named after it: "hours with EgyptAir … a
+                // director at Vanguard Logistics Services … The company confirmed" names neither.)
+                press_or_any
+                    || self.name_events[..end]
+                        .iter()
+                        .rposition(|ev| ev.entity as usize == e)
+                        .is_none_or(|i| {
+                            !self.name_events[i + 1..end].iter().any(|ev| {
+                                let o = &self.entities[ev.entity as usize];
+                                !ev.quoted && o.kind == SpeakerKind::Organisation && has_org_noun(o)
+                            })
+                        })
             })
     }
 

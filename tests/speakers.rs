@@ -1827,3 +1827,20 @@ fn a_document_s_issuer_stays_in_its_phrase() {
         "a new report by the Calden Ledger"
     );
 }
+
+#[test]
+fn the_company_is_the_firm_named_after_of_or_with_in_its_sentence() {
+    // "Shares of Kelbex fell after the e-commerce company warned …", "hours with Ostair, the airline said": a lone
+    // name after "of", "with" or "for" earlier in the sentence is the body the noun refers back to — but not past a
+    // body with an organisation noun of its own named after it.
+    let f = run(
+        "Shares of Kelbex fell 9 per cent on Wednesday after the e-commerce company warned that revenue growth \
+         would slow.\n\n\
+         The co-pilot had logged 2,700 flying hours with Ostair, the airline said on Thursday.\n\n\
+         A passenger, Tomas Brill, was a director at Brill Logistics Services in Kelby. The company confirmed \
+         that he was on the plane.",
+    );
+    assert_eq!(f.name("revenue growth"), "Kelbex");
+    assert_eq!(f.name("flying hours"), "Ostair");
+    assert_ne!(f.name("on the plane"), "Ostair");
+}
