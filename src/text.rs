@@ -780,9 +780,19 @@ pub fn trim_prefix<'s>(mut s: &'s str, prefix: &str) -> &'s str {
 
 /// Whether `needle` occurs in `hay` (`str::contains` with a string, without the string searcher).
 pub fn has_substring(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    // Each place of the needle's first byte, then the rest compared.
+    let mut i = 0;
+    while let Some(p) = hay[i..].iter().position(|&b| b == first) {
+        if hay[i + p + 1..].starts_with(rest) {
+            return true;
+        }
+        i += p + 1;
+    }
+    false
 }
 
 /// Lower-cases `s` into `buf` (ASCII letters only) and returns it; `""` if it does not fit.
