@@ -1385,6 +1385,38 @@ fn and_in_org_name(doc: &Document, k: usize, e: usize, floor: usize) -> bool {
             || lexicon::is_demonym(doc.tok(k - 2)))
 }
 
+/// The first word of a French organisation's name that reaches token `j` over lower-case nouns between particles
+/// ("Conseil du patronat du …", "Fédération des chambres de commerce du …"): an organisation word at most three
+/// (noun, particles) steps back.
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
+fn french_name_start(doc: &Document, j: usize, floor: usize) -> Option<usize> {
+    let mut buf = [0u8; 48];
+    let mut particle = |k: usize| {
+        let w = doc.lower(k, &mut buf);
+        !doc.is_capitalized(k) && (w == "des" || PARTICLES.contains(&w))
+    };
+    let mut b = j;
+    for _ in 0..3 {
+        if b < floor + 3
+            || doc.tokens[b - 1].kind != Kind::Word
+            || doc.is_capitalized(b - 1)
+            || !particle(b - 2)
+        {
+            return None;
+        }
+        let mut c = b - 2;
+        while c > floor + 1 && particle(c - 1) {
+            c -= 1;
+        }
+        if doc.is_capitalized(c - 1) {
+            return lexicon::is_org_word(doc.tok(c - 1)).then_some(c - 1);
+        }
+        b = c;
+    }
+    None
+}
+
 /// Whether the words `first`, "and" (`k`) and `k + 1..=e` name a body by common words and a place's name that ends
 /// them: "Fisheries and Oceans Canada", "Employment and Social Development Canada" (not "Canada and South Korea").
 fn place_body_after_and(doc: &Document, first: usize, k: usize, e: usize) -> bool {
@@ -1680,6 +1712,12 @@ pub fn np_ending_at(doc: &Document, e: usize, floor: usize) -> Option<Mention> {
                 }
                 if j == floor || !DETERMINERS.contains(&doc.lower(j - 1, &mut buf)) {
                     a = j;
+                    // "Conseil du patronat | du Québec", "Fédération des chambres de commerce | du Québec": a French
+                    // name keeps its common nouns in lower case between particles; it goes back to its first word,
+                    // an organisation's.
+                    if let Some(c) = french_name_start(doc, j, floor) {
+                        a = c;
+                    }
                 }
                 break;
             }

@@ -342,3 +342,24 @@ fn a_rank_before_a_given_name_is_a_title_not_a_name() {
     assert_eq!(f.speaker_of("boat was damaged"), "Jay Ortiz");
     assert_eq!(f.speaker_of("fleet was ready"), "Tomas Brill");
 }
+
+#[test]
+fn a_french_organisation_s_name_keeps_its_lower_case_nouns() {
+    // "Conseil du patronat du Québec", "Fédération des chambres de commerce du Québec": French names write their
+    // common nouns in lower case between particles; the speaker is the whole name, not "du Québec".
+    let f = run(
+        "The Conseil du patronat du Québec, which represents employers, called the decision \"a costly \
+         mistake.\"\n\n\
+         The Fédération des chambres de commerce du Québec said the cut was wrong.\n\n\
+         Maria de la Cruz said the plan was fair.",
+    );
+    assert_eq!(
+        f.speaker_of("costly mistake"),
+        "Conseil du patronat du Québec"
+    );
+    assert_eq!(
+        f.speaker_of("cut was wrong"),
+        "Fédération des chambres de commerce du Québec"
+    );
+    assert_eq!(f.speaker_of("plan was fair"), "Maria de la Cruz");
+}
