@@ -2290,7 +2290,14 @@ impl<'a> Resolver<'a> {
             // one ("(I-Vt.)", "a Vermont independent"): a senator from another state is someone else.
             let states = |d: &str| -> Vec<&'static str> {
                 words_of(d)
-                    .filter_map(|w| lexicon::us_state(w.trim_end_matches([',', '\'', '’'])))
+                    .filter_map(|w| {
+                        lexicon::us_state(crate::text::trim_chars(
+                            w,
+                            |c| matches!(c, ',' | '\'' | '’'),
+                            false,
+                            true,
+                        ))
+                    })
                     .collect()
             };
             let wanted = states(&desc);

@@ -117,7 +117,7 @@ fn words(text: &str) -> Vec<(String, String)> {
     for t in text.split(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–')
     }) {
-        let t = t.trim_end_matches(['.', '!', '?']);
+        let t = crate::text::trim_chars(t, |c| matches!(c, '.' | '!' | '?'), false, true);
         let t = t
             .strip_suffix("'s")
             .or_else(|| t.strip_suffix("’s"))

@@ -144,16 +144,21 @@ fn measure(text: &str, start: usize, brk: usize, len: usize) -> Line {
     };
     line.indent = len - content.chars().count();
     line.first = content.split(space).next().map_or(0, |w| w.chars().count());
-    let last = content
-        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '›'])
-        .chars()
-        .next_back();
+    let last = super::trim_chars(
+        content,
+        |c| matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '›'),
+        false,
+        true,
+    )
+    .chars()
+    .next_back();
     // The last word, if it ends with a period: an abbreviation or an initial ends no sentence (`Mr.`, `Feb.`, `W.`).
-    let word = content
-        .rsplit(space)
-        .next()
-        .unwrap_or("")
-        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = super::trim_chars(
+        content.rsplit(space).next().unwrap_or(""),
+        |c| !c.is_alphanumeric(),
+        true,
+        false,
+    );
     let abbreviation = word.strip_suffix('.').is_some_and(|w| {
         w.chars().count() == 1
             || ABBREVIATIONS
@@ -167,9 +172,9 @@ fn measure(text: &str, start: usize, brk: usize, len: usize) -> Line {
                 .rev()
                 .find(|&(k, c)| matches!(c, '.' | '!' | '?') && content[k + 1..].starts_with(' '))
                 .is_some_and(|(k, _)| credit(&content[k + 1..]));
-    line.ends_quote = content
-        .trim_end_matches(['.', ',', '!', '?'])
-        .ends_with(['”', '"', '»']);
+    line.ends_quote =
+        super::trim_chars(content, |c| matches!(c, '.' | ',' | '!' | '?'), false, true)
+            .ends_with(['”', '"', '»']);
     // Double quotation marks, by their UTF-8 bytes: “ „ are E2 80 9C / 9E, ” E2 80 9D, « » C2 AB / BB.
     let b = content.as_bytes();
     for (k, &c) in b.iter().enumerate() {
