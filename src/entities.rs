@@ -1075,8 +1075,8 @@ fn main_clause_start(doc: &Document, start: usize, end: usize) -> usize {
 }
 
 /// Whether a lower-case word that looks like a verb follows the name that ends at token `last`, or follows a day
-/// ("on Friday"), or an appositive, an age or a label set off after it: "Reyes said", "Elena Ruiz, the council's longest-serving member,
-/// made …", "Ochoa, 61, runs …", "Kaine (D-Va.) promised …".
+/// ("on Friday"), or an appositive, an age or a label set off after it: "Reyes said", "Elena Ruiz, the council's
+/// longest-serving member, made …", "Ochoa, 61, runs …", "Kaine (D-Va.) promised …".
 #[cfg_attr(whosaid_small, optimize(size))]
 fn verb_after_name(doc: &Document, last: usize) -> bool {
     if mentions::verb_like_after(doc, last) {
