@@ -889,7 +889,8 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
 
 /// Whether token `a`, before a known given name, is a given name the list does not know ("Renato" in "Renato Cruz De
 /// Castro", where "Cruz" is also a given name): a word that is no place, title, role or common word ("Texas Ted
-/// Cruz"), no acronym and no compound of such words or with a part in lower case ("Korean-born", "Co-anchor").
+/// Cruz"), no acronym, no compound of such words or with a part in lower case ("Korean-born", "Co-anchor"), and no
+/// word shaped like a role noun ("Ombudsman", "Trustee").
 #[cfg_attr(whosaid_small, optimize(size))]
 #[inline(never)]
 fn unknown_given_name(doc: &Document, a: usize) -> bool {
@@ -909,7 +910,11 @@ fn unknown_given_name(doc: &Document, a: usize) -> bool {
             return false;
         }
     }
-    true
+    // (Nor a word shaped like a role noun the lists lack: "Ombudsman", "Trustee", "Lobbyist".)
+    let b = w.as_bytes();
+    !["man", "person", "ee", "ist"]
+        .iter()
+        .any(|s| b.len() > s.len() + 2 && b[b.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes()))
 }
 
 /// Whether `w` is a given name of two syllables joined by a hyphen, the second in lower case, as Korean and Taiwanese

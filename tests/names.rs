@@ -341,6 +341,13 @@ fn a_rank_before_a_given_name_is_a_title_not_a_name() {
     );
     assert_eq!(f.speaker_of("boat was damaged"), "Jay Ortiz");
     assert_eq!(f.speaker_of("fleet was ready"), "Tomas Brill");
+    // Municipal offices and words shaped like role nouns the lists lack are no given names either.
+    let f = run("Reeve Jay Ortiz said the road would close.\n\n\
+         Ombudsman Paul Dube said the report was late.\n\n\
+         Lobbyist Mara Osei said the rules were fine.");
+    assert_eq!(f.speaker_of("road would close"), "Jay Ortiz");
+    assert_eq!(f.speaker_of("report was late"), "Paul Dube");
+    assert_eq!(f.speaker_of("rules were fine"), "Mara Osei");
 }
 
 #[test]
