@@ -2681,19 +2681,12 @@ impl<'a> Resolver<'a> {
         if in_sentence.is_some() {
             return in_sentence;
         }
-        let press_or_any = matches!(
-            head,
-            "newspaper"
-                | "paper"
-                | "daily"
-                | "tabloid"
-                | "weekly"
-                | "group"
-                | "organization"
-                | "organisation"
-        );
+        let press = matches!(head, "newspaper" | "paper" | "daily" | "tabloid" | "weekly");
+        // (A word for any body, "the group", "the organization", may be one with a noun of its own: "the American
+        // Action Network".)
+        let any_body = matches!(head, "group" | "organization" | "organisation");
         // "The newspaper said" after "The Calden Sentinel urged …": a paper named by a word of the press.
-        matches!(head, "newspaper" | "paper" | "daily" | "tabloid" | "weekly")
+        press
             .then(|| {
                 latest(&|_, e| {
                     e.full.len() > 1
@@ -2703,11 +2696,8 @@ impl<'a> Resolver<'a> {
             })
             .flatten()
             .or_else(|| {
-                // (A word for any body, "the group", "the organization", may be one with a noun of its own: "the
-                // American Action Network".)
                 // An organisation known to be one first: a name of two words of unknown kind may be a person's ("Tiger
                 // Lane").
-                let any_body = matches!(head, "group" | "organization" | "organisation");
                 any_body
                     .then(|| latest(&|_, e| thing(e) && e.kind == SpeakerKind::Organisation))
                     .flatten()
@@ -2732,7 +2722,8 @@ impl<'a> Resolver<'a> {
             .filter(|&e| {
                 // (Not past a body with an organisation noun of its own named after it: "hours with EgyptAir … a
                 // director at Vanguard Logistics Services … The company confirmed" names neither.)
-                press_or_any
+                press
+                    || any_body
                     || self.name_events[..end]
                         .iter()
                         .rposition(|ev| ev.entity as usize == e)

@@ -870,7 +870,7 @@ fn leading_non_name(doc: &Document, a: usize, e: usize) -> bool {
         && !w.as_bytes().contains(&b'-')
         && !lexicon::not_name_word(w)
         // (Nor a verb: "Say Mexico demanded …".)
-        && lexicon::speech_verb(&crate::case::lowercase(w)).is_none()
+        && lexicon::speech_verb(doc.lower(a, &mut [0u8; 48])).is_none()
     {
         return false;
     }
@@ -1434,7 +1434,8 @@ fn place_body_after_and(doc: &Document, first: usize, k: usize, e: usize) -> boo
         && !(k + 1..e).any(|j| is_place_run(doc, j, e))
 }
 
-fn is_title_tok(doc: &Document, k: usize) -> bool {
+/// Whether token `k` is a title ([`lexicon::title`], read in lower case without trailing periods: "Sen.", "Justice").
+pub fn is_title_tok(doc: &Document, k: usize) -> bool {
     title_at(doc, k).is_some()
 }
 

@@ -636,10 +636,7 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
                             && s > m.first + 1
                             && doc.is_capitalized(h.first)
                             && (m.first..s).all(|k| !matches!(doc.tok(k), "and" | "or" | "&"))
-                            && crate::lexicon::title(&crate::case::lowercase(
-                                doc.tok(s - 1).trim_end_matches('.'),
-                            ))
-                            .is_some()
+                            && mentions::is_title_tok(doc, s - 1)
                     }) {
                         let mut m = m;
                         m.description = Some(doc.span_of(h.first, s - 1));
