@@ -1027,8 +1027,9 @@ static OPENERS: crate::lexicon::WordList = crate::lexicon::word_list![
 ];
 
 /// Words that open an appositive after a name ("Ruiz, the council's longest-serving member, …").
-static APPOSITIVE_OPENERS: crate::lexicon::WordList =
-    crate::lexicon::word_list!["a", "an", "the", "his", "her", "their", "its", "one", "another"];
+static APPOSITIVE_OPENERS: crate::lexicon::WordList = crate::lexicon::word_list![
+    "a", "an", "the", "his", "her", "their", "its", "one", "another", "who", "whose"
+];
 
 /// The first token of the main clause of the sentence of tokens `start..end`: after an opening prepositional phrase
 /// or subordinate clause and its comma ("Like Makaeff, | Roffman does not …"), else `start`.

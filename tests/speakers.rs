@@ -1844,3 +1844,16 @@ fn the_company_is_the_firm_named_after_of_or_with_in_its_sentence() {
     assert_eq!(f.name("flying hours"), "Ostair");
     assert_ne!(f.name("on the plane"), "Ostair");
 }
+
+#[test]
+fn a_name_with_a_relative_clause_before_its_verb_is_the_subject() {
+    // "Ekon Aduma, who brought the case, welcomed the ruling. “…,” he told …": the name set off by a "who" clause is
+    // still the subject of its sentence, so the next sentence's "he" is that person, not the previous quote's
+    // speaker.
+    let f = run(
+        "Justice Tomas Brill ruled that the council could not sell the land. \"The sale is invalid,\" Brill said.\n\n\
+         Opposition politician Ekon Aduma, who brought the case, welcomed the ruling. \"This is a victory for the \
+         rule of law,\" he told journalists outside the courthouse.",
+    );
+    assert_eq!(f.name("victory"), "Ekon Aduma");
+}
