@@ -2298,6 +2298,17 @@ pub fn np_starting_at(doc: &Document, s: usize, ceil: usize) -> Option<Mention> 
         {
             break;
         }
+        // (An article after the phrase's first word opens another phrase: "told a news conference | the council
+        // would …"; but "all the officials", "the the report", and "A." is an initial.)
+        if k > s
+            && matches!(doc.tok(k), "the" | "a" | "an")
+            && !matches!(
+                doc.lower(k - 1, &mut [0u8; 48]),
+                "all" | "both" | "half" | "the" | "a"
+            )
+        {
+            break;
+        }
         if name_word(doc, k)
             || is_role_tok(doc, k).is_some()
             // ("said the 31-year-old".)

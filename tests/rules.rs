@@ -1320,3 +1320,57 @@ fn a_court_told_something_and_a_clause_with_an_infinitive_in_it() {
         f.texts()
     );
 }
+
+#[test]
+fn a_second_noun_phrase_after_the_listener_opens_the_reported_clause() {
+    // `told a news conference the bank wanted to see …`: the "to" belongs to the reported clause, not to an order to
+    // the listener; a new article after the listener's noun starts that clause (`told the head of the union to …` is
+    // still an order, reported with its listener).
+    let f = run(
+        "Governor Ana Ruiz told a news conference the bank wanted to see growth pick up.\n\n\
+         Tomas Brill told party members the council needed to find savings.\n\n\
+         Mara Osei told the head of the union to call off the strike.",
+    );
+    assert!(
+        f.texts().contains(&"the bank wanted to see growth pick up"),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts().contains(&"the council needed to find savings"),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts()
+            .contains(&"the head of the union to call off the strike"),
+        "{:?}",
+        f.texts()
+    );
+}
+
+#[test]
+fn a_plea_is_no_reported_speech() {
+    // "pleaded guilty to fraud", "pleaded not guilty": the plea is not something the accused reported; "pleaded that
+    // …" is.
+    let f = run(
+        "Tomas Brill, 52, pleaded guilty last year to fraud over $5,000.\n\n\
+         His brother pleaded not guilty to three counts of assault.\n\n\
+         Ana Ruiz pleaded that she had no choice.",
+    );
+    assert!(f.none_contains("fraud"), "{:?}", f.texts());
+    assert!(f.none_contains("assault"), "{:?}", f.texts());
+    assert_eq!(f.speaker_of("no choice"), "Ana Ruiz");
+}
+
+#[test]
+fn a_place_between_the_verb_and_that_is_an_adjunct() {
+    // "said outside court that the Crown was satisfied": the report starts after "that".
+    let f = run("Crown prosecutor Tomas Brill said outside court that the Crown was satisfied with the sentence.");
+    assert!(
+        f.texts()
+            .contains(&"the Crown was satisfied with the sentence"),
+        "{:?}",
+        f.texts()
+    );
+}

@@ -1606,7 +1606,16 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     let gap_is_adjunct = cue.listener
         || matches!(
             first,
-            "to" | "in" | "at" | "on" | "during" | "with" | "after" | "before" | "for" | "of"
+            "to" | "in"
+                | "at"
+                | "on"
+                | "during"
+                | "with"
+                | "after"
+                | "before"
+                | "for"
+                | "of"
+                | "outside"
         );
     if let Some(t) = (cue.last + 1..(cue.last + 12).min(sent.tok_end))
         .filter(|_| gap_is_adjunct)
@@ -1687,10 +1696,13 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     // (but "at least" opens a count: `said at least 12 people were arrested`); nor is what "and" or "or" joins to the
     // cue ("declined to comment and said …").
     let w = doc.lower(start, &mut buf);
-    if matches!(w, "and" | "or") {
+    // (Nor is a plea: "pleaded guilty to fraud", "pleaded not guilty".)
+    let mut nbuf = [0u8; 48];
+    let next = doc.lower(start + 1, &mut nbuf);
+    if matches!(w, "and" | "or" | "guilty" | "innocent") || w == "not" && next == "guilty" {
         return None;
     }
-    if !matches!(doc.lower(start + 1, &mut [0u8; 48]), "least" | "most")
+    if !matches!(next, "least" | "most")
         && matches!(
             w,
             "with"
@@ -1881,12 +1893,17 @@ fn infinitive_or_question_start(doc: &Document, cue: &Cue, end: usize) -> Option
                 return None;
             }
             // The listener: a pronoun or a short noun phrase (words only, no auxiliary: `told Reuters the man was
-            // taken to hospital`, `told court the victim had been afraid to call` report a clause), then `to` and a
-            // verb.
+            // taken to hospital`, `told court the victim had been afraid to call` report a clause; no second article
+            // but after a preposition: `told a news conference the bank wanted to …` does too), then `to` and a verb.
             let obj = if cue.lemma == "call" { next + 1 } else { next };
             (obj + 1..(obj + 7).min(end))
                 .take_while(|&k| {
                     doc.tokens[k].kind == Kind::Word
+                        && (!matches!(doc.tok(k), "the" | "a" | "an")
+                            || matches!(
+                                doc.tok(k - 1),
+                                "of" | "in" | "at" | "for" | "from" | "on" | "with"
+                            ))
                         && !matches!(
                             doc.tok(k),
                             "was"
