@@ -52,6 +52,20 @@ fn main() {
             "role_nouns.txt" => pair_plurals(&lines),
             "first_names.tsv" => front_code_names(&lines),
             "common_words.txt" => vec![front_code(&fold_inflections(&lines))],
+            // (A word flagged `company` is also written to company_names.txt.)
+            "org_words.txt" => {
+                let names: String = lines
+                    .iter()
+                    .filter_map(|l| l.strip_suffix(" company"))
+                    .map(|w| format!("{w}\n"))
+                    .collect();
+                fs::write(Path::new(&out).join("company_names.txt"), names)
+                    .unwrap_or_else(|e| panic!("company_names.txt: {e}"));
+                lines
+                    .iter()
+                    .map(|l| l.strip_suffix(" company").unwrap_or(l).to_string())
+                    .collect()
+            }
             _ => lines.iter().map(|l| l.to_string()).collect(),
         };
         let mut lean = String::with_capacity(text.len());

@@ -2605,10 +2605,12 @@ impl<'a> Resolver<'a> {
         let latest = |ok: &dyn Fn(&NameEvent, &Entity) -> bool| latest_from(near, ok);
         let lower = |w: &String| crate::case::lowercase(w);
         // A name with an organisation noun or word of its own ("Senate", "State Department") is that kind of body;
-        // a company's legal form makes it a company's, whatever else it has ("Calden Power Corp.", "Rogers
-        // Communications Inc." are "the company", "the utility").
+        // a company's legal form or own name makes it a company's, whatever else it has ("Calden Power Corp.",
+        // "Rogers Communications Inc.", "TikTok" are "the company", "the utility").
         let has_org_noun = |e: &Entity| {
-            !e.full.iter().any(|w| lexicon::is_company_form(w))
+            !e.full
+                .iter()
+                .any(|w| lexicon::is_company_form(w) || lexicon::is_company_name(w))
                 && e.full.iter().any(|w| {
                     lexicon::is_org_word(w)
                         || lexicon::role_noun(&lower(w)).is_some_and(|r| r.kind == RoleKind::Org)

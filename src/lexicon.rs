@@ -309,6 +309,8 @@ const ROLE_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/role_nouns.txt"
 const FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/first_names.tsv"));
 const ORG_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/org_words.txt"));
 const COMPANY_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/company_forms.txt"));
+// (The words of org_words.txt flagged `company`.)
+const COMPANY_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/company_names.txt"));
 const DEMONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/demonyms.txt"));
 const NOT_NAME_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/not_name_words.txt"));
 const PRONOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/pronouns.txt"));
@@ -582,6 +584,14 @@ pub fn is_org_word(word: &str) -> bool {
 pub fn is_company_form(word: &str) -> bool {
     static SET: OnceLock<FilteredSet> = OnceLock::new();
     SET.get_or_init(|| FilteredSet::new(parse_words(COMPANY_FORMS).0))
+        .contains(word)
+}
+
+/// Whether `word` (case-sensitive) is an organisation word that is a company's name of its own ("TikTok", "Google";
+/// flagged `company` in org_words.txt): "the company" may refer back to it.
+pub fn is_company_name(word: &str) -> bool {
+    static SET: OnceLock<FilteredSet> = OnceLock::new();
+    SET.get_or_init(|| FilteredSet::new(parse_words(COMPANY_NAMES).0))
         .contains(word)
 }
 
@@ -1218,6 +1228,7 @@ mod tests {
         for (file, text) in [
             ("org_words.txt", ORG_WORDS),
             ("company_forms.txt", COMPANY_FORMS),
+            ("company_names.txt", COMPANY_NAMES),
             ("demonyms.txt", DEMONYMS),
             ("not_name_words.txt", NOT_NAME_WORDS),
         ] {

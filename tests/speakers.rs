@@ -1857,3 +1857,16 @@ fn a_name_with_a_relative_clause_before_its_verb_is_the_subject() {
     );
     assert_eq!(f.name("victory"), "Ekon Aduma");
 }
+
+#[test]
+fn the_company_is_a_platform_named_before() {
+    // A company known by a name of its own (flagged `company` in org_words.txt) is what "the company" refers back to;
+    // a legislature is not.
+    let f = run(
+        "The regulator fined TikTok 345 million euros on Friday. TikTok said it would appeal. \"We disagree with \
+         the findings,\" the company said in a statement.\n\n\
+         The Senate passed the bill on Monday. \"This is a good day,\" the company said.",
+    );
+    assert_eq!(f.name("disagree with the findings"), "TikTok");
+    assert_ne!(f.name("good day"), "Senate");
+}
