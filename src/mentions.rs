@@ -971,6 +971,8 @@ fn common_before_given_name(doc: &Document, a: usize, e: usize) -> bool {
         && !doc.is(a + 1, '.')
         && lexicon::first_name_gender(doc.tok(a + 1)) != Gender::Unknown
         && !is_common(doc.tok(e))
+        // (Not before a place's name: "Doctors Nova Scotia" is a body's.)
+        && !is_place_run(doc, a + 1, e)
 }
 
 /// Whether a singular role noun follows token `k`: a name before it describes the person named after it (`Labour |
@@ -1481,8 +1483,10 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             continue;
         }
         let g = lexicon::first_name_gender(doc.tok(k));
-        // (A suffix after it is no word of the name: "Ferdinand Marcos Jr." does not start at "Marcos".)
+        // (A suffix after it is no word of the name: "Ferdinand Marcos Jr." does not start at "Marcos"; nor is a place's
+        // name that ends the run one: "Doctors Nova Scotia".)
         if g != Gender::Unknown
+            && !(k > a && is_place_run(doc, k, b))
             && (k + 1..=b)
                 .any(|j| doc.tokens[j].kind == Kind::Word && name_suffix(doc.tok(j)).is_none())
         {
@@ -1519,8 +1523,11 @@ fn mention_from_run(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             // word that ends it: "General Motors", "General Electric".)
             let in_org = org_from.is_some_and(|o| k <= o)
                 && (!title || k == a && k + 1 == b && org_from == Some(b));
+            // (A plural role before a place's name that ends the run names a body with it: "Doctors Nova Scotia",
+            // "Engineers Canada".)
+            let role = is_role_tok(doc, k).map(|r| !r.plural || !is_place_run(doc, k + 1, b));
             if !in_org
-                && (title || lexicon::is_demonym(t) || is_role_tok(doc, k).is_some())
+                && (title || lexicon::is_demonym(t) || role == Some(true))
                 && !(a..=k).any(|i| opens_place(doc, i, b, k + 1))
             {
                 s = k + 1;

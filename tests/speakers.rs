@@ -1741,6 +1741,20 @@ fn a_common_word_before_a_place_names_a_body_with_it() {
 }
 
 #[test]
+fn a_plural_role_before_a_place_names_a_body_with_it() {
+    // "Doctors Nova Scotia", "Engineers Canada": a plural role noun is no description of a person named after it when
+    // a place's name follows and ends the run (even one opening with a given name, "Nova"); a singular one still is.
+    let f = run(
+        "Doctors Nova Scotia, which represents the province's physicians, said it had not been consulted.\n\n\
+         Engineers Canada said the new rules were overdue.\n\n\
+         Economist Nova Brill said the rules would cost little.",
+    );
+    assert_eq!(f.name("not been consulted"), "Doctors Nova Scotia");
+    assert_eq!(f.name("were overdue"), "Engineers Canada");
+    assert_eq!(f.name("cost little"), "Nova Brill");
+}
+
+#[test]
 fn a_role_in_the_lede_is_the_speaker_the_quotation_after_it_names() {
     // "Ostland's president defended the tax, saying …" and then `"…," Tomas Okello Brill said`: the quotation that
     // opens the next paragraph shows who the president is, not the opposition leader named after it.
