@@ -1374,3 +1374,17 @@ fn a_place_between_the_verb_and_that_is_an_adjunct() {
         f.texts()
     );
 }
+
+#[test]
+fn police_and_military_rank_abbreviations_do_not_end_the_sentence() {
+    // "RCMP spokesperson Cpl. Ana Ruiz said", "said Const. Tomas Brill": the rank's period is no sentence end, so the
+    // quote keeps its cue and the speaker is the person, not the rank.
+    let f = run(
+        "\"This was a targeted incident,\" police spokesperson Cpl. Ana Ruiz said.\n\n\
+         \"We found him in the river,\" said Const. Tomas Brill of the Kelby police.\n\n\
+         Pte. Mara Osei said the unit was ready.",
+    );
+    assert_eq!(f.speaker_of("targeted incident"), "Ana Ruiz");
+    assert_eq!(f.speaker_of("in the river"), "Tomas Brill");
+    assert_eq!(f.speaker_of("unit was ready"), "Mara Osei");
+}
