@@ -1388,3 +1388,35 @@ fn police_and_military_rank_abbreviations_do_not_end_the_sentence() {
     assert_eq!(f.speaker_of("in the river"), "Tomas Brill");
     assert_eq!(f.speaker_of("unit was ready"), "Mara Osei");
 }
+
+#[test]
+fn an_accusation_reports_the_one_accused_and_the_charge() {
+    // `accused the council on Monday of "hiding the truth"`: from the object on, the charge is what the speaker said
+    // (mixed when it quotes); it ends before a clause of its own (`while …`) or the verb of the clause it sits in; a
+    // passive "was accused of" reports nothing of the one accused.
+    let f = run(
+        "Opposition leader Ana Ruiz accused the council on Monday of \"hiding the truth\" about the cost of the \
+         bridge.\n\n\
+         Tomas Brill accuses Mara Osei of a smear while Osei suggests the party is divided.\n\n\
+         A woman who has accused the mayor of assault said on Sunday that she would testify.\n\n\
+         The mayor was accused of lying about the contract.",
+    );
+    let (kind, who, _, cue) = f.quote("hiding the truth");
+    assert_eq!(
+        (kind, who.as_str(), cue.as_str()),
+        (Mixed, "Ana Ruiz", "accused")
+    );
+    assert!(
+        f.texts().contains(&"Mara Osei of a smear"),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.speaker_of("party is divided"), "Mara Osei");
+    assert!(
+        f.texts().contains(&"the mayor of assault"),
+        "{:?}",
+        f.texts()
+    );
+    assert!(f.texts().contains(&"she would testify"), "{:?}", f.texts());
+    assert!(f.none_contains("lying about"), "{:?}", f.texts());
+}

@@ -59,6 +59,20 @@ pub fn run(ctx: &mut Ctx) {
         let mut next_buf = [0u8; 48];
         let next = doc.lower(cue.last + 1, &mut next_buf);
         let particle = cue.lemma == "call" && matches!(next, "for" | "on" | "upon" | "out");
+        // `accused the government of hiding the truth`: the one accused and the charge, from the object on, are what
+        // was said (not `accused of …` with no object).
+        let mut charge = false;
+        if cue.lemma == "accuse" && next != "of" {
+            for k in cue.last + 2..(cue.last + 8).min(sent.tok_end) {
+                if doc.tokens[k].kind != Kind::Word && !doc.is_possessive(k) {
+                    break;
+                }
+                if doc.tok(k) == "of" {
+                    charge = true;
+                    break;
+                }
+            }
+        }
         // (Or "that" after where it was said: `posted on Facebook that`, `posted on social media that`; not after a
         // noun, `posted on Monday a photo that …`.)
         let that_or_colon = matches!(next, "that" | ":")
@@ -75,7 +89,7 @@ pub fn run(ctx: &mut Ctx) {
         // A weak cue reports only forward, and only with "that" or a colon after it, a particle, or a named reporter
         // (`CNN reported`; see below): tested first, since most weak cues are not reports and finding a subject is
         // the dear part.
-        if cue.strength <= 1 && !particle && !that_or_colon && !reported {
+        if cue.strength <= 1 && !particle && !that_or_colon && !reported && !charge {
             continue;
         }
         // Where the reported clause after the cue starts: read once, for the backward test and the forward report.
@@ -223,7 +237,7 @@ pub fn run(ctx: &mut Ctx) {
             }
         }
         // Forward.
-        if cue.strength <= 1 && !particle && !named_reporter && !that_or_colon {
+        if cue.strength <= 1 && !particle && !named_reporter && !that_or_colon && !charge {
             continue;
         }
         let mention = match subj {
@@ -241,13 +255,30 @@ pub fn run(ctx: &mut Ctx) {
         }
         let start = if particle {
             Some(cue.last + 2).filter(|&k| k < sent.tok_end)
+        } else if charge {
+            Some(cue.last + 1)
         } else {
             clause_start()
         };
         let Some(start) = start else {
             continue;
         };
-        let end = clause_end(doc, start, ctx.cues);
+        let mut end = clause_end(doc, start, ctx.cues);
+        // (A charge ends before a clause of its own, `accuses Ruiz of a smear while Brill suggests …`, or the
+        // verb of the clause it is in: `A woman who has accused him of assault said …`.)
+        if charge {
+            for k in start + 2..=end {
+                let verb = ctx.cue_at(k).map(|c| &ctx.cues[c]).is_some_and(|c| {
+                    c.kind == CueKind::Verb
+                        && c.strength >= 2
+                        && matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson)
+                });
+                if verb || matches!(doc.tok(k), "while" | "whereas" | "but") {
+                    end = k - 1;
+                    break;
+                }
+            }
+        }
         let words = (start..=end)
             .filter(|&k| doc.tokens[k].kind == Kind::Word)
             .count();
