@@ -894,6 +894,23 @@ static ANY_BODY_NOUNS: WordList = word_list![
     "organisation",
 ];
 
+/// Whether the name of `e` has an organisation noun or word of its own ("Senate", "State Department"): it is that kind
+/// of body. A company's legal form or own name makes it a company's, whatever else it has ("Calden Power Corp.",
+/// "Rogers Communications Inc.", "TikTok" are "the company", "the utility").
+#[inline(never)]
+fn has_org_noun(e: &Entity) -> bool {
+    let mut org = false;
+    for w in &e.full {
+        if lexicon::is_company_form(w) || lexicon::is_company_name(w) {
+            return false;
+        }
+        org |= lexicon::is_org_word(w)
+            || lexicon::role_noun(&crate::case::lowercase(w))
+                .is_some_and(|r| r.kind == RoleKind::Org);
+    }
+    org
+}
+
 /// Whether `head` ("bank") may refer back to organisation `e`: a kind of body it was not called before ("the
 /// drugmaker" is not "the bank"); any noun does for a body called only by nouns for any body, or not at all.
 fn noun_fits(e: &Entity, head: &str) -> bool {
@@ -1186,7 +1203,8 @@ struct Resolver<'a> {
     pairs: Vec<(u32, u32, u32, u32, bool)>,
     /// Each name word seen → the index of its [`name_key`] in `key_text` (names recur through an article, so a
     /// word's key is computed once, and keys compare as numbers).
-    keys: FxMap<&'a str, u32>,
+    /// (Keyed by `String`, as `key_ids` is: the browser build carries one hash table's code per key and value type.)
+    keys: FxMap<String, usize>,
     /// Each distinct key → its index in `key_text` (spelling variants share one).
     key_ids: FxMap<String, usize>,
     key_text: Vec<String>,
@@ -1212,7 +1230,7 @@ impl<'a> Resolver<'a> {
     /// The index of [`name_key`]`(w)` in `key_text`, computed once per distinct word.
     fn key(&mut self, w: &'a str) -> u32 {
         if let Some(&id) = self.keys.get(w) {
-            return id;
+            return id as u32;
         }
         let k = name_key(w);
         let id = match self.key_ids.get(&k) {
@@ -1226,7 +1244,7 @@ impl<'a> Resolver<'a> {
                 id
             }
         };
-        self.keys.insert(w, id);
+        self.keys.insert(w.to_string(), id as usize);
         id
     }
 
@@ -2604,18 +2622,6 @@ impl<'a> Resolver<'a> {
         };
         let latest = |ok: &dyn Fn(&NameEvent, &Entity) -> bool| latest_from(near, ok);
         let lower = |w: &String| crate::case::lowercase(w);
-        // A name with an organisation noun or word of its own ("Senate", "State Department") is that kind of body;
-        // a company's legal form or own name makes it a company's, whatever else it has ("Calden Power Corp.",
-        // "Rogers Communications Inc.", "TikTok" are "the company", "the utility").
-        let has_org_noun = |e: &Entity| {
-            !e.full
-                .iter()
-                .any(|w| lexicon::is_company_form(w) || lexicon::is_company_name(w))
-                && e.full.iter().any(|w| {
-                    lexicon::is_org_word(w)
-                        || lexicon::role_noun(&lower(w)).is_some_and(|r| r.kind == RoleKind::Org)
-                })
-        };
         let plural = lexicon::role_noun(head).map(|_| crate::lexicon::plural_of(head));
         let thing = |e: &Entity| {
             noun_fits(e, head)

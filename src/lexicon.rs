@@ -590,9 +590,15 @@ pub fn is_company_form(word: &str) -> bool {
 /// Whether `word` (case-sensitive) is an organisation word that is a company's name of its own ("TikTok", "Google";
 /// flagged `company` in org_words.txt): "the company" may refer back to it.
 pub fn is_company_name(word: &str) -> bool {
-    static SET: OnceLock<FilteredSet> = OnceLock::new();
-    SET.get_or_init(|| FilteredSet::new(parse_words(COMPANY_NAMES).0))
-        .contains(word)
+    // (A dozen lines: a scan, no set to build.)
+    let mut rest = COMPANY_NAMES.as_bytes();
+    while let Some(n) = rest.iter().position(|&b| b == b'\n') {
+        if &rest[..n] == word.as_bytes() {
+            return true;
+        }
+        rest = &rest[n + 1..];
+    }
+    false
 }
 
 /// Whether `word` (case-sensitive) is a nationality adjective or noun: "Russian", "Ukrainians".
