@@ -1420,3 +1420,23 @@ fn an_accusation_reports_the_one_accused_and_the_charge() {
     assert!(f.texts().contains(&"she would testify"), "{:?}", f.texts());
     assert!(f.none_contains("lying about"), "{:?}", f.texts());
 }
+
+#[test]
+fn a_body_led_by_a_named_person_is_the_subject() {
+    // "A five-judge bench headed by Chief Justice Ana Ruiz said …", "a committee chaired by …": the name after "by"
+    // is no subject of its own, but the body it leads is; "bench" is a body that speaks.
+    let f = run(
+        "A five-judge bench headed by Chief Justice Ana Ruiz said the region's special status had been a \
+         \"temporary provision.\"\n\n\
+         A committee chaired by Tomas Brill said the budget was out of balance.\n\n\
+         The bench said the appeal had no merit.",
+    );
+    let (kind, _, said, _) = f.quote("temporary provision");
+    assert_eq!(kind, Mixed);
+    assert!(said.starts_with("A five-judge bench headed by"), "{said}");
+    assert_eq!(
+        f.quote("out of balance").2,
+        "A committee chaired by Tomas Brill"
+    );
+    assert_eq!(f.quote("no merit").2, "The bench");
+}

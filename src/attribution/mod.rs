@@ -613,12 +613,20 @@ pub fn subject_left(doc: &Document, cue: &Cue, floor: usize) -> Option<Mention> 
             prep,
             "with" | "to" | "by" | "from" | "for" | "of" | "about" | "against" | "on" | "at" | "in"
         ) {
-            let post_modifier = matches!(
-                prep,
-                "of" | "for" | "from" | "at" | "with" | "on" | "in" | "to"
-            );
+            // `A bench headed by Chief Justice Ana Ruiz said`, `a committee chaired by …`: the body led by the name.
+            let led = prep == "by"
+                && p >= floor + 3
+                && matches!(
+                    doc.lower(p - 2, &mut buf),
+                    "led" | "headed" | "chaired" | "run" | "founded" | "convened"
+                );
+            let post_modifier = led
+                || matches!(
+                    prep,
+                    "of" | "for" | "from" | "at" | "with" | "on" | "in" | "to"
+                );
             // `sources close to the campaign said`
-            let mut head_end = p.saturating_sub(2);
+            let mut head_end = p.saturating_sub(2 + usize::from(led));
             if prep == "to" && head_end > floor && doc.lower(head_end, &mut buf) == "close" {
                 head_end -= 1;
             }
