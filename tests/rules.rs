@@ -1440,3 +1440,15 @@ fn a_body_led_by_a_named_person_is_the_subject() {
     );
     assert_eq!(f.quote("no merit").2, "The bench");
 }
+
+#[test]
+fn a_preposition_after_a_time_is_no_reported_clause() {
+    // `agreed early Friday on a 50-billion-euro package`: what follows the time is a prepositional phrase, as right
+    // after the verb (`agreed on …`); a clause after the time still is one.
+    let f = run(
+        "Ostland's leaders agreed early Friday on a 50-billion-crown aid package for farmers.\n\n\
+         Ana Ruiz said Friday the package was too small.",
+    );
+    assert!(f.none_contains("aid package"), "{:?}", f.texts());
+    assert_eq!(f.speaker_of("too small"), "Ana Ruiz");
+}

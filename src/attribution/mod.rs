@@ -1710,6 +1710,18 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     if matches!(w, "and" | "or" | "guilty" | "innocent") || w == "not" && next == "guilty" {
         return None;
     }
+    // (Also after a time: `agreed early Friday on a package`; but `pledged Saturday to …`, `said Sunday in Ames`.)
+    let mut t = start;
+    let mut tbuf = [0u8; 48];
+    while t + 1 < sent.tok_end && t < start + 3 && {
+        let v = doc.lower(t, &mut tbuf);
+        is_time_word(v) || matches!(v, "early" | "late" | "earlier" | "later")
+    } {
+        t += 1;
+    }
+    if t > start && matches!(doc.lower(t, &mut tbuf), "on" | "about" | "over" | "with") {
+        return None;
+    }
     if !matches!(next, "least" | "most")
         && matches!(
             w,
