@@ -207,14 +207,17 @@ fn kin_noun(lower: &str) -> Option<i8> {
 #[cfg_attr(whosaid_small, optimize(size))]
 pub fn kin_generation(desc: &str) -> i8 {
     let lower = crate::case::lowercase(desc);
-    let mut words = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .rev();
-    let Some(g) = words.next().and_then(kin_noun) else {
+    // The last two words (letters, digits and hyphens), read off the end with one trim each.
+    let other: fn(char) -> bool = |c| !c.is_alphanumeric() && c != '-';
+    let word: fn(char) -> bool = |c| c.is_alphanumeric() || c == '-';
+    let rest = crate::text::trim_chars(&lower, other, false, true);
+    let head = crate::text::trim_chars(rest, word, false, true);
+    let Some(g) = kin_noun(&rest[head.len()..]) else {
         return 0;
     };
-    match (g, words.next()) {
+    let before = crate::text::trim_chars(head, other, false, true);
+    let prev = &before[crate::text::trim_chars(before, word, false, true).len()..];
+    match (g, Some(prev).filter(|w| !w.is_empty())) {
         (0, Some("older" | "elder" | "big")) => 1,
         (0, Some("younger" | "little" | "baby")) => -1,
         _ => g,
