@@ -1884,3 +1884,17 @@ fn the_company_is_a_platform_named_before() {
     assert_eq!(f.name("disagree with the findings"), "TikTok");
     assert_ne!(f.name("good day"), "Senate");
 }
+
+#[test]
+fn a_role_with_an_adjective_after_it_describes_the_name_set_off_after_it() {
+    // "The minister responsible, Ana Ruiz, said …", "The minister responsible for the portfolio, Mara Osei, said …":
+    // "responsible" after the role belongs to the description; the name is the subject.
+    let f = run(
+        "The minister responsible, Ana Ruiz, said the government would \"get to the bottom of this.\"\n\n\
+         The minister responsible for the agency, Tomas Brill, said the audit was fair.\n\n\
+         The minister responsible for the portfolio, Mara Osei, said the program would be reviewed.",
+    );
+    assert_eq!(f.name("bottom of this"), "Ana Ruiz");
+    assert_eq!(f.name("audit was fair"), "Tomas Brill");
+    assert_eq!(f.name("be reviewed"), "Mara Osei");
+}

@@ -1255,6 +1255,10 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             head_end = open.saturating_sub(1).max(floor);
         }
     }
+    // `The minister responsible, Dominic LeBlanc, said`: an adjective after its role.
+    let postposed =
+        |k: usize| k - usize::from(k > floor + 1 && doc.lower(k, &mut [0u8; 48]) == "responsible");
+    head_end = postposed(head_end);
     let head = mentions::np_ending_at(doc, head_end, floor);
     // Stacked appositives: `Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said` — the
     // subject is before the first comma of the chain.
@@ -1301,7 +1305,7 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             k -= 1;
         }
         let role = (k + 1 < j && mentions::is_complement_preposition(doc.lower(k, &mut pbuf)))
-            .then(|| mentions::np_ending_at(doc, k - 1, floor))
+            .then(|| mentions::np_ending_at(doc, postposed(k - 1), floor))
             .flatten()
             .filter(|r| r.kind == MentionKind::Role);
         return role
@@ -1329,7 +1333,8 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             prep,
             "at" | "of" | "in" | "for" | "from" | "during" | "under"
         ) {
-            if let Some(role) = mentions::np_ending_at(doc, head.first - 2, floor)
+            // (`The minister responsible for the file, Ana Ruiz, said`.)
+            if let Some(role) = mentions::np_ending_at(doc, postposed(head.first - 2), floor)
                 .filter(|r| matches!(r.kind, MentionKind::Role))
             {
                 return Some(described(
