@@ -1898,3 +1898,11 @@ fn a_role_with_an_adjective_after_it_describes_the_name_set_off_after_it() {
     assert_eq!(f.name("audit was fair"), "Tomas Brill");
     assert_eq!(f.name("be reviewed"), "Mara Osei");
 }
+
+#[test]
+fn a_group_of_a_place_before_a_relative_clause_is_the_subject() {
+    // "Residents of Kelby, where the fire started, said …": the subject is the residents, not the town the clause
+    // after it describes.
+    let f = run("Residents of Kelby, where the fire started, said help had come too late.");
+    assert_eq!(f.who("too late").1, "Residents of Kelby");
+}

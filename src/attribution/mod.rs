@@ -1317,11 +1317,18 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
     }
     // `Rep. Lee Zeldin of New York, a Trump supporter, said`: the place after "of" or "from" qualifies the name
     // before it.
+    // (And a group or role of the place: `Residents of Varnavas, where the fire started, said`.)
     if head.first > floor + 1 && matches!(doc.lower(head.first - 1, &mut pbuf), "of" | "from") {
-        if let Some(named) = mentions::np_ending_at(doc, head.first - 2, floor)
-            .filter(|n| n.kind == MentionKind::Name && n.name.is_some())
-        {
-            head = named;
+        if let Some(mut before) = mentions::np_ending_at(doc, head.first - 2, floor) {
+            if before.kind == MentionKind::Name && before.name.is_some() {
+                head = before;
+            } else if matches!(before.kind, MentionKind::Role | MentionKind::Group)
+                && head.kind == MentionKind::Name
+            {
+                before.last = head.last;
+                before.span = doc.span_of(before.first, head.last);
+                head = before;
+            }
         }
     }
     let appos = doc.span_of(j + 1, close - 1);
