@@ -1452,3 +1452,17 @@ fn a_preposition_after_a_time_is_no_reported_clause() {
     assert!(f.none_contains("aid package"), "{:?}", f.texts());
     assert_eq!(f.speaker_of("too small"), "Ana Ruiz");
 }
+
+#[test]
+fn a_story_told_is_no_reported_clause() {
+    // "tells a similar story", "told a slightly different tale": the thing told is no report; "told reporters the
+    // story was false" still reports a clause.
+    let f = run(
+        "Her neighbour, butcher Tomas Brill, tells a similar story.\n\n\
+         The council told a slightly different tale.\n\n\
+         Ana Ruiz told reporters the story was false.",
+    );
+    assert!(f.none_contains("similar story"), "{:?}", f.texts());
+    assert!(f.none_contains("different tale"), "{:?}", f.texts());
+    assert_eq!(f.speaker_of("story was false"), "Ana Ruiz");
+}

@@ -1675,6 +1675,28 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
             }
         }
     }
+    // `tells a similar story`, `told the truth`, `told jokes`: what is told is a thing, no reported clause.
+    if cue.lemma == "tell" {
+        let told = (k..(k + 4).min(sent.tok_end))
+            .take_while(|&j| doc.tokens[j].kind == Kind::Word)
+            .find(|&j| {
+                matches!(
+                    doc.lower(j, &mut [0u8; 48]),
+                    "story"
+                        | "stories"
+                        | "tale"
+                        | "tales"
+                        | "joke"
+                        | "jokes"
+                        | "lie"
+                        | "lies"
+                        | "truth"
+                )
+            });
+        if told.is_some_and(|j| j + 1 >= sent.tok_end || doc.tokens[j + 1].kind != Kind::Word) {
+            return None;
+        }
+    }
     // Adjuncts, at most a handful of words, then optional "that".
     let mut j = k;
     let mut skipped = 0;
