@@ -717,10 +717,16 @@ fn possessor_name_start(desc: &str) -> Option<usize> {
 /// Whether the word before byte `pos` of `text` is "the".
 #[inline(never)]
 fn after_the(text: &str, pos: u32) -> bool {
-    text[..pos as usize]
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|t| t.eq_ignore_ascii_case("the"))
+    // (A trim, not `split_whitespace().next_back()`, whose searcher the page's wasm would carry for this alone.)
+    let before = crate::text::trim_chars(&text[..pos as usize], char::is_whitespace, false, true);
+    let n = before.len();
+    n >= 3
+        && before.is_char_boundary(n - 3)
+        && before[n - 3..].eq_ignore_ascii_case("the")
+        && before[..n - 3]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
 }
 
 /// `s` with its first letter in lower case.
@@ -1920,12 +1926,7 @@ impl<'a> Resolver<'a> {
         // campaign" still may).
         let after_the = |ent: &Entity| {
             looks_plural(&crate::case::lowercase(&ent.full[0]))
-                && ent.mentions.iter().any(|m| {
-                    text[..m.start]
-                        .split_whitespace()
-                        .next_back()
-                        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-                })
+                && ent.mentions.iter().any(|m| after_the(text, m.start as u32))
         };
         let compatible = |ent: &Entity| -> bool {
             if want_person {

@@ -1950,32 +1950,39 @@ fn infinitive_or_question_start(doc: &Document, cue: &Cue, end: usize) -> Option
             // taken to hospital`, `told court the victim had been afraid to call` report a clause; no second article
             // but after a preposition: `told a news conference the bank wanted to …` does too), then `to` and a verb.
             let obj = if cue.lemma == "call" { next + 1 } else { next };
-            (obj + 1..(obj + 7).min(end))
-                .take_while(|&k| {
-                    doc.tokens[k].kind == Kind::Word
-                        && (!matches!(doc.tok(k), "the" | "a" | "an")
-                            || matches!(
-                                doc.tok(k - 1),
-                                "of" | "in" | "at" | "for" | "from" | "on" | "with"
-                            ))
+            if doc.tokens[obj].kind != Kind::Word || doc.lower(obj, &mut buf) == "to" {
+                return None;
+            }
+            for k in obj + 1..(obj + 7).min(end) {
+                let t = doc.tok(k);
+                if doc.tokens[k].kind != Kind::Word
+                    || matches!(t, "the" | "a" | "an")
                         && !matches!(
-                            doc.tok(k),
-                            "was"
-                                | "were"
-                                | "is"
-                                | "are"
-                                | "had"
-                                | "has"
-                                | "have"
-                                | "would"
-                                | "will"
-                                | "could"
-                                | "should"
+                            doc.tok(k - 1),
+                            "of" | "in" | "at" | "for" | "from" | "on" | "with"
                         )
-                })
-                .find(|&k| is_to_verb(k))
-                .filter(|_| doc.tokens[obj].kind == Kind::Word && doc.lower(obj, &mut buf) != "to")
-                .map(|_| obj)
+                    || matches!(
+                        t,
+                        "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "had"
+                            | "has"
+                            | "have"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                    )
+                {
+                    return None;
+                }
+                if is_to_verb(k) {
+                    return Some(obj);
+                }
+            }
+            None
         }
         _ => None,
     }

@@ -143,7 +143,9 @@ fn measure(text: &str, start: usize, brk: usize, len: usize) -> Line {
         ..Line::default()
     };
     line.indent = len - content.chars().count();
-    line.first = content.split(space).next().map_or(0, |w| w.chars().count());
+    // (The first and last words by trims: a split on `space` compiled a searcher of its own into the page's wasm.)
+    let after_first = super::trim_chars(content, |c| !space(c), true, false);
+    line.first = content[..content.len() - after_first.len()].chars().count();
     let last = super::trim_chars(
         content,
         |c| matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '›'),
@@ -154,7 +156,7 @@ fn measure(text: &str, start: usize, brk: usize, len: usize) -> Line {
     .next_back();
     // The last word, if it ends with a period: an abbreviation or an initial ends no sentence (`Mr.`, `Feb.`, `W.`).
     let word = super::trim_chars(
-        content.rsplit(space).next().unwrap_or(""),
+        &content[super::trim_chars(content, |c| !space(c), false, true).len()..],
         |c| !c.is_alphanumeric(),
         true,
         false,
