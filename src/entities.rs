@@ -1051,7 +1051,7 @@ static OPENERS: crate::lexicon::WordList = crate::lexicon::word_list![
 
 /// Words that open an appositive after a name ("Ruiz, the council's longest-serving member, …").
 static APPOSITIVE_OPENERS: crate::lexicon::WordList = crate::lexicon::word_list![
-    "a", "an", "the", "his", "her", "their", "its", "one", "another", "who", "whose"
+    "a", "an", "the", "his", "her", "their", "its", "one", "another", "who", "whose", "which"
 ];
 
 /// The first token of the main clause of the sentence of tokens `start..end`: after an opening prepositional phrase
@@ -2712,12 +2712,15 @@ impl<'a> Resolver<'a> {
                     .then(|| latest(&|_, e| thing(e) && e.kind == SpeakerKind::Organisation))
                     .flatten()
                     .or_else(|| {
-                        latest(&|_, e| {
+                        // (The subject of its sentence first: "Meta, which owns Facebook, said …. The company
+                        // said" is Meta.)
+                        let body = |e: &Entity| {
                             thing(e)
                                 && !has_org_noun(e)
                                 && (e.kind == SpeakerKind::Organisation
                                     || e.full.len() > 1 && e.in_text)
-                        })
+                        };
+                        latest(&|ev, e| ev.subject && body(e)).or_else(|| latest(&|_, e| body(e)))
                     })
             })
             .or_else(|| {

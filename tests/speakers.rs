@@ -1906,3 +1906,18 @@ fn a_group_of_a_place_before_a_relative_clause_is_the_subject() {
     let f = run("Residents of Kelby, where the fire started, said help had come too late.");
     assert_eq!(f.who("too late").1, "Residents of Kelby");
 }
+
+#[test]
+fn the_company_is_the_subject_before_the_firms_its_clause_names() {
+    // "Meta, which owns Facebook and Instagram, said …. The company said …": the firm that was the subject is what
+    // "the company" refers back to, not a firm named later inside its relative clause.
+    let f = run(
+        "Meta, which owns Facebook and Instagram, said it respected the decision. The company said parents were \
+         best placed to decide.",
+    );
+    assert_eq!(f.name("best placed"), "Meta");
+    let f = run(
+        "Kelbex, which owns Ostair, said it would appeal. The company said the fine was unfair.",
+    );
+    assert_eq!(f.name("fine was unfair"), "Kelbex");
+}
