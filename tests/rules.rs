@@ -1466,3 +1466,24 @@ fn a_story_told_is_no_reported_clause() {
     assert!(f.none_contains("different tale"), "{:?}", f.texts());
     assert_eq!(f.speaker_of("story was false"), "Ana Ruiz");
 }
+
+#[test]
+fn a_count_opening_the_sentence_is_no_adverbial_front() {
+    // "At least 129 people were killed …, the interior minister said.": "At least" opens a count, not a phrase
+    // before the main clause, so the speaker after the comma reports the whole sentence; "At the rally, Ruiz said
+    // …" still reads forward.
+    let f = run(
+        "At least 129 people were killed when they tried to escape from the prison early Monday, the interior \
+         minister said.\n\n\
+         At the rally, Ana Ruiz said the plan was dead.",
+    );
+    assert_eq!(f.quote("129 people").2, "the interior minister");
+    assert!(
+        f.texts()
+            .iter()
+            .any(|t| t.starts_with("At least 129 people were killed")),
+        "{:?}",
+        f.texts()
+    );
+    assert_eq!(f.speaker_of("plan was dead"), "Ana Ruiz");
+}

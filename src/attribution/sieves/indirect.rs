@@ -173,7 +173,9 @@ pub fn run(ctx: &mut Ctx) {
                 | "amid"
                 | "without"
                 | "besides"
-        );
+        )
+            // ("At least 129 people died …" opens with a count, not a phrase.)
+            && !matches!(doc.lower(sent.tok_start + 1, &mut [0u8; 48]), "least" | "most");
         // `…, The Washington Post reported in 1991.` / `CNN reported Clinton marched …`: an outlet or another named
         // body reports, backward or forward.
         let named_reporter = reported
