@@ -1487,3 +1487,17 @@ fn a_count_opening_the_sentence_is_no_adverbial_front() {
     );
     assert_eq!(f.speaker_of("plan was dead"), "Ana Ruiz");
 }
+
+#[test]
+fn a_weak_cue_does_not_report_content_another_cue_reported() {
+    // "said in a video posted on social media that …": one report, by "said"; "posted" (a participle of the video)
+    // adds no second quote with the same words.
+    let f = run("Ana Ruiz said in a video posted on social media that 24 of the dead had been shot by guards.");
+    let same: Vec<_> =
+        f.a.quotes
+            .iter()
+            .filter(|q| q.span.text(f.text).contains("24 of the dead"))
+            .collect();
+    assert_eq!(same.len(), 1, "{:?}", f.texts());
+    assert_eq!(f.quote("24 of the dead").3, "said");
+}
