@@ -1501,3 +1501,15 @@ fn a_weak_cue_does_not_report_content_another_cue_reported() {
     assert_eq!(same.len(), 1, "{:?}", f.texts());
     assert_eq!(f.quote("24 of the dead").3, "said");
 }
+
+#[test]
+fn to_before_a_verb_is_no_adjunct_before_that() {
+    // `agreed to hear a challenge to a law that bans …`: the "to" of an infinitive is no adjunct after which a
+    // "that" opens the report (the "that" is a relative pronoun); `admitted to the newspaper that …` still reports.
+    let f = run(
+        "The court on Thursday agreed to hear a challenge to a Kelby law that bans cars downtown.\n\n\
+         Ana Ruiz admitted to the newspaper that she had lied.",
+    );
+    assert!(f.none_contains("bans cars"), "{:?}", f.texts());
+    assert_eq!(f.speaker_of("she had lied"), "Ana Ruiz");
+}

@@ -1623,20 +1623,39 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     // `admitted to the newspaper that …`, `told Bill O’Reilly of Fox News that …`: a "that" a few words on, with only
     // words between, opens the clause.
     let first = doc.lower(cue.last + 1, &mut buf);
-    let gap_is_adjunct = cue.listener
-        || matches!(
-            first,
-            "to" | "in"
-                | "at"
-                | "on"
-                | "during"
-                | "with"
-                | "after"
-                | "before"
-                | "for"
-                | "of"
-                | "outside"
+    // (Not "to" before a verb: `agreed to hear a challenge to a law that bans …`.)
+    let infinitive = first == "to"
+        && !doc.is_capitalized(cue.last + 2)
+        && !matches!(
+            doc.lower(cue.last + 2, &mut [0u8; 48]),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "reporters"
+                | "me"
+                | "him"
+                | "them"
+                | "us"
         );
+    let gap_is_adjunct = cue.listener
+        || !infinitive
+            && matches!(
+                first,
+                "to" | "in"
+                    | "at"
+                    | "on"
+                    | "during"
+                    | "with"
+                    | "after"
+                    | "before"
+                    | "for"
+                    | "of"
+                    | "outside"
+            );
     if let Some(t) = (cue.last + 1..(cue.last + 12).min(sent.tok_end))
         .filter(|_| gap_is_adjunct)
         .take_while(|&k| doc.tokens[k].kind == Kind::Word)
