@@ -1513,3 +1513,25 @@ fn to_before_a_verb_is_no_adjunct_before_that() {
     assert!(f.none_contains("bans cars"), "{:?}", f.texts());
     assert_eq!(f.speaker_of("she had lied"), "Ana Ruiz");
 }
+
+#[test]
+fn according_to_a_source_with_an_appositive_reports_after_it() {
+    // "According to Tomas Brill, a professor of economics at Kelby University, the policy will …": the content starts
+    // after the appositive's comma; "According to the Ledger, an email was sent …" is content from the first comma.
+    let f = run(
+        "According to Tomas Brill, a professor of economics at Kelby University, the policy will have little \
+         effect on prices.\n\n\
+         According to the Ledger, an email was sent from the director, Ana Ruiz, to the members.",
+    );
+    assert!(
+        f.texts()
+            .contains(&"the policy will have little effect on prices"),
+        "{:?}",
+        f.texts()
+    );
+    assert!(
+        f.texts().iter().any(|t| t.starts_with("an email was sent")),
+        "{:?}",
+        f.texts()
+    );
+}

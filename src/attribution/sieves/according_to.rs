@@ -65,7 +65,33 @@ pub fn run(ctx: &mut Ctx) {
             if src_end + 1 >= sent.tok_end {
                 continue;
             }
-            let a = src_end + 1;
+            // (`According to Marc Lavoie, a professor at the university, the policy …`: past the source's
+            // appositive and its comma.)
+            // (Not a clause of the content's own: `According to the Ledger, an email was sent …`.)
+            let mut a = src_end + 1;
+            if source_clause {
+                if let Some(c) = (a + 1..sent.tok_end.min(a + 25)).find(|&k| doc.is(k, ',')) {
+                    let verb = (a..c).any(|k| {
+                        matches!(
+                            doc.tok(k),
+                            "is" | "are"
+                                | "was"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                        )
+                    });
+                    if !verb {
+                        a = c + 1;
+                    }
+                }
+            }
+            if a >= sent.tok_end {
+                continue;
+            }
             (a, clause_end(doc, a, ctx.cues))
         } else {
             let mut b = cue.tok - 1;
