@@ -65,30 +65,12 @@ pub fn run(ctx: &mut Ctx) {
             if src_end + 1 >= sent.tok_end {
                 continue;
             }
-            // (`According to Marc Lavoie, a professor at the university, the policy …`: past the source's
-            // appositive and its comma.)
-            // (Not a clause of the content's own: `According to the Ledger, an email was sent …`.)
-            let mut a = src_end + 1;
-            if source_clause {
-                if let Some(c) = (a + 1..sent.tok_end.min(a + 25)).find(|&k| doc.is(k, ',')) {
-                    let verb = (a..c).any(|k| {
-                        matches!(
-                            doc.tok(k),
-                            "is" | "are"
-                                | "was"
-                                | "were"
-                                | "has"
-                                | "have"
-                                | "had"
-                                | "will"
-                                | "would"
-                        )
-                    });
-                    if !verb {
-                        a = c + 1;
-                    }
-                }
-            }
+            // (Past the source's appositive and its comma, [`after_appositive`].)
+            let a = if source_clause {
+                after_appositive(doc, src_end + 1, sent.tok_end)
+            } else {
+                src_end + 1
+            };
             if a >= sent.tok_end {
                 continue;
             }
@@ -131,4 +113,23 @@ pub fn run(ctx: &mut Ctx) {
             Some(ci),
         );
     }
+}
+
+/// The token after the comma that closes a source's appositive starting at token `a` (`According to Marc Lavoie, a
+/// professor at the university, | the policy …`), or `a` if none closes within 25 tokens or an auxiliary stands
+/// before it (`According to the Ledger, an email was sent …, Ana Ruiz, to …` is content from `a`).
+#[cfg_attr(whosaid_small, optimize(size))]
+#[inline(never)]
+fn after_appositive(doc: &crate::text::Document, a: usize, end: usize) -> usize {
+    let mut buf = [0u8; 48];
+    for k in a + 1..end.min(a + 25) {
+        if doc.is(k, ',') {
+            return k + 1;
+        }
+        // (An auxiliary or an adverb of one, as between a subject and its verb.)
+        if crate::mentions::BETWEEN_SUBJECT_AND_VERB.contains(&doc.lower(k, &mut buf)) {
+            break;
+        }
+    }
+    a
 }
