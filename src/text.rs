@@ -170,12 +170,12 @@ impl Drop for Document<'_> {
 /// Abbreviations that take a period and do not end a sentence (lower case, without the period), sorted for a binary
 /// search.
 const ABBREVIATIONS: &[&str] = &[
-    "a.m", "adm", "al", "amb", "approx", "apr", "atty", "aug", "brig", "capt", "cdre", "cmdr",
-    "cmdre", "co", "col", "const", "corp", "cpl", "cst", "d.c", "dec", "dept", "det", "dr", "e.g",
-    "est", "etc", "feb", "fig", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "insp", "jan", "jr",
-    "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "msgr", "mt", "no",
-    "nos", "nov", "oct", "p.m", "pres", "prof", "pte", "pvt", "rep", "rev", "sen", "sep", "sept",
-    "sgt", "spc", "sr", "st", "supt", "u.k", "u.n", "u.s", "vs",
+    "a.m", "adm", "al", "ald", "amb", "approx", "apr", "atty", "aug", "brig", "capt", "cdre",
+    "cmdr", "cmdre", "co", "col", "const", "corp", "coun", "cpl", "cst", "d.c", "dec", "dept",
+    "det", "dr", "e.g", "est", "etc", "feb", "fig", "fr", "ft", "gen", "gov", "hon", "i.e", "inc",
+    "insp", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms",
+    "msgr", "mt", "no", "nos", "nov", "oct", "p.m", "pres", "prof", "pte", "pvt", "rep", "rev",
+    "sen", "sep", "sept", "sgt", "spc", "sr", "st", "supt", "u.k", "u.n", "u.s", "vs",
 ];
 
 impl<'a> Document<'a> {

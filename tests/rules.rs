@@ -1382,8 +1382,10 @@ fn police_and_military_rank_abbreviations_do_not_end_the_sentence() {
     let f = run(
         "\"This was a targeted incident,\" police spokesperson Cpl. Ana Ruiz said.\n\n\
          \"We found him in the river,\" said Const. Tomas Brill of the Kelby police.\n\n\
-         Pte. Mara Osei said the unit was ready.",
+         Pte. Mara Osei said the unit was ready.\n\n\
+         \"We are tired of waiting,\" Coun. Lena Park said.",
     );
+    assert_eq!(f.speaker_of("tired of waiting"), "Lena Park");
     assert_eq!(f.speaker_of("targeted incident"), "Ana Ruiz");
     assert_eq!(f.speaker_of("in the river"), "Tomas Brill");
     assert_eq!(f.speaker_of("unit was ready"), "Mara Osei");
