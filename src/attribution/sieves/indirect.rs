@@ -4,7 +4,8 @@
 //! - backward: `The talks were difficult, a member of the delegation said.` / `…, said Podolyak.` — the content runs
 //!   from the sentence start to the comma before the speaker.
 //!
-//! Weak cues ("called", "reported", "posted") need "that" or a colon after them.
+//! Weak cues ("called", "reported", "posted") need "that" or a colon after them, a particle ("called for"), or, for
+//! "accuse", an object and "of": `accused the council of hiding …` reports the one accused and the charge.
 
 use crate::attribution::{
     clause_end, clause_start_after, mention_confidence, subject_left, subject_right, Attribution,
