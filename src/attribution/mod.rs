@@ -1626,20 +1626,10 @@ pub fn clause_start_after(doc: &Document, cue: &Cue) -> Option<usize> {
     // (Not "to" before a verb: `agreed to hear a challenge to a law that bans …`.)
     let infinitive = first == "to"
         && !doc.is_capitalized(cue.last + 2)
+        && !is_det(doc, cue.last + 2)
         && !matches!(
             doc.lower(cue.last + 2, &mut [0u8; 48]),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "reporters"
-                | "me"
-                | "him"
-                | "them"
-                | "us"
+            "reporters" | "me" | "him" | "them" | "us"
         );
     let gap_is_adjunct = cue.listener
         || !infinitive
