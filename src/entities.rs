@@ -678,9 +678,14 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
 /// The capitalised words of a description that are no title and no determiner, lower-cased: "Ohio" and
 /// "Republican" in "the Ohio Republican", none in "Sen." or "the senator".
 #[cfg_attr(whosaid_small, optimize(size))]
-fn proper_words(desc: &str) -> Vec<String> {
+fn proper_words(desc: &str, origin: bool) -> Vec<String> {
     let mut out = Vec::new();
     for w in desc.split(|c: char| !c.is_alphanumeric()) {
+        // (Not, if `origin` is false, a place someone comes from: "the swimmer from Toronto" is "Canadian swimmer
+        // Ana Ruiz".)
+        if !origin && w == "from" {
+            break;
+        }
         if !w.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
@@ -2290,7 +2295,7 @@ impl<'a> Resolver<'a> {
             // description that has proper words of its own ("Russian President" is not "the Ukrainian president";
             // "Sen." is "the senator from Vermont"); among those that fit, the most such words, then the latest.
             let head_root = role_root(&head);
-            let proper = proper_words(&desc);
+            let proper = proper_words(&desc, false);
             // A deputy's office is another office: "Vice President Biden" is not "the president", "Lt. Gov. Ana
             // Ruiz" not "the governor" (unless the phrase says so too).
             let own_roots = role_roots(&desc);
@@ -2341,7 +2346,7 @@ impl<'a> Resolver<'a> {
                     if !roots.contains(&head_root) || deputy(roots) {
                         continue;
                     }
-                    let own = proper_words(d);
+                    let own = proper_words(d, true);
                     let shared = proper.iter().filter(|w| own.contains(w)).count();
                     if own.is_empty() || shared == proper.len() {
                         best = best.max(Some(shared));

@@ -1921,3 +1921,14 @@ fn the_company_is_the_subject_before_the_firms_its_clause_names() {
     );
     assert_eq!(f.name("fine was unfair"), "Kelbex");
 }
+
+#[test]
+fn a_place_someone_comes_from_does_not_keep_a_description_from_its_person() {
+    // "Canadian swimmer Ana Ruiz … The swimmer from Toronto said …": the city after "from" is where she comes from, not a
+    // proper modifier the earlier description must share (as "the Ukrainian president" must with "Ukrainian").
+    let f = run(
+        "Canadian swimmer Ana Ruiz won her third gold medal on Saturday.\n\n\
+         The swimmer from Toronto said she had not expected to break the record.",
+    );
+    assert_eq!(f.name("break the record"), "Ana Ruiz");
+}
