@@ -676,14 +676,13 @@ fn push_name_words<'a>(doc: &Document<'a>, m: &Mention, words: &mut Vec<&'a str>
 }
 
 /// The capitalised words of a description that are no title and no determiner, lower-cased: "Ohio" and
-/// "Republican" in "the Ohio Republican", none in "Sen." or "the senator".
+/// "Republican" in "the Ohio Republican", none in "Sen." or "the senator". Without `with_origin`, none after "from":
+/// the place someone comes from ("the swimmer from Toronto" is "Canadian swimmer Ana Ruiz").
 #[cfg_attr(whosaid_small, optimize(size))]
-fn proper_words(desc: &str, origin: bool) -> Vec<String> {
+fn proper_words(desc: &str, with_origin: bool) -> Vec<String> {
     let mut out = Vec::new();
     for w in desc.split(|c: char| !c.is_alphanumeric()) {
-        // (Not, if `origin` is false, a place someone comes from: "the swimmer from Toronto" is "Canadian swimmer
-        // Ana Ruiz".)
-        if !origin && w == "from" {
+        if !with_origin && w == "from" {
             break;
         }
         if !w.chars().next().is_some_and(char::is_uppercase) {

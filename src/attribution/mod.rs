@@ -1340,7 +1340,7 @@ fn appositive_subject(doc: &Document, e: usize, floor: usize) -> Option<Mention>
             prep,
             "at" | "of" | "in" | "for" | "from" | "during" | "under"
         ) {
-            // (`The minister responsible for the file, Ana Ruiz, said`.)
+            // (`The minister responsible for the agency, Ana Ruiz, said`.)
             if let Some(role) = mentions::np_ending_at(doc, postposed(head.first - 2), floor)
                 .filter(|r| matches!(r.kind, MentionKind::Role))
             {
