@@ -1928,7 +1928,7 @@ impl<'a> Resolver<'a> {
         let text = self.text;
         // A plural the article writes after "the" ("the Democrats", "the Joneses") names no one person ("the Trump
         // campaign" still may).
-        let after_the = |ent: &Entity| {
+        let plural_after_the = |ent: &Entity| {
             looks_plural(&crate::case::lowercase(&ent.full[0]))
                 && ent.mentions.iter().any(|m| after_the(text, m.start as u32))
         };
@@ -1945,7 +1945,7 @@ impl<'a> Resolver<'a> {
                     && ent.full[0].chars().next().is_some_and(|c| c.is_uppercase())
                     && !lexicon::not_name_word(&ent.full[0])
                     && !lexicon::is_demonym(&ent.full[0])
-                    && !after_the(ent)
+                    && !plural_after_the(ent)
                     // (Nor an acronym: "ESPN", "CNN".)
                     && !(ent.full[0].len() <= 4
                         && ent.full[0].len() > 1
